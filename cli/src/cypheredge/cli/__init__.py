@@ -1,0 +1,1 @@
+"""The cypheredge command: local stack, admin, extract, submit."""

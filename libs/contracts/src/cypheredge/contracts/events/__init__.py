@@ -1,0 +1,1 @@
+"""Typed v1 events of the whole pipeline."""

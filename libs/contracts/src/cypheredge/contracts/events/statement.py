@@ -1,0 +1,107 @@
+"""Events about single statements: ingestion and extraction outcomes."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cypheredge.contracts.base import Event
+from cypheredge.contracts.topics import STATEMENT_EXTRACTION, STATEMENT_INGESTION
+
+RejectionCode = Literal[
+    "empty",
+    "not_pdf",
+    "malformed",
+    "password_required",
+    "wrong_password",
+    "too_large",
+    "too_many_pages",
+    "timeout",
+    "missing_file",
+]
+
+
+class StatementIngested(Event):
+    name = "statement.ingested"
+    version = 1
+    topic = STATEMENT_INGESTION.name
+
+    batch_id: UUID
+    statement_id: UUID
+    filename: str
+    pages: int
+    text_layer_pages: tuple[int, ...] = Field(description="1-based numbers of pages with text")
+    storage_key: str = Field(description="Key of the decrypted copy the extractor reads")
+    sha256: str = Field(description="SHA-256 of the uploaded file")
+    encrypted: bool = False
+    duplicate_of: UUID | None = Field(
+        default=None, description="Earlier statement of this org with the same file hash"
+    )
+
+    def aggregate_id(self) -> UUID:
+        return self.statement_id
+
+
+class StatementRejected(Event):
+    name = "statement.rejected"
+    version = 1
+    topic = STATEMENT_INGESTION.name
+
+    batch_id: UUID
+    statement_id: UUID
+    filename: str
+    code: RejectionCode
+    reason: str
+
+    def aggregate_id(self) -> UUID:
+        return self.statement_id
+
+
+class PageMethod(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    method: str
+    rows: int
+    confidence: float
+
+
+class StatementExtracted(Event):
+    name = "statement.extracted"
+    version = 1
+    topic = STATEMENT_EXTRACTION.name
+
+    batch_id: UUID
+    statement_id: UUID
+    artefact_key: str = Field(description="Object-storage key of the extraction JSON")
+    artefact_sha256: str
+    transactions: int
+    accounts: int = 1
+    reconciled: bool | None = Field(description="None when the statement shows no balances")
+    pages: tuple[PageMethod, ...]
+    currency: str | None = None
+    opening_balance: Decimal | None = None
+    closing_balance: Decimal | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+
+    def aggregate_id(self) -> UUID:
+        return self.statement_id
+
+
+class StatementExtractionFailed(Event):
+    name = "statement.extraction_failed"
+    version = 1
+    topic = STATEMENT_EXTRACTION.name
+
+    batch_id: UUID
+    statement_id: UUID
+    reason: str
+    stage: Literal["download", "parse", "extract", "store"] = "extract"
+
+    def aggregate_id(self) -> UUID:
+        return self.statement_id

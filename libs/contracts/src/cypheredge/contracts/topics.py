@@ -1,0 +1,52 @@
+"""Every Kafka topic of the platform, with its partition count, in one registry.
+
+Topics are provisioned explicitly (never auto-created); each has a dead-letter twin
+``<name>.dlq`` with the same partition count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DLQ_SUFFIX = ".dlq"
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    partitions: int
+    description: str
+
+    @property
+    def dlq(self) -> str:
+        return self.name + DLQ_SUFFIX
+
+
+BATCH_SUBMITTED = Topic("cypheredge.batches.submitted", 6, "Batches accepted by the gateway")
+STATEMENT_INGESTION = Topic(
+    "cypheredge.statements.ingestion", 6, "Outcome of ingesting each statement"
+)
+STATEMENT_EXTRACTION = Topic(
+    "cypheredge.statements.extraction", 6, "Outcome of extracting each statement"
+)
+BATCH_OUTCOME = Topic("cypheredge.batches.outcome", 3, "Reports ready and final batch outcomes")
+USAGE = Topic("cypheredge.usage", 3, "Billable usage recorded by the pipeline")
+SUBSCRIPTIONS = Topic("cypheredge.billing.subscriptions", 3, "Subscription lifecycle changes")
+
+ALL_TOPICS: tuple[Topic, ...] = (
+    BATCH_SUBMITTED,
+    STATEMENT_INGESTION,
+    STATEMENT_EXTRACTION,
+    BATCH_OUTCOME,
+    USAGE,
+    SUBSCRIPTIONS,
+)
+
+
+def topic_partitions() -> dict[str, int]:
+    """Every topic and DLQ name with its partition count (what provisioning creates)."""
+    out: dict[str, int] = {}
+    for topic in ALL_TOPICS:
+        out[topic.name] = topic.partitions
+        out[topic.dlq] = topic.partitions
+    return out

@@ -1,0 +1,1 @@
+"""Shared infrastructure: settings, DB + tenancy, outbox, relay, inbox, consumer runner, storage, telemetry."""

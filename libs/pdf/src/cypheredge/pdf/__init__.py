@@ -1,0 +1,1 @@
+"""Guarded PDF opening, decryption and text-layer detection."""

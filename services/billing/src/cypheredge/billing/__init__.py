@@ -1,0 +1,1 @@
+"""Billing: usage metering and Stripe."""

@@ -1,0 +1,1 @@
+"""Extractor: the extraction cascade."""

@@ -1,0 +1,1 @@
+"""HTTP gateway: orgs, API keys, batches, outbox."""

@@ -1,0 +1,1 @@
+"""Ingest: validates, decrypts and inspects uploaded PDFs."""

@@ -1,0 +1,1 @@
+"""Reporter: categories, validation, workbook, exports."""
