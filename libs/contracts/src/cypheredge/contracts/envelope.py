@@ -24,7 +24,9 @@ class Envelope(BaseModel):
 
     specversion: Literal["1.0"] = "1.0"
     id: UUID = Field(default_factory=uuid4)
-    source: str = Field(description="URI reference of the producing service, e.g. /cypheredge/gateway")
+    source: str = Field(
+        description="URI reference of the producing service, e.g. /cypheredge/gateway"
+    )
     type: str = Field(description="com.cypheredge.<name>.v<version>")
     subject: str
     time: datetime = Field(default_factory=lambda: datetime.now(UTC))

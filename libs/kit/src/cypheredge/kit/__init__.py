@@ -1,1 +1,1 @@
-"""Shared infrastructure: settings, DB + tenancy, outbox, relay, inbox, consumer runner, storage, telemetry."""
+"""Shared infrastructure: settings, DB and tenancy, outbox, relay, inbox, consumers, storage."""

@@ -1,0 +1,111 @@
+"""Who produces and who consumes what: the one map of the event flow between services.
+
+The AsyncAPI document, topic provisioning checks and the services' own wiring read this map;
+nothing else restates it. A consumer reads a whole topic and ignores the event types it does
+not handle (e.g. the extractor skips ``statement.rejected``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cypheredge.contracts.base import Event
+from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed, BatchSubmitted
+from cypheredge.contracts.events.billing import SubscriptionChanged, UsageRecorded
+from cypheredge.contracts.events.report import ReportReady
+from cypheredge.contracts.events.statement import (
+    StatementExtracted,
+    StatementExtractionFailed,
+    StatementIngested,
+    StatementRejected,
+)
+from cypheredge.contracts.registry import ALL_EVENTS
+from cypheredge.contracts.topics import (
+    ALL_TOPICS,
+    BATCH_OUTCOME,
+    BATCH_SUBMITTED,
+    STATEMENT_EXTRACTION,
+    STATEMENT_INGESTION,
+    USAGE,
+    Topic,
+)
+
+
+@dataclass(frozen=True)
+class Service:
+    """A deployable service: the events it produces and the topics it consumes."""
+
+    name: str
+    produces: tuple[type[Event], ...] = ()
+    consumes: tuple[Topic, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """The CloudEvents ``source`` of the envelopes this service produces."""
+        return f"/cypheredge/{self.name}"
+
+    @property
+    def group_id(self) -> str:
+        """The Kafka consumer group of this service (one group per service, all topics)."""
+        return f"cypheredge-{self.name}"
+
+    def produces_to(self) -> tuple[Topic, ...]:
+        """The topics this service publishes to, in ``ALL_TOPICS`` order."""
+        names = {event.topic for event in self.produces}
+        return tuple(topic for topic in ALL_TOPICS if topic.name in names)
+
+
+GATEWAY = Service(
+    "gateway",
+    produces=(BatchSubmitted,),
+    consumes=(STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_OUTCOME),
+)
+INGEST = Service(
+    "ingest",
+    produces=(StatementIngested, StatementRejected, UsageRecorded),
+    consumes=(BATCH_SUBMITTED,),
+)
+EXTRACTOR = Service(
+    "extractor",
+    produces=(StatementExtracted, StatementExtractionFailed, UsageRecorded),
+    consumes=(STATEMENT_INGESTION,),
+)
+REPORTER = Service(
+    "reporter",
+    produces=(ReportReady, BatchCompleted, BatchFailed, UsageRecorded),
+    consumes=(BATCH_SUBMITTED, STATEMENT_INGESTION, STATEMENT_EXTRACTION),
+)
+BILLING = Service("billing", produces=(SubscriptionChanged,), consumes=(USAGE,))
+
+SERVICES: tuple[Service, ...] = (GATEWAY, INGEST, EXTRACTOR, REPORTER, BILLING)
+
+
+def topic_of(event: type[Event]) -> Topic:
+    """The registered topic an event type is published on."""
+    for topic in ALL_TOPICS:
+        if topic.name == event.topic:
+            return topic
+    raise LookupError(f"{event.type_name()} names unregistered topic {event.topic!r}")
+
+
+def events_on(topic: Topic) -> tuple[type[Event], ...]:
+    """The event types carried by a topic, in ``ALL_EVENTS`` order."""
+    return tuple(event for event in ALL_EVENTS if event.topic == topic.name)
+
+
+def producers_of(event: type[Event]) -> tuple[Service, ...]:
+    """The services that may publish an event type."""
+    return tuple(service for service in SERVICES if event in service.produces)
+
+
+def consumers_of(topic: Topic) -> tuple[Service, ...]:
+    """The services whose consumer group reads a topic."""
+    return tuple(service for service in SERVICES if topic in service.consumes)
+
+
+def service(name: str) -> Service:
+    """The service called ``name``; raises LookupError for an unknown name."""
+    for candidate in SERVICES:
+        if candidate.name == name:
+            return candidate
+    raise LookupError(f"unknown service {name!r}")

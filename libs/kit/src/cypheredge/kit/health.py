@@ -1,0 +1,54 @@
+"""A minimal HTTP endpoint for workers: /healthz, /readyz and /metrics (Prometheus)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+ReadyCheck = Callable[[], bool]
+
+
+class HealthServer:
+    """Liveness answers while the event loop runs; readiness asks the service's check."""
+
+    def __init__(self, host: str, port: int, ready: ReadyCheck) -> None:
+        self._host = host
+        self._port = port
+        self._ready = ready
+        self._server: asyncio.Server | None = None
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._serve, self._host, self._port)
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            request = await asyncio.wait_for(reader.readline(), timeout=5)
+            while (await asyncio.wait_for(reader.readline(), timeout=5)) not in (b"\r\n", b""):
+                pass
+            path = request.decode("latin-1").split(" ")[1] if request.count(b" ") >= 2 else "/"
+            status, ctype, body = self._route(path)
+            head = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n"
+            writer.write((head + "Connection: close\r\n\r\n").encode() + body)
+            await writer.drain()
+        except (TimeoutError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    def _route(self, path: str) -> tuple[str, str, bytes]:
+        if path == "/healthz":
+            return "200 OK", "application/json", b'{"status":"ok"}'
+        if path == "/readyz":
+            if self._ready():
+                return "200 OK", "application/json", b'{"status":"ready"}'
+            return "503 Service Unavailable", "application/json", b'{"status":"starting"}'
+        if path == "/metrics":
+            return "200 OK", CONTENT_TYPE_LATEST, generate_latest()
+        return "404 Not Found", "text/plain", b"not found"

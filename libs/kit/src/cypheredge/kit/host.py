@@ -1,0 +1,107 @@
+"""Runs a worker service: producer, outbox relay, consumers and the health endpoint.
+
+Every consumer service's ``__main__`` builds its handlers in its composition root and hands
+them to ``WorkerHost``; SIGTERM/SIGINT stop it cleanly (consumers leave their groups).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table
+
+from cypheredge.kit.consumer import ConsumerRunner, Handler, RetryPolicy
+from cypheredge.kit.db import Database
+from cypheredge.kit.health import HealthServer
+from cypheredge.kit.kafka import make_producer, wait_for_broker
+from cypheredge.kit.relay import Relay
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    group_id: str
+    topics: list[str]
+    handler: Handler
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+class WorkerHost:
+    """Owns the long-running tasks of one worker process."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        bootstrap: str,
+        db: Database,
+        outbox: Table | None,
+        subscriptions: list[Subscription],
+        health_host: str = "127.0.0.1",
+        health_port: int = 9000,
+    ) -> None:
+        self.name = name
+        self._bootstrap = bootstrap
+        self._db = db
+        self._outbox = outbox
+        self._subscriptions = subscriptions
+        self._health = HealthServer(health_host, health_port, self.ready)
+        self._runners: list[ConsumerRunner] = []
+        self.stop = asyncio.Event()
+
+    def ready(self) -> bool:
+        return bool(self._runners) and all(r.assigned.is_set() for r in self._runners)
+
+    async def run(self) -> None:
+        await self._health.start()
+        await wait_for_broker(self._bootstrap, within=120)
+        producer = make_producer(self._bootstrap, self.name)
+        await producer.start()
+        tasks: list[asyncio.Task[None]] = []
+        try:
+            if self._outbox is not None:
+                relay = Relay(self._db, self._outbox, producer)
+                tasks.append(asyncio.create_task(relay.run(self.stop), name="relay"))
+            for sub in self._subscriptions:
+                runner = ConsumerRunner(
+                    group_id=sub.group_id,
+                    bootstrap=self._bootstrap,
+                    topics=sub.topics,
+                    handler=sub.handler,
+                    producer=producer,
+                    retry=sub.retry,
+                )
+                self._runners.append(runner)
+                tasks.append(asyncio.create_task(runner.run(self.stop), name=sub.group_id))
+            log.info("%s running: %d consumer(s)", self.name, len(self._runners))
+            await _first_failure_or_stop(tasks, self.stop)
+        finally:
+            self.stop.set()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await producer.stop()
+            await self._health.stop()
+            await self._db.dispose()
+
+    def install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stop.set)
+
+
+async def _first_failure_or_stop(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:
+    """Return when asked to stop; re-raise if a task dies (the orchestrator restarts us)."""
+    stopper = asyncio.create_task(stop.wait())
+    try:
+        done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            if task is not stopper and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+    finally:
+        stopper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await stopper

@@ -1,0 +1,167 @@
+"""The outbox relay: publishes committed outbox rows to Kafka.
+
+Claiming marks a batch of unsent rows with a lease token (``FOR UPDATE SKIP LOCKED`` so
+concurrent relays take disjoint rows) and commits; publishing happens outside any transaction;
+rows are marked sent only by the claimant. A relay that dies after claiming leaves the lease to
+expire and another relay takes the rows: delivery is at-least-once, consumers deduplicate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+import psycopg
+from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
+from sqlalchemy import Table, text
+
+from cypheredge.contracts.envelope import CONTENT_TYPE
+from cypheredge.kit.db import Database, libpq_dsn
+from cypheredge.kit.metrics import OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: UUID
+    topic: str
+    key: str
+    event_type: str
+    payload: dict[str, Any]
+
+
+class Relay:
+    """Publishes one service's outbox. Run several for availability: each row goes out once."""
+
+    def __init__(
+        self,
+        db: Database,
+        table: Table,
+        producer: AIOKafkaProducer,
+        *,
+        batch_size: int = 200,
+        lease: timedelta = timedelta(seconds=30),
+        poll_interval: float = 2.0,
+        max_backoff: float = 30.0,
+    ) -> None:
+        self._db = db
+        self._producer = producer
+        self._qualified = f"{table.schema}.{table.name}"
+        self._channel = f"{table.schema}_outbox"
+        self._batch_size = batch_size
+        self._lease = lease
+        self._poll_interval = poll_interval
+        self._max_backoff = max_backoff
+
+    async def claim(self) -> tuple[UUID, list[OutboxRow]]:
+        """Lease up to ``batch_size`` unsent rows, oldest first, and commit the lease."""
+        token = uuid4()
+        sql = text(
+            f"""
+            UPDATE {self._qualified} AS o
+               SET claim_token = :token, claimed_until = now() + :lease,
+                   attempts = o.attempts + 1
+              FROM (SELECT id FROM {self._qualified}
+                     WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+                     ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED) AS picked
+             WHERE o.id = picked.id
+         RETURNING o.id, o.seq, o.topic, o.key, o.event_type, o.payload
+            """  # noqa: S608 - identifiers come from the service's own table object
+        )
+        async with self._db.system() as session:
+            result = await session.execute(
+                sql, {"token": token, "lease": self._lease, "limit": self._batch_size}
+            )
+            rows = sorted(result.all(), key=lambda r: r.seq)
+        return token, [OutboxRow(r.id, r.topic, r.key, r.event_type, r.payload) for r in rows]
+
+    async def publish(self, token: UUID, rows: list[OutboxRow]) -> None:
+        """Send the claimed rows and mark them sent; raises when the broker fails."""
+        futures = [await self._producer.send(**_record(row)) for row in rows]
+        await asyncio.gather(*futures)
+        async with self._db.system() as session:
+            await session.execute(
+                text(
+                    f"UPDATE {self._qualified} SET sent_at = now(), claimed_until = NULL "  # noqa: S608
+                    "WHERE id = ANY(:ids) AND claim_token = :token"
+                ),
+                {"ids": [row.id for row in rows], "token": token},
+            )
+        for row in rows:
+            OUTBOX_PUBLISHED.labels(topic=row.topic).inc()
+
+    async def release(self, token: UUID, error: str) -> None:
+        """Give a failed claim back so the next attempt need not wait for the lease."""
+        async with self._db.system() as session:
+            await session.execute(
+                text(
+                    f"UPDATE {self._qualified} SET claimed_until = NULL, last_error = :err "  # noqa: S608
+                    "WHERE claim_token = :token AND sent_at IS NULL"
+                ),
+                {"token": token, "err": error[:2000]},
+            )
+
+    async def drain(self) -> int:
+        """Publish until nothing claimable is left; returns how many rows went out."""
+        total = 0
+        while True:
+            token, rows = await self.claim()
+            if not rows:
+                return total
+            try:
+                await self.publish(token, rows)
+            except KafkaError as exc:
+                OUTBOX_PUBLISH_ERRORS.inc()
+                await self.release(token, repr(exc))
+                raise
+            total += len(rows)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Drain, then sleep until NOTIFY or the poll interval; back off while Kafka is down."""
+        backoff = 0.5
+        async with await psycopg.AsyncConnection.connect(
+            libpq_dsn(self._db.url), autocommit=True
+        ) as listener:
+            await listener.execute(f'LISTEN "{self._channel}"')
+            while not stop.is_set():
+                try:
+                    await self.drain()
+                    backoff = 0.5
+                except KafkaError as exc:
+                    log.warning("relay: broker unavailable (%r); retrying in %.1fs", exc, backoff)
+                    await _sleep_or_stop(stop, backoff)
+                    backoff = min(backoff * 2, self._max_backoff)
+                    continue
+                async for _ in listener.notifies(timeout=self._poll_interval, stop_after=1):
+                    pass
+
+
+def _record(row: OutboxRow) -> dict[str, Any]:
+    headers = [
+        ("content-type", CONTENT_TYPE.encode()),
+        ("ce_type", row.event_type.encode()),
+        ("ce_id", str(row.id).encode()),
+    ]
+    traceparent = row.payload.get("traceparent")
+    if isinstance(traceparent, str):
+        headers.append(("traceparent", traceparent.encode()))
+    return {
+        "topic": row.topic,
+        "key": row.key.encode(),
+        "value": json.dumps(row.payload, separators=(",", ":")).encode(),
+        "headers": headers,
+    }
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    except TimeoutError:
+        return

@@ -1,0 +1,32 @@
+"""Resource limits for opening one untrusted PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    """Bounds on what one file may cost before it is rejected.
+
+    ``max_bytes`` and the header check are applied in the calling process before anything is
+    parsed; the others bound the parsing worker: ``max_pages`` is checked before any page content
+    is read, ``max_seconds`` is the wall time for one file (transfer included), and
+    ``max_memory_bytes`` is the address-space cap (``RLIMIT_AS``) of the worker process.
+    """
+
+    max_bytes: int = 50 * MIB
+    max_pages: int = 500
+    max_seconds: float = 30.0
+    max_memory_bytes: int = 1024 * MIB
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0 or self.max_pages <= 0:
+            raise ValueError("max_bytes and max_pages must be positive")
+        if self.max_seconds <= 0:
+            raise ValueError("max_seconds must be positive")
+        # Below this the interpreter plus both PDF engines cannot even start.
+        if self.max_memory_bytes < 128 * MIB:
+            raise ValueError("max_memory_bytes must be at least 128 MiB")

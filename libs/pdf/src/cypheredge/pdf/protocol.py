@@ -1,0 +1,124 @@
+"""Messages between the inspector and its worker.
+
+Every message is two frames: a small JSON header, then a binary body (possibly empty). The parent
+validates every field it receives, since the worker has just been fed a hostile file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, cast
+
+from cypheredge.pdf.errors import REJECT_CODES, RejectCode
+
+MAX_HEADER_BYTES = 1024 * 1024
+
+
+class ProtocolError(Exception):
+    """A message did not have the expected shape."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """Parent to worker: parse ``data``, trying ``password``."""
+
+    password: str | None
+    data: bytes
+
+    def frames(self) -> tuple[bytes, bytes]:
+        return (_dump({"password": self.password}), self.data)
+
+    @classmethod
+    def parse(cls, header: bytes, body: bytes) -> Job:
+        fields = _load(header)
+        password = fields.get("password")
+        if password is not None and not isinstance(password, str):
+            raise ProtocolError("password must be a string or null")
+        return cls(password=password, data=body)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """Worker to parent: the file parsed. ``copy`` is empty when the original bytes will do."""
+
+    pages: int
+    text_layer_pages: tuple[int, ...]
+    encrypted: bool
+    copy: bytes
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Worker to parent: the file is rejected."""
+
+    code: RejectCode
+    reason: str
+
+
+Reply = Accepted | Refused
+
+
+def encode_reply(reply: Reply, retire: bool) -> tuple[bytes, bytes]:
+    """The frames for ``reply``; ``retire`` tells the parent this worker is about to exit."""
+    if isinstance(reply, Refused):
+        fields: dict[str, Any] = {"code": reply.code, "reason": reply.reason}
+        return (_dump({"refused": fields, "retire": retire}), b"")
+    accepted = {
+        "pages": reply.pages,
+        "text_layer_pages": list(reply.text_layer_pages),
+        "encrypted": reply.encrypted,
+    }
+    return (_dump({"accepted": accepted, "retire": retire}), reply.copy)
+
+
+def decode_reply(header: bytes, body: bytes) -> tuple[Reply, bool]:
+    """Parse a reply; returns it with the worker's retire flag."""
+    fields = _load(header)
+    retire = fields.get("retire")
+    if not isinstance(retire, bool):
+        raise ProtocolError("retire must be a boolean")
+    if "refused" in fields:
+        return _decode_refused(_dict(fields["refused"])), retire
+    return _decode_accepted(_dict(fields.get("accepted")), body), retire
+
+
+def _decode_refused(fields: dict[str, Any]) -> Refused:
+    code, reason = fields.get("code"), fields.get("reason")
+    if code not in REJECT_CODES or not isinstance(reason, str):
+        raise ProtocolError("refusal needs a known code and a reason")
+    return Refused(code=cast(RejectCode, code), reason=reason)
+
+
+def _decode_accepted(fields: dict[str, Any], body: bytes) -> Accepted:
+    pages, text_pages = fields.get("pages"), fields.get("text_layer_pages")
+    encrypted = fields.get("encrypted")
+    if not _is_int(pages) or pages <= 0 or not isinstance(encrypted, bool):
+        raise ProtocolError("acceptance needs a positive page count and an encrypted flag")
+    if not isinstance(text_pages, list) or not all(
+        _is_int(n) and 1 <= n <= pages for n in text_pages
+    ):
+        raise ProtocolError("text_layer_pages must be page numbers within the document")
+    return Accepted(pages, tuple(sorted(set(text_pages))), encrypted, body)
+
+
+def _is_int(value: object) -> bool:
+    # bool is an int subclass; a page count of True is nonsense.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _dict(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ProtocolError("expected an object")
+    return cast(dict[str, Any], value)
+
+
+def _dump(fields: dict[str, Any]) -> bytes:
+    return json.dumps(fields, separators=(",", ":")).encode()
+
+
+def _load(header: bytes) -> dict[str, Any]:
+    try:
+        return _dict(json.loads(header))
+    except ValueError as exc:
+        raise ProtocolError("header is not JSON") from exc

@@ -1,0 +1,96 @@
+"""The parsing worker: ``python -m cypheredge.pdf.worker LIMITS_JSON``.
+
+It claims stdin/stdout as its frame pipes, caps its own address space, says it is ready, then
+parses one job at a time until the parent closes the pipe. Anything unexpected ends the process:
+the parent spawns a fresh one rather than trust a worker that a hostile file has disturbed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import resource
+import sys
+
+from cypheredge.pdf.errors import PdfRejected
+from cypheredge.pdf.framing import FrameClosed, recv_frame, send_frames
+from cypheredge.pdf.limits import PdfLimits
+from cypheredge.pdf.parse import parse_pdf
+from cypheredge.pdf.protocol import MAX_HEADER_BYTES, Job, Refused, Reply, encode_reply
+
+# A long-lived worker accumulates heap fragmentation and any leak in the native engines.
+MAX_JOBS_PER_WORKER = 500
+READY = b"ready"
+TOO_MUCH_MEMORY = "the file needs too much memory to parse"
+
+
+def main(argv: list[str]) -> int:
+    """Serve jobs until the parent closes the pipe."""
+    limits = PdfLimits(**json.loads(argv[1]))
+    rx, tx = _claim_pipes()
+    # Damaged files make qpdf log warnings by the thousand; the verdict is what matters.
+    logging.disable(logging.WARNING)
+    _cap_memory(limits.max_memory_bytes)
+    send_frames(tx, [READY], None)
+    for jobs_done in range(1, MAX_JOBS_PER_WORKER + 1):
+        try:
+            job = Job.parse(recv_frame(rx, MAX_HEADER_BYTES, None), recv_frame(rx, 1 << 40, None))
+        except FrameClosed:
+            return 0
+        _arm_cpu_backstop(limits.max_seconds)
+        reply, retire = _run(job, limits)
+        retire = retire or jobs_done == MAX_JOBS_PER_WORKER or _heap_is_bloated(limits)
+        send_frames(tx, encode_reply(reply, retire), None)
+        if retire:
+            return 0
+    return 0
+
+
+def _run(job: Job, limits: PdfLimits) -> tuple[Reply, bool]:
+    try:
+        return parse_pdf(job.data, job.password, limits.max_pages), False
+    except PdfRejected as exc:
+        return Refused(exc.code, exc.reason), False
+    except MemoryError:
+        return Refused("too_large", TOO_MUCH_MEMORY), True
+    except Exception:
+        # An engine failing in a way we did not foresee: blame the file, replace the worker.
+        return Refused("malformed", "the file could not be parsed"), True
+
+
+def _claim_pipes() -> tuple[int, int]:
+    # Keep the pipes on private fds and point fds 0/1 elsewhere, so that a stray print or a
+    # native library writing to stdout cannot corrupt the frame stream.
+    rx, tx = os.dup(0), os.dup(1)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 0)
+    os.dup2(2, 1)
+    os.close(devnull)
+    return rx, tx
+
+
+def _cap_memory(max_bytes: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+
+
+def _arm_cpu_backstop(max_seconds: float) -> None:
+    # The parent's wall-clock timeout is the real limit; this kills a worker whose parent has
+    # died mid-job. RLIMIT_CPU counts the whole process life, so re-arm relative to now.
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    soft = math.ceil(usage.ru_utime + usage.ru_stime + max_seconds) + 1
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def _heap_is_bloated(limits: PdfLimits) -> bool:
+    # ru_maxrss is in KiB on Linux. A worker that once grew to half its cap keeps that heap.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return peak > limits.max_memory_bytes // 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

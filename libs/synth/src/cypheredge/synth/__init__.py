@@ -1,0 +1,1 @@
+"""Seeded synthetic bank statements with ground truth."""

@@ -1,0 +1,151 @@
+"""Seeded transaction histories whose running balance always reconciles (Decimal only)."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from random import Random
+
+from cypheredge.synth.formats import CENT, MONTHS
+from cypheredge.synth.model import Account, Txn
+from cypheredge.synth.regions import Region
+
+# kind -> (direction, low, high) in USD-sized units before the region's scale
+KINDS: dict[str, tuple[int, int, int]] = {
+    "salary": (1, 2200, 4800),
+    "rent": (-1, 700, 1900),
+    "utility": (-1, 30, 240),
+    "grocery": (-1, 6, 190),
+    "card": (-1, 4, 420),
+    "transfer_out": (-1, 40, 1500),
+    "transfer_in": (1, 40, 2200),
+    "atm": (-1, 2, 40),  # tens: ATMs dispense round sums
+    "fee": (-1, 2, 30),
+    "interest": (1, 0, 20),
+    "refund": (1, 5, 220),
+    "loan": (-1, 250, 1200),
+    "cheque_in": (1, 150, 2600),
+    "check": (-1, 40, 1600),
+    "cheque_fee": (-1, 10, 35),
+}
+EVERYDAY = ("grocery", "card", "card", "transfer_out", "transfer_in", "atm", "refund", "utility")
+CHEQUE_CHAIN = ("cheque_in", "cheque_return", "cheque_fee")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one account's history should look."""
+
+    name: str
+    count: int
+    opening: tuple[int, int]  # USD-sized range before scale
+    overdraft: bool = False  # may the balance dip below zero
+    extra: tuple[str, ...] = ()  # additional everyday kinds, e.g. US checks
+    mask: str = "****{last4}"  # how the account number is printed
+
+
+def make_account(rng: Random, region: Region, start: date, end: date, plan: Plan) -> Account:
+    """An account whose transactions fall inside [start, end] and chain from its opening balance."""
+    opening = _money(rng, *plan.opening, region.scale)
+    kinds = _kinds(rng, plan)
+    days = sorted(start + timedelta(days=rng.randrange((end - start).days + 1)) for _ in kinds)
+    ctx = _Context(rng, region, f"{rng.randrange(10000):04d}", start)
+    balance, txns = opening, []
+    for day, kind in zip(days, kinds, strict=True):
+        amount, kind = _amount(rng, region, kind, ctx, balance, plan.overdraft)
+        balance += amount
+        txns.append(
+            Txn(
+                day=day,
+                description=ctx.describe(kind),
+                amount=amount,
+                balance=balance,
+                value_day=day + timedelta(days=rng.choice((0, 0, 0, 1, 2))),
+                reference=ctx.reference(),
+                kind=kind,
+            )
+        )
+    masked = plan.mask.replace("{last4}", f"{rng.randrange(10000):04d}")
+    return Account(plan.name, masked, region.currency, opening, tuple(txns))
+
+
+def _kinds(rng: Random, plan: Plan) -> list[str]:
+    """Mandatory monthly items plus everyday ones; a returned cheque follows its deposit."""
+    kinds = ["salary", "rent", "utility", "fee"]
+    kinds += [k for k in ("loan", "interest") if rng.random() < 0.6]
+    chain = rng.random() < 0.5 and plan.count >= 10
+    pool = EVERYDAY + plan.extra
+    while len(kinds) < plan.count - (3 if chain else 0):
+        kinds.append(rng.choice(pool))
+    kinds = kinds[: plan.count - (3 if chain else 0)]
+    rng.shuffle(kinds)
+    if chain:
+        slots = sorted(rng.sample(range(len(kinds) + 3), 3))
+        for slot, kind in zip(slots, CHEQUE_CHAIN, strict=True):
+            kinds.insert(slot, kind)
+    return kinds
+
+
+class _Context:
+    """Per-account state: the card, the cheque book and the pending returned cheque."""
+
+    def __init__(self, rng: Random, region: Region, last4: str, start: date) -> None:
+        self.rng, self.region = rng, region
+        self.card = region.card.replace("{last4}", last4)
+        self.cheque = rng.randrange(100, 990) * 10
+        self.period = f"{MONTHS[start.month - 1].upper()} {start.year}"
+        self.returned: Decimal = Decimal(0)
+        self.returned_chq = self.cheque
+
+    def reference(self) -> str:
+        alphabet = string.ascii_uppercase + string.digits
+        return "".join(self.rng.choice(alphabet) for _ in range(self.rng.choice((8, 10, 12))))
+
+    def describe(self, kind: str) -> str:
+        pick = self.rng.choice
+        region = self.region
+        if kind in ("check", "cheque_in"):
+            self.cheque += 1
+        if kind == "cheque_in":
+            self.returned_chq = self.cheque
+        chq = self.returned_chq if kind in CHEQUE_CHAIN[1:] else self.cheque
+        text = pick(region.templates_for(kind)).format(
+            merchant=pick(region.merchants),
+            city=pick(region.cities),
+            card=self.card,
+            ref=f"{self.rng.randrange(10**9):09d}",
+            employer=pick(region.employers),
+            period=self.period,
+            utility=pick(region.utilities),
+            person=pick(region.people),
+            lender=pick(region.lenders),
+            loan=f"LN{self.rng.randrange(10**7):07d}",
+            chq=f"{chq:06d}",
+            bank=pick(region.banks),
+        )
+        return " ".join(text.split())
+
+
+def _amount(
+    rng: Random, region: Region, kind: str, ctx: _Context, balance: Decimal, overdraft: bool
+) -> tuple[Decimal, str]:
+    """The signed amount; without overdraft a debit that would go negative becomes a transfer in."""
+    if kind == "cheque_return":
+        return -ctx.returned, kind
+    sign, low, high = KINDS[kind]
+    if kind == "atm":
+        amount = (rng.randint(low, high) * 10 * region.scale.quantize(Decimal(1))).quantize(CENT)
+    else:
+        amount = _money(rng, low, high, region.scale)
+    if kind == "cheque_in":
+        ctx.returned = amount
+    if sign < 0 and not overdraft and balance - amount < 0 and kind not in CHEQUE_CHAIN:
+        return _money(rng, 800, 2500, region.scale), "transfer_in"
+    return sign * amount, kind
+
+
+def _money(rng: Random, low: int, high: int, scale: Decimal) -> Decimal:
+    cents = rng.randint(max(low * 100, 1), high * 100)
+    return (Decimal(cents) / 100 * scale).quantize(CENT)

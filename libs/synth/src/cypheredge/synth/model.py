@@ -1,0 +1,134 @@
+"""The ledger behind a synthetic statement and the ground truth derived from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from cypheredge.synth.formats import NumberStyle, plain
+
+Truth = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Txn:
+    """One posted transaction; `amount` is signed (credit > 0), `balance` is the running balance."""
+
+    day: date
+    description: str
+    amount: Decimal
+    balance: Decimal
+    value_day: date
+    reference: str
+    kind: str
+
+    @property
+    def debit(self) -> Decimal | None:
+        return -self.amount if self.amount < 0 else None
+
+    @property
+    def credit(self) -> Decimal | None:
+        return self.amount if self.amount >= 0 else None
+
+
+@dataclass(frozen=True)
+class Account:
+    """One account printed in the statement, with its transactions in posting order."""
+
+    name: str
+    masked: str
+    currency: str
+    opening: Decimal
+    txns: tuple[Txn, ...]
+
+    @property
+    def closing(self) -> Decimal:
+        return self.txns[-1].balance if self.txns else self.opening
+
+    @property
+    def total_credits(self) -> Decimal:
+        return sum((t.amount for t in self.txns if t.amount >= 0), Decimal(0))
+
+    @property
+    def total_debits(self) -> Decimal:
+        return sum((-t.amount for t in self.txns if t.amount < 0), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Party:
+    """A bank or an account holder: a name and the address lines printed under it."""
+
+    name: str
+    address: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Everything a layout prints, before it decides how."""
+
+    bank: Party
+    holder: Party
+    start: date
+    end: date
+    accounts: tuple[Account, ...]
+
+
+@dataclass
+class TruthLog:
+    """Truth rows in document order; the renderer fills in the printed description and page."""
+
+    rows: list[Truth] = field(default_factory=list)
+
+    def row(self, txn: Txn, account: int, currency: str, *, balance: bool = True) -> Truth:
+        """Register `txn`; `balance=False` where the layout prints no balance on this row."""
+        entry: Truth = {
+            "date": txn.day.isoformat(),
+            "description": txn.description,
+            "debit": plain(txn.debit),
+            "credit": plain(txn.credit),
+            "balance": plain(txn.balance) if balance else None,
+            "currency": currency,
+            "account": account,
+            "page": None,
+        }
+        self.rows.append(entry)
+        return entry
+
+
+def build_truth(statement: Statement, log: TruthLog, hints: tuple[str, ...] = ()) -> Truth:
+    """The expected extraction, in the extractor CLI's JSON shape."""
+    accounts = [
+        {
+            "account_hint": hints[i] if i < len(hints) else acc.masked,
+            "currency": acc.currency,
+            "opening_balance": plain(acc.opening),
+            "closing_balance": plain(acc.closing),
+        }
+        for i, acc in enumerate(statement.accounts)
+    ]
+    first = accounts[0]
+    return {
+        "statement": {
+            "opening_balance": first["opening_balance"],
+            "closing_balance": first["closing_balance"],
+            "currency": first["currency"],
+            "period_start": statement.start.isoformat(),
+            "period_end": statement.end.isoformat(),
+        },
+        "accounts": accounts,
+        "transactions": log.rows,
+    }
+
+
+@dataclass(frozen=True)
+class SyntheticStatement:
+    """A generated PDF, its ground truth, and how its numbers were printed."""
+
+    pdf: bytes
+    truth: Truth
+    layout: str
+    seed: int
+    numbers: NumberStyle
+    password: str | None = None

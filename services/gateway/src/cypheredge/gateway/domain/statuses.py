@@ -1,0 +1,62 @@
+"""Status rules of the batch projection.
+
+Events arrive on different topics, so they can arrive out of order: a statement's status only
+moves forward (by rank), and terminal failures stay terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class StatementStatus(StrEnum):
+    UPLOADED = "uploaded"
+    INGESTED = "ingested"
+    EXTRACTED = "extracted"
+    REPORTED = "reported"
+    REJECTED = "rejected"
+    FAILED = "failed"
+
+
+class BatchStatus(StrEnum):
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    PARTIALLY_FAILED = "partially_failed"
+
+
+_RANK = {
+    StatementStatus.UPLOADED: 0,
+    StatementStatus.INGESTED: 1,
+    StatementStatus.EXTRACTED: 2,
+    StatementStatus.REPORTED: 3,
+    StatementStatus.REJECTED: 4,
+    StatementStatus.FAILED: 4,
+}
+FAILED_STATEMENT = frozenset({StatementStatus.REJECTED, StatementStatus.FAILED})
+FINAL_BATCH = frozenset({BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.PARTIALLY_FAILED})
+
+
+def advances(current: StatementStatus, new: StatementStatus) -> bool:
+    """Whether ``new`` may replace ``current`` (never backwards, never out of a failure)."""
+    if current in FAILED_STATEMENT:
+        return False
+    return _RANK[new] > _RANK[current]
+
+
+def derive_batch_status(current: BatchStatus, statements: Iterable[StatementStatus]) -> BatchStatus:
+    """The batch status implied by its statements, before the reporter's final word.
+
+    Completion needs the report, so it only comes from the reporter's outcome event; but when
+    every statement failed there is nothing to report and the batch has failed.
+    """
+    if current in FINAL_BATCH:
+        return current
+    found = list(statements)
+    if found and all(s in FAILED_STATEMENT for s in found):
+        return BatchStatus.FAILED
+    if any(s is not StatementStatus.UPLOADED for s in found):
+        return BatchStatus.PROCESSING
+    return current

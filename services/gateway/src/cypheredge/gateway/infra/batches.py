@@ -1,0 +1,117 @@
+"""SQL for batches and statements (the gateway's projection of the pipeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cypheredge.gateway.infra.models import batches, statements
+
+
+@dataclass(frozen=True)
+class NewStatement:
+    id: UUID
+    position: int
+    filename: str
+    size_bytes: int
+    sha256: str
+    storage_key: str
+    password_protected: bool
+
+
+async def insert_batch(
+    session: AsyncSession,
+    *,
+    batch_id: UUID,
+    org_id: UUID,
+    params: dict[str, Any],
+    items: Sequence[NewStatement],
+) -> None:
+    await session.execute(
+        insert(batches).values(id=batch_id, org_id=org_id, status="queued", params=params)
+    )
+    await session.execute(
+        insert(statements),
+        [
+            {
+                "id": s.id,
+                "org_id": org_id,
+                "batch_id": batch_id,
+                "position": s.position,
+                "filename": s.filename,
+                "size_bytes": s.size_bytes,
+                "sha256": s.sha256,
+                "storage_key": s.storage_key,
+                "password_protected": s.password_protected,
+                "status": "uploaded",
+            }
+            for s in items
+        ],
+    )
+
+
+async def get_batch(session: AsyncSession, batch_id: UUID) -> Row[Any] | None:
+    return (await session.execute(select(batches).where(batches.c.id == batch_id))).first()
+
+
+async def batch_statements(session: AsyncSession, batch_id: UUID) -> Sequence[Row[Any]]:
+    query = select(statements).where(statements.c.batch_id == batch_id)
+    return (await session.execute(query.order_by(statements.c.position))).all()
+
+
+async def list_batches(
+    session: AsyncSession, *, limit: int, starting_after: UUID | None
+) -> tuple[Sequence[Row[Any]], bool]:
+    """Newest first; the cursor is the last batch id of the previous page."""
+    query = select(batches).order_by(batches.c.created_at.desc(), batches.c.id.desc())
+    if starting_after is not None:
+        cursor = (
+            await session.execute(
+                select(batches.c.created_at, batches.c.id).where(batches.c.id == starting_after)
+            )
+        ).first()
+        if cursor is None:
+            raise LookupError(starting_after)
+        query = query.where(
+            or_(
+                batches.c.created_at < cursor.created_at,
+                and_(batches.c.created_at == cursor.created_at, batches.c.id < cursor.id),
+            )
+        )
+    rows = (await session.execute(query.limit(limit + 1))).all()
+    return rows[:limit], len(rows) > limit
+
+
+async def statement_for_update(session: AsyncSession, statement_id: UUID) -> Row[Any] | None:
+    query = select(statements).where(statements.c.id == statement_id).with_for_update()
+    return (await session.execute(query)).first()
+
+
+async def update_statement(session: AsyncSession, statement_id: UUID, **values: Any) -> None:
+    await session.execute(
+        update(statements)
+        .where(statements.c.id == statement_id)
+        .values(**values, updated_at=func.now())
+    )
+
+
+async def batch_for_update(session: AsyncSession, batch_id: UUID) -> Row[Any] | None:
+    query = select(batches).where(batches.c.id == batch_id).with_for_update()
+    return (await session.execute(query)).first()
+
+
+async def update_batch(session: AsyncSession, batch_id: UUID, **values: Any) -> None:
+    await session.execute(
+        update(batches).where(batches.c.id == batch_id).values(**values, updated_at=func.now())
+    )
+
+
+async def statement_statuses(session: AsyncSession, batch_id: UUID) -> list[str]:
+    query = select(statements.c.status).where(statements.c.batch_id == batch_id)
+    return list((await session.execute(query)).scalars())

@@ -1,0 +1,120 @@
+"""Tables of the gateway schema. Tenant tables carry ``org_id`` and are under RLS."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+from cypheredge.kit.tables import inbox_table, outbox_table, service_metadata
+
+SCHEMA = "gateway"
+metadata = service_metadata(SCHEMA)
+
+
+def _created() -> Column[object]:
+    return Column("created_at", DateTime(timezone=True), server_default=func.now(), nullable=False)
+
+
+orgs = Table(
+    "orgs",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("plan_tier", String(50), nullable=False, server_default="free"),
+    _created(),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), ForeignKey("orgs.id"), nullable=False, index=True),
+    Column("email", String(320), nullable=False),
+    Column("role", String(50), nullable=False),
+    Column("oidc_sub", String(200)),
+    _created(),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), ForeignKey("orgs.id"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("prefix", String(32), nullable=False, unique=True),
+    Column("key_hash", String(64), nullable=False),
+    Column("scopes", ARRAY(String(50)), nullable=False),
+    _created(),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), ForeignKey("orgs.id"), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("params", JSONB, nullable=False),
+    Column("summary", JSONB),
+    Column("report_key", Text),
+    Column("exports", JSONB),
+    Column("error", Text),
+    _created(),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    Index("ix_batches_org_created", "org_id", "created_at", "id"),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+    Column("batch_id", UUID(as_uuid=True), ForeignKey("batches.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("filename", String(255), nullable=False),
+    Column("size_bytes", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("storage_key", Text, nullable=False),
+    Column("password_protected", Boolean, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("pages", Integer),
+    Column("text_layer_pages", Integer),
+    Column("transactions", Integer),
+    Column("reconciled", Boolean),
+    Column("duplicate_of", UUID(as_uuid=True)),
+    Column("error", Text),
+    _created(),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("org_id", UUID(as_uuid=True), primary_key=True),
+    Column("key", String(255), primary_key=True),
+    Column("request_hash", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("response_status", Integer),
+    Column("response_body", JSONB),
+    _created(),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+outbox = outbox_table(metadata)
+inbox = inbox_table(metadata)
+
+TENANT_TABLES = ("users", "api_keys", "batches", "statements", "idempotency_keys")

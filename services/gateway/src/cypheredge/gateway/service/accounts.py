@@ -1,0 +1,54 @@
+"""Use cases around orgs and API keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID, uuid4
+
+from cypheredge.gateway.domain.keys import DEFAULT_SCOPES, issue_key, matches, prefix_of
+from cypheredge.gateway.infra import accounts as sql
+from cypheredge.kit.db import Database
+
+
+@dataclass(frozen=True)
+class CreatedOrg:
+    org_id: UUID
+    api_key: str
+
+
+@dataclass(frozen=True)
+class Principal:
+    org_id: UUID
+    key_id: UUID
+    scopes: tuple[str, ...]
+
+
+async def create_org(db: Database, name: str) -> CreatedOrg:
+    """A new org with its first API key (the plaintext is returned once, never stored)."""
+    org_id = uuid4()
+    key = issue_key()
+    async with db.tenant(org_id) as session:
+        await sql.insert_org(session, org_id, name)
+        await sql.insert_api_key(
+            session,
+            key_id=uuid4(),
+            org_id=org_id,
+            name="default",
+            prefix=key.prefix,
+            key_hash=key.key_hash,
+            scopes=DEFAULT_SCOPES,
+        )
+    return CreatedOrg(org_id=org_id, api_key=key.plaintext)
+
+
+async def authenticate(db: Database, presented: str) -> Principal | None:
+    prefix = prefix_of(presented)
+    if prefix is None:
+        return None
+    async with db.system() as session:
+        record = await sql.find_key(session, prefix)
+    if record is None or record.revoked or not matches(presented, record.key_hash):
+        return None
+    async with db.tenant(record.org_id) as session:
+        await sql.touch_key(session, record.id)
+    return Principal(org_id=record.org_id, key_id=record.id, scopes=record.scopes)

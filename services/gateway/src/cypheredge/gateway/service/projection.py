@@ -1,0 +1,127 @@
+"""Keeps the batch projection current from downstream events (the gateway's consumer).
+
+Each event is applied at most once (inbox row in the same transaction) and statuses only move
+forward, so redelivery and cross-topic reordering are harmless.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cypheredge.contracts import Envelope, Event, decode
+from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed
+from cypheredge.contracts.events.report import ReportReady
+from cypheredge.contracts.events.statement import (
+    StatementExtracted,
+    StatementExtractionFailed,
+    StatementIngested,
+    StatementRejected,
+)
+from cypheredge.gateway.domain.statuses import (
+    BatchStatus,
+    StatementStatus,
+    advances,
+    derive_batch_status,
+)
+from cypheredge.gateway.infra import batches as sql
+from cypheredge.kit.db import Database
+from cypheredge.kit.inbox import Inbox
+
+CONSUMER = "gateway-projection"
+
+
+class Projector:
+    def __init__(self, db: Database, inbox: Inbox) -> None:
+        self._db = db
+        self._inbox = inbox
+
+    async def handle(self, envelope: Envelope) -> None:
+        event = decode(envelope)
+        async with self._db.tenant(envelope.orgid) as session:
+            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
+                return
+            await self._apply(session, event)
+
+    async def _apply(self, session: AsyncSession, event: Event) -> None:
+        match event:
+            case StatementIngested():
+                await self._statement(
+                    session,
+                    event.batch_id,
+                    event.statement_id,
+                    StatementStatus.INGESTED,
+                    pages=event.pages,
+                    text_layer_pages=len(event.text_layer_pages),
+                    duplicate_of=event.duplicate_of,
+                )
+            case StatementRejected():
+                await self._statement(
+                    session,
+                    event.batch_id,
+                    event.statement_id,
+                    StatementStatus.REJECTED,
+                    error=event.reason,
+                )
+            case StatementExtracted():
+                await self._statement(
+                    session,
+                    event.batch_id,
+                    event.statement_id,
+                    StatementStatus.EXTRACTED,
+                    transactions=event.transactions,
+                    reconciled=event.reconciled,
+                )
+            case StatementExtractionFailed():
+                await self._statement(
+                    session,
+                    event.batch_id,
+                    event.statement_id,
+                    StatementStatus.FAILED,
+                    error=event.reason,
+                )
+            case ReportReady():
+                await sql.update_batch(
+                    session,
+                    event.batch_id,
+                    summary=event.summary.model_dump(mode="json"),
+                    report_key=event.workbook_key,
+                    exports=event.exports,
+                )
+            case BatchCompleted() | BatchFailed():
+                await self._finish(session, event)
+
+    async def _statement(
+        self,
+        session: AsyncSession,
+        batch_id: UUID,
+        statement_id: UUID,
+        status: StatementStatus,
+        **values: Any,
+    ) -> None:
+        row = await sql.statement_for_update(session, statement_id)
+        if row is None or not advances(StatementStatus(row.status), status):
+            return
+        await sql.update_statement(session, statement_id, status=status.value, **values)
+        batch = await sql.batch_for_update(session, batch_id)
+        if batch is None:
+            return
+        statuses = [StatementStatus(s) for s in await sql.statement_statuses(session, batch_id)]
+        new = derive_batch_status(BatchStatus(batch.status), statuses)
+        if new.value != batch.status:
+            await sql.update_batch(session, batch_id, status=new.value)
+
+    async def _finish(self, session: AsyncSession, event: BatchCompleted | BatchFailed) -> None:
+        for outcome in event.statements:
+            await self._statement(
+                session,
+                event.batch_id,
+                outcome.statement_id,
+                StatementStatus(outcome.status),
+                error=outcome.error,
+            )
+        status = event.status if isinstance(event, BatchCompleted) else BatchStatus.FAILED.value
+        error = event.reason if isinstance(event, BatchFailed) else None
+        await sql.update_batch(session, event.batch_id, status=status, error=error)

@@ -1,0 +1,140 @@
+"""Use case: accept a batch upload.
+
+Raw files go to storage first (keys are fresh UUIDs, so a failed attempt leaves only
+unreferenced objects); then the batch, its statements and the ``batch.submitted`` outbox row
+are written in one transaction, so either the whole batch exists and will be processed, or
+nothing does.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
+from cypheredge.gateway.domain.submission import (
+    SubmissionError,
+    UploadedFile,
+    check_files,
+    request_fingerprint,
+)
+from cypheredge.gateway.infra import batches as batch_sql
+from cypheredge.gateway.infra import idempotency as idem_sql
+from cypheredge.gateway.service.container import Container
+
+
+class IdempotencyConflict(Exception):
+    def __init__(self, outcome: str) -> None:
+        super().__init__(outcome)
+        self.outcome = outcome
+
+
+async def submit_batch(
+    app: Container,
+    *,
+    org_id: UUID,
+    files: list[UploadedFile],
+    passwords: dict[str, str],
+    params: dict[str, Any],
+    idempotency_key: str | None,
+) -> tuple[int, dict[str, Any]]:
+    """Returns the HTTP status and body; replays the stored answer for a repeated key."""
+    check_files(files, app.limits)
+    fingerprint = request_fingerprint(files, passwords, params)
+    if idempotency_key is not None:
+        replay = await _reserve(app, org_id, idempotency_key, fingerprint)
+        if replay is not None:
+            return replay
+    try:
+        return await _create(app, org_id, files, passwords, params, idempotency_key)
+    except BaseException:
+        if idempotency_key is not None:
+            async with app.db.tenant(org_id) as session:
+                await idem_sql.release(session, org_id=org_id, key=idempotency_key)
+        raise
+
+
+async def _reserve(
+    app: Container, org_id: UUID, key: str, fingerprint: str
+) -> tuple[int, dict[str, Any]] | None:
+    async with app.db.tenant(org_id) as session:
+        reservation = await idem_sql.reserve(
+            session,
+            org_id=org_id,
+            key=key,
+            request_hash=fingerprint,
+            ttl=timedelta(hours=app.settings.idempotency_ttl_hours),
+            lock=timedelta(seconds=app.settings.idempotency_lock_seconds),
+        )
+    if reservation.outcome == "replay":
+        return reservation.status or 202, dict(reservation.body or {})
+    if reservation.outcome in ("mismatch", "in_progress"):
+        raise IdempotencyConflict(reservation.outcome)
+    return None
+
+
+async def _create(
+    app: Container,
+    org_id: UUID,
+    files: list[UploadedFile],
+    passwords: dict[str, str],
+    params: dict[str, Any],
+    idempotency_key: str | None,
+) -> tuple[int, dict[str, Any]]:
+    batch_id = uuid4()
+    items = []
+    for position, item in enumerate(files):
+        statement_id = uuid4()
+        key = f"{org_id}/{batch_id}/raw/{statement_id}.pdf"
+        await app.storage.put(key, item.data, "application/pdf")
+        items.append(
+            batch_sql.NewStatement(
+                id=statement_id,
+                position=position,
+                filename=item.filename,
+                size_bytes=len(item.data),
+                sha256=item.sha256,
+                storage_key=key,
+                password_protected=item.filename in passwords,
+            )
+        )
+    event = BatchSubmitted(
+        batch_id=batch_id,
+        params=params,
+        statements=tuple(
+            SubmittedStatement(
+                statement_id=s.id,
+                filename=s.filename,
+                storage_key=s.storage_key,
+                size_bytes=s.size_bytes,
+                sha256=s.sha256,
+                sealed_password=_seal(app, passwords.get(s.filename)),
+            )
+            for s in items
+        ),
+    )
+    body = {
+        "id": str(batch_id),
+        "status": "queued",
+        "statements": [
+            {"id": str(s.id), "filename": s.filename, "status": "uploaded"} for s in items
+        ],
+    }
+    async with app.db.tenant(org_id) as session:
+        await batch_sql.insert_batch(
+            session, batch_id=batch_id, org_id=org_id, params=params, items=items
+        )
+        await app.outbox.add(session, event, org_id=org_id)
+        if idempotency_key is not None:
+            await idem_sql.complete(
+                session, org_id=org_id, key=idempotency_key, status=202, body=body
+            )
+    return 202, body
+
+
+def _seal(app: Container, password: str | None) -> str | None:
+    return None if password is None else app.sealer.seal(password)
+
+
+__all__ = ["IdempotencyConflict", "SubmissionError", "submit_batch"]

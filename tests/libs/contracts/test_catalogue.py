@@ -1,0 +1,59 @@
+"""The producer/consumer map is complete and consistent with topics and events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cypheredge.contracts.catalogue import (
+    SERVICES,
+    consumers_of,
+    events_on,
+    producers_of,
+    service,
+    topic_of,
+)
+from cypheredge.contracts.registry import ALL_EVENTS
+from cypheredge.contracts.topics import ALL_TOPICS, USAGE
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_every_event_has_a_producer_and_a_registered_topic() -> None:
+    for event in ALL_EVENTS:
+        assert producers_of(event), event.type_name()
+        assert topic_of(event).name == event.topic
+
+
+def test_services_only_produce_known_events_and_consume_known_topics() -> None:
+    for svc in SERVICES:
+        assert set(svc.produces) <= set(ALL_EVENTS), svc.name
+        assert set(svc.consumes) <= set(ALL_TOPICS), svc.name
+        assert set(svc.produces_to()) == {topic_of(e) for e in svc.produces}
+
+
+def test_every_topic_carries_events_and_every_consumed_topic_has_a_producer() -> None:
+    for topic in ALL_TOPICS:
+        assert events_on(topic), topic.name
+        if consumers_of(topic):
+            assert any(producers_of(e) for e in events_on(topic)), topic.name
+
+
+def test_pipeline_services_meter_usage_and_billing_consumes_it() -> None:
+    usage_producers = {s.name for e in events_on(USAGE) for s in producers_of(e)}
+    assert usage_producers == {"ingest", "extractor", "reporter"}
+    assert [s.name for s in consumers_of(USAGE)] == ["billing"]
+
+
+def test_catalogue_names_the_service_packages() -> None:
+    packages = {p.name for p in (REPO / "services").iterdir() if (p / "pyproject.toml").is_file()}
+    assert {s.name for s in SERVICES} == packages
+
+
+def test_service_identity() -> None:
+    gateway = service("gateway")
+    assert gateway.source == "/cypheredge/gateway"
+    assert gateway.group_id == "cypheredge-gateway"
+    with pytest.raises(LookupError):
+        service("nope")
