@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Table
@@ -18,7 +19,9 @@ from cypheredge.kit.consumer import ConsumerRunner, Handler, RetryPolicy
 from cypheredge.kit.db import Database
 from cypheredge.kit.health import HealthServer
 from cypheredge.kit.kafka import make_producer, wait_for_broker
+from cypheredge.kit.logging import configure_logging
 from cypheredge.kit.relay import Relay
+from cypheredge.kit.settings import InfraSettings
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,7 @@ class WorkerHost:
         subscriptions: list[Subscription],
         health_host: str = "127.0.0.1",
         health_port: int = 9000,
+        on_close: list[Callable[[], None]] | None = None,
     ) -> None:
         self.name = name
         self._bootstrap = bootstrap
@@ -52,6 +56,7 @@ class WorkerHost:
         self._subscriptions = subscriptions
         self._health = HealthServer(health_host, health_port, self.ready)
         self._runners: list[ConsumerRunner] = []
+        self._on_close = on_close or []
         self.stop = asyncio.Event()
 
     def ready(self) -> bool:
@@ -86,6 +91,8 @@ class WorkerHost:
             await producer.stop()
             await self._health.stop()
             await self._db.dispose()
+            for close in self._on_close:
+                close()
 
     def install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -105,3 +112,16 @@ async def _first_failure_or_stop(tasks: list[asyncio.Task[None]], stop: asyncio.
         stopper.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await stopper
+
+
+def run_worker(service: str, build: Callable[[InfraSettings], WorkerHost]) -> None:
+    """The whole ``__main__`` of a worker service: logging, composition, signals, run."""
+
+    async def _main() -> None:
+        infra = InfraSettings()
+        configure_logging(service, infra.log_level, infra.log_json)
+        host = build(infra)
+        host.install_signal_handlers()
+        await host.run()
+
+    asyncio.run(_main())

@@ -16,6 +16,8 @@ from alembic.config import Config
 from sqlalchemy import MetaData, create_engine, pool, text
 
 from cypheredge.kit.db import service_role, sync_url
+from cypheredge.kit.tables import notify_trigger_statements
+from cypheredge.kit.tenancy import rls_statements
 
 
 def alembic_config(package: str, schema: str, url: str) -> Config:
@@ -82,3 +84,14 @@ def migrate(package: str, service: str, schema: str, url: str, password: str | N
 
 async def migrate_async(*args: Any, **kwargs: Any) -> None:
     await asyncio.to_thread(migrate, *args, **kwargs)
+
+
+def initial_schema_ddl(schema: str, tenant_tables: list[str]) -> list[str]:
+    """RLS on the tenant tables and the outbox wake-up trigger, for a service's first migration.
+
+    Migrations that already ran depend on this output: never change it, add a new helper.
+    """
+    statements: list[str] = []
+    for table in tenant_tables:
+        statements += rls_statements(schema, table)
+    return statements + notify_trigger_statements(schema)

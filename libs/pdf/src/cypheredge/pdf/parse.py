@@ -62,7 +62,7 @@ def _open_without_password(data: bytes, password: str | None) -> pikepdf.Pdf:
         # A batch password is often sent with every file; one that only has an (empty) user
         # password opens without it, so the wrong password is no reason to refuse it.
         return pikepdf.open(io.BytesIO(data), password="")
-    except pikepdf.PdfError as exc:
+    except (pikepdf.PasswordError, pikepdf.PdfError) as exc:
         raise PdfRejected(
             "wrong_password", "the file is encrypted and the password given is wrong"
         ) from exc

@@ -13,6 +13,9 @@ from typing import Any, cast
 from cypheredge.pdf.errors import REJECT_CODES, RejectCode
 
 MAX_HEADER_BYTES = 1024 * 1024
+# The worker's first frame, sent once its engines are loaded and its limits set.
+READY = b"ready"
+TOO_MUCH_MEMORY = "the file needs too much memory to parse"
 
 
 class ProtocolError(Exception):
@@ -91,20 +94,22 @@ def _decode_refused(fields: dict[str, Any]) -> Refused:
 
 
 def _decode_accepted(fields: dict[str, Any], body: bytes) -> Accepted:
-    pages, text_pages = fields.get("pages"), fields.get("text_layer_pages")
+    pages = _page_number(fields.get("pages"), None)
     encrypted = fields.get("encrypted")
-    if not _is_int(pages) or pages <= 0 or not isinstance(encrypted, bool):
-        raise ProtocolError("acceptance needs a positive page count and an encrypted flag")
-    if not isinstance(text_pages, list) or not all(
-        _is_int(n) and 1 <= n <= pages for n in text_pages
-    ):
-        raise ProtocolError("text_layer_pages must be page numbers within the document")
-    return Accepted(pages, tuple(sorted(set(text_pages))), encrypted, body)
+    text_pages = fields.get("text_layer_pages")
+    if not isinstance(encrypted, bool) or not isinstance(text_pages, list):
+        raise ProtocolError("acceptance needs an encrypted flag and a text_layer_pages list")
+    numbers = {_page_number(number, pages) for number in text_pages}
+    return Accepted(pages, tuple(sorted(numbers)), encrypted, body)
 
 
-def _is_int(value: object) -> bool:
+def _page_number(value: object, last: int | None) -> int:
     # bool is an int subclass; a page count of True is nonsense.
-    return isinstance(value, int) and not isinstance(value, bool)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ProtocolError("page numbers and counts are positive integers")
+    if last is not None and value > last:
+        raise ProtocolError("page number beyond the end of the document")
+    return value
 
 
 def _dict(value: object) -> dict[str, Any]:

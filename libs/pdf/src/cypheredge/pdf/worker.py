@@ -18,12 +18,18 @@ from cypheredge.pdf.errors import PdfRejected
 from cypheredge.pdf.framing import FrameClosed, recv_frame, send_frames
 from cypheredge.pdf.limits import PdfLimits
 from cypheredge.pdf.parse import parse_pdf
-from cypheredge.pdf.protocol import MAX_HEADER_BYTES, Job, Refused, Reply, encode_reply
+from cypheredge.pdf.protocol import (
+    MAX_HEADER_BYTES,
+    READY,
+    TOO_MUCH_MEMORY,
+    Job,
+    Refused,
+    Reply,
+    encode_reply,
+)
 
 # A long-lived worker accumulates heap fragmentation and any leak in the native engines.
 MAX_JOBS_PER_WORKER = 500
-READY = b"ready"
-TOO_MUCH_MEMORY = "the file needs too much memory to parse"
 
 
 def main(argv: list[str]) -> int:
@@ -35,9 +41,8 @@ def main(argv: list[str]) -> int:
     _cap_memory(limits.max_memory_bytes)
     send_frames(tx, [READY], None)
     for jobs_done in range(1, MAX_JOBS_PER_WORKER + 1):
-        try:
-            job = Job.parse(recv_frame(rx, MAX_HEADER_BYTES, None), recv_frame(rx, 1 << 40, None))
-        except FrameClosed:
+        job = _next_job(rx, limits)
+        if job is None:
             return 0
         _arm_cpu_backstop(limits.max_seconds)
         reply, retire = _run(job, limits)
@@ -46,6 +51,14 @@ def main(argv: list[str]) -> int:
         if retire:
             return 0
     return 0
+
+
+def _next_job(rx: int, limits: PdfLimits) -> Job | None:
+    try:
+        header = recv_frame(rx, MAX_HEADER_BYTES, None)
+        return Job.parse(header, recv_frame(rx, limits.max_bytes, None))
+    except FrameClosed:
+        return None  # the parent is done with us
 
 
 def _run(job: Job, limits: PdfLimits) -> tuple[Reply, bool]:

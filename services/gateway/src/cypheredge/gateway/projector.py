@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import asyncio
+from pydantic_settings import SettingsConfigDict
 
 from cypheredge.contracts.topics import BATCH_OUTCOME, STATEMENT_EXTRACTION, STATEMENT_INGESTION
 from cypheredge.gateway.bootstrap import SERVICE, database
 from cypheredge.gateway.infra.models import inbox
 from cypheredge.gateway.service.projection import CONSUMER, Projector
-from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.host import Subscription, WorkerHost, run_worker
 from cypheredge.kit.inbox import Inbox
-from cypheredge.kit.logging import configure_logging
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.workers import WorkerSettings
 
 
-def host(infra: InfraSettings, worker: WorkerSettings) -> WorkerHost:
+class ProjectorSettings(WorkerSettings):
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_PROJECTOR_", extra="ignore")
+
+
+def build(infra: InfraSettings) -> WorkerHost:
+    settings = ProjectorSettings()
     db = database(infra)
     projector = Projector(db, Inbox(inbox))
     topics = [STATEMENT_INGESTION.name, STATEMENT_EXTRACTION.name, BATCH_OUTCOME.name]
@@ -25,18 +29,10 @@ def host(infra: InfraSettings, worker: WorkerSettings) -> WorkerHost:
         db=db,
         outbox=None,
         subscriptions=[Subscription(CONSUMER, topics, projector.handle)],
-        health_host=worker.health_host,
-        health_port=worker.health_port,
+        health_host=settings.health_host,
+        health_port=settings.health_port,
     )
 
 
-async def run() -> None:
-    infra = InfraSettings()
-    configure_logging(f"{SERVICE}-projector", infra.log_level, infra.log_json)
-    worker = host(infra, WorkerSettings(_env_prefix="GATEWAY_PROJECTOR_"))
-    worker.install_signal_handlers()
-    await worker.run()
-
-
 if __name__ == "__main__":
-    asyncio.run(run())
+    run_worker(f"{SERVICE}-projector", build)

@@ -1,0 +1,168 @@
+"""The parent's handle on one worker process: spawn, run one job, kill, explain a death."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+import weakref
+from pathlib import Path
+
+from cypheredge.pdf.errors import PdfRejected, PdfWorkerError
+from cypheredge.pdf.framing import (
+    FrameClosed,
+    FrameTimeout,
+    FrameTooLarge,
+    recv_frame,
+    send_frames,
+)
+from cypheredge.pdf.limits import MIB, PdfLimits
+from cypheredge.pdf.protocol import (
+    MAX_HEADER_BYTES,
+    READY,
+    TOO_MUCH_MEMORY,
+    Job,
+    ProtocolError,
+    Reply,
+    decode_reply,
+)
+
+# Importing qpdf and pdfium takes well under a second, but a loaded CI box can be slow.
+STARTUP_SECONDS = 60.0
+# A worker that died having touched this share of its address-space cap ran out of memory.
+_MEMORY_DEATH_SHARE = 0.25
+# This file's directory is .../src/cypheredge/pdf; the worker must import this same code.
+_SOURCE_ROOT = Path(__file__).resolve().parents[2]
+
+
+class WorkerProcess:
+    """One worker subprocess. After any failure it is dead and must be replaced."""
+
+    def __init__(self, limits: PdfLimits) -> None:
+        self._limits = limits
+        self._proc = _spawn(limits)
+        # Kills the worker if the owner forgets close(), including at interpreter exit.
+        self._finalizer = weakref.finalize(self, _kill, self._proc)
+        self._await_ready()
+
+    @property
+    def pid(self) -> int:
+        """The worker's process id."""
+        return self._proc.pid
+
+    @property
+    def alive(self) -> bool:
+        """Whether the worker can take another job."""
+        return self._proc.returncode is None and self._proc.poll() is None
+
+    def run(self, job: Job) -> Reply:
+        """Send ``job`` and wait for the reply, within the wall-clock limit.
+
+        Raises :class:`PdfRejected` when the worker overruns, dies or talks nonsense; the worker
+        is dead afterwards.
+        """
+        deadline = time.monotonic() + self._limits.max_seconds
+        try:
+            send_frames(self._stdin_fd, job.frames(), deadline)
+            header = recv_frame(self._stdout_fd, MAX_HEADER_BYTES, deadline)
+            body = recv_frame(self._stdout_fd, _max_reply_bytes(self._limits), deadline)
+            reply, retire = decode_reply(header, body)
+        except FrameTimeout:
+            self.close()
+            raise PdfRejected("timeout", self._timeout_reason()) from None
+        except (FrameClosed, FrameTooLarge, ProtocolError):
+            raise self._death_verdict() from None
+        if retire:
+            self.close()
+        return reply
+
+    def close(self) -> None:
+        """Kill the worker (if still running) and reap it."""
+        self._finalizer()
+
+    @property
+    def _stdin_fd(self) -> int:
+        assert self._proc.stdin is not None
+        return self._proc.stdin.fileno()
+
+    @property
+    def _stdout_fd(self) -> int:
+        assert self._proc.stdout is not None
+        return self._proc.stdout.fileno()
+
+    def _await_ready(self) -> None:
+        try:
+            greeting = recv_frame(self._stdout_fd, len(READY), time.monotonic() + STARTUP_SECONDS)
+        except (FrameClosed, FrameTimeout, FrameTooLarge) as exc:
+            self.close()
+            raise PdfWorkerError(f"the PDF worker failed to start: {exc}") from exc
+        if greeting != READY:
+            self.close()
+            raise PdfWorkerError("the PDF worker sent an unexpected greeting")
+
+    def _death_verdict(self) -> PdfRejected:
+        rusage: resource.struct_rusage | None = self._finalizer()
+        status = self._proc.returncode
+        if status == -signal.SIGXCPU:
+            return PdfRejected("timeout", self._timeout_reason())
+        peak = rusage.ru_maxrss * 1024 if rusage is not None else 0
+        if peak >= self._limits.max_memory_bytes * _MEMORY_DEATH_SHARE:
+            return PdfRejected("too_large", TOO_MUCH_MEMORY)
+        return PdfRejected("malformed", "the file crashed the PDF parser")
+
+    def _timeout_reason(self) -> str:
+        return f"the file took longer than {self._limits.max_seconds:g} s to parse"
+
+
+def _spawn(limits: PdfLimits) -> subprocess.Popen[bytes]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_SOURCE_ROOT), env.get("PYTHONPATH")]))
+    # -P: the caller's working directory must not shadow our modules in the worker.
+    command = [sys.executable, "-P", "-m", "cypheredge.pdf.worker"]
+    try:
+        proc = subprocess.Popen(
+            [*command, json.dumps(dataclasses.asdict(limits))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+            env=env,
+            # Own session: a Ctrl-C meant for the CLI should not hit the worker mid-frame.
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise PdfWorkerError(f"the PDF worker could not be started: {exc}") from exc
+    for pipe in (proc.stdin, proc.stdout):
+        assert pipe is not None
+        os.set_blocking(pipe.fileno(), False)
+    return proc
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> resource.struct_rusage | None:
+    """SIGKILL and reap ``proc``; returns its resource usage if we were the ones to reap it."""
+    for pipe in (proc.stdin, proc.stdout):
+        if pipe is not None:
+            pipe.close()
+    if proc.returncode is not None:
+        return None
+    # os.kill and wait4 rather than Popen's methods, which would reap the child themselves:
+    # only wait4 reports the child's own peak memory, which tells a memory blow-up apart from a
+    # plain crash. The child is unreaped until wait4, so its pid cannot have been reused.
+    os.kill(proc.pid, signal.SIGKILL)
+    try:
+        _, status, rusage = os.wait4(proc.pid, 0)
+    except ChildProcessError:
+        # Someone else (a blanket SIGCHLD handler) reaped it; only the peak memory is lost.
+        proc.returncode = -signal.SIGKILL
+        return None
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return rusage
+
+
+def _max_reply_bytes(limits: PdfLimits) -> int:
+    # The decrypted copy is about the original's size; anything far beyond is not a copy.
+    return 2 * limits.max_bytes + MIB

@@ -1,0 +1,1 @@
+"""Page flow, tables and the printed furniture of a statement."""

@@ -1,0 +1,60 @@
+"""Currency symbols and ISO codes as statements print them."""
+
+from __future__ import annotations
+
+ISO_CODES = frozenset(
+    """USD EUR GBP INR NZD AUD CAD CHF JPY CNY HKD SGD ZAR SEK NOK DKK PLN CZK HUF BRL MXN AED
+    SAR KWD BHD OMR QAR NGN KES GHS PHP IDR MYR THB VND KRW TRY ILS EGP PKR LKR BDT RUB UAH RON
+    BGN ISK ARS CLP COP PEN""".split()
+)
+
+# Longest first so `NZ$` wins over `$` when both could match.
+SYMBOLS: dict[str, str | None] = {
+    "US$": "USD",
+    "NZ$": "NZD",
+    "AU$": "AUD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$": None,  # dollar of which country: decided from the document (see `dollar_country`)
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "¥": "JPY",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₪": "ILS",
+    "฿": "THB",
+    "zł": "PLN",
+    "Fr.": "CHF",
+    "R": "ZAR",
+}
+SYMBOL_ORDER = tuple(sorted(SYMBOLS, key=len, reverse=True))
+
+# Words in a document that say which dollar (or which currency) it is about.
+COUNTRY_HINTS: tuple[tuple[str, str], ...] = (
+    ("new zealand", "NZD"),
+    (" nz", "NZD"),
+    ("australia", "AUD"),
+    ("canada", "CAD"),
+    ("singapore", "SGD"),
+    ("hong kong", "HKD"),
+    ("united states", "USD"),
+)
+
+
+def dollar_country(text: str) -> str:
+    """Which dollar a `$` means, from country words in the document (US dollar by default)."""
+    lowered = f" {text.lower()} "
+    for hint, code in COUNTRY_HINTS:
+        if hint in lowered:
+            return code
+    return "USD"

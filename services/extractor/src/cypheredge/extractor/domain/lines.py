@@ -1,0 +1,74 @@
+"""Grouping word boxes into visual lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cypheredge.extractor.domain.words import Word
+
+
+@dataclass(slots=True)
+class Line:
+    """Words sharing a baseline band, left to right."""
+
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def y0(self) -> float:
+        return min(w.y0 for w in self.words)
+
+    @property
+    def y1(self) -> float:
+        return max(w.y1 for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def group_lines(words: Sequence[Word]) -> list[Line]:
+    """Cluster words into lines by vertical centre, top to bottom.
+
+    A word joins the current line when its centre lies within 40% of the smaller height of the
+    line's running centre: loose enough for mixed font sizes on one row, tight enough that
+    consecutive rows (pitch >= 1 line height) never merge.
+    """
+    if not words:
+        return []
+    ordered = sorted(words, key=lambda w: (w.yc, w.x0))
+    lines: list[Line] = []
+    centre = 0.0
+    height = 0.0
+    for word in ordered:
+        h = max(word.height, 1.0)
+        if lines and abs(word.yc - centre) <= 0.4 * min(h, height):
+            line = lines[-1]
+            line.words.append(word)
+            n = len(line.words)
+            centre += (word.yc - centre) / n
+            height = max(height, h)
+            continue
+        lines.append(Line([word]))
+        centre, height = word.yc, h
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def median(values: Sequence[float], default: float = 0.0) -> float:
+    if not values:
+        return default
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[mid]
+    return (ordered[mid - 1] + ordered[mid]) / 2

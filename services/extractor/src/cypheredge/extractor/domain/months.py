@@ -1,0 +1,33 @@
+"""Month and weekday names in the languages statements are printed in (accents stripped)."""
+
+from __future__ import annotations
+
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("jan", "january", "janv", "janvier", "januar", "jaenner", "ene", "enero", "gen", "gennaio",
+     "januari", "janeiro"),
+    ("feb", "february", "fev", "fevr", "fevrier", "februar", "febrero", "febbraio", "februari",
+     "fevereiro", "febr"),
+    ("mar", "march", "mars", "marz", "maerz", "mrz", "marzo", "maart", "mrt", "marco"),
+    ("apr", "april", "avr", "avril", "abr", "abril", "aprile"),
+    ("may", "mai", "mayo", "mag", "maggio", "mei", "maio"),
+    ("jun", "june", "juin", "juni", "junio", "giu", "giugno", "junho"),
+    ("jul", "july", "juil", "juillet", "juli", "julio", "lug", "luglio", "julho"),
+    ("aug", "august", "aout", "ago", "agosto", "augustus"),
+    ("sep", "sept", "september", "septembre", "septiembre", "set", "settembre", "setembro"),
+    ("oct", "october", "octobre", "okt", "oktober", "octubre", "ott", "ottobre", "out", "outubro"),
+    ("nov", "november", "novembre", "noviembre", "novembro"),
+    ("dec", "december", "decembre", "dez", "dezember", "dic", "diciembre", "dicembre",
+     "desember", "dezembro"),
+)  # fmt: skip
+
+MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names
+}
+
+WEEKDAYS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+
+# Tokens that may sit inside a printed date without changing it: ordinals, Spanish `de`.
+FILLERS = frozenset({"st", "nd", "rd", "th", "er", "de", "of"})

@@ -1,0 +1,63 @@
+"""Word boxes: the only input the parsing logic needs (no PDF library in sight).
+
+Coordinates are PDF points with the origin at the page's top-left corner, y growing downwards,
+so `y0` is a word's top edge and `y1` its bottom edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word on a page: its text and its box."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page: int = 1
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    """The words of one page as one reader saw them; `words` empty means no text layer."""
+
+    number: int
+    width: float
+    height: float
+    words: Sequence[Word]
+
+
+def union_bbox(words: Iterable[Word]) -> BBox:
+    """The smallest box holding every word (all zeros for none)."""
+    items = list(words)
+    if not items:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (
+        min(w.x0 for w in items),
+        min(w.y0 for w in items),
+        max(w.x1 for w in items),
+        max(w.y1 for w in items),
+    )
+
+
+def merge_bbox(a: BBox, b: BBox) -> BBox:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))

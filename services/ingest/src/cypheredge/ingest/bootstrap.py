@@ -1,0 +1,44 @@
+"""Composition root of the ingest service."""
+
+from __future__ import annotations
+
+from cypheredge.contracts.topics import BATCH_SUBMITTED
+from cypheredge.ingest.infra.models import inbox, outbox
+from cypheredge.ingest.service.ingestor import CONSUMER, Ingestor
+from cypheredge.ingest.settings import IngestSettings
+from cypheredge.kit.db import Database, service_url
+from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.inbox import Inbox
+from cypheredge.kit.outbox import Outbox
+from cypheredge.kit.secrets import Sealer
+from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.storage import storage_from_settings
+from cypheredge.pdf import PdfInspector
+
+SERVICE = "ingest"
+SOURCE = "/cypheredge/ingest"
+
+
+def build(infra: InfraSettings, settings: IngestSettings | None = None) -> WorkerHost:
+    settings = settings or IngestSettings()
+    db = Database(service_url(infra, SERVICE))
+    inspector = PdfInspector(settings.limits())
+    key = infra.cypheredge_secret_key
+    ingestor = Ingestor(
+        db=db,
+        storage=storage_from_settings(infra),
+        outbox=Outbox(outbox, SOURCE),
+        inbox=Inbox(inbox),
+        sealer=Sealer(key.get_secret_value() if key else None),
+        inspector=inspector,
+    )
+    return WorkerHost(
+        name=SERVICE,
+        bootstrap=infra.kafka_bootstrap_servers,
+        db=db,
+        outbox=outbox,
+        subscriptions=[Subscription(CONSUMER, [BATCH_SUBMITTED.name], ingestor.handle)],
+        health_host=settings.health_host,
+        health_port=settings.health_port,
+        on_close=[inspector.close],
+    )

@@ -1,0 +1,45 @@
+"""Tables of the reporter schema."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text, func
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+from cypheredge.kit.tables import inbox_table, outbox_table, service_metadata
+
+SCHEMA = "reporter"
+metadata = service_metadata(SCHEMA)
+
+# What the reporter knows of each batch: how many statements it has and each one's outcome.
+report_batches = Table(
+    "report_batches",
+    metadata,
+    Column("batch_id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+    Column("statements", Integer, nullable=False),
+    Column("params", JSONB, nullable=False),
+    Column("report_id", UUID(as_uuid=True)),
+    Column("created_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+)
+
+statement_outcomes = Table(
+    "statement_outcomes",
+    metadata,
+    Column("statement_id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+    Column(
+        "batch_id",
+        UUID(as_uuid=True),
+        ForeignKey("report_batches.batch_id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("filename", String(255), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("artefact_key", Text),
+    Column("error", Text),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+)
+
+outbox = outbox_table(metadata)
+inbox = inbox_table(metadata)
