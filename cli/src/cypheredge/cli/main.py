@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import typer
 
+from cypheredge.cli.admin_cmd import admin
+from cypheredge.cli.ops_cmd import db, kafka
+from cypheredge.cli.up_cmd import up
+
 app = typer.Typer(
     name="cypheredge",
     help="CypherEdge: bank-statement extraction platform.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+app.command("up")(up)
+app.add_typer(admin, name="admin")
+app.add_typer(db, name="db")
+app.add_typer(kafka, name="kafka")
 
 
 @app.callback()

@@ -16,7 +16,10 @@ def migrate_all(infra: InfraSettings, progress: Callable[[str], None] = lambda _
     for item in SCHEMAS:
         progress(f"migrating {item.schema}")
         migrate(
-            item.migrations_package, item.service, item.schema, infra.database_url,
+            item.migrations_package,
+            item.service,
+            item.schema,
+            infra.database_url,
             password.get_secret_value() if password else None,
         )
 

@@ -20,7 +20,7 @@ class ServiceSchema:
 class ProcessSpec:
     name: str
     module: str
-    health_env: str | None  # env var naming the health port (None: the HTTP API serves it)
+    health_env: str | None  # env var naming its health port; None: no separate endpoint
 
 
 SCHEMAS: tuple[ServiceSchema, ...] = tuple(

@@ -104,7 +104,8 @@ def _channel(topic: Topic, *, dead_letter: bool) -> Doc:
 
 def _message(event: type[Event]) -> Doc:
     type_name = event.type_name()
-    source = producers_of(event)[0].source if producers_of(event) else "/cypheredge"
+    producers = producers_of(event)
+    source = producers[0].source if producers else "/cypheredge"
     return {
         "name": type_name,
         "title": event.__name__,

@@ -1,8 +1,9 @@
 """The parsing worker: ``python -m cypheredge.pdf.worker LIMITS_JSON``.
 
-It claims stdin/stdout as its frame pipes, caps its own address space, says it is ready, then
-parses one job at a time until the parent closes the pipe. Anything unexpected ends the process:
-the parent spawns a fresh one rather than trust a worker that a hostile file has disturbed.
+It takes the socket it was given as stdin/stdout for its frames, caps its own address space,
+says it is ready, then parses one job at a time until the parent closes the socket. Anything
+unexpected ends the process: the parent spawns a fresh one rather than trust a worker that a
+hostile file has disturbed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import math
 import os
 import resource
+import socket
 import sys
 
 from cypheredge.pdf.errors import PdfRejected
@@ -33,32 +35,30 @@ MAX_JOBS_PER_WORKER = 500
 
 
 def main(argv: list[str]) -> int:
-    """Serve jobs until the parent closes the pipe."""
+    """Serve jobs until the parent closes the socket."""
     limits = PdfLimits(**json.loads(argv[1]))
-    rx, tx = _claim_pipes()
+    channel = _claim_channel()
     # Damaged files make qpdf log warnings by the thousand; the verdict is what matters.
     logging.disable(logging.WARNING)
     _cap_memory(limits.max_memory_bytes)
-    send_frames(tx, [READY], None)
-    for jobs_done in range(1, MAX_JOBS_PER_WORKER + 1):
-        job = _next_job(rx, limits)
-        if job is None:
-            return 0
-        _arm_cpu_backstop(limits.max_seconds)
-        reply, retire = _run(job, limits)
-        retire = retire or jobs_done == MAX_JOBS_PER_WORKER or _heap_is_bloated(limits)
-        send_frames(tx, encode_reply(reply, retire), None)
-        if retire:
-            return 0
+    try:
+        send_frames(channel, [READY], None)
+        _serve(channel, limits)
+    except FrameClosed:
+        pass  # the parent is done with us (or gone)
     return 0
 
 
-def _next_job(rx: int, limits: PdfLimits) -> Job | None:
-    try:
-        header = recv_frame(rx, MAX_HEADER_BYTES, None)
-        return Job.parse(header, recv_frame(rx, limits.max_bytes, None))
-    except FrameClosed:
-        return None  # the parent is done with us
+def _serve(channel: socket.socket, limits: PdfLimits) -> None:
+    for jobs_done in range(1, MAX_JOBS_PER_WORKER + 1):
+        header = recv_frame(channel, MAX_HEADER_BYTES, None)
+        job = Job.parse(header, recv_frame(channel, limits.max_bytes, None))
+        _arm_cpu_backstop(limits.max_seconds)
+        reply, retire = _run(job, limits)
+        retire = retire or jobs_done == MAX_JOBS_PER_WORKER or _heap_is_bloated(limits)
+        send_frames(channel, encode_reply(reply, retire), None)
+        if retire:
+            return
 
 
 def _run(job: Job, limits: PdfLimits) -> tuple[Reply, bool]:
@@ -73,15 +73,15 @@ def _run(job: Job, limits: PdfLimits) -> tuple[Reply, bool]:
         return Refused("malformed", "the file could not be parsed"), True
 
 
-def _claim_pipes() -> tuple[int, int]:
-    # Keep the pipes on private fds and point fds 0/1 elsewhere, so that a stray print or a
+def _claim_channel() -> socket.socket:
+    # Keep the socket on a private fd and point fds 0/1 elsewhere, so that a stray print or a
     # native library writing to stdout cannot corrupt the frame stream.
-    rx, tx = os.dup(0), os.dup(1)
+    channel = socket.socket(fileno=os.dup(0))
     devnull = os.open(os.devnull, os.O_RDWR)
     os.dup2(devnull, 0)
     os.dup2(2, 1)
     os.close(devnull)
-    return rx, tx
+    return channel
 
 
 def _cap_memory(max_bytes: int) -> None:

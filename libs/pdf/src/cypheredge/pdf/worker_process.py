@@ -7,6 +7,7 @@ import json
 import os
 import resource
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -34,8 +35,9 @@ from cypheredge.pdf.protocol import (
 
 # Importing qpdf and pdfium takes well under a second, but a loaded CI box can be slow.
 STARTUP_SECONDS = 60.0
-# A worker that died having touched this share of its address-space cap ran out of memory.
-_MEMORY_DEATH_SHARE = 0.25
+# A worker that died having touched this share of its address-space cap ran out of memory
+# (measured: pdfium grows a bomb's buffer to over 90% of the cap before it fails).
+_MEMORY_DEATH_SHARE = 0.5
 # This file's directory is .../src/cypheredge/pdf; the worker must import this same code.
 _SOURCE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,9 +47,9 @@ class WorkerProcess:
 
     def __init__(self, limits: PdfLimits) -> None:
         self._limits = limits
-        self._proc = _spawn(limits)
+        self._proc, self._channel = _spawn(limits)
         # Kills the worker if the owner forgets close(), including at interpreter exit.
-        self._finalizer = weakref.finalize(self, _kill, self._proc)
+        self._finalizer = weakref.finalize(self, _kill, self._proc, self._channel)
         self._await_ready()
 
     @property
@@ -68,9 +70,9 @@ class WorkerProcess:
         """
         deadline = time.monotonic() + self._limits.max_seconds
         try:
-            send_frames(self._stdin_fd, job.frames(), deadline)
-            header = recv_frame(self._stdout_fd, MAX_HEADER_BYTES, deadline)
-            body = recv_frame(self._stdout_fd, _max_reply_bytes(self._limits), deadline)
+            send_frames(self._channel, job.frames(), deadline)
+            header = recv_frame(self._channel, MAX_HEADER_BYTES, deadline)
+            body = recv_frame(self._channel, _max_reply_bytes(self._limits), deadline)
             reply, retire = decode_reply(header, body)
         except FrameTimeout:
             self.close()
@@ -85,19 +87,10 @@ class WorkerProcess:
         """Kill the worker (if still running) and reap it."""
         self._finalizer()
 
-    @property
-    def _stdin_fd(self) -> int:
-        assert self._proc.stdin is not None
-        return self._proc.stdin.fileno()
-
-    @property
-    def _stdout_fd(self) -> int:
-        assert self._proc.stdout is not None
-        return self._proc.stdout.fileno()
-
     def _await_ready(self) -> None:
+        deadline = time.monotonic() + STARTUP_SECONDS
         try:
-            greeting = recv_frame(self._stdout_fd, len(READY), time.monotonic() + STARTUP_SECONDS)
+            greeting = recv_frame(self._channel, len(READY), deadline)
         except (FrameClosed, FrameTimeout, FrameTooLarge) as exc:
             self.close()
             raise PdfWorkerError(f"the PDF worker failed to start: {exc}") from exc
@@ -111,7 +104,8 @@ class WorkerProcess:
         if status == -signal.SIGXCPU:
             return PdfRejected("timeout", self._timeout_reason())
         peak = rusage.ru_maxrss * 1024 if rusage is not None else 0
-        if peak >= self._limits.max_memory_bytes * _MEMORY_DEATH_SHARE:
+        # pdfium aborts when an allocation fails, so SIGABRT also marks a memory blow-up.
+        if status == -signal.SIGABRT or peak >= self._limits.max_memory_bytes * _MEMORY_DEATH_SHARE:
             return PdfRejected("too_large", TOO_MUCH_MEMORY)
         return PdfRejected("malformed", "the file crashed the PDF parser")
 
@@ -119,34 +113,33 @@ class WorkerProcess:
         return f"the file took longer than {self._limits.max_seconds:g} s to parse"
 
 
-def _spawn(limits: PdfLimits) -> subprocess.Popen[bytes]:
+def _spawn(limits: PdfLimits) -> tuple[subprocess.Popen[bytes], socket.socket]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_SOURCE_ROOT), env.get("PYTHONPATH")]))
     # -P: the caller's working directory must not shadow our modules in the worker.
     command = [sys.executable, "-P", "-m", "cypheredge.pdf.worker"]
+    ours, theirs = socket.socketpair()
     try:
         proc = subprocess.Popen(
             [*command, json.dumps(dataclasses.asdict(limits))],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            bufsize=0,
+            stdin=theirs.fileno(),
+            stdout=theirs.fileno(),
             env=env,
             # Own session: a Ctrl-C meant for the CLI should not hit the worker mid-frame.
             start_new_session=True,
         )
     except OSError as exc:
+        ours.close()
         raise PdfWorkerError(f"the PDF worker could not be started: {exc}") from exc
-    for pipe in (proc.stdin, proc.stdout):
-        assert pipe is not None
-        os.set_blocking(pipe.fileno(), False)
-    return proc
+    finally:
+        theirs.close()
+    ours.setblocking(False)
+    return proc, ours
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> resource.struct_rusage | None:
+def _kill(proc: subprocess.Popen[bytes], channel: socket.socket) -> resource.struct_rusage | None:
     """SIGKILL and reap ``proc``; returns its resource usage if we were the ones to reap it."""
-    for pipe in (proc.stdin, proc.stdout):
-        if pipe is not None:
-            pipe.close()
+    channel.close()
     if proc.returncode is not None:
         return None
     # os.kill and wait4 rather than Popen's methods, which would reap the child themselves:

@@ -10,9 +10,19 @@ from typing import Literal
 
 CENT = Decimal("0.01")
 FULL_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTHS = tuple(name[:3] for name in FULL_MONTHS)
 _TOKENS = re.compile("YYYY|YY|MONTH|MON|MM|DD|D")
 

@@ -42,7 +42,10 @@ class Plan:
     count: int
     opening: tuple[int, int]  # USD-sized range before scale
     overdraft: bool = False  # may the balance dip below zero
-    extra: tuple[str, ...] = ()  # additional everyday kinds, e.g. US checks
+    mandatory: tuple[str, ...] = ("salary", "rent", "utility", "fee")
+    optional: tuple[str, ...] = ("loan", "interest")  # each appears with probability 0.6
+    pool: tuple[str, ...] = EVERYDAY  # fills the rest; repeat a kind to weight it
+    cheques: bool = True  # may a deposited cheque bounce
     mask: str = "****{last4}"  # how the account number is printed
 
 
@@ -73,12 +76,11 @@ def make_account(rng: Random, region: Region, start: date, end: date, plan: Plan
 
 def _kinds(rng: Random, plan: Plan) -> list[str]:
     """Mandatory monthly items plus everyday ones; a returned cheque follows its deposit."""
-    kinds = ["salary", "rent", "utility", "fee"]
-    kinds += [k for k in ("loan", "interest") if rng.random() < 0.6]
-    chain = rng.random() < 0.5 and plan.count >= 10
-    pool = EVERYDAY + plan.extra
+    kinds = list(plan.mandatory)
+    kinds += [k for k in plan.optional if rng.random() < 0.6]
+    chain = plan.cheques and rng.random() < 0.5 and plan.count >= 10
     while len(kinds) < plan.count - (3 if chain else 0):
-        kinds.append(rng.choice(pool))
+        kinds.append(rng.choice(plan.pool))
     kinds = kinds[: plan.count - (3 if chain else 0)]
     rng.shuffle(kinds)
     if chain:

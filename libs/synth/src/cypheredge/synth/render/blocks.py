@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from random import Random
 
 from cypheredge.synth.model import Statement
-from cypheredge.synth.render.flow import Flow, Footer
+from cypheredge.synth.render.flow import Flow, Footer, text_width
 from cypheredge.synth.render.table import wrap
 
 Pairs = Sequence[tuple[str, str]]
@@ -17,9 +17,16 @@ def letterhead(flow: Flow, rng: Random, statement: Statement, title: str, detail
     size, top = flow.spec.size, flow.y
     logo = size * 3.4
     flow.box(flow.left, top - logo, logo, logo, fill=rng.choice((0.15, 0.3, 0.45)), stroke=False)
-    initials = "".join(word[0] for word in statement.bank.name.split()[:2])
-    flow.text(flow.left + logo / 2, top - logo * 0.62, initials, bold=True, size=size * 1.4,
-              align="c", gray=1.0)  # fmt: skip
+    initials = "".join(word[0] for word in statement.bank.name.split() if word[0].isalpha())[:2]
+    flow.text(
+        flow.left + logo / 2,
+        top - logo * 0.62,
+        initials,
+        bold=True,
+        size=size * 1.4,
+        align="c",
+        gray=1.0,
+    )
     x = flow.left + logo + size
     flow.text(x, top - size * 1.4, statement.bank.name, bold=True, size=size * 1.7)
     for i, line in enumerate(statement.bank.address):
@@ -35,7 +42,11 @@ def letterhead(flow: Flow, rng: Random, statement: Statement, title: str, detail
 
 def _details(flow: Flow, rng: Random, top: float, details: Pairs) -> float:
     size = flow.spec.size
-    width = flow.width * rng.uniform(0.4, 0.48)
+    needed = max(
+        text_width(label, flow.font(), size) + text_width(value, flow.font(True), size)
+        for label, value in details
+    )
+    width = min(max(flow.width * rng.uniform(0.4, 0.48), needed + size * 2.5), flow.width * 0.62)
     height = size * (1.35 * len(details) + 0.9)
     x = flow.right - width
     flow.box(x, top - height, width, height, fill=None if rng.random() < 0.5 else 0.95)

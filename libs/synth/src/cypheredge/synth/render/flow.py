@@ -41,8 +41,10 @@ def _register_dejavu() -> None:
     if DEJAVU.regular in pdfmetrics.getRegisteredFontNames():
         return
     folder = resources.files("cypheredge.synth") / "fonts"
-    for name, file in ((DEJAVU.regular, "DejaVuSans-subset.ttf"),
-                       (DEJAVU.bold, "DejaVuSans-Bold-subset.ttf")):  # fmt: skip
+    for name, file in (
+        (DEJAVU.regular, "DejaVuSans-subset.ttf"),
+        (DEJAVU.bold, "DejaVuSans-Bold-subset.ttf"),
+    ):
         with resources.as_file(folder / file) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
 
@@ -168,9 +170,15 @@ class Flow:
         self.add(op)
 
     def box(
-        self, x: float, y: float, w: float, h: float, *, fill: float | None = None,
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        *,
+        fill: float | None = None,
         stroke: bool = True,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """A rectangle with its lower-left corner at (x, y); `fill` is a gray level."""
 
         def op(c: Canvas) -> None:

@@ -164,18 +164,32 @@ class Table:
         cells = [c.title.split("\n") for c in self.columns]
         height = self._header_height()
         if self.style.header_fill is not None:
-            self.flow.box(self.flow.left, self.flow.y - height, sum(self.widths), height,
-                          fill=self.style.header_fill, stroke=False)  # fmt: skip
+            self.flow.box(
+                self.flow.left,
+                self.flow.y - height,
+                sum(self.widths),
+                height,
+                fill=self.style.header_fill,
+                stroke=False,
+            )
         self._cells(cells, height, bold=True)
         if self.style.rules != "none":
-            self.flow.line(self.flow.left, self.flow.y, self.flow.left + sum(self.widths), self.flow.y)
+            self.flow.line(
+                self.flow.left, self.flow.y, self.flow.left + sum(self.widths), self.flow.y
+            )
 
     def _row(self, row: Row, shade: bool = False) -> None:
         lines = self._lines(row)
         height = self._height(row)
         if shade:
-            self.flow.box(self.flow.left, self.flow.y - height, sum(self.widths), height,
-                          fill=0.93, stroke=False)  # fmt: skip
+            self.flow.box(
+                self.flow.left,
+                self.flow.y - height,
+                sum(self.widths),
+                height,
+                fill=0.93,
+                stroke=False,
+            )
         if row.truth is not None:
             row.truth["page"] = self.flow.page
             for col, printed in zip(self.columns, lines, strict=True):
@@ -183,7 +197,9 @@ class Table:
                     row.truth[col.truth] = " ".join(printed)
         self._cells(lines, height, bold=row.bold)
         if self.style.rules in ("grid", "rows"):
-            self.flow.line(self.flow.left, self.flow.y, self.flow.left + sum(self.widths), self.flow.y, 0.3)
+            self.flow.line(
+                self.flow.left, self.flow.y, self.flow.left + sum(self.widths), self.flow.y, 0.3
+            )
 
     def _cells(self, cells: list[list[str]], height: float, bold: bool) -> None:
         """Draw one row's cells from the cursor down and move the cursor below the row."""

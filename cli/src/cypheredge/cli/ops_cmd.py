@@ -1,0 +1,25 @@
+"""``cypheredge db`` and ``cypheredge kafka``: the deployment jobs (migrations, topics)."""
+
+from __future__ import annotations
+
+import typer
+
+from cypheredge.cli.stack.provision import migrate_all, provision
+from cypheredge.kit.settings import InfraSettings
+
+db = typer.Typer(help="Database jobs.", no_args_is_help=True)
+kafka = typer.Typer(help="Kafka jobs.", no_args_is_help=True)
+
+
+@db.command("migrate")
+def migrate() -> None:
+    """Upgrade every service's schema to head and grant each service its role (idempotent)."""
+    migrate_all(InfraSettings(), progress=lambda step: typer.echo(step, err=True))
+    typer.echo("migrations: done", err=True)
+
+
+@kafka.command("provision")
+def provision_topics() -> None:
+    """Create every topic and dead-letter topic with its partition count (idempotent)."""
+    created = provision(InfraSettings().kafka_bootstrap_servers)
+    typer.echo(f"topics created: {len(created)}", err=True)

@@ -1,0 +1,126 @@
+"""``cypheredge up``: the whole platform on one machine, on embedded defaults."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cypheredge.cli.localdata import DEFAULT_DATA_DIR, database_url, secret_key, stack_file
+from cypheredge.cli.stack.embedded import EmbeddedBroker, EmbeddedPostgres, free_port
+from cypheredge.cli.stack.provision import migrate_all, provision
+from cypheredge.cli.stack.services import PROCESSES
+from cypheredge.cli.stack.supervisor import Child, Supervisor
+
+console = Console(stderr=True)
+
+
+def up(
+    port: Annotated[int, typer.Option(help="Port of the HTTP API")] = 8000,
+    data_dir: Annotated[Path, typer.Option(help="Where local state lives")] = DEFAULT_DATA_DIR,
+    ready_timeout: Annotated[float, typer.Option(help="Seconds to wait for readiness")] = 180.0,
+) -> None:
+    """Start infrastructure (embedded unless configured), migrate, and run every service."""
+    data_dir = data_dir.resolve()
+    # SIGTERM (from a service manager or `timeout`) must clean up like Ctrl-C does.
+    signal.signal(signal.SIGTERM, _interrupt)
+    (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack, console.status("starting CypherEdge") as status:
+        env = _infrastructure(stack, data_dir, status.update)
+        status.update("running database migrations")
+        os.environ.update(env)
+        from cypheredge.kit.settings import InfraSettings
+
+        migrate_all(InfraSettings(), progress=lambda step: status.update(step))
+        status.update("provisioning Kafka topics")
+        provision(env["KAFKA_BOOTSTRAP_SERVERS"])
+        supervisor = Supervisor(_children(env, port, data_dir))
+        stack.callback(supervisor.stop_all)
+        stack_file(data_dir).write_text(
+            json.dumps(
+                {
+                    "api": f"http://127.0.0.1:{port}",
+                    **{
+                        k: v
+                        for k, v in env.items()
+                        if k in ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS")
+                    },
+                }
+            )
+        )
+        stack.callback(lambda: stack_file(data_dir).unlink(missing_ok=True))
+        supervisor.start_all()
+        _wait_ready(supervisor, ready_timeout, status.update)
+        status.stop()
+        _announce(port, data_dir)
+        while True:
+            time.sleep(1)
+            for name in supervisor.revive():
+                console.print(f"[yellow]{name} exited; restarted (see logs)[/]")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _infrastructure(stack: ExitStack, data_dir: Path, say: object) -> dict[str, str]:
+    env = dict(os.environ)
+    update = say if callable(say) else (lambda _: None)
+    if "DATABASE_URL" not in env:
+        update("starting embedded PostgreSQL")
+        embedded = stack.enter_context(EmbeddedPostgres(data_dir / "postgres"))
+        env["DATABASE_URL"] = database_url(data_dir, embedded)
+    if "KAFKA_BOOTSTRAP_SERVERS" not in env:
+        update("starting embedded Kafka broker (Tansu)")
+        broker = stack.enter_context(EmbeddedBroker(log_path=data_dir / "logs" / "broker.log"))
+        env["KAFKA_BOOTSTRAP_SERVERS"] = broker.start()
+    if "S3_ENDPOINT" not in env:
+        env.setdefault("STORAGE_DIR", str(data_dir / "storage"))
+    env.setdefault("CYPHEREDGE_SECRET_KEY", secret_key(data_dir))
+    env.setdefault("LOG_JSON", "true")
+    return env
+
+
+def _children(env: dict[str, str], port: int, data_dir: Path) -> list[Child]:
+    children = []
+    for spec in PROCESSES:
+        child_env = dict(env, GATEWAY_PORT=str(port))
+        health = f"http://127.0.0.1:{port}/readyz" if spec.name == "gateway" else ""
+        if spec.health_env is not None:
+            health_port = free_port()
+            child_env[spec.health_env] = str(health_port)
+            health = f"http://127.0.0.1:{health_port}/readyz"
+        children.append(Child(spec, health, child_env, data_dir / "logs" / f"{spec.name}.log"))
+    return children
+
+
+def _wait_ready(supervisor: Supervisor, timeout: float, say: object) -> None:
+    update = say if callable(say) else (lambda _: None)
+    deadline = time.monotonic() + timeout
+    while waiting := supervisor.not_ready():
+        if time.monotonic() > deadline:
+            raise typer.Exit(_fail(f"not ready after {timeout:.0f}s: {', '.join(waiting)}"))
+        supervisor.revive()
+        update(f"waiting for {', '.join(waiting)} (consumer groups take a few seconds)")
+        time.sleep(0.5)
+
+
+def _fail(message: str) -> int:
+    console.print(f"[red]{message}[/] (logs in the data dir's logs/)")
+    return 1
+
+
+def _announce(port: int, data_dir: Path) -> None:
+    console.print(f"[green]CypherEdge is up[/]: API http://127.0.0.1:{port}  docs /docs")
+    console.print(f"data dir {data_dir}; logs in {data_dir / 'logs'}")
+    console.print(
+        f"create an org: cypheredge admin create-org 'Acme' --data-dir {data_dir}\n"
+        "Ctrl-C stops everything."
+    )

@@ -1,0 +1,15 @@
+"""The layout registry: one module per family of real-world statement conventions."""
+
+from cypheredge.synth.layouts import continental, india, legacy, southern, uk, us
+from cypheredge.synth.layouts.common import Built, Layout
+
+ALL: tuple[Layout, ...] = (
+    *uk.LAYOUTS,
+    *us.LAYOUTS,
+    *india.LAYOUTS,
+    *continental.LAYOUTS,
+    *southern.LAYOUTS,
+    *legacy.LAYOUTS,
+)
+
+__all__ = ["ALL", "Built", "Layout"]

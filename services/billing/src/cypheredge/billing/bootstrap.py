@@ -1,0 +1,37 @@
+"""Composition root of the billing service."""
+
+from __future__ import annotations
+
+from pydantic_settings import SettingsConfigDict
+
+from cypheredge.billing.infra.models import inbox, outbox
+from cypheredge.billing.service.usage import CONSUMER, UsageLedger
+from cypheredge.contracts.topics import USAGE
+from cypheredge.kit.db import Database, service_url
+from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.inbox import Inbox
+from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.workers import WorkerSettings
+
+SERVICE = "billing"
+
+
+class BillingSettings(WorkerSettings):
+    model_config = SettingsConfigDict(env_prefix="BILLING_", extra="ignore")
+
+    health_port: int = 9004
+
+
+def build(infra: InfraSettings) -> WorkerHost:
+    settings = BillingSettings()
+    db = Database(service_url(infra, SERVICE))
+    ledger = UsageLedger(db, Inbox(inbox))
+    return WorkerHost(
+        name=SERVICE,
+        bootstrap=infra.kafka_bootstrap_servers,
+        db=db,
+        outbox=outbox,
+        subscriptions=[Subscription(CONSUMER, [USAGE.name], ledger.handle)],
+        health_host=settings.health_host,
+        health_port=settings.health_port,
+    )

@@ -1,0 +1,39 @@
+"""Use case: record metered usage (reporting it to Stripe's meters is the billing issue)."""
+
+from __future__ import annotations
+
+from sqlalchemy.dialects.postgresql import insert
+
+from cypheredge.billing.infra.models import usage_events
+from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts.events.billing import UsageRecorded
+from cypheredge.kit.db import Database
+from cypheredge.kit.inbox import Inbox
+
+CONSUMER = "billing-usage"
+
+
+class UsageLedger:
+    def __init__(self, db: Database, inbox: Inbox) -> None:
+        self._db = db
+        self._inbox = inbox
+
+    async def handle(self, envelope: Envelope) -> None:
+        event = decode(envelope)
+        if not isinstance(event, UsageRecorded):
+            return
+        async with self._db.tenant(envelope.orgid) as session:
+            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
+                return
+            await session.execute(
+                insert(usage_events)
+                .values(
+                    id=event.usage_id,
+                    org_id=envelope.orgid,
+                    metric=event.metric,
+                    quantity=event.quantity,
+                    batch_id=event.batch_id,
+                    occurred_at=event.occurred_at,
+                )
+                .on_conflict_do_nothing()
+            )

@@ -1,0 +1,41 @@
+"""Composition root of the extractor service."""
+
+from __future__ import annotations
+
+from cypheredge.contracts.topics import STATEMENT_INGESTION
+from cypheredge.extractor.infra.models import inbox, outbox
+from cypheredge.extractor.service.extract_statement import CONSUMER, StatementExtractor
+from cypheredge.extractor.service.runner import CascadeRunner
+from cypheredge.extractor.settings import ExtractorSettings
+from cypheredge.kit.db import Database, service_url
+from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.inbox import Inbox
+from cypheredge.kit.outbox import Outbox
+from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.storage import storage_from_settings
+
+SERVICE = "extractor"
+SOURCE = "/cypheredge/extractor"
+
+
+def build(infra: InfraSettings) -> WorkerHost:
+    settings = ExtractorSettings()
+    db = Database(service_url(infra, SERVICE))
+    runner = CascadeRunner(settings.workers)
+    extractor = StatementExtractor(
+        db=db,
+        storage=storage_from_settings(infra),
+        outbox=Outbox(outbox, SOURCE),
+        inbox=Inbox(inbox),
+        runner=runner,
+    )
+    return WorkerHost(
+        name=SERVICE,
+        bootstrap=infra.kafka_bootstrap_servers,
+        db=db,
+        outbox=outbox,
+        subscriptions=[Subscription(CONSUMER, [STATEMENT_INGESTION.name], extractor.handle)],
+        health_host=settings.health_host,
+        health_port=settings.health_port,
+        on_close=[runner.close],
+    )

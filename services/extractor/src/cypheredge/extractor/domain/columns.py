@@ -1,0 +1,149 @@
+"""Placing each word of a table line in a column: money by alignment, text by position."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from cypheredge.extractor.domain.amounts import Money, parse_amount
+from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS
+from cypheredge.extractor.domain.header import Column
+from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, Role
+from cypheredge.extractor.domain.words import Word
+
+_AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|\d{1,3})$")
+MARGIN = 24.0  # points a table reaches past its outermost titles
+
+
+class Kind(Enum):
+    STRONG = "strong"  # money on its own: decimals or a currency
+    WEAK = "weak"  # a bare integer: money only right under a money title
+    AUX = "aux"  # a sign, symbol, marker or digit group that belongs to a neighbour
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A table's columns (left to right) and the horizontal band its words may occupy."""
+
+    columns: tuple[Column, ...]
+    left: float
+    right: float
+    header_bottom: float
+    section: int = 0  # +1 / -1 when a section heading says which way unsigned amounts go
+
+    def index(self, role: Role) -> int | None:
+        for i, column in enumerate(self.columns):
+            if column.role is role:
+                return i
+        return None
+
+    def has(self, role: Role) -> bool:
+        return self.index(role) is not None
+
+
+def make_layout(columns: tuple[Column, ...], header_bottom: float, section: int = 0) -> Layout:
+    first, last = columns[0], columns[-1]
+    left = first.x0 - max(MARGIN, first.width)
+    right = last.x1 + max(MARGIN, 0.5 * last.width)
+    return Layout(columns, left, right, header_bottom, section)
+
+
+@lru_cache(maxsize=1 << 16)
+def money_of(text: str, mark: str) -> Money | None:
+    return parse_amount(text, mark)
+
+
+def kind_of(text: str, mark: str) -> Kind:
+    money = money_of(text, mark)
+    if money is not None:
+        if money.strong:
+            return Kind.STRONG
+        if _AUX.match(text):
+            return Kind.AUX
+        return Kind.WEAK
+    if _AUX.match(text) or text.upper() in ISO_CODES or text in SYMBOLS:
+        return Kind.AUX
+    return Kind.TEXT
+
+
+def assign(words: Sequence[Word], layout: Layout, mark: str) -> list[list[Word]]:
+    """One list of words per column of `layout`; words outside the table band are dropped."""
+    cells: list[list[Word]] = [[] for _ in layout.columns]
+    money_cols = [i for i, c in enumerate(layout.columns) if c.role in MONEY_ROLES]
+    text_cols = [i for i, c in enumerate(layout.columns) if c.role not in MONEY_ROLES]
+    placed: list[tuple[Word, int]] = []
+    pending: list[tuple[Word, Kind]] = []
+    for word in words:
+        if word.x0 > layout.right or word.x1 < layout.left:
+            continue
+        kind = kind_of(word.text, mark)
+        col = _money_column(word, layout.columns, money_cols) if kind is Kind.STRONG else None
+        if col is not None:
+            cells[col].append(word)
+            placed.append((word, col))
+        elif kind in (Kind.AUX, Kind.WEAK) and money_cols:
+            pending.append((word, kind))
+        else:
+            cells[_text_column(word, layout.columns, text_cols)].append(word)
+    for word, kind in pending:
+        col = _attach(word, kind, placed, layout.columns, money_cols)
+        if col is None:
+            col = _text_column(word, layout.columns, text_cols)
+        cells[col].append(word)
+    for cell in cells:
+        cell.sort(key=lambda w: w.x0)
+    return cells
+
+
+def _money_column(word: Word, columns: Sequence[Column], money_cols: Sequence[int]) -> int | None:
+    best: tuple[float, float, float] | None = None
+    chosen = None
+    for i in money_cols:
+        c = columns[i]
+        if word.x1 < c.x0 - (c.width + 10) or word.x0 > c.x1 + (0.5 * c.width + 10):
+            continue
+        distance = max(c.x0 - word.x1, word.x0 - c.x1, 0.0)
+        overlap = min(word.x1, c.x1) - max(word.x0, c.x0)
+        key = (distance, -overlap, abs(word.x1 - c.x1))
+        if best is None or key < best:
+            best, chosen = key, i
+    return chosen
+
+
+def _attach(
+    word: Word,
+    kind: Kind,
+    placed: Sequence[tuple[Word, int]],
+    columns: Sequence[Column],
+    money_cols: Sequence[int],
+) -> int | None:
+    """A sign, symbol or marker joins the amount it touches; a bare integer needs its title."""
+    gap_limit = 0.6 * max(word.height, 1.0)
+    for other, col in placed:
+        gap = max(other.x0 - word.x1, word.x0 - other.x1)
+        if gap <= gap_limit and kind is Kind.AUX:
+            return col
+    if kind is Kind.WEAK:
+        for i in money_cols:
+            c = columns[i]
+            taken = any(col == i for _, col in placed)
+            if not taken and word.x1 > c.x0 - 2 and word.x0 < c.x1 + 2:
+                return i
+    return None
+
+
+def _text_column(word: Word, columns: Sequence[Column], text_cols: Sequence[int]) -> int:
+    """Text columns split at the midpoint between one title's end and the next one's start."""
+    if not text_cols:
+        return 0
+    centre = word.xc
+    for a, b in zip(text_cols, text_cols[1:], strict=False):
+        left, right = columns[a], columns[b]
+        boundary = (left.x1 + right.x0) / 2 if left.x1 < right.x0 else (left.x0 + right.x0) / 2
+        if centre < boundary:
+            return a
+    return text_cols[-1]

@@ -1,0 +1,172 @@
+"""Finding a table's header line and turning its cells into typed columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cypheredge.extractor.domain.amounts import parse_amount
+from cypheredge.extractor.domain.dates import parse_date
+from cypheredge.extractor.domain.lines import Line, median
+from cypheredge.extractor.domain.vocabulary import (
+    DATE_ROLES,
+    HEADER_PHRASES,
+    KEYWORD_ROLES,
+    MONEY_ROLES,
+    MOVEMENT_ROLES,
+    Role,
+    fold,
+)
+from cypheredge.extractor.domain.words import Word
+
+MAX_HEADER_WORDS = 4  # longer cells are sentences (`Why we are paying you`), not column titles
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Horizontally adjacent words read as one unit."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table: what it holds and where its title sits."""
+
+    role: Role
+    x0: float
+    x1: float
+    label: str
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def split_cells(words: Sequence[Word], gap_ratio: float = 0.6) -> list[Cell]:
+    """Split a line's words where the gap exceeds `gap_ratio` x the line's word height."""
+    if not words:
+        return []
+    limit = gap_ratio * median([w.height for w in words], 10.0)
+    cells: list[list[Word]] = [[words[0]]]
+    for prev, word in zip(words, words[1:], strict=False):
+        if word.x0 - prev.x1 > limit:
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return [Cell(tuple(c)) for c in cells]
+
+
+def classify(text: str) -> Role | None:
+    """The role a header title names, None when it names none."""
+    folded = fold(text)
+    if folded in HEADER_PHRASES:
+        return HEADER_PHRASES[folded]
+    tokens = [t for t in folded.split() if t not in {"/", "-", "+"}]
+    if not tokens or len(tokens) > MAX_HEADER_WORDS:
+        return None
+    compact = " ".join(tokens)
+    if compact in HEADER_PHRASES:
+        return HEADER_PHRASES[compact]
+    for token in tokens:
+        if token in ("value", "valuta", "wert") and "date" in tokens:
+            return Role.VALUE_DATE
+    hits = [KEYWORD_ROLES[t] for t in tokens if t in KEYWORD_ROLES]
+    if not hits:
+        return None
+    return min(hits, key=_priority)
+
+
+# `Debit Amt` is a debit column, `Transaction Date` a date column, `Cheque No` a reference.
+_ORDER = {
+    role: i
+    for i, role in enumerate(
+        (Role.BALANCE, Role.DEBIT, Role.CREDIT, Role.AMOUNT, Role.REFERENCE, Role.VALUE_DATE,
+         Role.DATE, Role.DESCRIPTION)
+    )
+}  # fmt: skip
+
+
+def _priority(role: Role) -> int:
+    return _ORDER.get(role, 99)
+
+
+def has_values(line: Line) -> bool:
+    """Whether a line carries data (an amount with decimals or a date): then it is no header."""
+    for word in line.words:
+        money = parse_amount(word.text)
+        if money is not None and money.strong:
+            return True
+        if parse_date(word.text) is not None and any(c.isdigit() for c in word.text):
+            return True
+    return False
+
+
+def header_cells(line: Line) -> list[tuple[Cell, Role | None]] | None:
+    """The line's cells with their roles when the line reads as a transaction-table header."""
+    if len(line.words) < 2 or has_values(line):
+        return None
+    typed = [(cell, classify(cell.text)) for cell in _split_mixed(split_cells(line.words))]
+    roles = {role for _, role in typed if role is not None}
+    known = sum(1 for _, role in typed if role is not None)
+    if len(roles) < 2 or not roles & MONEY_ROLES:
+        return None
+    if not roles & (DATE_ROLES | {Role.DESCRIPTION}) or 2 * known < len(typed):
+        return None
+    return typed
+
+
+def _split_mixed(cells: list[Cell]) -> list[Cell]:
+    """`Debit Credit` printed close together: one cell per money title (but `Debit Amt` stays)."""
+    out: list[Cell] = []
+    for cell in cells:
+        roles = [classify(w.text) for w in cell.words]
+        money = [r for r in roles if r in MONEY_ROLES and r is not Role.AMOUNT]
+        if len(cell.words) > 1 and len(set(money)) >= 2 and len(money) == len(cell.words):
+            out.extend(Cell((w,)) for w in cell.words)
+        else:
+            out.append(cell)
+    return out
+
+
+def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ...]:
+    """Columns from typed header cells: one date, one description, the rest kept apart."""
+    columns: list[Column] = []
+    seen: set[Role] = set()
+    for cell, role in sorted(typed, key=lambda t: t[0].x0):
+        final = role or Role.OTHER
+        if final is Role.DATE and Role.DATE in seen:
+            final = Role.VALUE_DATE
+        elif final in seen and final in {Role.DESCRIPTION, *MONEY_ROLES}:
+            final = Role.OTHER
+        seen.add(final)
+        columns.append(Column(final, cell.x0, cell.x1, cell.text))
+    if Role.DESCRIPTION not in seen:
+        columns = _promote_description(columns)
+    return tuple(columns)
+
+
+def _promote_description(columns: list[Column]) -> list[Column]:
+    """No `Description` title: the widest untyped text column holds the narrative."""
+    others = [c for c in columns if c.role is Role.OTHER]
+    if not others:
+        return columns
+    widest = max(others, key=lambda c: c.width)
+    return [Column(Role.DESCRIPTION, c.x0, c.x1, c.label) if c is widest else c for c in columns]
+
+
+def is_transactional(columns: Sequence[Column]) -> bool:
+    """A table with only dates and balances (a daily-balance table) lists no transactions."""
+    return any(c.role in MOVEMENT_ROLES for c in columns)

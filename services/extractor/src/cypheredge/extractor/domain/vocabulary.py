@@ -1,0 +1,140 @@
+"""The words statements use for column headers, sections, carried balances and summaries.
+
+All entries are lower-case with accents stripped; matching folds the printed text the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from functools import cache
+
+
+class Role(StrEnum):
+    """What a column holds."""
+
+    DATE = "date"
+    VALUE_DATE = "value_date"
+    DESCRIPTION = "description"
+    REFERENCE = "reference"
+    DEBIT = "debit"
+    CREDIT = "credit"
+    AMOUNT = "amount"
+    BALANCE = "balance"
+    MARKER = "marker"
+    OTHER = "other"
+
+
+MONEY_ROLES = frozenset({Role.DEBIT, Role.CREDIT, Role.AMOUNT, Role.BALANCE})
+MOVEMENT_ROLES = frozenset({Role.DEBIT, Role.CREDIT, Role.AMOUNT})
+DATE_ROLES = frozenset({Role.DATE, Role.VALUE_DATE})
+
+# Whole header cells, matched exactly after folding (checked before the keywords below).
+HEADER_PHRASES: dict[str, Role] = {
+    "value date": Role.VALUE_DATE, "value": Role.VALUE_DATE, "valuta": Role.VALUE_DATE,
+    "val date": Role.VALUE_DATE, "value dt": Role.VALUE_DATE, "val dt": Role.VALUE_DATE, "date valeur": Role.VALUE_DATE, "valeur": Role.VALUE_DATE,
+    "wertstellung": Role.VALUE_DATE, "effective date": Role.VALUE_DATE, "wert": Role.VALUE_DATE,
+    "fecha valor": Role.VALUE_DATE, "data valuta": Role.VALUE_DATE,
+    "money in": Role.CREDIT, "paid in": Role.CREDIT, "in": Role.CREDIT, "cr": Role.CREDIT,
+    "money out": Role.DEBIT, "paid out": Role.DEBIT, "out": Role.DEBIT, "dr": Role.DEBIT,
+    "dr cr": Role.MARKER, "cr dr": Role.MARKER, "d c": Role.MARKER, "c d": Role.MARKER,
+    "type": Role.OTHER, "+ -": Role.MARKER, "sign": Role.MARKER,
+    "haben": Role.CREDIT, "soll": Role.DEBIT, "af": Role.DEBIT, "bij": Role.CREDIT,
+    "dare": Role.DEBIT, "avere": Role.CREDIT, "cargo": Role.DEBIT, "cargos": Role.DEBIT,
+    "abono": Role.CREDIT, "abonos": Role.CREDIT,
+}  # fmt: skip
+
+# Keywords inside short header cells, in priority order (first hit wins).
+HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
+    ("balance", Role.BALANCE), ("saldo", Role.BALANCE), ("solde", Role.BALANCE),
+    ("kontostand", Role.BALANCE), ("bal", Role.BALANCE),
+    ("withdrawal", Role.DEBIT), ("withdrawals", Role.DEBIT), ("debit", Role.DEBIT),
+    ("debits", Role.DEBIT), ("payments", Role.DEBIT), ("paid", Role.DEBIT),
+    ("charges", Role.DEBIT), ("ausgang", Role.DEBIT), ("lastschrift", Role.DEBIT),
+    ("deposit", Role.CREDIT), ("deposits", Role.CREDIT), ("credit", Role.CREDIT),
+    ("credits", Role.CREDIT), ("receipts", Role.CREDIT), ("eingang", Role.CREDIT),
+    ("gutschrift", Role.CREDIT), ("lodgements", Role.CREDIT),
+    ("amount", Role.AMOUNT), ("amt", Role.AMOUNT), ("betrag", Role.AMOUNT),
+    ("montant", Role.AMOUNT), ("importe", Role.AMOUNT), ("importo", Role.AMOUNT),
+    ("bedrag", Role.AMOUNT), ("valor", Role.AMOUNT), ("umsatz", Role.AMOUNT),
+    ("ref", Role.REFERENCE), ("reference", Role.REFERENCE), ("chq", Role.REFERENCE),
+    ("cheque", Role.REFERENCE), ("check", Role.REFERENCE), ("referenz", Role.REFERENCE),
+    ("referencia", Role.REFERENCE), ("no", Role.REFERENCE),
+    ("date", Role.DATE), ("datum", Role.DATE), ("fecha", Role.DATE), ("data", Role.DATE),
+    ("buchungstag", Role.DATE), ("buchung", Role.DATE), ("posted", Role.DATE),
+    ("dt", Role.DATE), ("day", Role.DATE),
+    ("description", Role.DESCRIPTION), ("details", Role.DESCRIPTION),
+    ("particulars", Role.DESCRIPTION), ("narration", Role.DESCRIPTION),
+    ("narrative", Role.DESCRIPTION), ("transaction", Role.DESCRIPTION),
+    ("transactions", Role.DESCRIPTION), ("memo", Role.DESCRIPTION), ("payee", Role.DESCRIPTION),
+    ("remarks", Role.DESCRIPTION), ("libelle", Role.DESCRIPTION), ("concepto", Role.DESCRIPTION),
+    ("descripcion", Role.DESCRIPTION), ("verwendungszweck", Role.DESCRIPTION),
+    ("buchungstext", Role.DESCRIPTION), ("omschrijving", Role.DESCRIPTION),
+    ("descrizione", Role.DESCRIPTION), ("descricao", Role.DESCRIPTION),
+    ("operation", Role.DESCRIPTION), ("operations", Role.DESCRIPTION),
+    ("vorgang", Role.DESCRIPTION), ("detail", Role.DESCRIPTION), ("nature", Role.DESCRIPTION),
+)  # fmt: skip
+KEYWORD_ROLES: dict[str, Role] = {}
+for _word, _role in HEADER_KEYWORDS:
+    KEYWORD_ROLES.setdefault(_word, _role)
+
+# A section heading sets the direction of an unsigned amount column below it.
+CREDIT_SECTIONS = (
+    "deposits", "deposit", "credits", "additions", "money in", "paid in", "receipts",
+    "incoming", "lodgements", "payments and credits", "payments and other credits",
+    "gutschriften", "eingange", "credits and deposits",
+)  # fmt: skip
+DEBIT_SECTIONS = (
+    "withdrawals", "withdrawal", "debits", "checks paid", "checks", "cheques", "cheques paid",
+    "subtractions", "fees", "service fees", "service charges", "charges", "money out",
+    "paid out", "purchases", "payments", "card transactions", "electronic withdrawals",
+    "atm withdrawals", "debit card", "lastschriften", "other debits", "outgoing",
+    "purchases and adjustments", "cash advances",
+)  # fmt: skip
+
+OPENING_PHRASES = (
+    "brought forward", "opening balance", "previous balance", "beginning balance",
+    "starting balance", "balance forward", "b/f", "bal b/f", "balance from previous",
+    "start balance", "balance at start", "alter kontostand", "anfangssaldo", "saldo anterior",
+    "solde precedent", "ancien solde", "saldo iniziale", "saldo inicial", "last statement",
+    "balance last statement", "opening bal", "previous statement balance",
+)  # fmt: skip
+CLOSING_PHRASES = (
+    "carried forward", "closing balance", "ending balance", "new balance", "balance c/f",
+    "c/f", "end balance", "balance at end", "neuer kontostand", "endsaldo", "saldo final",
+    "nouveau solde", "saldo finale", "balance at close", "closing bal", "balance to",
+    "statement balance",
+)  # fmt: skip
+SUMMARY_PHRASES = (
+    "total", "totals", "subtotal", "sub total", "average balance", "average daily balance",
+    "average credit balance", "minimum balance", "daily balance", "daily ending balance",
+    "summe", "gesamt", "totale", "total des operations",
+)  # fmt: skip
+
+_PUNCT = re.compile(r"[^\w\s/+-]")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and punctuation stripped, whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _PUNCT.sub(" ", plain).replace("/", " / ")
+    return _SPACES.sub(" ", plain).strip()
+
+
+@cache
+def _padded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {fold(p)} " for p in phrases)
+
+
+def contains_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
+    """Whether any phrase occurs in `folded` (already folded) on word boundaries."""
+    padded = f" {folded} "
+    return any(p in padded for p in _padded(phrases))
+
+
+def starts_with_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
+    padded = f" {folded} "
+    return any(padded.startswith(p) for p in _padded(phrases))

@@ -1,0 +1,135 @@
+"""Use case: extract one ingested statement.
+
+The transaction list goes to object storage (claim check); the event carries its key, counts,
+checksum and per-page methods. A cascade error is an outcome (extraction failed), while
+storage or database errors propagate so the runner retries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import UTC, datetime
+from typing import Any
+from uuid import uuid5
+
+from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts.events.billing import UsageRecorded
+from cypheredge.contracts.events.statement import (
+    PageMethod,
+    StatementExtracted,
+    StatementExtractionFailed,
+    StatementIngested,
+)
+from cypheredge.extractor.infra import repository as repo
+from cypheredge.extractor.service.runner import CascadeRunner, encode
+from cypheredge.kit.db import Database
+from cypheredge.kit.inbox import Inbox
+from cypheredge.kit.outbox import Outbox
+from cypheredge.kit.storage import ObjectStorage
+
+log = logging.getLogger(__name__)
+CONSUMER = "extractor"
+
+
+class StatementExtractor:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        storage: ObjectStorage,
+        outbox: Outbox,
+        inbox: Inbox,
+        runner: CascadeRunner,
+    ) -> None:
+        self._db = db
+        self._storage = storage
+        self._outbox = outbox
+        self._inbox = inbox
+        self._runner = runner
+
+    async def handle(self, envelope: Envelope) -> None:
+        event = decode(envelope)
+        if not isinstance(event, StatementIngested):
+            return
+        org_id = envelope.orgid
+        async with self._db.tenant(org_id) as session:
+            if await repo.already_done(session, event.statement_id):
+                return
+        data = await self._storage.get(event.storage_key)
+        try:
+            document = await self._runner.extract(data)
+        except Exception as exc:
+            log.exception("extraction of %s failed", event.statement_id)
+            await self._record_failure(envelope, event, f"{type(exc).__name__}: {exc}")
+            return
+        await self._record_success(envelope, event, document)
+
+    async def _record_success(
+        self, envelope: Envelope, event: StatementIngested, document: dict[str, Any]
+    ) -> None:
+        artefact = encode(document)
+        key = f"{envelope.orgid}/{event.batch_id}/extracted/{event.statement_id}.json"
+        await self._storage.put(key, artefact, "application/json")
+        pages = tuple(PageMethod.model_validate(p) for p in document["pages"])
+        statement = document["statement"]
+        extracted = StatementExtracted(
+            batch_id=event.batch_id,
+            statement_id=event.statement_id,
+            artefact_key=key,
+            artefact_sha256=hashlib.sha256(artefact).hexdigest(),
+            transactions=len(document["transactions"]),
+            accounts=len(document["accounts"]) or 1,
+            reconciled=document.get("reconciled"),
+            pages=pages,
+            currency=statement.get("currency"),
+            opening_balance=statement.get("opening_balance"),
+            closing_balance=statement.get("closing_balance"),
+            period_start=statement.get("period_start"),
+            period_end=statement.get("period_end"),
+        )
+        usage = UsageRecorded(
+            usage_id=uuid5(event.statement_id, "pages_processed"),
+            metric="pages_processed",
+            quantity=event.pages,
+            batch_id=event.batch_id,
+            occurred_at=datetime.now(UTC),
+        )
+        async with self._db.tenant(envelope.orgid) as session:
+            if await repo.already_done(session, event.statement_id):
+                return
+            await repo.record(
+                session,
+                statement_id=event.statement_id,
+                org_id=envelope.orgid,
+                batch_id=event.batch_id,
+                status="extracted",
+                artefact_key=key,
+                artefact_sha256=extracted.artefact_sha256,
+                transactions=extracted.transactions,
+                reconciled=extracted.reconciled,
+                pages=document["pages"],
+            )
+            await self._outbox.add(session, extracted, org_id=envelope.orgid)
+            await self._outbox.add(session, usage, org_id=envelope.orgid)
+            await self._inbox.first_delivery(session, CONSUMER, envelope)
+
+    async def _record_failure(
+        self, envelope: Envelope, event: StatementIngested, reason: str
+    ) -> None:
+        failed = StatementExtractionFailed(
+            batch_id=event.batch_id, statement_id=event.statement_id, reason=reason[:2000]
+        )
+        async with self._db.tenant(envelope.orgid) as session:
+            if await repo.already_done(session, event.statement_id):
+                return
+            await repo.record(
+                session,
+                statement_id=event.statement_id,
+                org_id=envelope.orgid,
+                batch_id=event.batch_id,
+                status="failed",
+                reason=failed.reason,
+            )
+            await self._outbox.add(session, failed, org_id=envelope.orgid)
+            await self._inbox.first_delivery(session, CONSUMER, envelope)

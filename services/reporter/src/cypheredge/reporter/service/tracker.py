@@ -1,0 +1,92 @@
+"""Use case: follow every statement of a batch to its outcome.
+
+The reporter learns a batch's size from ``batch.submitted`` and each statement's outcome from
+ingestion and extraction events; building the report once all outcomes are in is the next
+step of the pipeline and starts from these rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cypheredge.contracts import Envelope, Event, decode
+from cypheredge.contracts.events.batch import BatchSubmitted
+from cypheredge.contracts.events.statement import (
+    StatementExtracted,
+    StatementExtractionFailed,
+    StatementRejected,
+)
+from cypheredge.kit.db import Database
+from cypheredge.kit.inbox import Inbox
+from cypheredge.reporter.infra.models import report_batches, statement_outcomes
+
+CONSUMER = "reporter"
+
+
+class OutcomeTracker:
+    def __init__(self, db: Database, inbox: Inbox) -> None:
+        self._db = db
+        self._inbox = inbox
+
+    async def handle(self, envelope: Envelope) -> None:
+        event = decode(envelope)
+        async with self._db.tenant(envelope.orgid) as session:
+            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
+                return
+            await self._apply(session, envelope, event)
+
+    async def _apply(self, session: AsyncSession, envelope: Envelope, event: Event) -> None:
+        match event:
+            case BatchSubmitted():
+                await session.execute(
+                    insert(report_batches)
+                    .values(
+                        batch_id=event.batch_id,
+                        org_id=envelope.orgid,
+                        statements=len(event.statements),
+                        params=event.params,
+                    )
+                    .on_conflict_do_nothing()
+                )
+                await session.execute(
+                    insert(statement_outcomes)
+                    .values(
+                        [
+                            {
+                                "statement_id": s.statement_id,
+                                "org_id": envelope.orgid,
+                                "batch_id": event.batch_id,
+                                "filename": s.filename,
+                                "status": "pending",
+                            }
+                            for s in event.statements
+                        ]
+                    )
+                    .on_conflict_do_nothing()
+                )
+            case StatementRejected():
+                await _outcome(session, event, "rejected", error=event.reason)
+            case StatementExtractionFailed():
+                await _outcome(session, event, "failed", error=event.reason)
+            case StatementExtracted():
+                await _outcome(session, event, "extracted", artefact_key=event.artefact_key)
+
+
+async def _outcome(
+    session: AsyncSession,
+    event: StatementRejected | StatementExtractionFailed | StatementExtracted,
+    status: str,
+    **values: str,
+) -> None:
+    # A statement event can overtake its batch event (different topics): the row may not exist
+    # yet, and raising makes the runner retry until it does.
+    result = await session.execute(
+        update(statement_outcomes)
+        .where(statement_outcomes.c.statement_id == event.statement_id)
+        .values(status=status, updated_at=func.now(), **values)
+        .returning(statement_outcomes.c.statement_id)
+    )
+    if result.first() is None:
+        raise LookupError(f"statement {event.statement_id} not known yet")

@@ -1,0 +1,157 @@
+"""The transactional outbox and its relay, against real PostgreSQL and the real broker."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+from cetest.kafka import Pinged, read_all
+from cetest.kittables import outbox
+from sqlalchemy import func, select, text
+
+from cypheredge.kit.db import Database
+from cypheredge.kit.kafka import make_producer
+from cypheredge.kit.outbox import Outbox
+from cypheredge.kit.relay import Relay
+from cypheredge.kit.settings import InfraSettings
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("clean_outbox")]
+ORG = uuid4()
+
+
+async def _add(db: Database, topic: str, count: int, subject: object = None) -> None:
+    box = Outbox(outbox, "/tests")
+    async with db.system() as session:
+        for n in range(count):
+            await box.add(session, Pinged.on(topic, n, subject), org_id=ORG)  # type: ignore[arg-type]
+
+
+async def _unsent(db: Database) -> int:
+    async with db.system() as session:
+        query = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+        return int((await session.execute(query)).scalar_one())
+
+
+async def test_rolled_back_business_transaction_leaves_no_event(
+    kit_db: Database, fresh_topic: str
+) -> None:
+    box = Outbox(outbox, "/tests")
+    with pytest.raises(RuntimeError):
+        async with kit_db.system() as session:
+            await box.add(session, Pinged.on(fresh_topic, 1), org_id=ORG)
+            raise RuntimeError("business rule failed after the event was staged")
+    assert await _unsent(kit_db) == 0
+
+
+async def test_relay_publishes_committed_rows_in_order_with_envelope_headers(
+    kit_db: Database, fresh_topic: str, topics: str
+) -> None:
+    subject = uuid4()
+    await _add(kit_db, fresh_topic, 5, subject)
+    producer = make_producer(topics, "test-relay")
+    await producer.start()
+    try:
+        assert await Relay(kit_db, outbox, producer).drain() == 5
+    finally:
+        await producer.stop()
+    records = await read_all(topics, fresh_topic, 5)
+    assert [json.loads(r.value or b"")["data"]["n"] for r in records] == [0, 1, 2, 3, 4]
+    assert {r.key for r in records} == {str(subject).encode()}
+    headers = dict(records[0].headers)
+    assert headers["ce_type"] == b"com.cypheredge.test.pinged.v1"
+    assert headers["content-type"].startswith(b"application/cloudevents+json")
+    assert await _unsent(kit_db) == 0
+
+
+async def test_two_relays_at_once_publish_each_row_exactly_once(
+    kit_db: Database, fresh_topic: str, topics: str
+) -> None:
+    await _add(kit_db, fresh_topic, 300)
+    producers = [make_producer(topics, f"relay-{i}") for i in range(2)]
+    for producer in producers:
+        await producer.start()
+    try:
+        relays = [Relay(kit_db, outbox, p, batch_size=7) for p in producers]
+        published = await asyncio.gather(*(relay.drain() for relay in relays))
+    finally:
+        for producer in producers:
+            await producer.stop()
+    assert sum(published) == 300
+    assert min(published) > 0, "both relays should have taken a share"
+    records = await read_all(topics, fresh_topic, 300)
+    ids = Counter(json.loads(r.value or b"")["id"] for r in records)
+    assert len(ids) == 300
+    assert set(ids.values()) == {1}
+
+
+CLAIM_AND_HANG = """
+import asyncio, sys
+from datetime import timedelta
+from cetest.kittables import outbox
+from cypheredge.kit.db import Database
+from cypheredge.kit.relay import Relay
+
+async def main():
+    relay = Relay(Database(sys.argv[1]), outbox, producer=None, lease=timedelta(seconds=2))
+    token, rows = await relay.claim()
+    print(len(rows), flush=True)
+    await asyncio.sleep(3600)
+
+asyncio.run(main())
+"""
+
+
+async def test_relay_killed_between_claim_and_publish_loses_nothing(
+    kit_db: Database, fresh_topic: str, topics: str, infra: InfraSettings
+) -> None:
+    await _add(kit_db, fresh_topic, 4)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CLAIM_AND_HANG, infra.database_url],
+        stdout=subprocess.PIPE, env=env,
+    )
+    assert child.stdout is not None
+    claimed = await asyncio.to_thread(child.stdout.readline)
+    assert claimed.strip() == b"4"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    producer = make_producer(topics, "survivor")
+    await producer.start()
+    try:
+        survivor = Relay(kit_db, outbox, producer, lease=timedelta(seconds=2))
+        assert await survivor.drain() == 0, "the dead relay's lease has not expired yet"
+        await asyncio.sleep(2.5)
+        assert await survivor.drain() == 4
+    finally:
+        await producer.stop()
+    records = await read_all(topics, fresh_topic, 4)
+    assert sorted(json.loads(r.value or b"")["data"]["n"] for r in records) == [0, 1, 2, 3]
+
+
+async def test_relay_run_wakes_on_notify_and_keeps_publishing(
+    kit_db: Database, fresh_topic: str, topics: str
+) -> None:
+    producer = make_producer(topics, "notify-relay")
+    await producer.start()
+    stop = asyncio.Event()
+    # A long poll interval: only NOTIFY can make the relay publish within the test.
+    task = asyncio.create_task(Relay(kit_db, outbox, producer, poll_interval=60).run(stop))
+    try:
+        await asyncio.sleep(0.5)
+        await _add(kit_db, fresh_topic, 3)
+        records = await read_all(topics, fresh_topic, 3, within=10)
+        assert len(records) == 3
+    finally:
+        stop.set()
+        async with kit_db.system() as session:
+            await session.execute(text("NOTIFY kittest_outbox"))
+        await asyncio.wait_for(task, 10)
+        await producer.stop()

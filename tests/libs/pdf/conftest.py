@@ -1,0 +1,171 @@
+"""Fixtures for the cypheredge-pdf tests: the real corpus, inspectors, and hostile PDF builders.
+
+Builders are fixtures returning callables because, under ``--import-mode=importlib``, test
+modules cannot import helpers from this file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import struct
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from cypheredge.pdf import PdfInspector, PdfLimits
+
+CORPUS_ENV = "CYPHEREDGE_CORPUS_DIR"
+MIB = 1024 * 1024
+# Small enough that the decompression bomb is stopped quickly, roomy for every real sample.
+TEST_LIMITS = PdfLimits(max_seconds=20.0, max_memory_bytes=512 * MIB)
+
+ReadCorpus = Callable[[str], bytes]
+BuildPdf = Callable[[int], bytes]
+
+
+def corpus_dir() -> Path:
+    """The real-statement corpus: ``$CYPHEREDGE_CORPUS_DIR`` or ``<repo>/../shared/corpus/real``."""
+    configured = os.environ.get(CORPUS_ENV)
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "real"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> ReadCorpus:
+    """Read one corpus file by name; skips the test when the corpus is not on this machine."""
+    root = corpus_dir()
+    if not (root / "manifest.tsv").is_file():
+        pytest.skip(f"corpus not found at {root} (set {CORPUS_ENV})")
+
+    def read(name: str) -> bytes:
+        return (root / name).read_bytes()
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def manifest_pages(corpus: ReadCorpus) -> dict[str, int]:
+    """Page counts by file name, as recorded in the corpus manifest."""
+    rows = csv.DictReader(io.StringIO(corpus("manifest.tsv").decode()), delimiter="\t")
+    return {row["file"]: int(row["pages"]) for row in rows}
+
+
+@pytest.fixture(scope="session")
+def inspector() -> Iterator[PdfInspector]:
+    """One inspector shared by the whole session, as a service would keep one."""
+    with PdfInspector(TEST_LIMITS) as shared:
+        yield shared
+
+
+@pytest.fixture(scope="session")
+def text_pdf(corpus: ReadCorpus) -> bytes:
+    """A known-good two-page digital statement with a text layer on both pages."""
+    return corpus("20_nz_kowhai_tutorial_digital_gt.pdf")
+
+
+@pytest.fixture(scope="session")
+def blank_pages() -> BuildPdf:
+    """Build a PDF of ``n`` blank pages."""
+
+    def build(count: int) -> bytes:
+        pdf = pikepdf.new()
+        for _ in range(count):
+            pdf.add_blank_page()
+        return _save(pdf)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def encrypt() -> Callable[[bytes, str, str], bytes]:
+    """Re-save a PDF encrypted (AES-256) with the given user and owner passwords."""
+
+    def build(data: bytes, user: str, owner: str) -> bytes:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            out = io.BytesIO()
+            pdf.save(out, encryption=pikepdf.Encryption(user=user, owner=owner, R=6))
+            return out.getvalue()
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def decompression_bomb() -> bytes:
+    """One page whose content stream is 4 MiB of Flate that inflates to 4 GiB of zeros."""
+    return _page_with_content(bytes(MIB), 4096)
+
+
+@pytest.fixture(scope="session")
+def slow_page() -> bytes:
+    """One page of 256 MiB of ``q Q`` operators: seconds of parsing in modest memory."""
+    return _page_with_content(b"q Q\n" * (MIB // 4), 256)
+
+
+def _page_with_content(chunk: bytes, copies: int) -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    stream = pikepdf.Stream(pdf, _repeated_flate(chunk, copies))
+    stream.Filter = pikepdf.Name.FlateDecode
+    pdf.pages[0].Contents = pdf.make_indirect(stream)
+    return _save(pdf)
+
+
+def _save(pdf: pikepdf.Pdf) -> bytes:
+    out = io.BytesIO()
+    # Keep our hand-made Flate stream exactly as built: never decode it here.
+    pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    return out.getvalue()
+
+
+def _repeated_flate(chunk: bytes, copies: int) -> bytes:
+    """zlib data for ``chunk * copies`` without ever holding or compressing all of it.
+
+    After a full flush the compressor forgets its history, so every further copy of the chunk
+    compresses to the same bytes: compress three, repeat the last.
+    """
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    blocks = [compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH) for _ in range(3)]
+    assert blocks[1] == blocks[2], "full-flush blocks must repeat"
+    body = blocks[0] + blocks[1] * (copies - 1) + compressor.flush(zlib.Z_FINISH)
+    trailer = struct.pack(">I", _adler32_repeated(chunk, copies))
+    return b"\x78\xda" + body + trailer
+
+
+def _adler32_repeated(chunk: bytes, copies: int) -> int:
+    # Square-and-multiply over zlib's adler32_combine: O(log copies) instead of hashing GiBs.
+    result, power, power_len = 1, zlib.adler32(chunk), len(chunk)
+    while copies:
+        if copies & 1:
+            result = _adler32_combine(result, power, power_len)
+        power = _adler32_combine(power, power, power_len)
+        power_len *= 2
+        copies >>= 1
+    return result
+
+
+def _adler32_combine(first: int, second: int, second_len: int) -> int:
+    base = 65521
+    rem = second_len % base
+    sum1 = ((first & 0xFFFF) + (second & 0xFFFF) + base - 1) % base
+    sum2 = (rem * (first & 0xFFFF) + (first >> 16) + (second >> 16) + base - rem) % base
+    return sum1 | (sum2 << 16)
+
+
+def rss_bytes() -> int:
+    """This process's resident set size."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError("VmRSS not found in /proc/self/status")
+
+
+@pytest.fixture
+def parent_rss() -> Callable[[], int]:
+    """Read the test process's resident set size (Linux)."""
+    return rss_bytes
