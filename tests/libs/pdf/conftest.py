@@ -107,6 +107,26 @@ def slow_page() -> bytes:
     return _page_with_content(b"q Q\n" * (MIB // 4), 256)
 
 
+@pytest.fixture(scope="session")
+def xref_stream_bomb() -> bytes:
+    """A PDF whose cross-reference stream inflates to 4 GiB: qpdf chokes at open, not pdfium."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.5\n")
+    for number, body in enumerate(objects, start=1):
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref_at = out.tell()
+    data = _repeated_flate(bytes(MIB), 4096)
+    out.write(b"4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode ")
+    out.write(b"/Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(data), data))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref_at)
+    return out.getvalue()
+
+
 def _page_with_content(chunk: bytes, copies: int) -> bytes:
     pdf = pikepdf.new()
     pdf.add_blank_page()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from cypheredge.pdf import PdfInspector, PdfLimits, PdfRejected
+from cypheredge.pdf import PdfInspector, PdfLimits, PdfRejected, inspect_pdf
 
 MIB = 1024 * 1024
 BuildPdf = Callable[[int], bytes]
@@ -82,6 +82,12 @@ def test_decompression_bomb_is_stopped_by_the_memory_cap(
     assert_still_works(inspector, text_pdf)
 
 
+def test_bomb_in_the_cross_reference_stream(xref_stream_bomb: bytes, text_pdf: bytes) -> None:
+    with PdfInspector(PdfLimits(max_memory_bytes=256 * MIB)) as inspector:
+        assert_rejected(inspector, xref_stream_bomb, "too_large")
+        assert_still_works(inspector, text_pdf)
+
+
 def test_slow_file_times_out_and_the_next_file_is_fine(
     slow_page: bytes, text_pdf: bytes, parent_rss: Callable[[], int]
 ) -> None:
@@ -114,6 +120,10 @@ def test_worker_is_reused_across_files(inspector: PdfInspector, text_pdf: bytes)
     pid = inspector.worker_pid
     assert_still_works(inspector, text_pdf)
     assert inspector.worker_pid == pid
+
+
+def test_one_shot_inspection(text_pdf: bytes) -> None:
+    assert inspect_pdf(text_pdf).pages == 2
 
 
 def test_closed_inspector_refuses_work(text_pdf: bytes) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cypheredge.pdf import worker
+from cypheredge.pdf import PdfLimits, worker
 from cypheredge.pdf.framing import (
     FrameClosed,
     FrameTimeout,
@@ -19,6 +19,7 @@ from cypheredge.pdf.framing import (
     send_frames,
 )
 from cypheredge.pdf.protocol import (
+    TOO_MUCH_MEMORY,
     Accepted,
     Job,
     ProtocolError,
@@ -108,6 +109,6 @@ def test_worker_maps_memory_errors_to_too_large(monkeypatch: pytest.MonkeyPatch)
         raise MemoryError
 
     monkeypatch.setattr(worker, "parse_pdf", exhaust)
-    reply, retire = worker._run(Job(None, b"%PDF-"), worker.PdfLimits())
-    assert reply == Refused("too_large", worker.TOO_MUCH_MEMORY)
+    reply, retire = worker._run(Job(None, b"%PDF-"), PdfLimits())
+    assert reply == Refused("too_large", TOO_MUCH_MEMORY)
     assert retire

@@ -8,7 +8,7 @@ from types import TracebackType
 
 from cypheredge.pdf.errors import PdfRejected
 from cypheredge.pdf.inspected import InspectedPdf
-from cypheredge.pdf.limits import PdfLimits
+from cypheredge.pdf.limits import DEFAULT_LIMITS, PdfLimits
 from cypheredge.pdf.precheck import check_envelope
 from cypheredge.pdf.protocol import Job, Refused, Reply
 from cypheredge.pdf.worker_process import WorkerProcess
@@ -23,7 +23,7 @@ class PdfInspector:
     ``asyncio.to_thread``.
     """
 
-    def __init__(self, limits: PdfLimits = PdfLimits()) -> None:  # noqa: B008 (frozen)
+    def __init__(self, limits: PdfLimits = DEFAULT_LIMITS) -> None:
         self.limits = limits
         self._worker: WorkerProcess | None = None
         self._lock = threading.Lock()
@@ -50,9 +50,9 @@ class PdfInspector:
 
     @property
     def worker_pid(self) -> int | None:
-        """The current worker's process id (``None`` before first use); for monitoring."""
+        """The current worker's process id (``None`` when none is running); for monitoring."""
         worker = self._worker
-        return worker.pid if worker is not None and worker.alive else None
+        return None if worker is None else worker.pid
 
     def close(self) -> None:
         """Stop the worker. The inspector cannot be used afterwards."""
@@ -96,7 +96,7 @@ class PdfInspector:
 def inspect_pdf(
     data: bytes,
     password: str | None = None,
-    limits: PdfLimits = PdfLimits(),  # noqa: B008 (frozen)
+    limits: PdfLimits = DEFAULT_LIMITS,
 ) -> InspectedPdf:
     """Inspect one PDF with a worker of its own; prefer :class:`PdfInspector` for many files."""
     check_envelope(data, limits)

@@ -30,3 +30,6 @@ class PdfLimits:
         # Below this the interpreter plus both PDF engines cannot even start.
         if self.max_memory_bytes < 128 * MIB:
             raise ValueError("max_memory_bytes must be at least 128 MiB")
+
+
+DEFAULT_LIMITS = PdfLimits()

@@ -45,7 +45,7 @@ class NumberStyle:
             return units
         head, tail = units[:-3], units[-3:]
         size = 2 if self.indian else 3
-        parts = []
+        parts: list[str] = []
         while len(head) > size:
             parts.insert(0, head[-size:])
             head = head[:-size]

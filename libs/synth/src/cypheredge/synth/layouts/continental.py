@@ -5,15 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 from random import Random
 
-from cypheredge.synth.formats import CH, DE, FR, fmt_date, signed
+from cypheredge.synth.formats import CH, DE, FR, Negative, fmt_date, signed
+from cypheredge.synth.layouts.common import Built, Layout, rows, statement
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import TruthLog, Txn
-from cypheredge.synth.regions import FRANCE, GERMANY, SWISS
+from cypheredge.synth.regions_world import FRANCE, GERMANY, SWISS
 from cypheredge.synth.render.blocks import continuation, footer, letterhead
 from cypheredge.synth.render.flow import Flow, PageSpec
 from cypheredge.synth.render.table import Column, Row, Style, Table
 
-from .common import Built, Layout, rows, statement
+NEGATIVES: tuple[Negative, ...] = ("minus", "trailing")
 
 
 def de_signed(rng: Random) -> Built:
@@ -25,7 +26,7 @@ def de_signed(rng: Random) -> Built:
         rng, GERMANY, (bank, towns, rng.choice(("Max Mustermann", "Erika Weber"))), [plan]
     )
     acc, day = st.accounts[0], "DD.MM.YYYY"
-    negative = rng.choice(("minus", "trailing"))
+    negative = rng.choice(NEGATIVES)
     plus = rng.random() < 0.5
     flow = Flow(
         PageSpec.vary(rng),

@@ -5,14 +5,13 @@ from __future__ import annotations
 from random import Random
 
 from cypheredge.synth.formats import IN, fmt_date, signed
+from cypheredge.synth.layouts.common import Built, Layout, rows, statement
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Account, TruthLog, Txn
-from cypheredge.synth.regions import INDIA
+from cypheredge.synth.regions_world import INDIA
 from cypheredge.synth.render.blocks import continuation, footer, letterhead, summary_box
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpec
 from cypheredge.synth.render.table import Column, Row, Style, Table
-
-from .common import Built, Layout, rows, statement
 
 TOWNS = ("Andheri East, Mumbai 400069", "Koramangala, Bengaluru 560034", "Baner, Pune 411045")
 HOLDERS = ("MR ARJUN MEHTA", "MRS KAVYA NAIR", "MR SURESH KUMAR", "MS POOJA GUPTA")

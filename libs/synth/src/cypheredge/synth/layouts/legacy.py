@@ -6,14 +6,13 @@ from decimal import Decimal
 from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, marked
+from cypheredge.synth.layouts.common import Built, Layout, rows, statement
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
-from cypheredge.synth.regions import AUSTRALIA
+from cypheredge.synth.regions_english import AUSTRALIA
 from cypheredge.synth.render.blocks import footer
 from cypheredge.synth.render.flow import COURIER, Flow, PageSpec, text_width
 from cypheredge.synth.render.table import Carry, Column, Row, Style, Table
-
-from .common import Built, Layout, rows, statement
 
 DAY = "DD/MM/YY"
 

@@ -6,14 +6,13 @@ from decimal import Decimal
 from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, marked
+from cypheredge.synth.layouts.common import Built, Layout, rows, statement
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import TruthLog, Txn
-from cypheredge.synth.regions import NZ, ZA
+from cypheredge.synth.regions_english import NZ, ZA
 from cypheredge.synth.render.blocks import continuation, footer, letterhead, summary_box
 from cypheredge.synth.render.flow import Align, Flow, PageSpec
 from cypheredge.synth.render.table import Column, Style, Table
-
-from .common import Built, Layout, rows, statement
 
 # Column orders seen on NZ statements and their imitators; several put the balance first.
 NZ_ORDERS = (

@@ -6,9 +6,10 @@ from decimal import Decimal
 from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, signed
+from cypheredge.synth.layouts.common import Built, Layout, rows, statement
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Account, TruthLog, Txn
-from cypheredge.synth.regions import IRELAND, UK
+from cypheredge.synth.regions_english import IRELAND, UK
 from cypheredge.synth.render.blocks import (
     SMALL_PRINT,
     continuation,
@@ -20,8 +21,6 @@ from cypheredge.synth.render.blocks import (
 )
 from cypheredge.synth.render.flow import Flow, PageSpec
 from cypheredge.synth.render.table import Carry, Column, Row, Style, Table
-
-from .common import Built, Layout, rows, statement
 
 TOWNS = ("London EC2V 7HN", "Manchester M1 4BT", "Leeds LS1 5AB", "Bristol BS1 6JQ")
 HOLDERS = ("MR JOHN CITIZEN", "MS AMELIA HART", "DR ROHAN MEHTA", "MRS GRACE OWUSU")

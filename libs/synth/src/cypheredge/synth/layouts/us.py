@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from random import Random
 
 from reportlab.lib.pagesizes import LETTER
 
 from cypheredge.synth.formats import EN, fmt_date, signed
+from cypheredge.synth.layouts.common import Built, Layout, rows, statement
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
-from cypheredge.synth.regions import US
+from cypheredge.synth.regions_english import US
 from cypheredge.synth.render.blocks import (
     continuation,
     footer,
@@ -22,8 +23,6 @@ from cypheredge.synth.render.blocks import (
 )
 from cypheredge.synth.render.flow import Flow, PageSpec
 from cypheredge.synth.render.table import Column, Row, Style, Table
-
-from .common import Built, Layout, rows, statement
 
 TOWNS = ("Chicago, IL 60603", "Austin, TX 78701", "Portland, OR 97204", "Columbus, OH 43215")
 HOLDERS = ("JANE Q PUBLIC", "ROBERT L MARTINEZ", "EMILY CHEN", "MARCUS JOHNSON")
@@ -36,7 +35,7 @@ DISCLOSURES = (
     "Member FDIC. Deposits are insured up to $250,000.00 per depositor, for each account "
     "ownership category. Equal Housing Lender.",
 )
-SECTIONS = (
+SECTIONS: tuple[tuple[str, str, Callable[[Txn], bool]], ...] = (
     ("DEPOSITS AND ADDITIONS", "Total Deposits and Additions", lambda t: t.amount >= 0),
     ("CHECKS PAID", "Total Checks Paid", lambda t: t.kind == "check"),
     (

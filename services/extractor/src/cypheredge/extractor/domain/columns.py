@@ -64,7 +64,7 @@ def kind_of(text: str, mark: str) -> Kind:
             return Kind.STRONG
         if _AUX.match(text):
             return Kind.AUX
-        return Kind.WEAK
+        return Kind.WEAK if money.magnitude < 10**7 else Kind.TEXT  # longer runs are ids
     if _AUX.match(text) or text.upper() in ISO_CODES or text in SYMBOLS:
         return Kind.AUX
     return Kind.TEXT
@@ -87,6 +87,8 @@ def assign(words: Sequence[Word], layout: Layout, mark: str) -> list[list[Word]]
             placed.append((word, col))
         elif kind in (Kind.AUX, Kind.WEAK) and money_cols:
             pending.append((word, kind))
+        elif (under := _under_money(word, layout.columns, money_cols)) is not None:
+            cells[under].append(word)  # unreadable figures stay out of the description
         else:
             cells[_text_column(word, layout.columns, text_cols)].append(word)
     for word, kind in pending:
@@ -112,6 +114,14 @@ def _money_column(word: Word, columns: Sequence[Column], money_cols: Sequence[in
         if best is None or key < best:
             best, chosen = key, i
     return chosen
+
+
+def _under_money(word: Word, columns: Sequence[Column], money_cols: Sequence[int]) -> int | None:
+    for i in money_cols:
+        c = columns[i]
+        if min(word.x1, c.x1) - max(word.x0, c.x0) > 0.5 * (word.x1 - word.x0):
+            return i
+    return None
 
 
 def _attach(

@@ -34,7 +34,7 @@ class Cell:
 
     @property
     def x0(self) -> float:
-        return self.words[0].x0
+        return min(w.x0 for w in self.words)
 
     @property
     def x1(self) -> float:
@@ -105,12 +105,15 @@ def _priority(role: Role) -> int:
 
 def has_values(line: Line) -> bool:
     """Whether a line carries data (an amount with decimals or a date): then it is no header."""
-    for word in line.words:
+    words = line.words
+    for i, word in enumerate(words):
         money = parse_amount(word.text)
         if money is not None and money.strong:
             return True
-        if parse_date(word.text) is not None and any(c.isdigit() for c in word.text):
-            return True
+        for n in (1, 2, 3):
+            text = " ".join(w.text for w in words[i : i + n])
+            if any(c.isdigit() for c in text) and parse_date(text) is not None:
+                return True
     return False
 
 
@@ -145,28 +148,26 @@ def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ..
     """Columns from typed header cells: one date, one description, the rest kept apart."""
     columns: list[Column] = []
     seen: set[Role] = set()
+    untitled: list[int] = []
     for cell, role in sorted(typed, key=lambda t: t[0].x0):
         final = role or Role.OTHER
         if final is Role.DATE and Role.DATE in seen:
             final = Role.VALUE_DATE
         elif final in seen and final in {Role.DESCRIPTION, *MONEY_ROLES}:
-            final = Role.OTHER
+            final = Role.OTHER  # a repeated title (`Date Amount Date Amount`) adds no meaning
+        elif role is None:
+            untitled.append(len(columns))
         seen.add(final)
         columns.append(Column(final, cell.x0, cell.x1, cell.text))
-    if Role.DESCRIPTION not in seen:
-        columns = _promote_description(columns)
+    if Role.DESCRIPTION not in seen and untitled:
+        # No `Description` title: the widest untitled column holds the narrative.
+        widest = max(untitled, key=lambda i: columns[i].width)
+        c = columns[widest]
+        columns[widest] = Column(Role.DESCRIPTION, c.x0, c.x1, c.label)
     return tuple(columns)
 
 
-def _promote_description(columns: list[Column]) -> list[Column]:
-    """No `Description` title: the widest untyped text column holds the narrative."""
-    others = [c for c in columns if c.role is Role.OTHER]
-    if not others:
-        return columns
-    widest = max(others, key=lambda c: c.width)
-    return [Column(Role.DESCRIPTION, c.x0, c.x1, c.label) if c is widest else c for c in columns]
-
-
 def is_transactional(columns: Sequence[Column]) -> bool:
-    """A table with only dates and balances (a daily-balance table) lists no transactions."""
-    return any(c.role in MOVEMENT_ROLES for c in columns)
+    """Transactions move money and say what for; a daily-balance table does neither."""
+    roles = {c.role for c in columns}
+    return bool(roles & MOVEMENT_ROLES) and bool(roles & {Role.DESCRIPTION, Role.REFERENCE})

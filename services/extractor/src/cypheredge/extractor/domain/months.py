@@ -25,8 +25,7 @@ MONTHS: dict[str, int] = {
 }
 
 WEEKDAYS = frozenset(
-    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 
 # Tokens that may sit inside a printed date without changing it: ordinals, Spanish `de`.

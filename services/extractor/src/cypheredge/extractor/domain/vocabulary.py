@@ -103,14 +103,20 @@ OPENING_PHRASES = (
 CLOSING_PHRASES = (
     "carried forward", "closing balance", "ending balance", "new balance", "balance c/f",
     "c/f", "end balance", "balance at end", "neuer kontostand", "endsaldo", "saldo final",
-    "nouveau solde", "saldo finale", "balance at close", "closing bal", "balance to",
-    "statement balance",
+    "nouveau solde", "saldo finale", "balance at close", "closing bal",
+)  # fmt: skip
+# Never a transaction, whatever else the row carries.
+CARRY_PHRASES = (
+    "brought forward", "carried forward", "b/f", "c/f", "opening balance", "closing balance",
+    "balance forward", "average balance", "average credit balance", "average daily balance",
+    "average debit balance", "average monthly balance",
 )  # fmt: skip
 SUMMARY_PHRASES = (
     "total", "totals", "subtotal", "sub total", "average balance", "average daily balance",
     "average credit balance", "minimum balance", "daily balance", "daily ending balance",
-    "summe", "gesamt", "totale", "total des operations",
+    "summe", "gesamt", "totale", "total des operations", "balance summary",
 )  # fmt: skip
+CONTINUED = ("continued", "cont", "cont d", "contd", "fortsetzung", "suite")
 
 _PUNCT = re.compile(r"[^\w\s/+-]")
 _SPACES = re.compile(r"\s+")
@@ -138,3 +144,25 @@ def contains_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
 def starts_with_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
     padded = f" {folded} "
     return any(padded.startswith(p) for p in _padded(phrases))
+
+
+def section_sign(text: str) -> int | None:
+    """+1 / -1 when a short heading names a credits or debits section, else None."""
+    folded = fold(text)
+    for word in CONTINUED:
+        folded = folded.removesuffix(f" {word}").removeprefix(f"{word} ")
+    if not folded or len(folded.split()) > 6:
+        return None
+    padded = f" {folded}"
+    if any(padded.endswith(f" {fold(p)}") for p in CREDIT_SECTIONS):
+        return 1
+    if any(padded.endswith(f" {fold(p)}") for p in DEBIT_SECTIONS):
+        return -1
+    return None
+
+
+def balance_heading(text: str) -> bool:
+    """A short heading over a table of balances (daily balances), not of transactions."""
+    folded = fold(text)
+    words = folded.split()
+    return 0 < len(words) <= 5 and "balance" in words and "transactions" not in words

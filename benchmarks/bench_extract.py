@@ -1,0 +1,321 @@
+"""Extraction benchmark: accuracy and speed of the cascade against the pdfplumber-only baseline.
+
+Run from the repository root (what `make bench-extract` does):
+
+    .venv/bin/python benchmarks/bench_extract.py [--seeds N] [--layouts a,b] [--no-baseline]
+                                                 [--json PATH] [--real-dir DIR]
+
+Corpus: every synthetic layout with N seeds (cypheredge.synth), the real samples that have a text
+layer and a ground-truth CSV (13, 16, 20), and sample 25 (5000 rows on one page, no truth: rows
+found and speed only). Scoring rules live in cypheredge.synth.scoring. Only the extraction call
+is timed (time.perf_counter), after one untimed warm-up call per extractor; both extractors run
+in this process, alternating document by document so drift affects them alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cypheredge.synth import LAYOUTS, generate
+from cypheredge.synth.csvtruth import truth_from_csv
+from cypheredge.synth.scoring import Score, score
+
+REAL_DIR = Path("/work/shared/corpus/real")
+REAL_WITH_TRUTH = (
+    "13_synthetic_karbon_icici_gt",
+    "16_nz_kauri_anz_geometry_gt",
+    "20_nz_kowhai_tutorial_digital_gt",
+)
+STRESS = "25_stress_5000_rows_single_page"
+Extractor = Callable[[bytes], Any]
+
+
+@dataclass(frozen=True)
+class Doc:
+    name: str
+    group: str  # "synthetic", "real" or "stress"
+    pdf: bytes
+    truth: dict[str, Any] | None
+    pages: int
+    layout: str
+
+
+@dataclass
+class Outcome:
+    """One extractor on one document."""
+
+    ms_per_page: float
+    rows: int
+    score: Score | None
+    error: str | None = None
+
+
+@dataclass
+class Results:
+    docs: list[Doc]
+    runs: dict[str, dict[str, Outcome]] = field(default_factory=dict)  # extractor -> doc -> ...
+
+
+def load_extractors(baseline: bool) -> dict[str, Extractor]:
+    """The real entry points; a clear message instead of a traceback while they do not exist."""
+    try:
+        from cypheredge.extractor.domain import extract_pdf
+
+        extractors: dict[str, Extractor] = {"cascade": extract_pdf}
+        if baseline:
+            from cypheredge.extractor.domain.baseline import extract_pdf_pdfplumber_only
+
+            extractors["baseline"] = extract_pdf_pdfplumber_only
+    except ImportError as error:
+        sys.exit(f"bench_extract: the extraction cascade is not importable yet: {error}")
+    return extractors
+
+
+def page_count(pdf: bytes) -> int:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def synthetic_docs(seeds: int, layouts: Sequence[str]) -> list[Doc]:
+    docs = []
+    for name in layouts:
+        for seed in range(seeds):
+            s = generate(name, seed)
+            docs.append(Doc(f"{name}-{seed}", "synthetic", s.pdf, s.truth, page_count(s.pdf), name))
+    return docs
+
+
+def real_docs(folder: Path) -> list[Doc]:
+    """Samples with truth, then the stress sample; missing files are skipped with a note."""
+    docs = []
+    for stem in (*REAL_WITH_TRUTH, STRESS):
+        pdf_path = folder / f"{stem}.pdf"
+        if not pdf_path.exists():
+            print(f"bench_extract: skipping {pdf_path} (not found)", file=sys.stderr)
+            continue
+        pdf = pdf_path.read_bytes()
+        csv_path = folder / "groundtruth" / f"{stem}.expected.csv"
+        truth = truth_from_csv(csv_path) if stem != STRESS else None
+        group = "stress" if stem == STRESS else "real"
+        docs.append(Doc(stem, group, pdf, truth, page_count(pdf), stem[:2]))
+    return docs
+
+
+def as_json(result: Any) -> dict[str, Any]:
+    """ExtractionResult.to_json() may return a dict or a JSON string; accept both."""
+    data = result.to_json() if hasattr(result, "to_json") else result
+    parsed = json.loads(data) if isinstance(data, str | bytes) else data
+    if not isinstance(parsed, dict):
+        raise TypeError(f"extraction result is {type(parsed).__name__}, not a JSON object")
+    return parsed
+
+
+def run_one(extract: Extractor, doc: Doc) -> Outcome:
+    try:
+        started = time.perf_counter()
+        result = extract(doc.pdf)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        extraction = as_json(result)
+    except Exception as error:  # a failing document is a data point, not the end of the run
+        empty: dict[str, Any] = {"transactions": []}
+        found = score(doc.truth, empty) if doc.truth else None
+        return Outcome(math.nan, 0, found, f"{type(error).__name__}: {error}")
+    rows = len(extraction.get("transactions") or [])
+    found = score(doc.truth, extraction) if doc.truth is not None else None
+    return Outcome(elapsed_ms / max(doc.pages, 1), rows, found)
+
+
+def run(extractors: dict[str, Extractor], docs: list[Doc], console: Console) -> Results:
+    results = Results(docs, {label: {} for label in extractors})
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("warm-up", total=len(docs) * len(extractors))
+        for extract in extractors.values():
+            run_one(extract, docs[0])  # warm-up: imports, caches, font tables
+        for doc in docs:
+            for label, extract in extractors.items():
+                progress.update(task, description=f"{label:<8} {doc.name}")
+                results.runs[label][doc.name] = run_one(extract, doc)
+                progress.advance(task)
+    return results
+
+
+def p95(values: Sequence[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] if ordered else math.nan
+
+
+def summary(results: Results, label: str, docs: Sequence[Doc]) -> dict[str, Any]:
+    outcomes = [results.runs[label][d.name] for d in docs]
+    total = sum((o.score for o in outcomes if o.score is not None), Score())
+    timings = [o.ms_per_page for o in outcomes if not math.isnan(o.ms_per_page)]
+    return {
+        **total.metrics(),
+        "documents": len(docs),
+        "rows_found": sum(o.rows for o in outcomes),
+        "errors": sum(o.error is not None for o in outcomes),
+        "median_ms_per_page": round(statistics.median(timings), 3) if timings else None,
+        "p95_ms_per_page": round(p95(timings), 3) if timings else None,
+    }
+
+
+def report(results: Results) -> dict[str, Any]:
+    """Everything the tables show, as one JSON-ready dict."""
+    groups = {
+        "synthetic": [d for d in results.docs if d.group == "synthetic"],
+        "real": [d for d in results.docs if d.group == "real"],
+        "stress": [d for d in results.docs if d.group == "stress"],
+        "timed": [d for d in results.docs if d.group != "stress"],
+    }
+    out: dict[str, Any] = {"extractors": {}}
+    for label in results.runs:
+        per = {g: summary(results, label, docs) for g, docs in groups.items() if docs}
+        layouts = sorted({d.layout for d in groups["synthetic"]}, key=list(LAYOUTS).index)
+        per["per_layout"] = {
+            name: summary(results, label, [d for d in groups["synthetic"] if d.layout == name])
+            for name in layouts
+        }
+        per["per_sample"] = {d.name: summary(results, label, [d]) for d in groups["real"]}
+        per["errors_by_document"] = {
+            name: o.error for name, o in results.runs[label].items() if o.error is not None
+        }
+        out["extractors"][label] = per
+    out["ratio"] = _ratios(out["extractors"])
+    return out
+
+
+def _ratios(extractors: dict[str, Any]) -> dict[str, float | None]:
+    """Baseline median ms/page divided by the cascade's, per document group."""
+    if "baseline" not in extractors:
+        return {}
+    ratios: dict[str, float | None] = {}
+    for group in ("timed", "synthetic", "real", "stress"):
+        base = extractors["baseline"].get(group, {}).get("median_ms_per_page")
+        cascade = extractors["cascade"].get(group, {}).get("median_ms_per_page")
+        ratios[group] = round(base / cascade, 2) if base and cascade else None
+    return ratios
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def _accuracy(m: dict[str, Any]) -> list[str]:
+    if not m["truth_rows"]:
+        return ["-"] * 6
+    rates = ("precision", "recall", "f1", "amounts_exact_rate", "description_rate")
+    return [*(_pct(m[r]) for r in rates), _pct(m["reconciled_rate"])]
+
+
+def print_tables(data: dict[str, Any]) -> None:
+    """The human-readable report on stdout."""
+    console = Console(width=max(Console().width, 140))
+    extractors: dict[str, Any] = data["extractors"]
+    heads = (
+        "corpus",
+        "extractor",
+        "docs",
+        "truth rows",
+        "rows found",
+        "P",
+        "R",
+        "F1",
+        "amounts exact",
+        "desc match",
+        "reconciled",
+        "ms/page p50",
+        "ms/page p95",
+        "errors",
+    )
+    table = Table(title="Extraction benchmark")
+    for i, head in enumerate(heads):
+        table.add_column(head, justify="left" if i < 2 else "right")
+    for group in ("synthetic", "real", "stress"):
+        for label, per in extractors.items():
+            if group in per:
+                m = per[group]
+                table.add_row(
+                    group,
+                    label,
+                    str(m["documents"]),
+                    str(m["truth_rows"]),
+                    str(m["rows_found"]),
+                    *_accuracy(m),
+                    str(m["median_ms_per_page"]),
+                    str(m["p95_ms_per_page"]),
+                    str(m["errors"]),
+                )
+    console.print(table)
+    _breakdown(console, extractors, "per_layout", "Synthetic corpus by layout")
+    _breakdown(console, extractors, "per_sample", "Real samples with ground truth")
+    for label, per in extractors.items():
+        timed = per.get("timed", {})
+        console.print(
+            f"{label}: ms/page over all scored documents: median "
+            f"{timed.get('median_ms_per_page')}, p95 {timed.get('p95_ms_per_page')}"
+        )
+    for group, ratio in data.get("ratio", {}).items():
+        console.print(f"speed-up (baseline median / cascade median), {group}: {ratio}")
+
+
+def _breakdown(console: Console, extractors: dict[str, Any], key: str, title: str) -> None:
+    table = Table(title=title)
+    table.add_column("name")
+    for label in extractors:
+        for head in ("F1", "exact", "desc", "recon", "ms/page"):
+            table.add_column(f"{label} {head}", justify="right")
+    names = next(iter(extractors.values()))[key]
+    for name in names:
+        cells = []
+        for per in extractors.values():
+            m = per[key][name]
+            acc = _accuracy(m)
+            cells += [acc[2], acc[3], acc[4], acc[5], str(m["median_ms_per_page"])]
+        table.add_row(name, *cells)
+    console.print(table)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seeds", type=int, default=3, help="seeds per synthetic layout")
+    parser.add_argument("--layouts", default="", help="comma-separated synthetic layouts")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the pdfplumber baseline")
+    parser.add_argument("--json", type=Path, help="also write machine-readable results here")
+    parser.add_argument("--real-dir", type=Path, default=REAL_DIR, help="real samples folder")
+    args = parser.parse_args(argv)
+    layouts = [n for n in args.layouts.split(",") if n] or list(LAYOUTS)
+    unknown = sorted(set(layouts) - set(LAYOUTS))
+    if unknown:
+        parser.error(f"unknown layouts {unknown}; known: {', '.join(LAYOUTS)}")
+    extractors = load_extractors(baseline=not args.no_baseline)
+    docs = synthetic_docs(args.seeds, layouts) + real_docs(args.real_dir)
+    results = run(extractors, docs, Console(stderr=True))
+    data = report(results)
+    data["config"] = {"seeds": args.seeds, "layouts": layouts, "real_dir": str(args.real_dir)}
+    print_tables(data)
+    if args.json is not None:
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""The balance chain: opening + credits - debits = closing, row by row where balances exist.
+
+It arbitrates between readings (signs as printed or flipped, printed oldest- or newest-first),
+settles directions the layout left open, and scores every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cypheredge.extractor.domain.draft import Draft
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How a reading fared: links that held, links that broke, signs it settled."""
+
+    held: int
+    broke: int
+    signs: tuple[int, ...]
+    flags: tuple[bool | None, ...]
+
+
+def walk(magnitudes: Sequence[Decimal], signs: Sequence[int], balances: Sequence[Decimal | None],
+         opening: Decimal | None) -> Verdict:  # fmt: skip
+    """Check each printed balance against the previous one plus the rows in between."""
+    out_signs = list(signs)
+    flags: list[bool | None] = [None] * len(signs)
+    previous = opening
+    pending: list[int] = []
+    held = broke = 0
+    for i, balance in enumerate(balances):
+        pending.append(i)
+        if balance is None:
+            continue
+        if previous is not None:
+            ok = _settle(magnitudes, out_signs, pending, balance - previous)
+            held, broke = held + ok, broke + (not ok)
+            for j in pending:
+                flags[j] = ok
+        previous, pending = balance, []
+    return Verdict(held, broke, tuple(out_signs), tuple(flags))
+
+
+def _settle(magnitudes: Sequence[Decimal], signs: list[int], rows: list[int],
+            delta: Decimal) -> bool:  # fmt: skip
+    """Whether the rows add up to `delta`; one row of unknown direction is solved for."""
+    unknown = [j for j in rows if signs[j] == 0]
+    known = sum((magnitudes[j] * signs[j] for j in rows if signs[j] != 0), Decimal(0))
+    if not unknown:
+        return known == delta
+    if len(unknown) == 1:
+        j = unknown[0]
+        for sign in (1, -1):
+            if known + sign * magnitudes[j] == delta:
+                signs[j] = sign
+                return True
+    return False
+
+
+def choose(drafts: Sequence[Draft], opening: Decimal | None) -> tuple[list[Draft], Verdict]:
+    """The reading of `drafts` the chain believes most: as printed, amount signs flipped, or
+    newest-first. Returns the drafts in chronological order and the verdict."""
+    best: tuple[int, int, list[Draft], Verdict] | None = None
+    flips = (1, -1) if any(d.from_amount and d.sign != 0 for d in drafts) else (1,)
+    for order_rank, ordered in enumerate((list(drafts), list(reversed(drafts)))):
+        if order_rank and not any(d.balance is not None for d in drafts):
+            break
+        for flip_rank, flip in enumerate(flips):
+            signs = [d.sign * (flip if d.from_amount else 1) for d in ordered]
+            verdict = walk([d.magnitude for d in ordered], signs,
+                           [d.balance for d in ordered], opening)  # fmt: skip
+            score = verdict.held - verdict.broke
+            rank = -(order_rank + flip_rank)
+            if best is None or (score, rank) > (best[0], best[1]):
+                best = (score, rank, ordered, verdict)
+    assert best is not None
+    return best[2], best[3]
+
+
+def apply(ordered: list[Draft], verdict: Verdict) -> None:
+    for draft, sign, flag in zip(ordered, verdict.signs, verdict.flags, strict=True):
+        if sign != 0:
+            draft.sign = sign
+        draft.consistent = flag
+
+
+def reconciles(drafts: Sequence[Draft], opening: Decimal | None,
+               closing: Decimal | None) -> bool | None:  # fmt: skip
+    """opening + credits - debits == closing, or None when either end is unknown."""
+    if opening is None or closing is None or any(d.sign == 0 for d in drafts):
+        return None
+    return opening + sum((d.net for d in drafts), Decimal(0)) == closing
+
+
+def score(drafts: Sequence[Draft], reconciled: bool | None) -> None:
+    """Each row's confidence from the strongest evidence it has."""
+    for draft in drafts:
+        if draft.consistent is True:
+            value = 0.99
+        elif draft.consistent is False:
+            value = 0.4
+        elif reconciled is True:
+            value = 0.95
+        elif reconciled is False:
+            value = 0.6
+        else:
+            value = 0.8
+        draft.confidence = round(value * (0.7 if draft.guessed else 1.0), 3)

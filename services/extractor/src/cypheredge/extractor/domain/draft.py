@@ -1,0 +1,32 @@
+"""A transaction being settled: direction hints before the balance chain has its say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from cypheredge.extractor.domain.words import BBox
+
+
+@dataclass(slots=True)
+class Draft:
+    """One transaction row with its magnitude and what is known about its direction."""
+
+    date: date
+    description: str
+    magnitude: Decimal
+    sign: int  # +1 credit, -1 debit, 0 not known yet
+    balance: Decimal | None
+    page: int
+    bbox: BBox
+    method: str
+    account: int = 0
+    from_amount: bool = False  # read from a single signed/unsigned amount column
+    guessed: bool = False  # direction set by a weak rule (no sign, marker, column or chain)
+    consistent: bool | None = None  # the balance chain agrees (True), disagrees, or cannot tell
+    confidence: float = 0.0
+
+    @property
+    def net(self) -> Decimal:
+        return self.magnitude * self.sign

@@ -1,0 +1,119 @@
+"""Reading one table line through a layout: its date, money cells, marker and description."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cypheredge.extractor.domain.amounts import Money
+from cypheredge.extractor.domain.columns import Layout, assign, money_of
+from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
+from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
+from cypheredge.extractor.domain.words import Word
+
+MARKERS = {"cr": "CR", "c": "CR", "credit": "CR", "+": "CR", "dr": "DR", "d": "DR", "db": "DR",
+           "debit": "DR", "-": "DR"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a document prints numbers and dates."""
+
+    decimal_mark: str = "."
+    date_order: DateOrder = DateOrder.DMY
+
+
+@dataclass(slots=True)
+class Parsed:
+    """One line of a table, cell by cell."""
+
+    line: Line
+    date: PartialDate | None = None
+    money: dict[Role, Money] = field(default_factory=dict)
+    description: list[Word] = field(default_factory=list)
+    marker: str | None = None
+    date_text: bool = False  # words sit in the date column (a date or not)
+    money_text: bool = False  # words sit in a money column (parsed or not)
+    words: list[Word] = field(default_factory=list)  # every word inside the table band
+
+    @property
+    def movement(self) -> bool:
+        return any(role in self.money for role in MOVEMENT_ROLES)
+
+    @property
+    def is_row(self) -> bool:
+        return self.date is not None or bool(self.money)
+
+    @property
+    def is_text(self) -> bool:
+        return not self.is_row and bool(self.words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _date(text: str, order: DateOrder) -> PartialDate | None:
+    return parse_date(text, order)
+
+
+def parse_line(line: Line, layout: Layout, reading: Reading) -> Parsed:
+    cells = assign(line.words, layout, reading.decimal_mark)
+    out = Parsed(line, words=[w for cell in cells for w in cell])
+    desc_col = layout.index(Role.DESCRIPTION)
+    description = list(cells[desc_col]) if desc_col is not None else []
+    date_col = layout.index(Role.DATE)
+    if date_col is not None and cells[date_col]:
+        out.date_text = True
+        out.date, used, spill = take_date(cells[date_col], description, reading.date_order)
+        description = [*spill, *[w for w in description if w not in used]]
+    out.description = description
+    for i, column in enumerate(layout.columns):
+        if column.role in MONEY_ROLES and cells[i]:
+            out.money_text = True
+            money = _money_cell(cells[i], reading.decimal_mark)
+            if money is not None and column.role not in out.money:
+                out.money[column.role] = money
+        elif column.role in (Role.MARKER, Role.OTHER) and cells[i] and out.marker is None:
+            out.marker = MARKERS.get(fold(" ".join(w.text for w in cells[i])))
+    return out
+
+
+def _money_cell(words: Sequence[Word], mark: str) -> Money | None:
+    joined = money_of(" ".join(w.text for w in words), mark)
+    if joined is not None:
+        return joined
+    strong = [m for w in words if (m := money_of(w.text, mark)) is not None and m.strong]
+    return strong[-1] if len(strong) == 1 else None
+
+
+def take_date(
+    date_words: Sequence[Word], after: Sequence[Word], order: DateOrder
+) -> tuple[PartialDate | None, list[Word], list[Word]]:
+    """The date at the start of a row: (date, words used from `after`, date-cell words that
+    belong to the description). Titles and data rarely line up exactly, so a date may spill
+    into the next column (`03 Jan | 2025`) or the next column may start inside the date's."""
+    words = list(date_words)
+    for n in range(len(words), 0, -1):
+        found = _date(" ".join(w.text for w in words[:n]), order)
+        if found is not None:
+            if found.year is None and n == len(words):
+                extended = _extend(words, after, order)
+                if extended is not None:
+                    return extended[0], extended[1], []
+            return found, [], words[n:]
+    extended = _extend(words, after, order)
+    if extended is not None:
+        return extended[0], extended[1], []
+    return None, [], words
+
+
+def _extend(
+    words: list[Word], after: Sequence[Word], order: DateOrder
+) -> tuple[PartialDate, list[Word]] | None:
+    for k in (1, 2):
+        if len(after) < k or (words and after[0].x0 - words[-1].x1 > 1.2 * after[0].height):
+            return None
+        found = _date(" ".join(w.text for w in [*words, *after[:k]]), order)
+        if found is not None and (not words or found.year is not None):
+            return found, list(after[:k])
+    return None

@@ -1,0 +1,154 @@
+"""Statement facts printed outside the tables: period, balances, account numbers, currency."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from cypheredge.extractor.domain.columns import Kind, kind_of, money_of
+from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS, dollar_country
+from cypheredge.extractor.domain.dates import DateOrder, parse_date
+from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.vocabulary import (
+    CLOSING_PHRASES,
+    OPENING_PHRASES,
+    contains_phrase,
+    fold,
+)
+from cypheredge.extractor.domain.words import Word
+
+MAX_PERIOD_DAYS = 400
+_ID_TOKEN = re.compile(r"^[0-9Xx*•#-]*\d[0-9Xx*•#-]*$|^[Xx*•#]{2,}[0-9Xx*•#-]*$")
+_IBAN_TOKEN = re.compile(r"^[A-Z0-9*]{2,}$")
+_KEY_CHARS = re.compile(r"[^\w/#]")
+_ACCOUNT_KEYS = (
+    ("account number", 3), ("account no", 3), ("acct no", 3), ("a/c no", 3), ("account #", 3),
+    ("a c no", 3), ("account", 2), ("acct", 2), ("card number", 2), ("card ending", 2),
+    ("konto", 2), ("compte", 2), ("iban", 1),
+)  # fmt: skip
+
+
+def full_dates(words: Sequence[Word], order: DateOrder) -> list[tuple[int, int, date]]:
+    """(first word, word count, date) for each non-overlapping full date (with a year)."""
+    out: list[tuple[int, int, date]] = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            text = " ".join(w.text for w in words[i : i + n])
+            found = parse_date(text, order) if any(c.isdigit() for c in text) else None
+            if found is not None and found.year is not None:
+                out.append((i, n, date(found.year, found.month, found.day)))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | None:
+    """The first line naming two dates up to ~13 months apart: the statement period."""
+    for line in lines:
+        found = full_dates(line.words, order)
+        for (_, _, a), (_, _, b) in zip(found, found[1:], strict=False):
+            if a < b and (b - a).days <= MAX_PERIOD_DAYS:
+                return a, b
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceFact:
+    """An opening (+1) or closing (-1) balance printed outside the transaction rows."""
+
+    page: int
+    y: float
+    side: int
+    amount: Decimal
+
+
+def balance_fact(
+    line: Line, page: int, mark: str, order: DateOrder, period: tuple[date, date] | None
+) -> BalanceFact | None:
+    """`Opening balance $1,250.00`, `Balance on 01 Feb 2025 £12.00` (on the period's ends)."""
+    amounts = [w for w in line.words if kind_of(w.text, mark) is Kind.STRONG]
+    if not amounts:
+        return None
+    money = money_of(amounts[-1].text, mark)
+    if money is None:
+        return None
+    value = -money.magnitude if money.sign < 0 or money.marker == "DR" else money.magnitude
+    text = fold(line.text)
+    side = 0
+    if contains_phrase(text, OPENING_PHRASES):
+        side = 1
+    elif contains_phrase(text, CLOSING_PHRASES):
+        side = -1
+    elif "balance" in text.split() and period is not None:
+        dates = [d for _, _, d in full_dates(line.words, order)]
+        side = 1 if period[0] in dates else (-1 if period[1] in dates else 0)
+    return BalanceFact(page, line.y0, side, value) if side else None
+
+
+def account_id(line: Line) -> tuple[str, int] | None:
+    """(identifier as printed, strength) after an account keyword: `Account no. ****1234`."""
+    words = line.words
+    folded = [_KEY_CHARS.sub("", w.text.lower()) for w in words]
+    for key, strength in _ACCOUNT_KEYS:
+        parts = key.split()
+        for i in range(len(words) - len(parts) + 1):
+            if folded[i : i + len(parts)] != parts:
+                continue
+            ident = _identifier(words[i + len(parts) :], iban=key == "iban")
+            if ident:
+                return ident, strength
+    return None
+
+
+def _identifier(words: Sequence[Word], iban: bool) -> str | None:
+    taken: list[str] = []
+    for word in words:
+        text = word.text.strip(":.,()")
+        if not taken and text.lower() in {"", "no", "number", "nr", "num", "#", ":"}:
+            continue
+        if _ID_TOKEN.match(text) or (iban and _IBAN_TOKEN.match(text)):
+            taken.append(text)
+        else:
+            break
+    if not taken or not any(c.isdigit() for c in "".join(taken)):
+        return None
+    return " ".join(taken)
+
+
+def document_currency(words: Iterable[Word], mark: str) -> str | None:
+    """The currency most often printed: ISO codes and amounts' symbols vote."""
+    votes: Counter[str] = Counter()
+    text_parts: list[str] = []
+    for word in words:
+        text = word.text
+        text_parts.append(text)
+        bare = text.strip("():.,")
+        if bare in ISO_CODES:
+            votes[bare] += 2
+        elif bare in SYMBOLS and not bare.isalpha():
+            votes[SYMBOLS[bare] or "$"] += 1
+        else:
+            money = money_of(text, mark) if any(c.isdigit() for c in text) else None
+            if money is not None and money.currency:
+                votes[money.currency] += 1
+    if not votes:
+        return None
+    best = votes.most_common(1)[0][0]
+    return dollar_country(" ".join(text_parts)) if best == "$" else best
+
+
+def usual_year(words: Iterable[Word], order: DateOrder) -> int | None:
+    years: Counter[int] = Counter()
+    for word in words:
+        if any(c.isdigit() for c in word.text) and len(word.text) >= 6:
+            found = parse_date(word.text, order)
+            if found is not None and found.year is not None:
+                years[found.year] += 1
+    return years.most_common(1)[0][0] if years else None

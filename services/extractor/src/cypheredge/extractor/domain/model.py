@@ -1,0 +1,136 @@
+"""The extraction result: one transaction model, statement metadata, per-page provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from cypheredge.extractor.domain.words import BBox
+
+CENT = Decimal("0.01")
+
+
+def money_text(value: Decimal | None) -> str | None:
+    """Dot decimal, no grouping, at least two places (three-decimal currencies keep three)."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -2:
+        value = value.quantize(CENT)
+    return f"{value:f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Transaction:
+    """One transaction: debit and credit are positive magnitudes, at most one of them set."""
+
+    date: date
+    description: str
+    debit: Decimal | None
+    credit: Decimal | None
+    balance: Decimal | None
+    currency: str | None
+    account: int
+    page: int
+    bbox: BBox
+    method: str
+    confidence: float
+
+    def to_json(self, provenance: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "date": self.date.isoformat(),
+            "description": self.description,
+            "debit": money_text(self.debit),
+            "credit": money_text(self.credit),
+            "balance": money_text(self.balance),
+            "currency": self.currency,
+            "account": self.account,
+            "page": self.page,
+            "method": self.method,
+            "confidence": self.confidence,
+        }
+        if provenance:
+            out["bbox"] = [round(v, 2) for v in self.bbox]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PageReport:
+    """Which method read a page, how many transactions it gave and how sure it is."""
+
+    number: int
+    method: str
+    rows: int
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "method": self.method, "rows": self.rows,
+                "confidence": self.confidence}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AccountInfo:
+    account_hint: str | None
+    currency: str | None
+    opening_balance: Decimal | None
+    closing_balance: Decimal | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "account_hint": self.account_hint,
+            "currency": self.currency,
+            "opening_balance": money_text(self.opening_balance),
+            "closing_balance": money_text(self.closing_balance),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StatementInfo:
+    """Statement-level facts; balances and currency are the first account's."""
+
+    opening_balance: Decimal | None = None
+    closing_balance: Decimal | None = None
+    currency: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    account_hint: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "opening_balance": money_text(self.opening_balance),
+            "closing_balance": money_text(self.closing_balance),
+            "currency": self.currency,
+            "period_start": self.period_start.isoformat() if self.period_start else None,
+            "period_end": self.period_end.isoformat() if self.period_end else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionResult:
+    """Everything read from one statement PDF."""
+
+    statement: StatementInfo
+    accounts: tuple[AccountInfo, ...]
+    transactions: tuple[Transaction, ...]
+    pages: tuple[PageReport, ...]
+    reconciled: bool | None = None  # every account's balances add up (None: cannot tell)
+    error: str | None = None
+
+    def to_json(self, provenance: bool = False) -> dict[str, Any]:
+        """The CLI's JSON document; `provenance` adds each transaction's bounding box."""
+        out: dict[str, Any] = {
+            "statement": self.statement.to_json(),
+            "accounts": [a.to_json() for a in self.accounts],
+            "transactions": [t.to_json(provenance) for t in self.transactions],
+            "pages": [p.to_json() for p in self.pages],
+        }
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+    @classmethod
+    def rejected(cls, reason: str) -> ExtractionResult:
+        """The result for a file that could not be read at all."""
+        return cls(StatementInfo(), (), (), (), None, reason)

@@ -1,0 +1,111 @@
+"""Raw rows -> drafts: calendar dates, one-line descriptions, magnitudes and direction hints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from cypheredge.extractor.domain.amounts import Money
+from cypheredge.extractor.domain.dates import YearContext, resolve
+from cypheredge.extractor.domain.draft import Draft
+from cypheredge.extractor.domain.rows import RawRow, RowKind
+from cypheredge.extractor.domain.vocabulary import Role, fold
+
+_SPACES = re.compile(r"\s+")
+CREDIT_WORDS = frozenset(
+    "salary payroll deposit refund interest credit transfer from received reversal cashback "
+    "dividend gutschrift gehalt zinsen virement recu salaire remboursement abono".split()
+)
+
+
+def clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def signed_balance(money: Money | None) -> Decimal | None:
+    """A printed balance: overdrawn when shown negative or marked DR."""
+    if money is None:
+        return None
+    negative = money.sign < 0 or money.marker == "DR"
+    return -money.magnitude if negative else money.magnitude
+
+
+def to_drafts(rows: Sequence[RawRow], years: YearContext, card: bool) -> list[Draft]:
+    """Transactions of `rows` (all kinds, printed order) with dates resolved row by row."""
+    unsigned = _unsigned_rule(rows, card)
+    previous: date | None = None
+    out: list[Draft] = []
+    for row in rows:
+        partial = row.date
+        day = resolve(partial, years, previous) if partial is not None else previous
+        if day is not None:
+            previous = day
+        if row.kind is not RowKind.TXN:
+            continue
+        draft = _draft(row, day or years.start or date.today(), unsigned, card)
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
+    money = row.money
+    balance = signed_balance(money.get(Role.BALANCE))
+    debit, credit = money.get(Role.DEBIT), money.get(Role.CREDIT)
+    amount = money.get(Role.AMOUNT)
+    from_amount = False
+    if debit is not None or credit is not None:
+        net = (credit.magnitude * (-1 if credit.sign < 0 else 1) if credit else Decimal(0)) - (
+            debit.magnitude if debit else Decimal(0)
+        )
+        magnitude, sign = abs(net), (1 if net > 0 else -1)
+    elif amount is not None:
+        magnitude, from_amount = amount.magnitude, True
+        sign = _amount_sign(amount, row, card)
+        if sign == 0 and unsigned != 0:
+            sign = unsigned
+    else:
+        return None
+    if magnitude == 0:
+        return None  # `Interest paid 0.00`: nothing moved
+    return Draft(day, clean(row.description), magnitude, sign, balance, row.page, row.bbox,
+                 row.method, row.account, from_amount)  # fmt: skip
+
+
+def _amount_sign(amount: Money, row: RawRow, card: bool) -> int:
+    flip = -1 if card else 1
+    if amount.sign != 0:
+        return amount.sign * flip
+    marker = amount.marker or row.marker
+    if marker is not None:
+        return 1 if marker == "CR" else -1
+    return row.section
+
+
+def _unsigned_rule(rows: Sequence[RawRow], card: bool) -> int:
+    """What an unmarked amount means, from how the other amounts are marked."""
+    negatives = markers_cr = markers_dr = 0
+    for row in rows:
+        amount = row.money.get(Role.AMOUNT)
+        if amount is None:
+            continue
+        negatives += amount.sign < 0
+        markers_cr += amount.marker == "CR"
+        markers_dr += amount.marker == "DR"
+    if markers_cr and not markers_dr:
+        return -1
+    if markers_dr and not markers_cr:
+        return 1
+    if negatives:
+        return -1 if card else 1
+    return 0
+
+
+def guess_directions(drafts: Sequence[Draft]) -> None:
+    """Last resort for directions neither the layout nor the chain settled: the wording."""
+    for draft in drafts:
+        if draft.sign == 0:
+            credit = bool(set(fold(draft.description).split()) & CREDIT_WORDS)
+            draft.sign, draft.guessed = (1 if credit else -1), True

@@ -1,0 +1,68 @@
+"""Headers printed over two or three lines (`Paid out` over `(GBP)`, `Value` over `Date`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cypheredge.extractor.domain.header import Cell, classify, has_values, split_cells
+from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.vocabulary import Role, section_sign
+from cypheredge.extractor.domain.words import Word
+
+STACK_GAP = 0.6  # x line height between the lines of one header
+
+
+def absorb(
+    lines: Sequence[Line], index: int, typed: list[tuple[Cell, Role | None]]
+) -> tuple[list[tuple[Cell, Role | None]], int, int]:
+    """Merge title lines stacked right above or below the header line at `index`.
+
+    Returns the retyped cells and how many lines above and below were absorbed.
+    """
+    cells = [list(cell.words) for cell, _ in typed]
+    order = {w: 0 for w in lines[index].words}
+    above = below = 0
+    top, bottom = lines[index], lines[index]
+    for step in (1, 2):
+        j = index + step
+        if j < len(lines) and _stacks(lines[j], bottom, cells, below=True):
+            _merge(cells, lines[j].words)
+            order.update({w: step for w in lines[j].words})
+            bottom, below = lines[j], step
+        else:
+            break
+    j = index - 1
+    if j >= 0 and _stacks(lines[j], top, cells, below=False):
+        _merge(cells, lines[j].words)
+        order.update({w: -1 for w in lines[j].words})
+        above = 1
+    merged = [Cell(tuple(sorted(ws, key=lambda w: (order.get(w, 0), w.x0)))) for ws in cells]
+    return [(cell, classify(cell.text)) for cell in merged], above, below
+
+
+def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool) -> bool:
+    height = max(w.height for w in header.words)
+    gap = line.y0 - header.y1 if below else header.y0 - line.y1
+    if gap > STACK_GAP * height or has_values(line) or section_sign(line.text) is not None:
+        return False
+    if any(abs(w.height - height) > 0.25 * height for w in line.words):
+        return False  # a title of another size is a heading, not part of the header
+    spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws)) for ws in cells]
+    return all(
+        sum(1 for x0, x1 in spans if c.x0 < x1 and c.x1 > x0) == 1
+        for c in split_cells(line.words)
+    )
+
+
+def _merge(cells: list[list[Word]], words: Sequence[Word]) -> None:
+    for word in words:
+        best, best_overlap = None, 0.0
+        for i, ws in enumerate(cells):
+            x0, x1 = min(w.x0 for w in ws), max(w.x1 for w in ws)
+            overlap = min(word.x1, x1) - max(word.x0, x0)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        if best is None:
+            cells.append([word])
+        else:
+            cells[best].append(word)

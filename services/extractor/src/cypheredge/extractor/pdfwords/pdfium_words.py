@@ -1,0 +1,82 @@
+"""Word boxes from pypdfium2's text layer: two character-box lookups per word (~1 ms/page)."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from collections.abc import Iterator
+from types import TracebackType
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from cypheredge.extractor.domain.words import PageWords, Word
+
+_WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
+
+
+class PdfiumDocument:
+    """An open PDF (already decrypted) that yields the words of each page on demand."""
+
+    def __init__(self, data: bytes, password: str | None = None) -> None:
+        self._doc = pdfium.PdfDocument(data, password=password)
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __enter__(self) -> PdfiumDocument:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._doc.close()
+
+    def pages(self) -> Iterator[PageWords]:
+        for index in range(len(self._doc)):
+            yield self.page(index + 1)
+
+    def page(self, number: int) -> PageWords:
+        page = self._doc[number - 1]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                words = _words(textpage, number, height)
+            finally:
+                textpage.close()
+            if page.get_rotation() in (90, 270):
+                width, height = height, width
+            return PageWords(number, width, height, words)
+        finally:
+            page.close()
+
+
+def _words(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Word]:
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP shift indices: fall back to per char
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count))
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    handle = textpage.raw
+    out: list[Word] = []
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        loose_box(handle, start, ref)
+        left, top, bottom = rect.left, rect.top, rect.bottom
+        loose_box(handle, end - 1, ref)
+        box = (min(left, rect.left), max(top, rect.top), max(left, rect.right), min(bottom, rect.bottom))
+        word = unicodedata.normalize("NFKC", m.group())
+        out.append(Word(word, box[0], height - box[1], box[2], height - box[3], number))
+    return out

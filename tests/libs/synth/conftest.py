@@ -1,0 +1,30 @@
+"""Shared helpers: the text layer of a generated PDF, page by page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pypdfium2 as pdfium
+import pytest
+
+PageTexts = Callable[[bytes], list[str]]
+
+
+def _page_texts(data: bytes, password: str | None = None) -> list[str]:
+    doc = pdfium.PdfDocument(data, password=password)
+    try:
+        texts = []
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        return texts
+    finally:
+        doc.close()
+
+
+@pytest.fixture
+def page_texts() -> Callable[..., list[str]]:
+    return _page_texts

@@ -1,0 +1,87 @@
+"""Row-level security as the gateway's own database role: isolation holds below the API."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+import pytest
+from cetest.tenants import Tenant
+from sqlalchemy import insert, select, text
+from sqlalchemy.exc import DBAPIError
+
+from cypheredge.gateway.infra.models import batches, orgs
+from cypheredge.gateway.service.container import Container
+from cypheredge.kit.db import set_org
+
+pytestmark = pytest.mark.integration
+
+
+async def test_service_role_is_neither_owner_nor_superuser(gateway: Container) -> None:
+    async with gateway.db.system() as session:
+        row = (
+            await session.execute(
+                text(
+                    "SELECT current_user AS me, r.rolsuper, r.rolbypassrls, t.tableowner "
+                    "FROM pg_roles r, pg_tables t WHERE r.rolname = current_user "
+                    "AND t.schemaname = 'gateway' AND t.tablename = 'batches'"
+                )
+            )
+        ).one()
+    assert row.me == "cypheredge_gateway"
+    assert not row.rolsuper and not row.rolbypassrls
+    assert row.tableowner != row.me
+
+
+async def test_each_org_sees_only_its_own_rows(
+    gateway: Container, org_a: Tenant, org_b: Tenant
+) -> None:
+    batch_id = uuid4()
+    async with gateway.db.tenant(uuid_of(org_a)) as session:
+        await session.execute(
+            insert(batches).values(id=batch_id, org_id=uuid_of(org_a), status="queued", params={})
+        )
+    async with gateway.db.tenant(uuid_of(org_b)) as session:
+        assert (await session.execute(select(batches).where(batches.c.id == batch_id))).first() is None
+        names = (await session.execute(select(orgs.c.name))).scalars().all()
+        assert names == ["Org B"]
+    async with gateway.db.tenant(uuid_of(org_a)) as session:
+        assert (await session.execute(select(batches).where(batches.c.id == batch_id))).first()
+
+
+async def test_missing_org_fails_closed(gateway: Container, org_a: Tenant) -> None:
+    async with gateway.db.system() as session:
+        assert (await session.execute(select(batches))).first() is None
+        assert (await session.execute(select(orgs))).first() is None
+    with pytest.raises(DBAPIError, match="row-level security"):
+        async with gateway.db.system() as session:
+            await session.execute(
+                insert(batches).values(id=uuid4(), org_id=uuid_of(org_a), status="q", params={})
+            )
+
+
+async def test_writing_a_row_for_another_org_is_refused(
+    gateway: Container, org_a: Tenant, org_b: Tenant
+) -> None:
+    with pytest.raises(DBAPIError, match="row-level security"):
+        async with gateway.db.tenant(uuid_of(org_b)) as session:
+            await session.execute(
+                insert(batches).values(id=uuid4(), org_id=uuid_of(org_a), status="q", params={})
+            )
+
+
+async def test_org_setting_does_not_leak_to_the_next_transaction(
+    gateway: Container, org_a: Tenant
+) -> None:
+    async with gateway.db.system() as session:
+        await set_org(session, uuid_of(org_a))
+        assert (await session.execute(select(orgs))).first() is not None
+    # Same pool, new transaction: the transaction-local setting is gone.
+    for _ in range(3):
+        async with gateway.db.system() as session:
+            assert (await session.execute(select(orgs))).first() is None
+
+
+def uuid_of(tenant: Tenant) -> object:
+    from uuid import UUID
+
+    return UUID(tenant.org_id)
