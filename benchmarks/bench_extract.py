@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -144,8 +145,12 @@ def run_one(extract: Extractor, doc: Doc) -> Outcome:
 
 def run(extractors: dict[str, Extractor], docs: list[Doc], console: Console) -> Results:
     results = Results(docs, {label: {} for label in extractors})
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())  # fmt: skip
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console) as progress:
         task = progress.add_task("warm-up", total=len(docs) * len(extractors))
         for extract in extractors.values():
@@ -184,7 +189,7 @@ def report(results: Results) -> dict[str, Any]:
         "synthetic": [d for d in results.docs if d.group == "synthetic"],
         "real": [d for d in results.docs if d.group == "real"],
         "stress": [d for d in results.docs if d.group == "stress"],
-        "timed": [d for d in results.docs if d.group != "stress"],
+        "scored": [d for d in results.docs if d.group != "stress"],
     }
     out: dict[str, Any] = {"extractors": {}}
     for label in results.runs:
@@ -208,7 +213,7 @@ def _ratios(extractors: dict[str, Any]) -> dict[str, float | None]:
     if "baseline" not in extractors:
         return {}
     ratios: dict[str, float | None] = {}
-    for group in ("timed", "synthetic", "real", "stress"):
+    for group in ("scored", "synthetic", "real", "stress"):
         base = extractors["baseline"].get(group, {}).get("median_ms_per_page")
         cascade = extractors["cascade"].get(group, {}).get("median_ms_per_page")
         ratios[group] = round(base / cascade, 2) if base and cascade else None
@@ -219,23 +224,25 @@ def _pct(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
-def _accuracy(m: dict[str, Any]) -> list[str]:
-    if not m["truth_rows"]:
-        return ["-"] * 6
-    rates = ("precision", "recall", "f1", "amounts_exact_rate", "description_rate")
-    return [*(_pct(m[r]) for r in rates), _pct(m["reconciled_rate"])]
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _cells(m: dict[str, Any]) -> list[str]:
+    """F1, amounts exact, description match, reconciled, ms/page p50 and p95."""
+    rates = ("f1", "amounts_exact_rate", "description_rate", "reconciled_rate")
+    accuracy = [_pct(m[r]) for r in rates] if m["truth_rows"] else ["-"] * len(rates)
+    return [*accuracy, _ms(m["median_ms_per_page"]), _ms(m["p95_ms_per_page"])]
 
 
 def print_tables(data: dict[str, Any]) -> None:
-    """The human-readable report on stdout."""
-    console = Console(width=max(Console().width, 140))
+    """The human-readable report on stdout: totals, then per layout and per real sample."""
+    console = Console(width=max(Console().width, 150))
     extractors: dict[str, Any] = data["extractors"]
     heads = (
-        "corpus",
-        "extractor",
         "docs",
         "truth rows",
-        "rows found",
+        "found",
         "P",
         "R",
         "F1",
@@ -246,52 +253,36 @@ def print_tables(data: dict[str, Any]) -> None:
         "ms/page p95",
         "errors",
     )
-    table = Table(title="Extraction benchmark")
-    for i, head in enumerate(heads):
-        table.add_column(head, justify="left" if i < 2 else "right")
-    for group in ("synthetic", "real", "stress"):
+    table = _table("Extraction benchmark", ("corpus", "extractor"), heads)
+    for group in ("synthetic", "real", "stress", "scored"):
         for label, per in extractors.items():
-            if group in per:
-                m = per[group]
-                table.add_row(
-                    group,
-                    label,
-                    str(m["documents"]),
-                    str(m["truth_rows"]),
-                    str(m["rows_found"]),
-                    *_accuracy(m),
-                    str(m["median_ms_per_page"]),
-                    str(m["p95_ms_per_page"]),
-                    str(m["errors"]),
-                )
+            m = per.get(group)
+            if m is not None:
+                pr = [_pct(m["precision"]), _pct(m["recall"])] if m["truth_rows"] else ["-", "-"]
+                counts = [str(m[k]) for k in ("documents", "truth_rows", "rows_found")]
+                table.add_row(group, label, *counts, *pr, *_cells(m), str(m["errors"]))
     console.print(table)
-    _breakdown(console, extractors, "per_layout", "Synthetic corpus by layout")
-    _breakdown(console, extractors, "per_sample", "Real samples with ground truth")
-    for label, per in extractors.items():
-        timed = per.get("timed", {})
-        console.print(
-            f"{label}: ms/page over all scored documents: median "
-            f"{timed.get('median_ms_per_page')}, p95 {timed.get('p95_ms_per_page')}"
-        )
+    rates = ("F1", "amounts exact", "desc match", "reconciled", "ms/page p50", "ms/page p95")
+    for key, title in (
+        ("per_layout", "Synthetic corpus by layout"),
+        ("per_sample", "Real samples with ground truth"),
+    ):
+        table = _table(title, ("name", "extractor"), rates)
+        for name in next(iter(extractors.values()))[key]:
+            for label, per in extractors.items():
+                table.add_row(name, label, *_cells(per[key][name]))
+        console.print(table)
     for group, ratio in data.get("ratio", {}).items():
-        console.print(f"speed-up (baseline median / cascade median), {group}: {ratio}")
+        console.print(f"speed ratio (baseline median ms/page / cascade median), {group}: {ratio}")
 
 
-def _breakdown(console: Console, extractors: dict[str, Any], key: str, title: str) -> None:
-    table = Table(title=title)
-    table.add_column("name")
-    for label in extractors:
-        for head in ("F1", "exact", "desc", "recon", "ms/page"):
-            table.add_column(f"{label} {head}", justify="right")
-    names = next(iter(extractors.values()))[key]
-    for name in names:
-        cells = []
-        for per in extractors.values():
-            m = per[key][name]
-            acc = _accuracy(m)
-            cells += [acc[2], acc[3], acc[4], acc[5], str(m["median_ms_per_page"])]
-        table.add_row(name, *cells)
-    console.print(table)
+def _table(title: str, keys: Sequence[str], heads: Sequence[str]) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAD)
+    for key in keys:
+        table.add_column(key, no_wrap=True)
+    for head in heads:
+        table.add_column(head, justify="right")
+    return table
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,7 +53,7 @@ def make_account(rng: Random, region: Region, start: date, end: date, plan: Plan
     """An account whose transactions fall inside [start, end] and chain from its opening balance."""
     opening = _money(rng, *plan.opening, region.scale)
     kinds = _kinds(rng, plan)
-    days = sorted(start + timedelta(days=rng.randrange((end - start).days + 1)) for _ in kinds)
+    days = _days(rng, start, end, len(kinds))
     ctx = _Context(rng, region, f"{rng.randrange(10000):04d}", start)
     balance, txns = opening, []
     for day, kind in zip(days, kinds, strict=True):
@@ -72,6 +72,16 @@ def make_account(rng: Random, region: Region, start: date, end: date, plan: Plan
         )
     masked = plan.mask.replace("{last4}", f"{rng.randrange(10000):04d}")
     return Account(plan.name, masked, region.currency, opening, tuple(txns))
+
+
+def _days(rng: Random, start: date, end: date, count: int) -> list[date]:
+    """Posting days spread over the whole period (one per equal slice), so both ends are used."""
+    span = (end - start).days + 1
+    out = []
+    for i in range(count):
+        low, high = i * span // count, (i + 1) * span // count
+        out.append(start + timedelta(days=low + rng.randrange(max(high - low, 1))))
+    return out
 
 
 def _kinds(rng: Random, plan: Plan) -> list[str]:

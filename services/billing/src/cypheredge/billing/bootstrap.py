@@ -22,8 +22,8 @@ class BillingSettings(WorkerSettings):
     health_port: int = 9004
 
 
-def build(infra: InfraSettings) -> WorkerHost:
-    settings = BillingSettings()
+def build(infra: InfraSettings, settings: BillingSettings | None = None) -> WorkerHost:
+    settings = settings or BillingSettings()
     db = Database(service_url(infra, SERVICE))
     ledger = UsageLedger(db, Inbox(inbox))
     return WorkerHost(

@@ -18,8 +18,8 @@ SERVICE = "extractor"
 SOURCE = "/cypheredge/extractor"
 
 
-def build(infra: InfraSettings) -> WorkerHost:
-    settings = ExtractorSettings()
+def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> WorkerHost:
+    settings = settings or ExtractorSettings()
     db = Database(service_url(infra, SERVICE))
     runner = CascadeRunner(settings.workers)
     extractor = StatementExtractor(

@@ -18,8 +18,8 @@ class ProjectorSettings(WorkerSettings):
     model_config = SettingsConfigDict(env_prefix="GATEWAY_PROJECTOR_", extra="ignore")
 
 
-def build(infra: InfraSettings) -> WorkerHost:
-    settings = ProjectorSettings()
+def build(infra: InfraSettings, settings: ProjectorSettings | None = None) -> WorkerHost:
+    settings = settings or ProjectorSettings()
     db = database(infra)
     projector = Projector(db, Inbox(inbox))
     topics = [STATEMENT_INGESTION.name, STATEMENT_EXTRACTION.name, BATCH_OUTCOME.name]

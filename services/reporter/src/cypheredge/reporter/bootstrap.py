@@ -23,8 +23,8 @@ class ReporterSettings(WorkerSettings):
     health_port: int = 9003
 
 
-def build(infra: InfraSettings) -> WorkerHost:
-    settings = ReporterSettings()
+def build(infra: InfraSettings, settings: ReporterSettings | None = None) -> WorkerHost:
+    settings = settings or ReporterSettings()
     db = Database(service_url(infra, SERVICE))
     tracker = OutcomeTracker(db, Inbox(inbox))
     topics = [BATCH_SUBMITTED.name, STATEMENT_INGESTION.name, STATEMENT_EXTRACTION.name]

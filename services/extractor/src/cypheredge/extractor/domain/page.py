@@ -15,11 +15,10 @@ from cypheredge.extractor.domain.header import (
     split_cells,
 )
 from cypheredge.extractor.domain.lineparse import Reading, parse_line, take_date
-from cypheredge.extractor.domain.lines import Line, group_lines, median
+from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
 from cypheredge.extractor.domain.stacked import absorb
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, balance_heading, section_sign
-from cypheredge.extractor.domain.words import PageWords
 
 LOOKBACK = 4.0  # x line height: a heading this close above a header names its section
 
@@ -48,10 +47,11 @@ class PageParse:
         return [r for r in self.rows if r.kind is RowKind.TXN]
 
 
-def parse_page(page: PageWords, state: TableState, reading: Reading, method: str) -> PageParse:
-    """Read one page; `state` is updated so the next page can continue an open table."""
-    lines = group_lines(page.words)
-    out = PageParse(page.number, lines=lines, method=method)
+def parse_page(
+    number: int, lines: Sequence[Line], state: TableState, reading: Reading, method: str
+) -> PageParse:
+    """Read one page's lines; `state` is updated so the next page can continue an open table."""
+    out = PageParse(number, lines=list(lines), method=method)
     segments: list[tuple[Layout, bool, list[Line]]] = []
     current: list[Line] | None = None
     if state.layout is not None:
@@ -83,7 +83,7 @@ def parse_page(page: PageWords, state: TableState, reading: Reading, method: str
         i += 1
     for layout, transactional, seg_lines in segments:
         parsed = [parse_line(line, layout, reading) for line in seg_lines]
-        rows, leftover = build_rows(parsed, layout, page.number, transactional)
+        rows, leftover = build_rows(parsed, layout, number, transactional)
         for row in rows:
             row.method = method
         out.rows += rows

@@ -11,6 +11,7 @@ from types import TracebackType
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from cypheredge.extractor.domain.errors import UnreadablePdf
 from cypheredge.extractor.domain.words import PageWords, Word
 
 _WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
@@ -20,7 +21,10 @@ class PdfiumDocument:
     """An open PDF (already decrypted) that yields the words of each page on demand."""
 
     def __init__(self, data: bytes, password: str | None = None) -> None:
-        self._doc = pdfium.PdfDocument(data, password=password)
+        try:
+            self._doc = pdfium.PdfDocument(data, password=password)
+        except pdfium.PdfiumError as exc:
+            raise UnreadablePdf(str(exc)) from exc
 
     def __len__(self) -> int:
         return len(self._doc)

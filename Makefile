@@ -1,0 +1,39 @@
+# CypherEdge developer commands. `make up` runs the platform; `make test` runs every check.
+SHELL := /bin/bash
+PY ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install up test lint typecheck imports contracts unit integration bench-extract clean
+
+$(UV):
+	$(PY) -m pip install --quiet --user uv || $(PY) -m pip install --quiet uv
+
+install: $(UV)  ## Create .venv with every package of the workspace (from uv.lock)
+	$(UV) sync --all-packages --frozen
+
+up: install  ## Run the whole platform on embedded defaults (PORT, DATA_DIR to override)
+	$(BIN)/cypheredge up --port $${PORT:-8000} --data-dir $${DATA_DIR:-var/cypheredge}
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy libs/*/src services/*/src cli/src tests
+
+imports: install  ## Services never import each other; libs never import services
+	$(BIN)/lint-imports
+
+contracts: install  ## Committed JSON Schemas and AsyncAPI match the code
+	$(BIN)/python -m cypheredge.contracts.generate --check
+
+test: lint typecheck imports contracts  ## Everything CI runs
+	$(BIN)/pytest
+
+bench-extract: install  ## Extraction accuracy and speed vs the pdfplumber baseline
+	$(BIN)/python benchmarks/bench_extract.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,96 @@
+"""The extraction cascade: word geometry first, table strategies when it is unsure, OCR and
+AI column readers (interfaces, filled later) for pages without a text layer, else a flag."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from cypheredge.extractor.domain.context import DocContext, build_context
+from cypheredge.extractor.domain.document import FLAGGED, assemble
+from cypheredge.extractor.domain.lines import Line, group_lines
+from cypheredge.extractor.domain.model import ExtractionResult
+from cypheredge.extractor.domain.page import PageParse, TableState, parse_page
+from cypheredge.extractor.domain.words import PageWords
+
+CONFIDENT = 0.9
+
+
+class PageReader(Protocol):
+    """One way of turning a page into word boxes (real words, or table cells as words).
+
+    `read` returns None when the strategy finds nothing on the page (no table, no text).
+    """
+
+    method: str
+
+    def read(self, number: int) -> PageWords | None: ...
+
+
+@dataclass
+class Cascade:
+    """`words` reads the text layer; `fallbacks` (A lines+lines, B lines+text, then C/D AI
+    columns) re-read pages the geometry is unsure of; `ocr` (E) reads pages without text."""
+
+    words: PageReader
+    page_count: int
+    fallbacks: Sequence[PageReader] = ()
+    ocr: Sequence[PageReader] = ()
+    threshold: float = CONFIDENT
+    _states: list[TableState] = field(default_factory=list)
+
+    def run(self) -> ExtractionResult:
+        texts = [self.words.read(n) for n in range(1, self.page_count + 1)]
+        found = [self._with_ocr(n, t) for n, t in enumerate(texts, start=1)]
+        lines = [group_lines(pw.words) if pw is not None else [] for pw, _ in found]
+        ctx = build_context(lines)
+        flagged = {n for n, (pw, _) in enumerate(found, start=1) if pw is None}
+        parses = self._parse_all(found, lines, ctx)
+        result = assemble(parses, ctx, flagged)
+        for report in result.pages:
+            if report.method != FLAGGED and report.confidence < self.threshold:
+                result, parses = self._retry(report.number, result, parses, ctx, flagged)
+        return result
+
+    def _with_ocr(self, number: int, text: PageWords | None) -> tuple[PageWords | None, str]:
+        if text is not None and text.words:
+            return text, self.words.method
+        for reader in self.ocr:
+            page = reader.read(number)
+            if page is not None and page.words:
+                return page, reader.method
+        return None, FLAGGED
+
+    def _parse_all(self, found: Sequence[tuple[PageWords | None, str]],
+                   lines: Sequence[Sequence[Line]], ctx: DocContext) -> list[PageParse]:  # fmt: skip
+        state = TableState()
+        parses: list[PageParse] = []
+        self._states = []
+        for number, ((_, method), page_lines) in enumerate(zip(found, lines, strict=True), 1):
+            self._states.append(replace(state))
+            parses.append(parse_page(number, page_lines, state, ctx.reading, method))
+        return parses
+
+    def _retry(self, number: int, result: ExtractionResult, parses: list[PageParse],
+               ctx: DocContext, flagged: set[int]) -> tuple[ExtractionResult, list[PageParse]]:  # fmt: skip
+        """Re-read one page with each fallback; the balance chain's confidence picks."""
+        best, best_parses = result, parses
+        for reader in self.fallbacks:
+            page = reader.read(number)
+            if page is None or not page.words:
+                continue
+            state = replace(self._states[number - 1])
+            alt = parse_page(number, group_lines(page.words), state, ctx.reading, reader.method)
+            trial_parses = [alt if p.number == number else p for p in best_parses]
+            trial = assemble(trial_parses, ctx, flagged)
+            if _better(trial, best, number):
+                best, best_parses = trial, trial_parses
+            if best.pages[number - 1].confidence >= self.threshold:
+                break
+        return best, best_parses
+
+
+def _better(trial: ExtractionResult, best: ExtractionResult, number: int) -> bool:
+    new, old = trial.pages[number - 1], best.pages[number - 1]
+    return (new.confidence, new.rows) > (old.confidence, old.rows)

@@ -1,0 +1,60 @@
+"""The composition of PDF readers for one document: geometry first, grids as fallbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cypheredge.extractor.domain.cascade import PageReader
+from cypheredge.extractor.domain.words import PageWords, Word
+from cypheredge.extractor.pdfwords.pdfium_words import PdfiumDocument
+from cypheredge.extractor.pdfwords.plumber_tables import (
+    LINES_LINES,
+    LINES_TEXT,
+    GridReader,
+    PlumberPdf,
+)
+
+
+class PdfiumReader:
+    """Stage 0: pypdfium2 word boxes (the fast geometric reading)."""
+
+    method = "geometric"
+
+    def __init__(self, doc: PdfiumDocument) -> None:
+        self._doc = doc
+        self.read = lru_cache(maxsize=None)(self._read)
+
+    def _read(self, number: int) -> PageWords | None:
+        return self._doc.page(number)
+
+    def words(self, number: int) -> Sequence[Word]:
+        page = self.read(number)
+        return page.words if page is not None else ()
+
+
+@dataclass
+class Readers:
+    words: PageReader
+    page_count: int
+    fallbacks: list[PageReader] = field(default_factory=list)
+    ocr: list[PageReader] = field(default_factory=list)
+
+
+@contextmanager
+def open_readers(data: bytes, password: str | None = None) -> Iterator[Readers]:
+    """Readers over one PDF; C/D (AI columns) and E (OCR) are appended by whoever has them."""
+    doc = PdfiumDocument(data, password)
+    plumber = PlumberPdf(data)
+    try:
+        words = PdfiumReader(doc)
+        fallbacks: list[PageReader] = [
+            GridReader(plumber, LINES_LINES, "lines+lines", words.words),
+            GridReader(plumber, LINES_TEXT, "lines+text", words.words),
+        ]
+        yield Readers(words, len(doc), fallbacks)
+    finally:
+        plumber.close()
+        doc.close()

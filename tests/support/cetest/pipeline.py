@@ -1,0 +1,87 @@
+"""The platform's processes, run as tasks in the test's event loop against real infrastructure.
+
+Same composition roots as production (``build`` of every service); only the process boundary
+differs, so a test can watch the whole pipeline through the HTTP API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+from cetest.http import serve
+
+from cypheredge.gateway.api.app import create_app
+from cypheredge.gateway.bootstrap import build as build_gateway
+from cypheredge.gateway.infra.models import outbox as gateway_outbox
+from cypheredge.gateway.projector import ProjectorSettings
+from cypheredge.gateway.projector import build as build_projector
+from cypheredge.gateway.service.container import Container
+from cypheredge.gateway.settings import GatewaySettings
+from cypheredge.ingest.bootstrap import build as build_ingest
+from cypheredge.ingest.settings import IngestSettings
+from cypheredge.kit.host import WorkerHost
+from cypheredge.kit.kafka import make_producer
+from cypheredge.kit.relay import Relay
+from cypheredge.kit.settings import InfraSettings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@dataclass
+class Pipeline:
+    url: str
+    gateway: Container
+    hosts: list[WorkerHost]
+
+
+HostFactory = Callable[[InfraSettings], WorkerHost]
+
+
+def default_hosts(ingest: IngestSettings | None = None) -> list[HostFactory]:
+    return [
+        lambda infra: build_ingest(infra, ingest or IngestSettings(health_port=free_port())),
+        lambda infra: build_projector(infra, ProjectorSettings(health_port=free_port())),
+    ]
+
+
+@asynccontextmanager
+async def running_pipeline(
+    infra: InfraSettings, hosts: list[HostFactory], ready_within: float = 60
+) -> AsyncIterator[Pipeline]:
+    gateway = build_gateway(infra, GatewaySettings(rate_limit_burst=10_000))
+    async with AsyncExitStack() as stack:
+        url = await stack.enter_async_context(serve(create_app(gateway)))
+        stop = asyncio.Event()
+        producer = make_producer(infra.kafka_bootstrap_servers, "test-gateway-relay")
+        await producer.start()
+        relay = asyncio.create_task(Relay(gateway.db, gateway_outbox, producer).run(stop))
+        workers = [factory(infra) for factory in hosts]
+        tasks = [asyncio.create_task(w.run()) for w in workers]
+
+        async def shutdown() -> None:
+            stop.set()
+            for worker in workers:
+                worker.stop.set()
+            await asyncio.gather(relay, *tasks, return_exceptions=True)
+            await producer.stop()
+            await gateway.db.dispose()
+
+        stack.push_async_callback(shutdown)
+        deadline = asyncio.get_running_loop().time() + ready_within
+        while not all(w.ready() for w in workers):
+            for task in tasks:
+                if task.done():
+                    task.result()
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError("pipeline consumers did not join their groups in time")
+            await asyncio.sleep(0.2)
+        yield Pipeline(url, gateway, workers)
