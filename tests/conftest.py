@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import psycopg
 import pytest
-
+from sqlalchemy.engine import make_url
 
 from cypheredge.cli.stack.embedded import EmbeddedBroker, EmbeddedPostgres
 from cypheredge.cli.stack.provision import migrate_all
 from cypheredge.kit.db import libpq_dsn
 from cypheredge.kit.kafka import provision_topics, wait_for_broker
 from cypheredge.kit.settings import InfraSettings
-from sqlalchemy.engine import make_url
 
 LOCAL_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -83,7 +81,7 @@ def infra(admin_url: str, broker: str, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="session")
-async def topics(infra: InfraSettings) -> AsyncIterator[str]:
+async def topics(infra: InfraSettings) -> str:
     await wait_for_broker(infra.kafka_bootstrap_servers, within=30)
     await provision_topics(infra.kafka_bootstrap_servers)
-    yield infra.kafka_bootstrap_servers
+    return infra.kafka_bootstrap_servers

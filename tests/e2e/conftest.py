@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+
 from cetest.pipeline import Pipeline, default_hosts, running_pipeline
 from cetest.tenants import Tenant
-
 from cypheredge.gateway.service.accounts import create_org
 from cypheredge.kit.settings import InfraSettings
 

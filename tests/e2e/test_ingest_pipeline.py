@@ -6,7 +6,16 @@ import json
 
 import httpx
 import pytest
-from cetest.pdfs import DIGITAL, DIGITAL_NZ, ENCRYPTED, ENCRYPTED_PASSWORD, SCANNED, blank_pdf, sample
+
+from cetest.pdfs import (
+    DIGITAL,
+    DIGITAL_NZ,
+    ENCRYPTED,
+    ENCRYPTED_PASSWORD,
+    SCANNED,
+    blank_pdf,
+    sample,
+)
 from cetest.polling import settled, wait_for_batch
 from cetest.tenants import Tenant
 
@@ -20,11 +29,15 @@ def _file(name: str, data: bytes | None = None) -> tuple[str, tuple[str, bytes, 
 
 
 async def _submit(
-    client: httpx.AsyncClient, tenant: Tenant, files: list[tuple[str, tuple[str, bytes, str]]],
+    client: httpx.AsyncClient,
+    tenant: Tenant,
+    files: list[tuple[str, tuple[str, bytes, str]]],
     passwords: dict[str, str] | None = None,
 ) -> str:
     response = await client.post(
-        "/v1/batches", headers=tenant.auth, files=files,
+        "/v1/batches",
+        headers=tenant.auth,
+        files=files,
         data={"passwords": json.dumps(passwords)} if passwords else None,
     )
     assert response.status_code == 202, response.text
@@ -51,7 +64,8 @@ async def test_encrypted_pdf_needs_the_right_password(
     wrong = await _submit(client, tenant, [_file(ENCRYPTED)], {ENCRYPTED: "not-it"})
     missing = await _submit(client, tenant, [_file(ENCRYPTED)])
     ok = (await wait_for_batch(client, tenant, right, settled))["statements"][0]
-    assert ok["status"] in INGESTED_OR_LATER and ok["pages"] == 1
+    assert ok["status"] in INGESTED_OR_LATER
+    assert ok["pages"] == 1
     for batch_id, words in ((wrong, "password"), (missing, "password")):
         batch = await wait_for_batch(client, tenant, batch_id, settled)
         statement = batch["statements"][0]

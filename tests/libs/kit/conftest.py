@@ -6,14 +6,15 @@ import secrets
 from collections.abc import AsyncIterator
 
 import pytest
-from cetest.kittables import metadata
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from cetest.kittables import metadata
 from cypheredge.kit.db import Database
 from cypheredge.kit.kafka import provision_topics
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.tables import notify_trigger_statements
+
 
 @pytest.fixture(scope="session")
 async def kit_db(infra: InfraSettings) -> AsyncIterator[Database]:

@@ -7,10 +7,10 @@ from uuid import uuid4
 
 import pytest
 from aiokafka import AIOKafkaProducer
-from cetest.kafka import Pinged, read_all
-from cetest.kittables import effects, inbox
 from sqlalchemy import func, insert, select
 
+from cetest.kafka import Pinged, read_all
+from cetest.kittables import effects, inbox
 from cypheredge.contracts import Envelope
 from cypheredge.kit.consumer import ConsumerRunner, PermanentError, RetryPolicy
 from cypheredge.kit.db import Database
@@ -103,8 +103,12 @@ async def test_poison_and_failing_messages_are_parked_and_the_partition_moves_on
         for n in (1, 2, 3):
             await _send(producer, fresh_topic, _envelope(fresh_topic, n).to_bytes(), b"k")
         runner = ConsumerRunner(
-            group_id=f"test-{uuid4().hex[:8]}", bootstrap=topics, topics=[fresh_topic],
-            handler=handler, producer=producer, retry=RetryPolicy(3, 0.05, 0.1),
+            group_id=f"test-{uuid4().hex[:8]}",
+            bootstrap=topics,
+            topics=[fresh_topic],
+            handler=handler,
+            producer=producer,
+            retry=RetryPolicy(3, 0.05, 0.1),
         )
         await _run_until(runner, done)
     finally:

@@ -5,18 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
-import subprocess
 import sys
 from collections import Counter
 from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from cetest.kafka import Pinged, read_all
-from cetest.kittables import outbox
 from sqlalchemy import func, select, text
 
+from cetest.kafka import Pinged, read_all
+from cetest.kittables import outbox
 from cypheredge.kit.db import Database
 from cypheredge.kit.kafka import make_producer
 from cypheredge.kit.outbox import Outbox
@@ -114,15 +112,18 @@ async def test_relay_killed_between_claim_and_publish_loses_nothing(
 ) -> None:
     await _add(kit_db, fresh_topic, 4)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    child = subprocess.Popen(
-        [sys.executable, "-c", CLAIM_AND_HANG, infra.database_url],
-        stdout=subprocess.PIPE, env=env,
+    child = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        CLAIM_AND_HANG,
+        infra.database_url,
+        stdout=asyncio.subprocess.PIPE,
+        env=env,
     )
     assert child.stdout is not None
-    claimed = await asyncio.to_thread(child.stdout.readline)
-    assert claimed.strip() == b"4"
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    assert (await child.stdout.readline()).strip() == b"4"
+    child.kill()
+    await child.wait()
     producer = make_producer(topics, "survivor")
     await producer.start()
     try:

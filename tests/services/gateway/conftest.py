@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+
 from cetest.http import serve
 from cetest.tenants import Tenant
-
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build
 from cypheredge.gateway.service.accounts import create_org
@@ -20,8 +20,11 @@ from cypheredge.kit.settings import InfraSettings
 @pytest.fixture(scope="session")
 async def gateway(infra: InfraSettings) -> AsyncIterator[Container]:
     settings = GatewaySettings(
-        max_files=5, max_file_bytes=2_000_000, max_total_bytes=4_000_000,
-        rate_limit_per_minute=6000, rate_limit_burst=1000,
+        max_files=5,
+        max_file_bytes=2_000_000,
+        max_total_bytes=4_000_000,
+        rate_limit_per_minute=6000,
+        rate_limit_burst=1000,
     )
     container = build(infra, settings)
     yield container
@@ -30,9 +33,10 @@ async def gateway(infra: InfraSettings) -> AsyncIterator[Container]:
 
 @pytest.fixture(scope="session")
 async def api(gateway: Container) -> AsyncIterator[httpx.AsyncClient]:
-    async with serve(create_app(gateway)) as url, httpx.AsyncClient(
-        base_url=url, timeout=30
-    ) as client:
+    async with (
+        serve(create_app(gateway)) as url,
+        httpx.AsyncClient(base_url=url, timeout=30) as client,
+    ):
         yield client
 
 

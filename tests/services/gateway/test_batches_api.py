@@ -7,10 +7,10 @@ import uuid
 
 import httpx
 import pytest
-from cetest.pdfs import DIGITAL, ENCRYPTED, ENCRYPTED_PASSWORD, sample
-from cetest.tenants import Tenant
 from sqlalchemy import select
 
+from cetest.pdfs import DIGITAL, ENCRYPTED, ENCRYPTED_PASSWORD, sample
+from cetest.tenants import Tenant
 from cypheredge.gateway.infra.models import outbox
 from cypheredge.gateway.service.container import Container
 
@@ -26,7 +26,9 @@ async def test_upload_is_accepted_stored_and_announced_in_one_transaction(
     api: httpx.AsyncClient, org_a: Tenant, gateway: Container
 ) -> None:
     response = await api.post(
-        "/v1/batches", headers=org_a.auth, files=_files(DIGITAL, ENCRYPTED),
+        "/v1/batches",
+        headers=org_a.auth,
+        files=_files(DIGITAL, ENCRYPTED),
         data={"passwords": json.dumps({ENCRYPTED: ENCRYPTED_PASSWORD}), "params": '{"x": 1}'},
     )
     assert response.status_code == 202, response.text
@@ -47,7 +49,8 @@ async def test_upload_is_accepted_stored_and_announced_in_one_transaction(
     assert data["batch_id"] == body["id"]
     sealed = [s["sealed_password"] for s in data["statements"]]
     assert sealed[0] is None
-    assert sealed[1] != ENCRYPTED_PASSWORD and gateway.sealer.open(sealed[1]) == ENCRYPTED_PASSWORD
+    assert sealed[1] != ENCRYPTED_PASSWORD
+    assert gateway.sealer.open(sealed[1]) == ENCRYPTED_PASSWORD
     stored = await gateway.storage.get(data["statements"][0]["storage_key"])
     assert stored == sample(DIGITAL)
 
@@ -77,8 +80,12 @@ async def test_another_orgs_batch_is_404(
     [
         ([], {}, 422, "Invalid request"),
         (_files(DIGITAL) * 6, {}, 413, "Too many files"),
-        ([("files", ("big.pdf", b"%PDF-" + b"0" * 2_100_000, "application/pdf"))], {}, 413,
-         "File too large"),
+        (
+            [("files", ("big.pdf", b"%PDF-" + b"0" * 2_100_000, "application/pdf"))],
+            {},
+            413,
+            "File too large",
+        ),
         (_files(DIGITAL), {"passwords": "[1]"}, 422, "Invalid passwords"),
         (_files(DIGITAL), {"passwords": '{"other.pdf": "x"}'}, 422, "Unknown file in passwords"),
         (_files(DIGITAL), {"params": "{not json"}, 422, "Invalid params"),
@@ -108,7 +115,9 @@ async def test_list_pages_with_a_cursor(api: httpx.AsyncClient, gateway: Contain
     auth = {"Authorization": f"Bearer {created.api_key}"}
     ids = []
     for _ in range(5):
-        ids.append((await api.post("/v1/batches", headers=auth, files=_files(DIGITAL))).json()["id"])
+        ids.append(
+            (await api.post("/v1/batches", headers=auth, files=_files(DIGITAL))).json()["id"]
+        )
     seen: list[str] = []
     cursor: str | None = None
     while True:

@@ -7,6 +7,7 @@ import uuid
 
 import httpx
 import pytest
+
 from cetest.pdfs import DIGITAL, DIGITAL_NZ, sample
 from cetest.tenants import Tenant
 
@@ -58,9 +59,11 @@ async def test_keys_are_scoped_per_org(
     api: httpx.AsyncClient, org_a: Tenant, org_b: Tenant
 ) -> None:
     key = str(uuid.uuid4())
-    a = await api.post("/v1/batches", headers={**org_a.auth, "Idempotency-Key": key},
-                       files=_upload())
-    b = await api.post("/v1/batches", headers={**org_b.auth, "Idempotency-Key": key},
-                       files=_upload(DIGITAL_NZ))
+    a = await api.post(
+        "/v1/batches", headers={**org_a.auth, "Idempotency-Key": key}, files=_upload()
+    )
+    b = await api.post(
+        "/v1/batches", headers={**org_b.auth, "Idempotency-Key": key}, files=_upload(DIGITAL_NZ)
+    )
     assert a.status_code == b.status_code == 202
     assert a.json()["id"] != b.json()["id"]

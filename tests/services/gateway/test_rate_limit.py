@@ -7,9 +7,9 @@ import uuid
 
 import httpx
 import pytest
-from cetest.http import serve
 from redis.asyncio import Redis
 
+from cetest.http import serve
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build
 from cypheredge.gateway.infra.ratelimit import LocalBuckets, RedisBuckets

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
-from cetest.tenants import Tenant
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError
 
+from cetest.tenants import Tenant
 from cypheredge.gateway.infra.models import batches, orgs
 from cypheredge.gateway.service.container import Container
 from cypheredge.kit.db import set_org
@@ -28,7 +28,8 @@ async def test_service_role_is_neither_owner_nor_superuser(gateway: Container) -
             )
         ).one()
     assert row.me == "cypheredge_gateway"
-    assert not row.rolsuper and not row.rolbypassrls
+    assert not row.rolsuper
+    assert not row.rolbypassrls
     assert row.tableowner != row.me
 
 
@@ -41,7 +42,9 @@ async def test_each_org_sees_only_its_own_rows(
             insert(batches).values(id=batch_id, org_id=uuid_of(org_a), status="queued", params={})
         )
     async with gateway.db.tenant(uuid_of(org_b)) as session:
-        assert (await session.execute(select(batches).where(batches.c.id == batch_id))).first() is None
+        assert (
+            await session.execute(select(batches).where(batches.c.id == batch_id))
+        ).first() is None
         names = (await session.execute(select(orgs.c.name))).scalars().all()
         assert names == ["Org B"]
     async with gateway.db.tenant(uuid_of(org_a)) as session:
@@ -81,7 +84,5 @@ async def test_org_setting_does_not_leak_to_the_next_transaction(
             assert (await session.execute(select(orgs))).first() is None
 
 
-def uuid_of(tenant: Tenant) -> object:
-    from uuid import UUID
-
+def uuid_of(tenant: Tenant) -> UUID:
     return UUID(tenant.org_id)

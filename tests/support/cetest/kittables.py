@@ -1,4 +1,4 @@
-"""A throwaway ``kittest`` schema carrying the kit's outbox and inbox tables plus an effects table."""
+"""A throwaway ``kittest`` schema: the kit's outbox and inbox tables plus an effects table."""
 
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ import pikepdf
 
 CORPUS = Path(
     os.environ.get(
-        "CYPHEREDGE_CORPUS", Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "real"
+        "CYPHEREDGE_CORPUS",
+        Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "real",
     )
 ).resolve()
 

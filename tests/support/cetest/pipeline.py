@@ -13,7 +13,6 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
 from cetest.http import serve
-
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build as build_gateway
 from cypheredge.gateway.infra.models import outbox as gateway_outbox

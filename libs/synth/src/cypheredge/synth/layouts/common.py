@@ -44,7 +44,7 @@ def period(rng: Random, rollover: bool = False) -> tuple[date, date]:
     """A statement period of about a month; `rollover` makes it run from December into January."""
     year = rng.choice((2023, 2024, 2025))
     if rollover:
-        start = date(year, 12, rng.randint(8, 22))  # at least 5 days fall in January
+        start = date(year, 12, rng.randint(8, 22))  # January gets 4+ days
         return start, start + timedelta(days=rng.randint(28, 31) - 1)
     month = rng.randint(1, 11)
     if rng.random() < 0.5:

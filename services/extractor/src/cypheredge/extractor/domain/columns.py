@@ -117,6 +117,8 @@ def _money_column(word: Word, columns: Sequence[Column], money_cols: Sequence[in
 
 
 def _under_money(word: Word, columns: Sequence[Column], money_cols: Sequence[int]) -> int | None:
+    if not any(c.isdigit() for c in word.text):
+        return None
     for i in money_cols:
         c = columns[i]
         if min(word.x1, c.x1) - max(word.x0, c.x0) > 0.5 * (word.x1 - word.x0):

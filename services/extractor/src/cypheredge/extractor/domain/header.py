@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cypheredge.extractor.domain.amounts import parse_amount
 from cypheredge.extractor.domain.dates import parse_date
@@ -69,6 +70,7 @@ def split_cells(words: Sequence[Word], gap_ratio: float = 0.6) -> list[Cell]:
     return [Cell(tuple(c)) for c in cells]
 
 
+@lru_cache(maxsize=4096)
 def classify(text: str) -> Role | None:
     """The role a header title names, None when it names none."""
     folded = fold(text)
@@ -119,7 +121,7 @@ def has_values(line: Line) -> bool:
 
 def header_cells(line: Line) -> list[tuple[Cell, Role | None]] | None:
     """The line's cells with their roles when the line reads as a transaction-table header."""
-    if len(line.words) < 2 or has_values(line):
+    if len(line.words) < 2 or not any(_titled(w.text) for w in line.words):
         return None
     typed = [(cell, classify(cell.text)) for cell in _split_mixed(split_cells(line.words))]
     roles = {role for _, role in typed if role is not None}
@@ -128,7 +130,15 @@ def header_cells(line: Line) -> list[tuple[Cell, Role | None]] | None:
         return None
     if not roles & (DATE_ROLES | {Role.DESCRIPTION}) or 2 * known < len(typed):
         return None
-    return typed
+    return None if has_values(line) else typed
+
+
+_TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()}
+
+
+def _titled(text: str) -> bool:
+    """Cheap pre-check: the word could belong to a column title."""
+    return fold(text) in _TITLE_WORDS
 
 
 def _split_mixed(cells: list[Cell]) -> list[Cell]:

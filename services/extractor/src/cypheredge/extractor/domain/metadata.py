@@ -6,12 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 
 from cypheredge.extractor.domain.columns import Kind, kind_of, money_of
 from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS, dollar_country
-from cypheredge.extractor.domain.dates import DateOrder, parse_date
+from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
+from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.vocabulary import (
     CLOSING_PHRASES,
@@ -32,14 +34,31 @@ _ACCOUNT_KEYS = (
 )  # fmt: skip
 
 
+_RANGE_WORDS = frozenset(
+    "to - – — through thru until till bis au al a from period statement von du".split()
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cached_date(text: str, order: DateOrder) -> PartialDate | None:
+    return parse_date(text, order)
+
+
+def _may_start_date(text: str) -> bool:
+    return text[:1].isdigit() or text.lower().strip(".,").removesuffix("s") in MONTHS
+
+
 def full_dates(words: Sequence[Word], order: DateOrder) -> list[tuple[int, int, date]]:
     """(first word, word count, date) for each non-overlapping full date (with a year)."""
     out: list[tuple[int, int, date]] = []
     i = 0
     while i < len(words):
+        if not _may_start_date(words[i].text):
+            i += 1
+            continue
         for n in (4, 3, 2, 1):
             text = " ".join(w.text for w in words[i : i + n])
-            found = parse_date(text, order) if any(c.isdigit() for c in text) else None
+            found = _cached_date(text, order) if any(c.isdigit() for c in text) else None
             if found is not None and found.year is not None:
                 out.append((i, n, date(found.year, found.month, found.day)))
                 i += n
@@ -52,6 +71,10 @@ def full_dates(words: Sequence[Word], order: DateOrder) -> list[tuple[int, int, 
 def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | None:
     """The first line naming two dates up to ~13 months apart: the statement period."""
     for line in lines:
+        if sum(1 for w in line.words if any(c.isdigit() for c in w.text)) < 2:
+            continue
+        if not any(w.text.lower() in _RANGE_WORDS for w in line.words):
+            continue
         found = full_dates(line.words, order)
         for (_, _, a), (_, _, b) in zip(found, found[1:], strict=False):
             if a < b and (b - a).days <= MAX_PERIOD_DAYS:
@@ -148,7 +171,7 @@ def usual_year(words: Iterable[Word], order: DateOrder) -> int | None:
     years: Counter[int] = Counter()
     for word in words:
         if any(c.isdigit() for c in word.text) and len(word.text) >= 6:
-            found = parse_date(word.text, order)
+            found = _cached_date(word.text, order)
             if found is not None and found.year is not None:
                 years[found.year] += 1
     return years.most_common(1)[0][0] if years else None

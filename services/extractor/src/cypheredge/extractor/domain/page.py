@@ -10,6 +10,7 @@ from cypheredge.extractor.domain.header import (
     build_columns,
     classify,
     has_values,
+    _titled,
     header_cells,
     is_transactional,
     split_cells,
@@ -115,11 +116,13 @@ def _open(
 
 def _header_like(line: Line) -> bool:
     """Titles over figures that are not a transaction table (a summary table) end a table."""
-    if len(line.words) < 2 or has_values(line):
+    if len(line.words) < 2 or not any(_titled(w.text) for w in line.words):
         return False
     roles = [classify(c.text) for c in split_cells(line.words)]
     money = [r for r in roles if r in MONEY_ROLES]
-    return len(money) >= 2 and sum(1 for r in roles if r is not None) >= 3
+    if len(money) < 2 or sum(1 for r in roles if r is not None) < 3:
+        return False
+    return not has_values(line)
 
 
 def _suspects(lines: Sequence[Line], reading: Reading) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 
 class Role(StrEnum):
@@ -122,6 +122,7 @@ _PUNCT = re.compile(r"[^\w\s/+-]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation stripped, whitespace collapsed."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
