@@ -17,6 +17,14 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from pydantic import ValidationError
 
 from cypheredge.contracts import Envelope
+from cypheredge.contracts.headers import (
+    DLQ_ATTEMPTS_HEADER,
+    DLQ_CONSUMER_HEADER,
+    DLQ_ERROR_HEADER,
+    DLQ_OFFSET_HEADER,
+    DLQ_PARTITION_HEADER,
+    DLQ_TOPIC_HEADER,
+)
 from cypheredge.contracts.topics import DLQ_SUFFIX
 from cypheredge.kit.metrics import MESSAGE_SECONDS, MESSAGES_CONSUMED
 from cypheredge.kit.tracing import adopt
@@ -117,12 +125,12 @@ class ConsumerRunner:
     async def _park(self, record: ConsumerRecord[bytes, bytes], error: str, attempts: int) -> None:
         headers = [
             *list(record.headers or []),
-            ("x-error", error[:4000].encode()),
-            ("x-attempts", str(attempts).encode()),
-            ("x-original-topic", record.topic.encode()),
-            ("x-original-partition", str(record.partition).encode()),
-            ("x-original-offset", str(record.offset).encode()),
-            ("x-consumer", self.group_id.encode()),
+            (DLQ_ERROR_HEADER, error[:4000].encode()),
+            (DLQ_ATTEMPTS_HEADER, str(attempts).encode()),
+            (DLQ_TOPIC_HEADER, record.topic.encode()),
+            (DLQ_PARTITION_HEADER, str(record.partition).encode()),
+            (DLQ_OFFSET_HEADER, str(record.offset).encode()),
+            (DLQ_CONSUMER_HEADER, self.group_id.encode()),
         ]
         await self._producer.send_and_wait(
             record.topic + DLQ_SUFFIX,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Table
 
+from cypheredge.contracts.catalogue import Service
 from cypheredge.kit.consumer import ConsumerRunner, Handler, RetryPolicy
 from cypheredge.kit.db import Database
 from cypheredge.kit.health import HealthServer
@@ -32,6 +33,11 @@ class Subscription:
     topics: list[str]
     handler: Handler
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+def consumed(service: Service) -> list[str]:
+    """The topic names a service consumes, from the one catalogue of the event flow."""
+    return [topic.name for topic in service.consumes]
 
 
 class WorkerHost:

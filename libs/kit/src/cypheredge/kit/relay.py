@@ -22,6 +22,7 @@ from aiokafka.errors import KafkaError
 from sqlalchemy import Table, text
 
 from cypheredge.contracts.envelope import CONTENT_TYPE
+from cypheredge.contracts.headers import CONTENT_TYPE_HEADER, TRACEPARENT_HEADER
 from cypheredge.kit.db import Database, libpq_dsn
 from cypheredge.kit.metrics import OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED
 
@@ -145,13 +146,13 @@ class Relay:
 
 def _record(row: OutboxRow) -> dict[str, Any]:
     headers = [
-        ("content-type", CONTENT_TYPE.encode()),
+        (CONTENT_TYPE_HEADER, CONTENT_TYPE.encode()),
         ("ce_type", row.event_type.encode()),
         ("ce_id", str(row.id).encode()),
     ]
     traceparent = row.payload.get("traceparent")
     if isinstance(traceparent, str):
-        headers.append(("traceparent", traceparent.encode()))
+        headers.append((TRACEPARENT_HEADER, traceparent.encode()))
     return {
         "topic": row.topic,
         "key": row.key.encode(),

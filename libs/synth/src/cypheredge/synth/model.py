@@ -97,16 +97,16 @@ class TruthLog:
         return entry
 
 
-def build_truth(statement: Statement, log: TruthLog, hints: tuple[str, ...] = ()) -> Truth:
-    """The expected extraction, in the extractor CLI's JSON shape."""
+def build_truth(statement: Statement, log: TruthLog) -> Truth:
+    """The expected extraction, in the extractor CLI's JSON shape; the hint is the masked number."""
     accounts = [
         {
-            "account_hint": hints[i] if i < len(hints) else acc.masked,
+            "account_hint": acc.masked,
             "currency": acc.currency,
             "opening_balance": plain(acc.opening),
             "closing_balance": plain(acc.closing),
         }
-        for i, acc in enumerate(statement.accounts)
+        for acc in statement.accounts
     ]
     first = accounts[0]
     return {

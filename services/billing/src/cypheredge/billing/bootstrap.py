@@ -6,14 +6,14 @@ from pydantic_settings import SettingsConfigDict
 
 from cypheredge.billing.infra.models import inbox, outbox
 from cypheredge.billing.service.usage import CONSUMER, UsageLedger
-from cypheredge.contracts.topics import USAGE
+from cypheredge.contracts.catalogue import BILLING
 from cypheredge.kit.db import Database, service_url
-from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.workers import WorkerSettings
 
-SERVICE = "billing"
+SERVICE = BILLING.name
 
 
 class BillingSettings(WorkerSettings):
@@ -31,7 +31,7 @@ def build(infra: InfraSettings, settings: BillingSettings | None = None) -> Work
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=outbox,
-        subscriptions=[Subscription(CONSUMER, [USAGE.name], ledger.handle)],
+        subscriptions=[Subscription(CONSUMER, consumed(BILLING), ledger.handle)],
         health_host=settings.health_host,
         health_port=settings.health_port,
     )

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from cypheredge.contracts.topics import STATEMENT_INGESTION
+from cypheredge.contracts.catalogue import EXTRACTOR
 from cypheredge.extractor.infra.models import inbox, outbox
 from cypheredge.extractor.service.extract_statement import CONSUMER, StatementExtractor
 from cypheredge.extractor.service.runner import CascadeRunner
 from cypheredge.extractor.settings import ExtractorSettings
 from cypheredge.kit.db import Database, service_url
-from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.storage import storage_from_settings
 
-SERVICE = "extractor"
-SOURCE = "/cypheredge/extractor"
+SERVICE = EXTRACTOR.name
 
 
 def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> WorkerHost:
@@ -25,7 +24,7 @@ def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> Wo
     extractor = StatementExtractor(
         db=db,
         storage=storage_from_settings(infra),
-        outbox=Outbox(outbox, SOURCE),
+        outbox=Outbox(outbox, EXTRACTOR.source),
         inbox=Inbox(inbox),
         runner=runner,
     )
@@ -34,7 +33,7 @@ def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> Wo
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=outbox,
-        subscriptions=[Subscription(CONSUMER, [STATEMENT_INGESTION.name], extractor.handle)],
+        subscriptions=[Subscription(CONSUMER, consumed(EXTRACTOR), extractor.handle)],
         health_host=settings.health_host,
         health_port=settings.health_port,
         on_close=[runner.close],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from redis.asyncio import Redis
 
+from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.gateway.infra.models import outbox as outbox_table
 from cypheredge.gateway.infra.ratelimit import LocalBuckets, RateLimiter, RedisBuckets
 from cypheredge.gateway.service.container import Container
@@ -14,8 +15,7 @@ from cypheredge.kit.secrets import Sealer
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.storage import storage_from_settings
 
-SERVICE = "gateway"
-SOURCE = "/cypheredge/gateway"
+SERVICE = GATEWAY.name
 
 
 def database(infra: InfraSettings) -> Database:
@@ -40,7 +40,7 @@ def build(infra: InfraSettings | None = None, settings: GatewaySettings | None =
         settings=settings,
         db=database(infra),
         storage=storage_from_settings(infra),
-        outbox=Outbox(outbox_table, SOURCE),
+        outbox=Outbox(outbox_table, GATEWAY.source),
         sealer=Sealer(key.get_secret_value() if key else None),
         rate_limiter=rate_limiter(infra, settings),
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic_settings import SettingsConfigDict
 
-from cypheredge.contracts.topics import BATCH_OUTCOME, STATEMENT_EXTRACTION, STATEMENT_INGESTION
+from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.gateway.bootstrap import SERVICE, database
 from cypheredge.gateway.infra.models import inbox
-from cypheredge.gateway.service.projection import CONSUMER, Projector
-from cypheredge.kit.host import Subscription, WorkerHost, run_worker
+from cypheredge.gateway.service.projection import Projector
+from cypheredge.kit.host import Subscription, WorkerHost, consumed, run_worker
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.workers import WorkerSettings
@@ -22,13 +22,12 @@ def build(infra: InfraSettings, settings: ProjectorSettings | None = None) -> Wo
     settings = settings or ProjectorSettings()
     db = database(infra)
     projector = Projector(db, Inbox(inbox))
-    topics = [STATEMENT_INGESTION.name, STATEMENT_EXTRACTION.name, BATCH_OUTCOME.name]
     return WorkerHost(
         name=f"{SERVICE}-projector",
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=None,
-        subscriptions=[Subscription(CONSUMER, topics, projector.handle)],
+        subscriptions=[Subscription(GATEWAY.group_id, consumed(GATEWAY), projector.handle)],
         health_host=settings.health_host,
         health_port=settings.health_port,
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from cypheredge.contracts.topics import BATCH_SUBMITTED
+from cypheredge.contracts.catalogue import INGEST
 from cypheredge.ingest.infra.models import inbox, outbox
 from cypheredge.ingest.service.ingestor import CONSUMER, Ingestor
 from cypheredge.ingest.settings import IngestSettings
 from cypheredge.kit.db import Database, service_url
-from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.secrets import Sealer
@@ -15,8 +15,7 @@ from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.storage import storage_from_settings
 from cypheredge.pdf import PdfInspector
 
-SERVICE = "ingest"
-SOURCE = "/cypheredge/ingest"
+SERVICE = INGEST.name
 
 
 def build(infra: InfraSettings, settings: IngestSettings | None = None) -> WorkerHost:
@@ -27,7 +26,7 @@ def build(infra: InfraSettings, settings: IngestSettings | None = None) -> Worke
     ingestor = Ingestor(
         db=db,
         storage=storage_from_settings(infra),
-        outbox=Outbox(outbox, SOURCE),
+        outbox=Outbox(outbox, INGEST.source),
         inbox=Inbox(inbox),
         sealer=Sealer(key.get_secret_value() if key else None),
         inspector=inspector,
@@ -37,7 +36,7 @@ def build(infra: InfraSettings, settings: IngestSettings | None = None) -> Worke
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=outbox,
-        subscriptions=[Subscription(CONSUMER, [BATCH_SUBMITTED.name], ingestor.handle)],
+        subscriptions=[Subscription(CONSUMER, consumed(INGEST), ingestor.handle)],
         health_host=settings.health_host,
         health_port=settings.health_port,
         on_close=[inspector.close],

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pydantic_settings import SettingsConfigDict
 
-from cypheredge.contracts.topics import BATCH_SUBMITTED, STATEMENT_EXTRACTION, STATEMENT_INGESTION
+from cypheredge.contracts.catalogue import REPORTER
 from cypheredge.kit.consumer import RetryPolicy
 from cypheredge.kit.db import Database, service_url
-from cypheredge.kit.host import Subscription, WorkerHost
+from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.workers import WorkerSettings
 from cypheredge.reporter.infra.models import inbox, outbox
 from cypheredge.reporter.service.tracker import CONSUMER, OutcomeTracker
 
-SERVICE = "reporter"
+SERVICE = REPORTER.name
 
 
 class ReporterSettings(WorkerSettings):
@@ -27,14 +27,15 @@ def build(infra: InfraSettings, settings: ReporterSettings | None = None) -> Wor
     settings = settings or ReporterSettings()
     db = Database(service_url(infra, SERVICE))
     tracker = OutcomeTracker(db, Inbox(inbox))
-    topics = [BATCH_SUBMITTED.name, STATEMENT_INGESTION.name, STATEMENT_EXTRACTION.name]
     return WorkerHost(
         name=SERVICE,
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=outbox,
         # Statement events may overtake their batch event: retry for longer before parking.
-        subscriptions=[Subscription(CONSUMER, topics, tracker.handle, RetryPolicy(8, 0.25, 5.0))],
+        subscriptions=[
+            Subscription(CONSUMER, consumed(REPORTER), tracker.handle, RetryPolicy(8, 0.25, 5.0))
+        ],
         health_host=settings.health_host,
         health_port=settings.health_port,
     )

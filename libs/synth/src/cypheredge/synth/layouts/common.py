@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from random import Random
 
 from cypheredge.synth.formats import NumberStyle
 from cypheredge.synth.ledger import Plan, make_account
 from cypheredge.synth.model import Account, Party, Statement, Truth, TruthLog, Txn, build_truth
 from cypheredge.synth.regions import Region
-from cypheredge.synth.render.flow import Flow
+from cypheredge.synth.render.blocks import Pairs, continuation, footer, letterhead, summary_box
+from cypheredge.synth.render.flow import Flow, PageSpec
 from cypheredge.synth.render.table import Row
 
 Cells = Callable[[Txn], dict[str, str]]
@@ -25,10 +27,9 @@ class Built:
     statement: Statement
     log: TruthLog
     numbers: NumberStyle
-    hints: tuple[str, ...] = ()
 
     def truth(self) -> Truth:
-        return build_truth(self.statement, self.log, self.hints)
+        return build_truth(self.statement, self.log)
 
 
 @dataclass(frozen=True)
@@ -99,3 +100,45 @@ def rows(
         truth = log.row(txn, index, account.currency, balance=shown)
         out.append(Row(cells(txn), truth=truth, balance=txn.balance))
     return out
+
+
+def start(
+    rng: Random,
+    st: Statement,
+    spec: PageSpec,
+    head: tuple[str, Pairs],
+    page: str,
+    legal: str = "",
+    running: str | None = None,
+) -> Flow:
+    """A flow with the first page's letterhead; `head` is (title, account details) and
+    `running` the header line repeated on later pages."""
+    later = continuation(st.bank.name, running) if running else None
+    flow = Flow(spec, footer(page), legal, later)
+    letterhead(flow, rng, st, *head)
+    return flow
+
+
+def totals(
+    flow: Flow,
+    account: Account,
+    title: str,
+    labels: tuple[str, str, str, str],
+    money: Callable[[Decimal], str],
+    width: float = 0.55,
+) -> None:
+    """Opening, money in, money out and closing in a box: figures that are not rows."""
+    values = (account.opening, account.total_credits, account.total_debits, account.closing)
+    summary_box(flow, title, list(zip(labels, map(money, values), strict=True)), width)
+
+
+def framed(
+    opening: dict[str, str],
+    body: list[Row],
+    *closing: dict[str, str],
+    balance: Decimal | None = None,
+    bold: bool = True,
+) -> list[Row]:
+    """Transaction rows between non-transaction rows (balance forward, totals, new balance);
+    `balance` lets a page break right after the opening row carry it forward."""
+    return [Row(opening, balance=balance, bold=bold), *body, *(Row(c, bold=bold) for c in closing)]

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, signed
-from cypheredge.synth.layouts.common import Built, Layout, rows, statement
+from cypheredge.synth.layouts.common import Built, Layout, rows, start, statement, totals
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Account, TruthLog, Txn
 from cypheredge.synth.regions_english import IRELAND, UK
 from cypheredge.synth.render.blocks import (
     SMALL_PRINT,
-    continuation,
-    footer,
     heading,
-    letterhead,
     notices_page,
     summary_box,
 )
-from cypheredge.synth.render.flow import Flow, PageSpec
+from cypheredge.synth.render.flow import PageSpec
 from cypheredge.synth.render.table import Carry, Column, Row, Style, Table
 
 TOWNS = ("London EC2V 7HN", "Manchester M1 4BT", "Leeds LS1 5AB", "Bristol BS1 6JQ")
@@ -68,104 +66,74 @@ def uk_ruled(rng: Random) -> Built:
     plan = Plan("Current Account", rng.randint(30, 60), (400, 4000), mask="XXXX XXXX {last4}")
     st = statement(rng, UK, (bank, TOWNS, rng.choice(HOLDERS)), [plan])
     acc, day = st.accounts[0], "DD MON YYYY"
-    flow = Flow(
-        PageSpec.vary(rng),
-        footer("Page {n} of {total}"),
-        LEGAL.format(bank=bank),
-        continuation(bank, f"Current Account {acc.masked} (continued)"),
-    )
-    start, end = fmt_date(st.start, day), fmt_date(st.end, day)
-    letterhead(
-        flow,
+    first, last = fmt_date(st.start, day), fmt_date(st.end, day)
+    details = [
+        ("Account number", acc.masked),
+        ("Sort code", f"{rng.randint(10, 99)}-45-77"),
+        ("Statement period", f"{first} to {last}"),
+        ("Currency", "GBP (£)"),
+    ]
+    flow = start(
         rng,
         st,
-        "Statement",
-        [
-            ("Account number", acc.masked),
-            ("Sort code", f"{rng.randint(10, 99)}-45-77"),
-            ("Statement period", f"{start} to {end}"),
-            ("Currency", "GBP (£)"),
-        ],
+        PageSpec.vary(rng),
+        ("Statement", details),
+        "Page {n} of {total}",
+        LEGAL.format(bank=bank),
+        f"Current Account {acc.masked} (continued)",
     )
-    summary_box(
-        flow,
-        "Your account summary",
-        [
-            (f"Balance on {start}", f"£{_money(acc.opening)}"),
-            ("Money in", f"£{EN.magnitude(acc.total_credits)}"),
-            ("Money out", f"£{EN.magnitude(acc.total_debits)}"),
-            (f"Balance on {end}", f"£{_money(acc.closing)}"),
-        ],
-    )
+    labels = (f"Balance on {first}", "Money in", "Money out", f"Balance on {last}")
+    totals(flow, acc, "Your account summary", labels, lambda v: f"£{_money(v)}")
     log = TruthLog()
-    body = [
-        Row(
-            {"date": start, "desc": "BALANCE BROUGHT FORWARD", "bal": _money(acc.opening)},
-            balance=acc.opening,
-            bold=True,
-        )
-    ]
-    body += _ledger_rows(acc, 0, log, day)
-    body.append(
-        Row({"date": end, "desc": "BALANCE CARRIED FORWARD", "bal": _money(acc.closing)}, bold=True)
-    )
-    style = Style.vary(rng, "grid", desc=(150, 250))
-    Table(
-        flow,
-        _ledger_columns("£"),
-        style,
-        _carry(("Balance carried forward", "Balance brought forward")),
-    ).draw(body)
+    opening = {"date": first, "desc": "BALANCE BROUGHT FORWARD", "bal": _money(acc.opening)}
+    closing = {"date": last, "desc": "BALANCE CARRIED FORWARD", "bal": _money(acc.closing)}
+    body = [Row(opening, balance=acc.opening, bold=True), *_ledger_rows(acc, 0, log, day)]
+    body.append(Row(closing, bold=True))
+    carry = _carry(("Balance carried forward", "Balance brought forward"))
+    Table(flow, _ledger_columns("£"), Style.vary(rng, "grid", (150, 250)), carry).draw(body)
     notices_page(flow, "Important information about your account", SMALL_PRINT)
     return Built(flow, st, log, EN)
 
 
+SAVER = Plan(
+    "Instant Saver",
+    6,
+    (2000, 9000),
+    mandatory=("interest",),
+    optional=(),
+    pool=("transfer_in", "transfer_out"),
+    cheques=False,
+)
+
+
 def uk_two_accounts(rng: Random) -> Built:
     bank = rng.choice(("Northgate Bank", "Severn Valley Bank", "Lothian & Clyde Bank"))
-    plans = [
-        Plan("Current Account", rng.randint(12, 26), (300, 3000), mask="****{last4}"),
-        Plan(
-            "Instant Saver",
-            rng.randint(4, 8),
-            (2000, 9000),
-            mandatory=("interest",),
-            optional=(),
-            pool=("transfer_in", "transfer_out"),
-            cheques=False,
-            mask="****{last4}",
-        ),
-    ]
-    st = statement(rng, UK, (bank, TOWNS, rng.choice(HOLDERS)), plans)
+    current = Plan("Current Account", rng.randint(12, 26), (300, 3000))
+    saver = replace(SAVER, count=rng.randint(4, 8))
+    st = statement(rng, UK, (bank, TOWNS, rng.choice(HOLDERS)), [current, saver])
     day = "DD/MM/YYYY"
-    flow = Flow(
-        PageSpec.vary(rng),
-        footer("Page {n}/{total}"),
-        "",
-        continuation(bank, f"Statement {fmt_date(st.end, day)}"),
-    )
-    letterhead(
-        flow,
+    period = f"{fmt_date(st.start, day)} - {fmt_date(st.end, day)}"
+    details = [
+        ("Statement date", fmt_date(st.end, day)),
+        ("Period", period),
+        ("Customer number", f"{rng.randrange(10**8):08d}"),
+        ("Currency", "GBP"),
+    ]
+    flow = start(
         rng,
         st,
-        "Combined statement",
-        [
-            ("Statement date", fmt_date(st.end, day)),
-            ("Period", f"{fmt_date(st.start, day)} - {fmt_date(st.end, day)}"),
-            ("Customer number", f"{rng.randrange(10**8):08d}"),
-            ("Currency", "GBP"),
-        ],
+        PageSpec.vary(rng),
+        ("Combined statement", details),
+        "Page {n}/{total}",
+        running=f"Statement {fmt_date(st.end, day)}",
     )
     log = TruthLog()
-    style = Style.vary(rng, "header", desc=(170, 280))
+    style = Style.vary(rng, "header", (170, 280))
     carry = _carry(("Carried forward", "Brought forward"))
     for index, acc in enumerate(st.accounts):
         heading(flow, f"{acc.name}   Account no. {acc.masked}")
-        body = [
-            Row(
-                {"desc": "Balance brought forward", "bal": _money(acc.opening)}, balance=acc.opening
-            )
-        ]
-        body += _ledger_rows(acc, index, log, day)
+        opening = {"desc": "Balance brought forward", "bal": _money(acc.opening)}
+        body = [Row(opening, balance=acc.opening), *_ledger_rows(acc, index, log, day)]
         body.append(Row({"desc": "Balance carried forward", "bal": _money(acc.closing)}))
         Table(flow, _ledger_columns("£"), style, carry).draw(body)
         flow.y -= flow.spec.size * 2
@@ -174,76 +142,51 @@ def uk_two_accounts(rng: Random) -> Built:
     return Built(flow, st, log, EN)
 
 
+IE_COLUMNS = (
+    Column("date", "Date"),
+    Column("desc", "Details", wrap=True, truth="description"),
+    Column("out", "Debit €", "r"),
+    Column("in", "Credit €", "r"),
+    Column("bal", "Balance €", "r"),
+)
+
+
+def _day_rows(acc: Account, log: TruthLog, day: str) -> list[Row]:
+    """Rows printing the date on each day's first row and the balance on its last row."""
+    firsts = {t.day: i for i, t in reversed(list(enumerate(acc.txns)))}.values()
+    lasts = {t.day: i for i, t in enumerate(acc.txns)}.values()
+    position = {id(t): i for i, t in enumerate(acc.txns)}
+
+    def cells(t: Txn) -> dict[str, str]:
+        i = position[id(t)]
+        out = {"desc": t.description, "out" if t.amount < 0 else "in": EN.magnitude(t.amount)}
+        out |= {"date": fmt_date(t.day, day)} if i in firsts else {}
+        return out | ({"bal": _money(t.balance)} if i in lasts else {})
+
+    return rows(acc, 0, log, cells, balance=lambda t: position[id(t)] in lasts)
+
+
 def ie_day_balance(rng: Random) -> Built:
     """Irish style: the date on a day's first row only, the balance on its last row only."""
     bank = rng.choice(("Liffey Savings Bank", "Bank of Connacht"))
     plan = Plan("Current Account", rng.randint(25, 45), (500, 3500), mask="{last4}")
-    st = statement(
-        rng,
-        IRELAND,
-        (
-            bank,
-            ("Dublin 2", "Cork T12 X70A", "Galway H91"),
-            rng.choice(("SEAN MURPHY", "AOIFE KELLY")),
-        ),
-        [plan],
-    )
+    towns = ("Dublin 2", "Cork T12 X70A", "Galway H91")
+    st = statement(rng, IRELAND, (bank, towns, rng.choice(("SEAN MURPHY", "AOIFE KELLY"))), [plan])
     acc, day = st.accounts[0], "DD MON YYYY"
-    flow = Flow(
-        PageSpec.vary(rng),
-        footer("Page {n} of {total}"),
-        "",
-        continuation(bank, f"Account {acc.masked}"),
+    iban = f"IE{rng.randint(10, 99)} BCON 9{rng.randrange(10**4):04d} **** {acc.masked}"
+    period = f"{fmt_date(st.start, day)} to {fmt_date(st.end, day)}"
+    details = [("IBAN", iban), ("Date of statement", fmt_date(st.end, day)), ("Period", period)]
+    head = ("Statement of Account", details)
+    flow = start(
+        rng, st, PageSpec.vary(rng), head, "Page {n} of {total}", "", f"Account {acc.masked}"
     )
-    letterhead(
-        flow,
-        rng,
-        st,
-        "Statement of Account",
-        [
-            ("IBAN", f"IE{rng.randint(10, 99)} BCON 9{rng.randrange(10**4):04d} **** {acc.masked}"),
-            ("Date of statement", fmt_date(st.end, day)),
-            ("Period", f"{fmt_date(st.start, day)} to {fmt_date(st.end, day)}"),
-        ],
-    )
-    firsts = {t.day: i for i, t in reversed(list(enumerate(acc.txns)))}
-    lasts = {t.day: i for i, t in enumerate(acc.txns)}
-    index_of = {id(t): i for i, t in enumerate(acc.txns)}
-
-    def cells(t: Txn) -> dict[str, str]:
-        i = index_of[id(t)]
-        out = {"desc": t.description, "out" if t.amount < 0 else "in": EN.magnitude(t.amount)}
-        if firsts[t.day] == i:
-            out["date"] = fmt_date(t.day, day)
-        if lasts[t.day] == i:
-            out["bal"] = _money(t.balance)
-        return out
-
     log = TruthLog()
-    body = [
-        Row(
-            {"date": fmt_date(st.start, day), "desc": "BALANCE FORWARD", "bal": _money(acc.opening)}
-        )
-    ]
-    body += rows(acc, 0, log, cells, balance=lambda t: lasts[t.day] == index_of[id(t)])
-    columns = [
-        Column("date", "Date"),
-        Column("desc", "Details", wrap=True, truth="description"),
-        Column("out", "Debit €", "r"),
-        Column("in", "Credit €", "r"),
-        Column("bal", "Balance €", "r"),
-    ]
-    Table(flow, columns, Style.vary(rng, "rows")).draw(body)
+    opening = {"date": fmt_date(st.start, day), "desc": "BALANCE FORWARD"}
+    body = [Row(opening | {"bal": _money(acc.opening)}), *_day_rows(acc, log, day)]
+    Table(flow, IE_COLUMNS, Style.vary(rng, "rows")).draw(body)
     flow.y -= flow.spec.size
-    summary_box(
-        flow,
-        "Summary",
-        [
-            ("Opening balance", f"€{_money(acc.opening)}"),
-            ("Closing balance", f"€{_money(acc.closing)}"),
-        ],
-        0.4,
-    )
+    ends = [("Opening balance", acc.opening), ("Closing balance", acc.closing)]
+    summary_box(flow, "Summary", [(label, f"€{_money(v)}") for label, v in ends], 0.4)
     return Built(flow, st, log, EN)
 
 

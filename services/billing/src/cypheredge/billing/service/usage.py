@@ -6,11 +6,12 @@ from sqlalchemy.dialects.postgresql import insert
 
 from cypheredge.billing.infra.models import usage_events
 from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts.catalogue import BILLING
 from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 
-CONSUMER = "billing-usage"
+CONSUMER = BILLING.group_id
 
 
 class UsageLedger:

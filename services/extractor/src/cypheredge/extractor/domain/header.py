@@ -145,6 +145,9 @@ def _split_mixed(cells: list[Cell]) -> list[Cell]:
     """`Debit Credit` printed close together: one cell per money title (but `Debit Amt` stays)."""
     out: list[Cell] = []
     for cell in cells:
+        if fold(cell.text) in HEADER_PHRASES:
+            out.append(cell)
+            continue
         roles = [classify(w.text) for w in cell.words]
         money = [r for r in roles if r in MONEY_ROLES and r is not Role.AMOUNT]
         if len(cell.words) > 1 and len(set(money)) >= 2 and len(money) == len(cell.words):

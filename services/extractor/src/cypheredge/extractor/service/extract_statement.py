@@ -14,6 +14,7 @@ from typing import Any
 from uuid import uuid5
 
 from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts.catalogue import EXTRACTOR
 from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.statement import (
     PageMethod,
@@ -29,7 +30,7 @@ from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.storage import ObjectStorage
 
 log = logging.getLogger(__name__)
-CONSUMER = "extractor"
+CONSUMER = EXTRACTOR.group_id
 
 
 class StatementExtractor:

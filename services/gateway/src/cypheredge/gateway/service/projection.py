@@ -12,6 +12,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cypheredge.contracts import Envelope, Event, decode
+from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed
 from cypheredge.contracts.events.report import ReportReady
 from cypheredge.contracts.events.statement import (
@@ -30,7 +31,7 @@ from cypheredge.gateway.infra import batches as sql
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 
-CONSUMER = "gateway-projection"
+CONSUMER = GATEWAY.group_id
 
 
 class Projector:

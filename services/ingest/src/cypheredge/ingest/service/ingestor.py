@@ -12,6 +12,7 @@ from typing import cast
 from uuid import UUID
 
 from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts.catalogue import INGEST
 from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
 from cypheredge.contracts.events.statement import RejectionCode
 from cypheredge.ingest.domain.outcomes import Accepted, Outcome, Rejected, decrypted_key, to_event
@@ -23,7 +24,7 @@ from cypheredge.kit.secrets import Sealer
 from cypheredge.kit.storage import ObjectNotFound, ObjectStorage
 from cypheredge.pdf import PdfInspector, PdfRejected
 
-CONSUMER = "ingest"
+CONSUMER = INGEST.group_id
 
 
 class Ingestor:

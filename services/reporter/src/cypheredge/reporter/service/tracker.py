@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cypheredge.contracts import Envelope, Event, decode
+from cypheredge.contracts.catalogue import REPORTER
 from cypheredge.contracts.events.batch import BatchSubmitted
 from cypheredge.contracts.events.statement import (
     StatementExtracted,
@@ -22,7 +23,7 @@ from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 from cypheredge.reporter.infra.models import report_batches, statement_outcomes
 
-CONSUMER = "reporter"
+CONSUMER = REPORTER.group_id
 
 
 class OutcomeTracker:
