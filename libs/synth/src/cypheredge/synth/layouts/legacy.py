@@ -6,13 +6,13 @@ from decimal import Decimal
 from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, marked
-from cypheredge.synth.layouts.common import Built, Layout, rows, statement
+from cypheredge.synth.layouts.common import Built, Layout, framed, rows, statement
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.regions_english import AUSTRALIA
 from cypheredge.synth.render.blocks import footer
 from cypheredge.synth.render.flow import COURIER, Flow, PageSpec, text_width
-from cypheredge.synth.render.table import Carry, Column, Row, Style, Table
+from cypheredge.synth.render.table import Carry, Column, Style, Table
 
 DAY = "DD/MM/YY"
 
@@ -52,6 +52,31 @@ def _balance(value: Decimal) -> str:
     return marked(EN, value, credit="CR", debit="DR")
 
 
+COLUMNS = (
+    Column("date", "DATE"),
+    Column("value", "VALUE\nDATE"),
+    Column("ref", "REFERENCE"),
+    Column("desc", "PARTICULARS", wrap=True, truth="description"),
+    Column("amount", "AMOUNT", "r"),
+    Column("bal", "BALANCE", "r"),
+)
+CARRY = Carry(
+    carried=lambda b: {"desc": "BALANCE C/F", "bal": _balance(b)},
+    brought=lambda b: {"desc": "BALANCE B/F", "bal": _balance(b)},
+)
+
+
+def _cells(t: Txn) -> dict[str, str]:
+    return {
+        "date": fmt_date(t.day, DAY),
+        "value": fmt_date(t.value_day, DAY),
+        "ref": t.reference,
+        "desc": t.description,
+        "amount": marked(EN, t.amount, credit="CR", debit="DR"),
+        "bal": _balance(t.balance),
+    }
+
+
 def au_courier(rng: Random) -> Built:
     bank = rng.choice(("Wattle Savings Bank", "Southern Star Building Society"))
     towns = ("SYDNEY NSW 2000", "PARRAMATTA NSW 2150", "FITZROY VIC 3065")
@@ -64,38 +89,20 @@ def au_courier(rng: Random) -> Built:
     )
     st = statement(rng, AUSTRALIA, (bank, towns, rng.choice(("J CITIZEN", "K O'BRIEN"))), [plan])
     acc = st.accounts[0]
-    spec = PageSpec.vary(rng, fonts=(COURIER,), size=(6.5, 7.5))
-    flow = Flow(spec, footer("PAGE {n} OF {total}"))
+    flow = Flow(
+        PageSpec.vary(rng, fonts=(COURIER,), size=(6.5, 7.5)), footer("PAGE {n} OF {total}")
+    )
     _header(flow, st, rng.randint(20, 140))
-
-    def cells(t: Txn) -> dict[str, str]:
-        return {
-            "date": fmt_date(t.day, DAY),
-            "value": fmt_date(t.value_day, DAY),
-            "ref": t.reference,
-            "desc": t.description,
-            "amount": marked(EN, t.amount, credit="CR", debit="DR"),
-            "bal": _balance(t.balance),
-        }
-
     log = TruthLog()
-    body = [Row({"desc": "OPENING BALANCE", "bal": _balance(acc.opening)}, balance=acc.opening)]
-    body += rows(acc, 0, log, cells)
-    body.append(Row({"desc": "CLOSING BALANCE", "bal": _balance(acc.closing)}))
-    columns = [
-        Column("date", "DATE"),
-        Column("value", "VALUE\nDATE"),
-        Column("ref", "REFERENCE"),
-        Column("desc", "PARTICULARS", wrap=True, truth="description"),
-        Column("amount", "AMOUNT", "r"),
-        Column("bal", "BALANCE", "r"),
-    ]
-    carry = Carry(
-        carried=lambda b: {"desc": "BALANCE C/F", "bal": _balance(b)},
-        brought=lambda b: {"desc": "BALANCE B/F", "bal": _balance(b)},
+    body = framed(
+        {"desc": "OPENING BALANCE", "bal": _balance(acc.opening)},
+        rows(acc, 0, log, _cells),
+        {"desc": "CLOSING BALANCE", "bal": _balance(acc.closing)},
+        balance=acc.opening,
+        bold=False,
     )
     style = Style(rules="header", header_fill=None, pad=3.0, row_pad=rng.uniform(0.5, 2.0))
-    Table(flow, columns, style, carry).draw(body)
+    Table(flow, COLUMNS, style, CARRY).draw(body)
     return Built(flow, st, log, EN)
 
 

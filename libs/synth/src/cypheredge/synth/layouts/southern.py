@@ -6,20 +6,32 @@ from decimal import Decimal
 from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, marked
-from cypheredge.synth.layouts.common import Built, Layout, rows, statement
+from cypheredge.synth.layouts.common import Built, Layout, rows, start, statement, totals
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import TruthLog, Txn
 from cypheredge.synth.regions_english import NZ, ZA
-from cypheredge.synth.render.blocks import continuation, footer, letterhead, summary_box
-from cypheredge.synth.render.flow import Align, Flow, PageSpec
+from cypheredge.synth.render.flow import PageSpec
 from cypheredge.synth.render.table import Column, Style, Table
 
+NZ_COLUMNS = {
+    "bal": Column("bal", "Balance", "r"),
+    "date": Column("date", "Date"),
+    "desc": Column("desc", "Transaction", wrap=True, truth="description"),
+    "out": Column("out", "Withdrawals\nNZ$", "r"),
+    "in": Column("in", "Deposits\nNZ$", "r"),
+}
 # Column orders seen on NZ statements and their imitators; several put the balance first.
 NZ_ORDERS = (
     ("bal", "date", "desc", "out", "in"),
     ("date", "bal", "desc", "in", "out"),
     ("desc", "date", "in", "out", "bal"),
     ("date", "desc", "out", "in", "bal"),
+)
+ZA_COLUMNS = (
+    Column("date", "Date"),
+    Column("desc", "Description", wrap=True, truth="description"),
+    Column("amount", "Amount", "r"),
+    Column("bal", "Balance", "r"),
 )
 
 
@@ -31,39 +43,22 @@ def nz_reordered(rng: Random) -> Built:
     """`Jan 3` dates whose year comes from a December->January period in the header."""
     bank = rng.choice(("Harbourside Bank NZ", "Southern Cross Bank", "Pohutukawa Bank"))
     towns = ("Ponsonby, Auckland 1011", "Te Aro, Wellington 6011", "Riccarton, Christchurch 8011")
+    holder = rng.choice(("MR T WAAKA", "MS H CLARKE"))
     plan = Plan("Everyday Account", rng.randint(18, 36), (400, 3000), mask="12-3456-0{last4}-00")
-    st = statement(
-        rng, NZ, (bank, towns, rng.choice(("MR T WAAKA", "MS H CLARKE"))), [plan], rollover=True
-    )
+    st = statement(rng, NZ, (bank, towns, holder), [plan], rollover=True)
     acc, long_day = st.accounts[0], "D MONTH YYYY"
-    flow = Flow(
-        PageSpec.vary(rng),
-        footer("Page {n} of {total}"),
-        "",
-        continuation(bank, f"Everyday Account {acc.masked}"),
-    )
-    letterhead(
-        flow,
+    period = f"{fmt_date(st.start, long_day)} to {fmt_date(st.end, long_day)}"
+    details = [("Account", acc.masked), ("Currency", "NZD"), ("Statement period", period)]
+    flow = start(
         rng,
         st,
-        "Account statement",
-        [
-            ("Account", acc.masked),
-            ("Currency", "NZD"),
-            ("Statement period", f"{fmt_date(st.start, long_day)} to {fmt_date(st.end, long_day)}"),
-        ],
+        PageSpec.vary(rng),
+        ("Account statement", details),
+        "Page {n} of {total}",
+        running=f"Everyday Account {acc.masked}",
     )
-    summary_box(
-        flow,
-        "Summary",
-        [
-            ("Opening balance", f"NZ${_signed_en(acc.opening)}"),
-            ("Total deposits", f"NZ${EN.magnitude(acc.total_credits)}"),
-            ("Total withdrawals", f"NZ${EN.magnitude(acc.total_debits)}"),
-            ("Closing balance", f"NZ${_signed_en(acc.closing)}"),
-        ],
-        0.42,
-    )
+    labels = ("Opening balance", "Total deposits", "Total withdrawals", "Closing balance")
+    totals(flow, acc, "Summary", labels, lambda v: f"NZ${_signed_en(v)}", 0.42)
 
     def cells(t: Txn) -> dict[str, str]:
         return {
@@ -73,20 +68,8 @@ def nz_reordered(rng: Random) -> Built:
             "out" if t.amount < 0 else "in": EN.magnitude(t.amount),
         }
 
-    titles: dict[str, tuple[str, Align]] = {
-        "bal": ("Balance", "r"),
-        "date": ("Date", "l"),
-        "desc": ("Transaction", "l"),
-        "out": ("Withdrawals\nNZ$", "r"),
-        "in": ("Deposits\nNZ$", "r"),
-    }
-    columns = [
-        Column(
-            key, *titles[key], wrap=key == "desc", truth="description" if key == "desc" else None
-        )
-        for key in rng.choice(NZ_ORDERS)
-    ]
     log = TruthLog()
+    columns = [NZ_COLUMNS[key] for key in rng.choice(NZ_ORDERS)]
     Table(flow, columns, Style.vary(rng, "none", (190, 300))).draw(rows(acc, 0, log, cells))
     return Built(flow, st, log, EN)
 
@@ -95,14 +78,12 @@ def za_trailing_cr(rng: Random) -> Built:
     """FNB style: one amount column with `Cr` after credits, balances marked Cr or Dr."""
     bank = rng.choice(("Highveld Bank", "Karoo First Bank", "Table Bay Bank"))
     towns = ("Sandton 2196", "Rondebosch 7700", "Umhlanga 4319")
+    holder = rng.choice(("MR S DLAMINI", "MRS L VAN DER MERWE"))
     plan = Plan(
         "Cheque Account", rng.randint(20, 40), (100, 1500), overdraft=True, mask="62{last4}"
     )
-    st = statement(
-        rng, ZA, (bank, towns, rng.choice(("MR S DLAMINI", "MRS L VAN DER MERWE"))), [plan]
-    )
-    acc, day = st.accounts[0], "DD-MON-YY"
-    sep = rng.choice(("", " "))
+    st = statement(rng, ZA, (bank, towns, holder), [plan])
+    acc, day, sep = st.accounts[0], "DD-MON-YY", rng.choice(("", " "))
 
     def cr(value: Decimal) -> str:
         return marked(EN, value, credit="Cr", debit="", sep=sep)
@@ -110,34 +91,19 @@ def za_trailing_cr(rng: Random) -> Built:
     def balance(value: Decimal) -> str:
         return marked(EN, value, credit="Cr", debit="Dr", sep=sep)
 
-    flow = Flow(
-        PageSpec.vary(rng),
-        footer("Page {n} of {total}"),
-        "Authorised Financial Services and Credit Provider (NCRCP20).",
-        continuation(bank, f"Cheque Account {acc.masked}"),
-    )
-    letterhead(
-        flow,
+    period = f"{fmt_date(st.start, day)} to {fmt_date(st.end, day)}"
+    details = [("Account number", acc.masked), ("Currency", "ZAR"), ("Statement period", period)]
+    flow = start(
         rng,
         st,
-        "Tax Invoice / Statement",
-        [
-            ("Account number", acc.masked),
-            ("Currency", "ZAR"),
-            ("Statement period", f"{fmt_date(st.start, day)} to {fmt_date(st.end, day)}"),
-        ],
+        PageSpec.vary(rng),
+        ("Tax Invoice / Statement", details),
+        "Page {n} of {total}",
+        "Authorised Financial Services and Credit Provider.",
+        f"Cheque Account {acc.masked}",
     )
-    summary_box(
-        flow,
-        "Account summary",
-        [
-            ("Opening Balance", f"R {balance(acc.opening)}"),
-            ("Funds Received/Credits", f"R {cr(acc.total_credits)}"),
-            ("Funds Used/Debits", f"R {EN.magnitude(acc.total_debits)}"),
-            ("Closing Balance", f"R {balance(acc.closing)}"),
-        ],
-        0.45,
-    )
+    labels = ("Opening Balance", "Funds Received/Credits", "Funds Used/Debits", "Closing Balance")
+    totals(flow, acc, "Account summary", labels, lambda v: f"R {balance(v)}", 0.45)
 
     def cells(t: Txn) -> dict[str, str]:
         return {
@@ -147,31 +113,24 @@ def za_trailing_cr(rng: Random) -> Built:
             "bal": balance(t.balance),
         }
 
-    columns = [
-        Column("date", "Date"),
-        Column("desc", "Description", wrap=True, truth="description"),
-        Column("amount", "Amount", "r"),
-        Column("bal", "Balance", "r"),
-    ]
     log = TruthLog()
     style = Style.vary(rng, rng.choice(("rows", "none")), (200, 320))
-    Table(flow, columns, style).draw(rows(acc, 0, log, cells))
+    Table(flow, ZA_COLUMNS, style).draw(rows(acc, 0, log, cells))
     return Built(flow, st, log, EN)
 
 
 LAYOUTS = (
     Layout(
         "nz_reordered",
-        "NZ$; `Jan 3` dates without a year (year from a December->January "
-        "period in the header); column order varies per seed, balance first in some; "
-        "withdrawals/deposits columns; borderless; summary box",
+        "NZ$; `Jan 3` dates without a year (year from a December->January period in the "
+        "header); column order varies per seed, balance first in some; withdrawals/deposits "
+        "columns; borderless; summary box",
         nz_reordered,
     ),
     Layout(
         "za_trailing_cr",
-        "R (ZAR); 03-Jan-25 dates; one amount column with a trailing Cr on "
-        "credits; balances with Cr/Dr suffix, overdrawn balances allowed (negative truth "
-        "balance); summary box",
+        "R (ZAR); 03-Jan-25 dates; one amount column with a trailing Cr on credits; balances "
+        "with Cr/Dr suffix, overdrawn balances allowed (negative truth balance); summary box",
         za_trailing_cr,
     ),
 )
