@@ -28,7 +28,7 @@ from typing import Any
 import pypdfium2 as pdfium
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import MofNCompleteColumn, Progress
 from rich.table import Table
 
 from cypheredge.synth import LAYOUTS, generate
@@ -145,13 +145,9 @@ def run_one(extract: Extractor, doc: Doc) -> Outcome:
 
 def run(extractors: dict[str, Extractor], docs: list[Doc], console: Console) -> Results:
     results = Results(docs, {label: {} for label in extractors})
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console) as progress:
+    with Progress(
+        *Progress.get_default_columns(), MofNCompleteColumn(), console=console
+    ) as progress:
         task = progress.add_task("warm-up", total=len(docs) * len(extractors))
         for extract in extractors.values():
             run_one(extract, docs[0])  # warm-up: imports, caches, font tables
@@ -200,6 +196,7 @@ def report(results: Results) -> dict[str, Any]:
             for name in layouts
         }
         per["per_sample"] = {d.name: summary(results, label, [d]) for d in groups["real"]}
+        per["per_document"] = {d.name: summary(results, label, [d]) for d in results.docs}
         per["errors_by_document"] = {
             name: o.error for name, o in results.runs[label].items() if o.error is not None
         }

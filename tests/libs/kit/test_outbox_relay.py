@@ -8,6 +8,7 @@ import os
 import sys
 from collections import Counter
 from datetime import timedelta
+from pathlib import Path
 from uuid import uuid4
 
 import pytest
@@ -15,8 +16,9 @@ from sqlalchemy import func, select, text
 
 from cetest.kafka import Pinged, read_all
 from cetest.kittables import outbox
+from cypheredge.cli.stack.embedded import EmbeddedBroker
 from cypheredge.kit.db import Database
-from cypheredge.kit.kafka import make_producer
+from cypheredge.kit.kafka import make_producer, provision_topics
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.relay import Relay
 from cypheredge.kit.settings import InfraSettings
@@ -156,3 +158,41 @@ async def test_relay_run_wakes_on_notify_and_keeps_publishing(
             await session.execute(text("NOTIFY kittest_outbox"))
         await asyncio.wait_for(task, 10)
         await producer.stop()
+
+
+async def test_relay_keeps_rows_while_the_broker_is_down_and_publishes_after(
+    kit_db: Database, tmp_path: Path
+) -> None:
+    broker = EmbeddedBroker(log_path=tmp_path / "broker.log")
+    bootstrap = broker.start()
+    topic = f"kittest.down.{uuid4().hex[:6]}"
+    await provision_topics(bootstrap, {topic: 1})
+    producer = make_producer(bootstrap, "outage-relay", request_timeout_ms=1500)
+    await producer.start()
+    stop = asyncio.Event()
+    relay = Relay(kit_db, outbox, producer, poll_interval=0.2, max_backoff=0.5)
+    try:
+        broker.stop()
+        await _add(kit_db, topic, 3)
+        task = asyncio.create_task(relay.run(stop))
+        await asyncio.sleep(4)
+        assert await _unsent(kit_db) == 3
+        async with kit_db.system() as session:
+            failed = (await session.execute(select(outbox.c.last_error))).scalars().all()
+        assert all(failed), "each failed attempt is recorded on the row"
+        broker.start()  # same port; memory storage starts empty, so provision again
+        await provision_topics(bootstrap, {topic: 1})
+        for _ in range(150):
+            if await _unsent(kit_db) == 0:
+                break
+            await asyncio.sleep(0.2)
+        assert await _unsent(kit_db) == 0
+        records = await read_all(bootstrap, topic, 3)
+        assert sorted(json.loads(r.value or b"")["data"]["n"] for r in records) == [0, 1, 2]
+    finally:
+        stop.set()
+        async with kit_db.system() as session:
+            await session.execute(text("NOTIFY kittest_outbox"))
+        await asyncio.wait_for(task, 20)
+        await producer.stop()
+        broker.stop()

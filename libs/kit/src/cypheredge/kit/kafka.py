@@ -18,14 +18,16 @@ from cypheredge.contracts import topic_partitions
 log = logging.getLogger(__name__)
 
 
-def make_producer(bootstrap: str, client_id: str) -> AIOKafkaProducer:
+def make_producer(
+    bootstrap: str, client_id: str, *, request_timeout_ms: int = 15000
+) -> AIOKafkaProducer:
     return AIOKafkaProducer(
         bootstrap_servers=bootstrap,
         client_id=client_id,
         acks="all",
         enable_idempotence=False,
         linger_ms=5,
-        request_timeout_ms=15000,
+        request_timeout_ms=request_timeout_ms,
     )
 
 

@@ -30,6 +30,7 @@ KINDS: dict[str, tuple[int, int, int]] = {
     "check": (-1, 40, 1600),
     "cheque_fee": (-1, 10, 35),
 }
+OVERDRAFT_LIMIT = 1500  # USD-sized, before the region's scale
 EVERYDAY = ("grocery", "card", "card", "transfer_out", "transfer_in", "atm", "refund", "utility")
 CHEQUE_CHAIN = ("cheque_in", "cheque_return", "cheque_fee")
 
@@ -143,7 +144,7 @@ class _Context:
 def _amount(
     rng: Random, region: Region, kind: str, ctx: _Context, balance: Decimal, overdraft: bool
 ) -> tuple[Decimal, str]:
-    """The signed amount; without overdraft a debit that would go negative becomes a transfer in."""
+    """The signed amount; a debit that would break the overdraft limit becomes a transfer in."""
     if kind == "cheque_return":
         return -ctx.returned, kind
     sign, low, high = KINDS[kind]
@@ -153,7 +154,8 @@ def _amount(
         amount = _money(rng, low, high, region.scale)
     if kind == "cheque_in":
         ctx.returned = amount
-    if sign < 0 and not overdraft and balance - amount < 0 and kind not in CHEQUE_CHAIN:
+    floor = -OVERDRAFT_LIMIT * region.scale if overdraft else Decimal(0)
+    if sign < 0 and balance - amount < floor and kind not in CHEQUE_CHAIN:
         return _money(rng, 800, 2500, region.scale), "transfer_in"
     return sign * amount, kind
 

@@ -61,19 +61,33 @@ def split_accounts(pages: Sequence[PageParse], ctx: DocContext) -> list[AccountR
     return [run for i, run in enumerate(runs) if i == 0 or run.rows]
 
 
+def _keys(ident: str) -> set[str]:
+    """An account is known by its full number and by its last four digits (masked copies)."""
+    digits = "".join(c for c in ident if c.isdigit())
+    keys = {ident.replace(" ", "")}
+    if len(digits) >= 4:
+        keys.add(f"*{digits[-4:]}")
+    return keys
+
+
 def _switch(runs: list[AccountRun], current: int, ident: str, strength: int) -> int:
-    key = ident.replace(" ", "")
+    keys = _keys(ident)
     for i, run in enumerate(runs):
-        if key in run.aliases:
+        if keys & run.aliases:
+            _name(run, ident, strength, keys)
             return i
     run = runs[current]
     if not run.has_transactions:
-        run.aliases.add(key)
-        if strength > run.strength:
-            run.hint, run.strength = ident, strength
+        _name(run, ident, strength, keys)
         return current
-    runs.append(AccountRun(ident, strength, {key}))
+    runs.append(AccountRun(ident, strength, keys))
     return len(runs) - 1
+
+
+def _name(run: AccountRun, ident: str, strength: int, keys: set[str]) -> None:
+    run.aliases |= keys
+    if strength > run.strength:
+        run.hint, run.strength = ident, strength
 
 
 def _carry_fact(row: RawRow) -> BalanceFact | None:

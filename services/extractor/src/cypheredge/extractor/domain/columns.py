@@ -64,14 +64,21 @@ def kind_of(text: str, mark: str) -> Kind:
             return Kind.STRONG
         if _AUX.match(text):
             return Kind.AUX
-        return Kind.WEAK if money.magnitude < 10**7 else Kind.TEXT  # longer runs are ids
+        if len(text) > 7 or (text[:1] == "0" and len(text) > 1):
+            return Kind.TEXT  # long digit runs and zero-padded numbers are ids, not money
+        return Kind.WEAK
     if _AUX.match(text) or text.upper() in ISO_CODES or text in SYMBOLS:
         return Kind.AUX
     return Kind.TEXT
 
 
-def assign(words: Sequence[Word], layout: Layout, mark: str) -> list[list[Word]]:
-    """One list of words per column of `layout`; words outside the table band are dropped."""
+def assign(
+    words: Sequence[Word], layout: Layout, mark: str, bounds: Sequence[float] = ()
+) -> list[list[Word]]:
+    """One list of words per column of `layout`; words outside the table band are dropped.
+
+    `bounds` splits neighbouring text columns (see `gutters.text_bounds`); without it the
+    midpoint between their titles does."""
     cells: list[list[Word]] = [[] for _ in layout.columns]
     money_cols = [i for i, c in enumerate(layout.columns) if c.role in MONEY_ROLES]
     text_cols = [i for i, c in enumerate(layout.columns) if c.role not in MONEY_ROLES]
@@ -90,11 +97,11 @@ def assign(words: Sequence[Word], layout: Layout, mark: str) -> list[list[Word]]
         elif (under := _under_money(word, layout.columns, money_cols)) is not None:
             cells[under].append(word)  # unreadable figures stay out of the description
         else:
-            cells[_text_column(word, layout.columns, text_cols)].append(word)
+            cells[_text_column(word, layout.columns, text_cols, bounds)].append(word)
     for word, kind in pending:
         col = _attach(word, kind, placed, layout.columns, money_cols)
         if col is None:
-            col = _text_column(word, layout.columns, text_cols)
+            col = _text_column(word, layout.columns, text_cols, bounds)
         cells[col].append(word)
     for cell in cells:
         cell.sort(key=lambda w: w.x0)
@@ -148,14 +155,20 @@ def _attach(
     return None
 
 
-def _text_column(word: Word, columns: Sequence[Column], text_cols: Sequence[int]) -> int:
-    """Text columns split at the midpoint between one title's end and the next one's start."""
+def _text_column(
+    word: Word, columns: Sequence[Column], text_cols: Sequence[int], bounds: Sequence[float]
+) -> int:
     if not text_cols:
         return 0
     centre = word.xc
-    for a, b in zip(text_cols, text_cols[1:], strict=False):
+    for k, (a, b) in enumerate(zip(text_cols, text_cols[1:], strict=False)):
         left, right = columns[a], columns[b]
-        boundary = (left.x1 + right.x0) / 2 if left.x1 < right.x0 else (left.x0 + right.x0) / 2
+        if k < len(bounds):
+            boundary = bounds[k]
+        elif left.x1 < right.x0:
+            boundary = (left.x1 + right.x0) / 2
+        else:
+            boundary = (left.x0 + right.x0) / 2
         if centre < boundary:
             return a
     return text_cols[-1]

@@ -173,10 +173,12 @@ def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ..
         seen.add(final)
         columns.append(Column(final, cell.x0, cell.x1, cell.text))
     if Role.DESCRIPTION not in seen and untitled:
-        # No `Description` title: the widest untitled column holds the narrative.
-        widest = max(untitled, key=lambda i: columns[i].width)
-        c = columns[widest]
-        columns[widest] = Column(Role.DESCRIPTION, c.x0, c.x1, c.label)
+        # No `Description` title: the first untitled column left of the figures is the narrative.
+        first_money = min((c.x0 for c in columns if c.role in MONEY_ROLES), default=1e9)
+        before = [i for i in untitled if columns[i].x1 <= first_money]
+        pick = before[0] if before else max(untitled, key=lambda i: columns[i].width)
+        c = columns[pick]
+        columns[pick] = Column(Role.DESCRIPTION, c.x0, c.x1, c.label)
     return tuple(columns)
 
 

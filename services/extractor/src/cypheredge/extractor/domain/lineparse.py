@@ -37,6 +37,7 @@ class Parsed:
     date_text: bool = False  # words sit in the date column (a date or not)
     money_text: bool = False  # words sit in a money column (parsed or not)
     words: list[Word] = field(default_factory=list)  # every word inside the table band
+    spill: bool = False  # text reaches under a money title (a paragraph, not a wrapped cell)
 
     @property
     def movement(self) -> bool:
@@ -56,9 +57,12 @@ def _date(text: str, order: DateOrder) -> PartialDate | None:
     return parse_date(text, order)
 
 
-def parse_line(line: Line, layout: Layout, reading: Reading) -> Parsed:
-    cells = assign(line.words, layout, reading.decimal_mark)
+def parse_line(
+    line: Line, layout: Layout, reading: Reading, bounds: Sequence[float] = ()
+) -> Parsed:
+    cells = assign(line.words, layout, reading.decimal_mark, bounds)
     out = Parsed(line, words=[w for cell in cells for w in cell])
+    out.spill = _spills(cells, layout)
     desc_col = layout.index(Role.DESCRIPTION)
     description = list(cells[desc_col]) if desc_col is not None else []
     date_col = layout.index(Role.DATE)
@@ -76,6 +80,16 @@ def parse_line(line: Line, layout: Layout, reading: Reading) -> Parsed:
         elif column.role in (Role.MARKER, Role.OTHER) and cells[i] and out.marker is None:
             out.marker = MARKERS.get(fold(" ".join(w.text for w in cells[i])))
     return out
+
+
+def _spills(cells: list[list[Word]], layout: Layout) -> bool:
+    money = [c for c in layout.columns if c.role in MONEY_ROLES]
+    for column, words in zip(layout.columns, cells, strict=True):
+        if column.role in MONEY_ROLES:
+            continue
+        if any(w.x1 > m.x0 and w.x0 < m.x1 for w in words for m in money):
+            return True
+    return False
 
 
 def _money_cell(words: Sequence[Word], mark: str) -> Money | None:

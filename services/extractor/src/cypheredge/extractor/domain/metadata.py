@@ -26,6 +26,7 @@ from cypheredge.extractor.domain.words import Word
 MAX_PERIOD_DAYS = 400
 _ID_TOKEN = re.compile(r"^[0-9Xx*•#-]*\d[0-9Xx*•#-]*$|^[Xx*•#]{2,}[0-9Xx*•#-]*$")
 _IBAN_TOKEN = re.compile(r"^[A-Z0-9*]{2,}$")
+_COUNTRY_TOKEN = re.compile(r"^[A-Z]{2}[\dXx*•]{2,}$")  # `CH**`, `GB72`: an IBAN's first group
 _KEY_CHARS = re.compile(r"[^\w/#]")
 _ACCOUNT_KEYS = (
     ("account number", 3), ("account no", 3), ("acct no", 3), ("a/c no", 3), ("account #", 3),
@@ -136,7 +137,8 @@ def _identifier(words: Sequence[Word], iban: bool) -> str | None:
         text = word.text.strip(":.,()")
         if not taken and text.lower() in {"", "no", "number", "nr", "num", "#", ":"}:
             continue
-        if _ID_TOKEN.match(text) or (iban and _IBAN_TOKEN.match(text)):
+        country = not taken and _COUNTRY_TOKEN.match(text)
+        if _ID_TOKEN.match(text) or country or (iban and _IBAN_TOKEN.match(text)):
             taken.append(text)
         else:
             break

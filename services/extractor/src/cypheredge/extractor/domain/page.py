@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cypheredge.extractor.domain.columns import Kind, Layout, kind_of, make_layout
+from cypheredge.extractor.domain.gutters import text_bounds
+from cypheredge.extractor.domain.gutters import text_bounds
 from cypheredge.extractor.domain.header import (
     build_columns,
     classify,
@@ -58,6 +60,7 @@ def parse_page(
     if state.layout is not None:
         current = []
         segments.append((state.layout, state.transactional, current))
+    carried = current
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -83,8 +86,10 @@ def parse_page(
             current.append(line)
         i += 1
     for layout, transactional, seg_lines in segments:
-        parsed = [parse_line(line, layout, reading) for line in seg_lines]
-        rows, leftover = build_rows(parsed, layout, number, transactional)
+        bounds = text_bounds(seg_lines, layout, reading.decimal_mark)
+        parsed = [parse_line(line, layout, reading, bounds) for line in seg_lines]
+        cont = seg_lines is carried
+        rows, leftover = build_rows(parsed, layout, number, transactional, cont)
         for row in rows:
             row.method = method
         out.rows += rows

@@ -84,9 +84,16 @@ class RawRow:
 
 
 def build_rows(
-    parsed: Sequence[Parsed], layout: Layout, page: int, transactional: bool = True
+    parsed: Sequence[Parsed],
+    layout: Layout,
+    page: int,
+    transactional: bool = True,
+    carried: bool = False,
 ) -> tuple[list[RawRow], list[Line]]:
-    """Rows of one table region, and the lines that belong to no row."""
+    """Rows of one table region, and the lines that belong to no row.
+
+    On a page that continues a table without repeating its header (`carried`), the page's own
+    heading lines come first: figures there count only after a dated row."""
     height = median([w.height for p in parsed for w in p.words], 10.0)
     rows: list[RawRow] = []
     runs: list[list[Parsed]] = [[]]
@@ -98,7 +105,9 @@ def build_rows(
             leftover.append(p.line)
             continue
         gap = p.line.y0 - last_y1
-        if p.is_row and (p.date is not None or gap <= END_GAP * height):
+        if carried and p.date is not None:
+            carried = False
+        if p.is_row and not carried and (p.date is not None or gap <= END_GAP * height):
             if rows and not runs[-1] and _completes(rows[-1], p, gap, height):
                 rows[-1].lines.append(p)
                 rows[-1].money.update(p.money)
@@ -126,7 +135,7 @@ def _completes(row: RawRow, p: Parsed, gap: float, height: float) -> bool:
 
 
 def _eligible(p: Parsed) -> bool:
-    if p.date_text or p.money_text:
+    if p.date_text or p.money_text or p.spill:
         return False
     folded = fold(p.line.text)
     return not (

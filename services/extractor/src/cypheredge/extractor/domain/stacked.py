@@ -45,13 +45,20 @@ def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool) -> b
     gap = line.y0 - header.y1 if below else header.y0 - line.y1
     if gap > STACK_GAP * height or has_values(line) or section_sign(line.text) is not None:
         return False
-    if any(abs(w.height - height) > 0.25 * height for w in line.words):
+    if any(abs(w.height - height) > 0.15 * height for w in line.words):
         return False  # a title of another size is a heading, not part of the header
     spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws)) for ws in cells]
-    return all(
-        sum(1 for x0, x1 in spans if c.x0 < x1 and c.x1 > x0) == 1
-        for c in split_cells(line.words)
-    )
+    return all(_fits(c, spans) for c in split_cells(line.words))
+
+
+def _fits(cell: Cell, spans: list[tuple[float, float]]) -> bool:
+    """A stacked title part sits mostly under one title of the header line, or stands alone
+    between them and names a column itself (`Date` printed only on the second line)."""
+    x0, x1 = cell.x0, cell.x1
+    overlaps = [min(x1, b) - max(x0, a) for a, b in spans if x0 < b and x1 > a]
+    if not overlaps:
+        return classify(cell.text) is not None
+    return len(overlaps) == 1 and overlaps[0] >= 0.5 * (x1 - x0)
 
 
 def _merge(cells: list[list[Word]], words: Sequence[Word]) -> None:

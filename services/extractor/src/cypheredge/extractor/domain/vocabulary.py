@@ -52,9 +52,17 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("withdrawal", Role.DEBIT), ("withdrawals", Role.DEBIT), ("debit", Role.DEBIT),
     ("debits", Role.DEBIT), ("payments", Role.DEBIT), ("paid", Role.DEBIT),
     ("charges", Role.DEBIT), ("ausgang", Role.DEBIT), ("lastschrift", Role.DEBIT),
+    ("belastung", Role.DEBIT), ("belastungen", Role.DEBIT), ("debito", Role.DEBIT),
+    ("addebito", Role.DEBIT), ("addebiti", Role.DEBIT), ("retrait", Role.DEBIT),
+    ("retraits", Role.DEBIT), ("retiros", Role.DEBIT), ("debe", Role.DEBIT),
+    ("opname", Role.DEBIT), ("uitgaven", Role.DEBIT), ("abgang", Role.DEBIT),
     ("deposit", Role.CREDIT), ("deposits", Role.CREDIT), ("credit", Role.CREDIT),
     ("credits", Role.CREDIT), ("receipts", Role.CREDIT), ("eingang", Role.CREDIT),
-    ("gutschrift", Role.CREDIT), ("lodgements", Role.CREDIT),
+    ("gutschrift", Role.CREDIT), ("lodgements", Role.CREDIT), ("gutschriften", Role.CREDIT),
+    ("credito", Role.CREDIT), ("accredito", Role.CREDIT), ("accrediti", Role.CREDIT),
+    ("versement", Role.CREDIT), ("versements", Role.CREDIT), ("depositos", Role.CREDIT),
+    ("haber", Role.CREDIT), ("storting", Role.CREDIT), ("inkomsten", Role.CREDIT),
+    ("zugang", Role.CREDIT),
     ("amount", Role.AMOUNT), ("amt", Role.AMOUNT), ("betrag", Role.AMOUNT),
     ("montant", Role.AMOUNT), ("importe", Role.AMOUNT), ("importo", Role.AMOUNT),
     ("bedrag", Role.AMOUNT), ("valor", Role.AMOUNT), ("umsatz", Role.AMOUNT),
@@ -74,6 +82,8 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("descrizione", Role.DESCRIPTION), ("descricao", Role.DESCRIPTION),
     ("operation", Role.DESCRIPTION), ("operations", Role.DESCRIPTION),
     ("vorgang", Role.DESCRIPTION), ("detail", Role.DESCRIPTION), ("nature", Role.DESCRIPTION),
+    ("text", Role.DESCRIPTION), ("beschreibung", Role.DESCRIPTION), ("causale", Role.DESCRIPTION),
+    ("mededeling", Role.DESCRIPTION), ("intitule", Role.DESCRIPTION),
 )  # fmt: skip
 KEYWORD_ROLES: dict[str, Role] = {}
 for _word, _role in HEADER_KEYWORDS:
@@ -98,12 +108,15 @@ OPENING_PHRASES = (
     "starting balance", "balance forward", "b/f", "bal b/f", "balance from previous",
     "start balance", "balance at start", "alter kontostand", "anfangssaldo", "saldo anterior",
     "solde precedent", "ancien solde", "saldo iniziale", "saldo inicial", "last statement",
+    "saldovortrag", "vortrag", "solde reporte", "report a nouveau", "saldo precedente",
+    "beginsaldo",
     "balance last statement", "opening bal", "previous statement balance",
 )  # fmt: skip
 CLOSING_PHRASES = (
     "carried forward", "closing balance", "ending balance", "new balance", "balance c/f",
     "c/f", "end balance", "balance at end", "neuer kontostand", "endsaldo", "saldo final",
-    "nouveau solde", "saldo finale", "balance at close", "closing bal",
+    "nouveau solde", "saldo finale", "balance at close", "closing bal", "neuer saldo",
+    "schlusssaldo", "solde final", "eindsaldo", "saldo al",
 )  # fmt: skip
 # Never a transaction, whatever else the row carries.
 CARRY_PHRASES = (
