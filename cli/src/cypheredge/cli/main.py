@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from cypheredge.cli.admin_cmd import admin
+from cypheredge.cli.extract_cmd import extract
 from cypheredge.cli.ops_cmd import db, kafka
 from cypheredge.cli.up_cmd import up
 
@@ -18,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("up")(up)
+app.command("extract")(extract)
 app.add_typer(admin, name="admin")
 app.add_typer(db, name="db")
 app.add_typer(kafka, name="kafka")

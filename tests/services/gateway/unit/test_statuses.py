@@ -31,7 +31,7 @@ def apply(events: list[StatementStatus]) -> StatementStatus:
     return state
 
 
-@pytest.mark.parametrize(("earlier", "later"), itertools.combinations(PROGRESS, 2))
+@pytest.mark.parametrize(("earlier", "later"), list(itertools.combinations(PROGRESS, 2)))
 def test_progress_advances_forward_only(earlier: StatementStatus, later: StatementStatus) -> None:
     assert advances(earlier, later)
     assert not advances(later, earlier)
@@ -42,14 +42,14 @@ def test_a_status_does_not_replace_itself(status: StatementStatus) -> None:
     assert not advances(status, status)
 
 
-@pytest.mark.parametrize(("current", "failure"), itertools.product(PROGRESS, FAILURES))
+@pytest.mark.parametrize(("current", "failure"), list(itertools.product(PROGRESS, FAILURES)))
 def test_a_failure_replaces_any_progress(
     current: StatementStatus, failure: StatementStatus
 ) -> None:
     assert advances(current, failure)
 
 
-@pytest.mark.parametrize(("current", "new"), itertools.product(FAILURES, ORDER))
+@pytest.mark.parametrize(("current", "new"), list(itertools.product(FAILURES, ORDER)))
 def test_nothing_leaves_a_failure(current: StatementStatus, new: StatementStatus) -> None:
     assert not advances(current, new)
 
@@ -100,9 +100,11 @@ def test_no_statements_keeps_the_current_status(current: BatchStatus) -> None:
 
 @pytest.mark.parametrize(
     ("current", "statements"),
-    itertools.product(FINAL_BATCH, [[S.UPLOADED], [S.INGESTED], [S.FAILED], [S.REPORTED]]),
+    list(itertools.product(FINAL_BATCH, [[S.UPLOADED], [S.INGESTED], [S.FAILED], [S.REPORTED]])),
 )
-def test_final_batch_statuses_stick(current: BatchStatus, statements: list[StatementStatus]) -> None:
+def test_final_batch_statuses_stick(
+    current: BatchStatus, statements: list[StatementStatus]
+) -> None:
     assert derive_batch_status(current, statements) is current
 
 

@@ -12,6 +12,11 @@ from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOL_ORDER, SYMBOL
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 _MARKER = re.compile(r"^(?P<body>.*?)[\s.]*(?P<m>CR|DR|DB|Cr|Dr|Db|cr|dr|C|D)\.?$")
 _LEAD_MARKER = re.compile(r"^(?P<m>CR|DR|Cr|Dr)\.?\s+(?P<body>.*)$")
+# A letter-only symbol (`R`, `Rs`) counts only right before a digit: `R1,234.56`.
+_SYMBOL_HEAD = re.compile(
+    "^(" + "|".join(re.escape(x) + ("(?=[\\s\\d])" if x.isalpha() else "") for x in SYMBOL_ORDER) + ")"
+)
+_SYMBOL_TAIL = re.compile("(" + "|".join(re.escape(x) for x in SYMBOL_ORDER if not x.isalpha()) + ")$")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d{1,3})?$")
 _GROUPED = re.compile(r"^\d{1,3}(?P<g>[ ,.'’])\d{3}(?:(?P=g)\d{3})*(?:[.,]\d{1,3})?$")
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,3})?$")
@@ -85,25 +90,21 @@ def _norm_marker(raw: str) -> str:
     return "CR" if raw.upper().startswith("C") else "DR"
 
 
-def _peel_currency(
-    s: str, sign: int, marker: str | None
-) -> tuple[str, int, str | None, str | None]:
+def _peel_currency(s: str, sign: int, marker: str | None) -> tuple[str, int, str | None, str | None]:
+    if s[:1].isdigit() and s[-1:].isdigit():
+        return s, sign, marker, None
     head, tail = s[:3].upper(), s[-3:].upper()
     if head in ISO_CODES and not s[3:4].isalpha():
         return s[3:], sign, marker, head
     if tail in ISO_CODES and not s[-4:-3].isalpha():
         return s[:-3], sign, marker, tail
-    for symbol in SYMBOL_ORDER:
-        code = SYMBOLS[symbol] or "$"
-        if s.startswith(symbol) and (len(symbol) > 1 or not symbol.isalpha() or _digit_at(s, 1)):
-            return s[len(symbol) :], sign, marker, code
-        if s.endswith(symbol) and not symbol.isalpha():
-            return s[: -len(symbol)], sign, marker, code
+    m = _SYMBOL_HEAD.match(s)
+    if m:
+        return s[m.end() :], sign, marker, SYMBOLS[m.group(1)] or "$"
+    m = _SYMBOL_TAIL.search(s)
+    if m:
+        return s[: m.start()], sign, marker, SYMBOLS[m.group(1)] or "$"
     return s, sign, marker, None
-
-
-def _digit_at(s: str, i: int) -> bool:
-    return len(s) > i and s[i].isdigit()
 
 
 def _number(core: str, decimal_mark: str | None) -> tuple[Decimal, bool] | None:

@@ -57,6 +57,7 @@ def money_of(text: str, mark: str) -> Money | None:
     return parse_amount(text, mark)
 
 
+@lru_cache(maxsize=1 << 16)
 def kind_of(text: str, mark: str) -> Kind:
     money = money_of(text, mark)
     if money is not None:

@@ -10,7 +10,6 @@ from cypheredge.extractor.domain.dates import DateOrder, YearContext, infer_date
 from cypheredge.extractor.domain.lineparse import Reading
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import document_currency, find_period, usual_year
-from cypheredge.extractor.domain.vocabulary import contains_phrase, fold
 from cypheredge.extractor.domain.words import Word
 
 CARD_PHRASES = ("credit card", "card statement", "minimum payment", "credit limit",
@@ -36,7 +35,7 @@ def build_context(lines_by_page: Sequence[Sequence[Line]]) -> DocContext:
     all_lines = [line for lines in lines_by_page for line in lines]
     period = find_period(all_lines, order)
     start, end = period if period else (None, None)
-    years = YearContext(start, end, usual_year(words, order))
-    head = fold(" ".join(line.text for line in all_lines[:400]))
-    card = contains_phrase(head, CARD_PHRASES)
+    years = YearContext(start, end, None if period else usual_year(words, order))
+    head = " ".join(line.text for line in all_lines[:300]).lower()
+    card = any(phrase in head for phrase in CARD_PHRASES)
     return DocContext(Reading(mark, order), years, currency, card)

@@ -51,6 +51,8 @@ def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
 def assemble(pages: Sequence[PageParse], ctx: DocContext, flagged: set[int]) -> ExtractionResult:
     runs = split_accounts(pages, ctx)
     settled = [settle_account(run, ctx) for run in runs]
+    known = [s for s in settled if s.drafts or s.info.account_hint or s.info.opening_balance]
+    settled = known or settled[:1]
     drafts = sorted((d for s in settled for d in s.drafts), key=_reading_order)
     transactions = tuple(_transaction(d, ctx.currency) for d in drafts)
     reports = tuple(_report(p, transactions, p.number in flagged) for p in pages)
@@ -59,8 +61,8 @@ def assemble(pages: Sequence[PageParse], ctx: DocContext, flagged: set[int]) -> 
                               ctx.years.start, ctx.years.end, first.account_hint)  # fmt: skip
     verdicts = [s.reconciled for s in settled if s.drafts]
     reconciled = None if not verdicts or None in verdicts else all(verdicts)
-    return ExtractionResult(statement, tuple(s.info for s in settled), transactions, reports,
-                            reconciled)  # fmt: skip
+    accounts = tuple(s.info for s in settled if s is not settled[0] or known)
+    return ExtractionResult(statement, accounts, transactions, reports, reconciled)
 
 
 def _reading_order(d: Draft) -> tuple[int, float, float]:

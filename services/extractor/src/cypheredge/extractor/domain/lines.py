@@ -44,21 +44,22 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
     """
     if not words:
         return []
-    ordered = sorted(words, key=lambda w: (w.yc, w.x0))
+    keyed = sorted(((w.y0 + w.y1) / 2, w.x0, i) for i, w in enumerate(words))
     lines: list[Line] = []
     centre = 0.0
     height = 0.0
-    for word in ordered:
-        h = max(word.height, 1.0)
-        if lines and abs(word.yc - centre) <= 0.4 * min(h, height):
-            line = lines[-1]
-            line.words.append(word)
-            n = len(line.words)
-            centre += (word.yc - centre) / n
+    current: list[Word] = []
+    for yc, _, i in keyed:
+        word = words[i]
+        h = max(word.y1 - word.y0, 1.0)
+        if current and abs(yc - centre) <= 0.4 * min(h, height):
+            current.append(word)
+            centre += (yc - centre) / len(current)
             height = max(height, h)
             continue
-        lines.append(Line([word]))
-        centre, height = word.yc, h
+        current = [word]
+        lines.append(Line(current))
+        centre, height = yc, h
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines

@@ -28,6 +28,7 @@ _ID_TOKEN = re.compile(r"^[0-9Xx*•#-]*\d[0-9Xx*•#-]*$|^[Xx*•#]{2,}[0-9Xx*�
 _IBAN_TOKEN = re.compile(r"^[A-Z0-9*]{2,}$")
 _COUNTRY_TOKEN = re.compile(r"^[A-Z]{2}[\dXx*•]{2,}$")  # `CH**`, `GB72`: an IBAN's first group
 _KEY_CHARS = re.compile(r"[^\w/#]")
+_SYMBOL_CHARS = re.compile(r"[^\d\s.,'()+\-]")
 _ACCOUNT_KEYS = (
     ("account number", 3), ("account no", 3), ("acct no", 3), ("a/c no", 3), ("account #", 3),
     ("a c no", 3), ("account", 2), ("acct", 2), ("card number", 2), ("card ending", 2),
@@ -97,15 +98,20 @@ def balance_fact(
     line: Line, page: int, mark: str, order: DateOrder, period: tuple[date, date] | None
 ) -> BalanceFact | None:
     """`Opening balance $1,250.00`, `Balance on 01 Feb 2025 £12.00` (on the period's ends)."""
-    amounts = [w for w in line.words if kind_of(w.text, mark) is Kind.STRONG]
-    if not amounts:
+    words = line.words
+    found = [i for i, w in enumerate(words) if kind_of(w.text, mark) is Kind.STRONG]
+    if not found:
         return None
-    money = money_of(amounts[-1].text, mark)
+    last = found[-1]
+    text = words[last].text
+    if last + 1 < len(words) and kind_of(words[last + 1].text, mark) is Kind.AUX:
+        text = f"{text} {words[last + 1].text}"  # `11,245.35 Dr`: the marker is its own word
+    money = money_of(text, mark) or money_of(words[last].text, mark)
     if money is None:
         return None
     value = -money.magnitude if money.sign < 0 or money.marker == "DR" else money.magnitude
     text = fold(line.text)
-    side = 0
+    side = 0  # +1 opening, -1 closing
     if contains_phrase(text, OPENING_PHRASES):
         side = 1
     elif contains_phrase(text, CLOSING_PHRASES):
@@ -154,13 +160,15 @@ def document_currency(words: Iterable[Word], mark: str) -> str | None:
     for word in words:
         text = word.text
         text_parts.append(text)
+        if text.isalnum() and not text.isupper():
+            continue  # ordinary words and plain numbers name no currency
         bare = text.strip("():.,")
         if bare in ISO_CODES:
             votes[bare] += 2
         elif bare in SYMBOLS and not bare.isalpha():
             votes[SYMBOLS[bare] or "$"] += 1
-        else:
-            money = money_of(text, mark) if any(c.isdigit() for c in text) else None
+        elif _SYMBOL_CHARS.search(text) and any(c.isdigit() for c in text):
+            money = money_of(text, mark)
             if money is not None and money.currency:
                 votes[money.currency] += 1
     if not votes:

@@ -15,7 +15,7 @@ from cypheredge.extractor.domain.vocabulary import Role, fold
 
 _SPACES = re.compile(r"\s+")
 CREDIT_WORDS = frozenset(
-    "salary payroll deposit refund interest credit transfer from received reversal cashback "
+    "salary payroll deposit refund interest credit from received reversal cashback "
     "dividend gutschrift gehalt zinsen virement recu salaire remboursement abono".split()
 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cypheredge.extractor.domain.columns import Kind, Layout, kind_of, make_layout
 from cypheredge.extractor.domain.gutters import text_bounds
@@ -61,6 +61,7 @@ def parse_page(
         current = []
         segments.append((state.layout, state.transactional, current))
     carried = current
+    segments_opened = False
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -72,6 +73,8 @@ def parse_page(
             elif above and out.outside and out.outside[-1] is lines[i - 1]:
                 out.outside.pop()
             layout, transactional = _open(lines, i - above, i + below, typed)
+            layout = _inherit(layout, state.layout if not segments_opened else None)
+            segments_opened = True
             state.layout, state.transactional = layout, transactional
             current = []
             segments.append((layout, transactional, current))
@@ -117,6 +120,15 @@ def _open(
         balances = balances or balance_heading(text)
     layout = make_layout(columns, bottom, section)
     return layout, is_transactional(columns) and not balances
+
+
+def _inherit(layout: Layout, previous: Layout | None) -> Layout:
+    """A header repeated at the top of a page continues the previous page's section."""
+    if layout.section or previous is None or not previous.section:
+        return layout
+    if [c.role for c in layout.columns] != [c.role for c in previous.columns]:
+        return layout
+    return replace(layout, section=previous.section)
 
 
 def _header_like(line: Line) -> bool:

@@ -138,8 +138,10 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation stripped, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = text.lower()
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _PUNCT.sub(" ", plain).replace("/", " / ")
     return _SPACES.sub(" ", plain).strip()
 

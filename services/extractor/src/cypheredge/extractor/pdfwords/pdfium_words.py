@@ -75,12 +75,16 @@ def _words(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Wor
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     handle = textpage.raw
     out: list[Word] = []
+    append = out.append
     for m in _WORD.finditer(text):
         start, end = m.span()
         loose_box(handle, start, ref)
         left, top, bottom = rect.left, rect.top, rect.bottom
         loose_box(handle, end - 1, ref)
-        box = (min(left, rect.left), max(top, rect.top), max(left, rect.right), min(bottom, rect.bottom))
-        word = unicodedata.normalize("NFKC", m.group())
-        out.append(Word(word, box[0], height - box[1], box[2], height - box[3], number))
+        top = max(top, rect.top)
+        bottom = min(bottom, rect.bottom)
+        word = m.group()
+        if not word.isascii():
+            word = unicodedata.normalize("NFKC", word)
+        append(Word(word, left, height - top, max(left, rect.right), height - bottom, number))
     return out

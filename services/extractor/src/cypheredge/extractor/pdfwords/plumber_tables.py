@@ -10,8 +10,6 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import pdfplumber
-
 from cypheredge.extractor.domain.lines import group_lines
 from cypheredge.extractor.domain.words import PageWords, Word
 
@@ -31,6 +29,8 @@ class PlumberPdf:
 
     def page(self, number: int) -> Any:
         if self._pdf is None:
+            import pdfplumber  # noqa: PLC0415  (300 ms to import; most documents never need it)
+
             self._pdf = pdfplumber.open(io.BytesIO(self._data))
         return self._pdf.pages[number - 1]
 

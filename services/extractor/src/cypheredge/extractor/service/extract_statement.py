@@ -31,6 +31,9 @@ from cypheredge.kit.storage import ObjectStorage
 
 log = logging.getLogger(__name__)
 CONSUMER = EXTRACTOR.group_id
+NO_TEXT_LAYER = (
+    "no page has a text layer (scanned or image-only PDF) and OCR is not enabled on this platform"
+)
 
 
 class StatementExtractor:
@@ -57,6 +60,10 @@ class StatementExtractor:
         async with self._db.tenant(org_id) as session:
             if await repo.already_done(session, event.statement_id):
                 return
+        if not event.text_layer_pages:
+            # Nothing to read without OCR: say so rather than report an empty statement.
+            await self._record_failure(envelope, event, NO_TEXT_LAYER)
+            return
         data = await self._storage.get(event.storage_key)
         try:
             document = await self._runner.extract(data)

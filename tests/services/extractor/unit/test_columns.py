@@ -1,0 +1,125 @@
+"""Column inference: titles -> typed columns, words -> cells by alignment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from cypheredge.extractor.domain.columns import assign, make_layout
+from cypheredge.extractor.domain.gutters import text_bounds
+from cypheredge.extractor.domain.header import build_columns, classify, header_cells
+from cypheredge.extractor.domain.lines import group_lines
+from cypheredge.extractor.domain.stacked import absorb
+from cypheredge.extractor.domain.vocabulary import Role
+from cypheredge.extractor.domain.words import Word
+
+Words = Callable[..., list[Word]]
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Date", Role.DATE),
+        ("Txn Date", Role.DATE),
+        ("Value Date", Role.VALUE_DATE),
+        ("Transaction type and details", Role.DESCRIPTION),
+        ("Narration", Role.DESCRIPTION),
+        ("Debit Amt", Role.DEBIT),
+        ("Withdrawals", Role.DEBIT),
+        ("Money out", Role.DEBIT),
+        ("Paid in", Role.CREDIT),
+        ("Deposits", Role.CREDIT),
+        ("Amount (₹)", Role.AMOUNT),
+        ("Balance ($)", Role.BALANCE),
+        ("Chq./Ref.No.", Role.REFERENCE),
+        ("Dr/Cr", Role.MARKER),
+        ("Buchungstag", Role.DATE),
+        ("Belastung", Role.DEBIT),
+        ("Gutschrift", Role.CREDIT),
+        ("Solde", Role.BALANCE),
+        ("Why we are paying you", None),
+    ],
+)
+def test_titles(title: str, role: Role | None) -> None:
+    assert classify(title) is role
+
+
+def test_header_line_needs_money_and_a_date_or_description(words: Words) -> None:
+    header = group_lines(words([(100, [(40, "Date"), (100, "Details"), (400, "Amount")])]))[0]
+    prose = group_lines(words([(100, [(40, "Date"), (100, "Description")])]))[0]
+    values = group_lines(words([(100, [(40, "Date"), (100, "12.50"), (400, "Amount")])]))[0]
+    assert header_cells(header) is not None
+    assert header_cells(prose) is None
+    assert header_cells(values) is None
+
+
+def test_close_money_titles_are_split(words: Words) -> None:
+    line = group_lines(words([(100, [(40, "Date"), (100, "Details"), (300, "Debit Credit")])]))
+    cells = header_cells(line[0])
+    assert cells is not None
+    assert [role for _, role in cells] == [Role.DATE, Role.DESCRIPTION, Role.DEBIT, Role.CREDIT]
+
+
+def test_titles_over_two_lines_merge(words: Words) -> None:
+    lines = group_lines(
+        words(
+            [
+                (100, [(40, "Txn"), (100, "Value"), (160, "Description"), (400, "Withdrawal")]),
+                (110.5, [(40, "Date"), (100, "Date"), (400, "Amount")]),
+            ]
+        )
+    )
+    typed = header_cells(lines[0])
+    assert typed is not None
+    merged, above, below = absorb(lines, 0, typed)
+    roles = [c.role for c in build_columns(merged)]
+    assert (above, below) == (0, 1)
+    assert roles == [Role.DATE, Role.VALUE_DATE, Role.DESCRIPTION, Role.DEBIT]
+
+
+def test_repeated_titles_are_not_a_transaction_table(words: Words) -> None:
+    spec = [(100, [(40, "DATE"), (120, "AMOUNT"), (220, "DATE"), (300, "AMOUNT")])]
+    typed = header_cells(group_lines(words(spec))[0])
+    assert typed is not None
+    roles = [c.role for c in build_columns(typed)]
+    assert Role.DESCRIPTION not in roles
+
+
+def _layout(words: Words) -> tuple[list[Word], object]:
+    header = words([(100, [(40, "Date"), (120, "Details"), (350, "Debit"), (430, "Credit"),
+                           (520, "Balance")])])  # fmt: skip
+    typed = header_cells(group_lines(header)[0])
+    assert typed is not None
+    return header, make_layout(build_columns(typed), 110)
+
+
+def test_amounts_go_to_the_column_they_align_with(words: Words) -> None:
+    _, layout = _layout(words)
+    row = words([(130, [(40, "03 Jan"), (120, "CARD 12.50 REFUND"), (455, "1,200.00", "r"),
+                        (555, "3,400.00", "r")])])  # fmt: skip
+    cells = assign(row, layout, ".")  # type: ignore[arg-type]
+    texts = [" ".join(w.text for w in cell) for cell in cells]
+    assert texts == ["03 Jan", "CARD 12.50 REFUND", "", "1,200.00", "3,400.00"]
+
+
+def test_markers_and_symbols_join_their_amount(words: Words) -> None:
+    _, layout = _layout(words)
+    row = words([(130, [(40, "03 Jan"), (120, "SALARY"), (455, "$ 250.00 CR", "r")])])
+    cells = assign(row, layout, ".")  # type: ignore[arg-type]
+    assert " ".join(w.text for w in cells[3]) == "$ 250.00 CR"
+
+
+def test_gutter_splits_text_columns_where_the_data_does(words: Words) -> None:
+    spec = [(100, [(40, "Date"), (110, "Narration"), (260, "Ref"), (450, "Amount")])]
+    typed = header_cells(group_lines(words(spec))[0])
+    assert typed is not None
+    layout = make_layout(build_columns(typed), 110)
+    body = group_lines(
+        words([(130 + 12 * i, [(40, "01/02/2024"), (110, "REFUND STORE CHENNAI"),
+                                (260, "AB12CD"), (480, "9.99", "r")]) for i in range(5)])
+    )  # fmt: skip
+    bounds = text_bounds(body, layout, ".")
+    cells = assign(body[0].words, layout, ".", bounds)
+    assert " ".join(w.text for w in cells[1]) == "REFUND STORE CHENNAI"
+    assert " ".join(w.text for w in cells[2]) == "AB12CD"

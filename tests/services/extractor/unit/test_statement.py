@@ -1,0 +1,236 @@
+"""Whole statements typed out as word boxes, through the cascade (no PDF involved)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from cypheredge.extractor.domain.model import ExtractionResult, Transaction
+
+Extract = Callable[..., ExtractionResult]
+HEADER = (200.0, [(40, "Date"), (120, "Description"), (350, "Debit"), (430, "Credit"),
+                  (520, "Balance")])  # fmt: skip
+
+
+def row(y: float, day: str, text: str, debit: str = "", credit: str = "", balance: str = ""):  # type: ignore[no-untyped-def]
+    cells: list[tuple[float, str] | tuple[float, str, str]] = [(40, day), (120, text)]
+    cells += [(375, debit, "r")] if debit else []
+    cells += [(460, credit, "r")] if credit else []
+    cells += [(555, balance, "r")] if balance else []
+    return (y, [c for c in cells if c[1]])
+
+
+def summary(t: Transaction) -> tuple[str, str, Decimal | None, Decimal | None, Decimal | None]:
+    return (t.date.isoformat(), t.description, t.debit, t.credit, t.balance)
+
+
+def test_table_with_summary_box(extract: Extract) -> None:
+    page = [
+        (60, [(40, "Statement period 01/02/2025 to 28/02/2025")]),
+        (100, [(40, "Opening balance"), (200, "1,000.00", "r")]),
+        (114, [(40, "Total debits"), (200, "12.40", "r")]),
+        (128, [(40, "Closing balance"), (200, "1,987.60", "r")]),
+        HEADER,
+        row(220, "03/02/2025", "COFFEE HOUSE", debit="12.40", balance="987.60"),
+        row(234, "05/02/2025", "SALARY ACME LTD", credit="1,000.00", balance="1,987.60"),
+    ]
+    result = extract(page)
+    assert [summary(t) for t in result.transactions] == [
+        ("2025-02-03", "COFFEE HOUSE", Decimal("12.40"), None, Decimal("987.60")),
+        ("2025-02-05", "SALARY ACME LTD", None, Decimal("1000.00"), Decimal("1987.60")),
+    ]
+    assert result.statement.opening_balance == Decimal("1000.00")
+    assert result.statement.closing_balance == Decimal("1987.60")
+    assert result.statement.period_start == date(2025, 2, 1)
+    assert result.reconciled is True
+    assert result.pages[0].confidence > 0.9
+    assert all(t.method == "geometric" and t.page == 1 for t in result.transactions)
+
+
+def test_wrapped_descriptions_below_the_row(extract: Extract) -> None:
+    page = [
+        HEADER,
+        row(220, "03 Feb 2025", "VISA NEW WORLD", debit="85.40", balance="914.60"),
+        (231, [(120, "4835****1234 ORIG DATE 06/02")]),
+        row(245, "04 Feb 2025", "REFUND", credit="5.00", balance="919.60"),
+        row(259, "05 Feb 2025", "UPI/DR/123/SWIG", debit="9.60", balance="910.00"),
+        (270, [(120, "GY LIMITED/YESB")]),
+        (281, [(120, "payment@ybl")]),
+    ]
+    descriptions = [t.description for t in extract(page).transactions]
+    assert descriptions == [
+        "VISA NEW WORLD 4835****1234 ORIG DATE 06/02",
+        "REFUND",
+        "UPI/DR/123/SWIG GY LIMITED/YESB payment@ybl",
+    ]
+
+
+def test_wrapped_descriptions_above_a_bottom_aligned_row(extract: Extract) -> None:
+    page = [
+        HEADER,
+        (220, [(120, "VISA NEW WORLD")]),
+        row(231, "03 Feb 2025", "KILBIRNIE", debit="85.40", balance="914.60"),
+        row(245, "04 Feb 2025", "REFUND", credit="5.00", balance="919.60"),
+        (259, [(120, "DIRECT DEBIT")]),
+        row(270, "05 Feb 2025", "POWER CO", debit="9.60", balance="910.00"),
+    ]
+    descriptions = [t.description for t in extract(page).transactions]
+    assert descriptions == ["VISA NEW WORLD KILBIRNIE", "REFUND", "DIRECT DEBIT POWER CO"]
+
+
+def test_sections_set_the_direction_and_totals_are_skipped(extract: Extract) -> None:
+    table = [(40, "DATE"), (120, "DESCRIPTION"), (430, "AMOUNT")]
+    page = [
+        (50, [(40, "Statement period December 15, 2024 through January 14, 2025")]),
+        (100, [(40, "DEPOSITS AND ADDITIONS")]),
+        (116, table),
+        (130, [(40, "12/20"), (120, "PAYROLL"), (460, "2,000.00", "r")]),
+        (144, [(120, "Total Deposits"), (460, "$2,000.00", "r")]),
+        (170, [(40, "ELECTRONIC WITHDRAWALS")]),
+        (186, table),
+        (200, [(40, "12/30"), (120, "TRANSFER FROM SAVINGS TO CARD"), (460, "50.00", "r")]),
+        (214, [(40, "01/02"), (120, "RENT"), (460, "900.00", "r")]),
+        (228, [(120, "Total Electronic Withdrawals"), (460, "$950.00", "r")]),
+        (260, [(40, "DAILY ENDING BALANCE")]),
+        (276, [(40, "DATE"), (120, "AMOUNT"), (220, "DATE"), (300, "AMOUNT")]),
+        (290, [(40, "12/20"), (150, "$3,000.00", "r"), (220, "12/30"), (330, "$2,950.00", "r")]),
+    ]
+    result = extract(page)
+    assert [(t.date, t.debit, t.credit) for t in result.transactions] == [
+        (date(2024, 12, 20), None, Decimal("2000.00")),
+        (date(2024, 12, 30), Decimal("50.00"), None),
+        (date(2025, 1, 2), Decimal("900.00"), None),
+    ]
+
+
+def test_carry_rows_across_pages_are_not_transactions(extract: Extract) -> None:
+    first = [
+        HEADER,
+        row(220, "01 Mar 2025", "BALANCE BROUGHT FORWARD", balance="500.00"),
+        row(234, "02 Mar 2025", "RENT", debit="400.00", balance="100.00"),
+        (248, [(120, "Balance carried forward"), (555, "100.00", "r")]),
+        (700, [(40, "Page 1 of 2")]),
+    ]
+    second = [
+        (40, [(40, "Current Account 12345678 (continued)")]),
+        HEADER,
+        (220, [(120, "Balance brought forward"), (555, "100.00", "r")]),
+        row(234, "03 Mar 2025", "SALARY", credit="1,000.00", balance="1,100.00"),
+        row(248, "31 Mar 2025", "CLOSING BALANCE", balance="1,100.00"),
+    ]
+    result = extract(first, second)
+    assert [t.description for t in result.transactions] == ["RENT", "SALARY"]
+    assert [t.page for t in result.transactions] == [1, 2]
+    assert result.accounts[0].opening_balance == Decimal("500.00")
+    assert result.accounts[0].closing_balance == Decimal("1100.00")
+    assert result.reconciled is True
+
+
+def test_two_accounts_in_one_statement(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Current Account"), (200, "Account no. ****1234")]),
+        HEADER,
+        row(220, "01/03/2025", "RENT", debit="400.00", balance="100.00"),
+        (300, [(40, "Instant Saver"), (200, "Account no. ****9876")]),
+        (400, HEADER[1]),
+        row(420, "02/03/2025", "INTEREST", credit="1.50", balance="2,001.50"),
+    ]
+    result = extract(page)
+    assert [(t.description, t.account) for t in result.transactions] == [
+        ("RENT", 0),
+        ("INTEREST", 1),
+    ]
+    assert [a.account_hint for a in result.accounts] == ["****1234", "****9876"]
+    assert [a.opening_balance for a in result.accounts] == [Decimal("500.00"), Decimal("2000.00")]
+
+
+def test_signed_amount_column_without_balances(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Date"), (120, "Description"), (430, "Amount")]),
+        (120, [(40, "1/2/2024"), (120, "AMAZON PURCHASE"), (460, "-$607.81", "r")]),
+        (134, [(40, "1/3/2024"), (120, "PAYROLL"), (460, "$426.37", "r")]),
+        (148, [(40, "1/4/2024"), (120, "CARD FEE"), (460, "($5.00)", "r")]),
+    ]
+    result = extract(page)
+    assert [(t.debit, t.credit) for t in result.transactions] == [
+        (Decimal("607.81"), None),
+        (None, Decimal("426.37")),
+        (Decimal("5.00"), None),
+    ]
+    assert result.statement.currency == "USD"
+
+
+def test_balance_chain_decides_unsigned_amounts(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Date"), (120, "Details"), (430, "Amount"), (520, "Balance")]),
+        (120, [(40, "02.01.2025"), (120, "Miete"), (460, "800,00", "r"), (555, "1.200,00", "r")]),
+        (134, [(40, "03.01.2025"), (120, "Gehalt"), (460, "2.500,00", "r"),
+               (555, "3.700,00", "r")]),  # fmt: skip
+        (148, [(40, "04.01.2025"), (120, "Rückzahlung Müller"), (460, "50,00", "r"),
+               (555, "3.650,00", "r")]),  # fmt: skip
+    ]
+    result = extract(page)
+    assert [(t.debit, t.credit) for t in result.transactions] == [
+        (Decimal("800.00"), None),
+        (None, Decimal("2500.00")),
+        (Decimal("50.00"), None),
+    ]
+    assert [t.confidence for t in result.transactions][1:] == [0.99, 0.99]
+
+
+def test_newest_first_statements_chain_backwards(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Date"), (120, "Details"), (430, "Amount"), (520, "Balance")]),
+        (120, [(40, "05/01/2025"), (120, "FEE"), (460, "10.00", "r"), (555, "1,490.00", "r")]),
+        (134, [(40, "04/01/2025"), (120, "PAY"), (460, "500.00", "r"), (555, "1,500.00", "r")]),
+        (148, [(40, "03/01/2025"), (120, "OPEN"), (460, "1.00", "r"), (555, "1,000.00", "r")]),
+    ]
+    result = extract(page)
+    assert [(t.description, t.debit, t.credit) for t in result.transactions][:2] == [
+        ("FEE", Decimal("10.00"), None),
+        ("PAY", None, Decimal("500.00")),
+    ]
+
+
+def test_marker_column_and_trailing_markers(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Date"), (120, "Narration"), (400, "Amount"), (470, "Dr/Cr"),
+               (520, "Balance")]),  # fmt: skip
+        (120, [(40, "03 Jan 2025"), (120, "ATM"), (430, "500.00", "r"), (470, "Dr"),
+               (555, "1,500.00 Cr", "r")]),  # fmt: skip
+        (134, [(40, "04 Jan 2025"), (120, "NEFT"), (430, "200.00", "r"), (470, "Cr"),
+               (555, "1,700.00 Cr", "r")]),  # fmt: skip
+    ]
+    result = extract(page)
+    assert [(t.debit, t.credit, t.balance) for t in result.transactions] == [
+        (Decimal("500.00"), None, Decimal("1500.00")),
+        (None, Decimal("200.00"), Decimal("1700.00")),
+    ]
+
+
+def test_balance_first_column_order_and_dateless_rows(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Balance"), (120, "Date"), (200, "Particulars"), (400, "Withdrawals"),
+               (480, "Deposits")]),  # fmt: skip
+        (120, [(75, "900.00", "r"), (120, "03 Feb"), (200, "EFTPOS"), (455, "100.00", "r")]),
+        (134, [(75, "850.00", "r"), (200, "DAIRY"), (455, "50.00", "r")]),
+        (148, [(75, "1,850.00", "r"), (120, "05 Feb"), (200, "SALARY"),
+               (525, "1,000.00", "r")]),  # fmt: skip
+        (600, [(40, "Statement period 01 Feb 2026 to 28 Feb 2026")]),
+    ]
+    result = extract(page)
+    assert [(t.date, t.description, t.debit, t.credit) for t in result.transactions] == [
+        (date(2026, 2, 3), "EFTPOS", Decimal("100.00"), None),
+        (date(2026, 2, 3), "DAIRY", Decimal("50.00"), None),
+        (date(2026, 2, 5), "SALARY", None, Decimal("1000.00")),
+    ]
+
+
+def test_pages_without_transactions_or_text(extract: Extract) -> None:
+    notices = [(100, [(40, "Important information. Fees of 25.00 apply from 01/04/2025.")])]
+    result = extract(notices, [])
+    assert result.transactions == ()
+    assert [(p.method, p.rows) for p in result.pages] == [("geometric", 0), ("none", 0)]
+    assert result.pages[1].confidence == 0.0
+    assert result.to_json()["accounts"] == []

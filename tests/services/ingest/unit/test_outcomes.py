@@ -1,0 +1,70 @@
+"""Ingestion outcomes become the right pipeline events."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from uuid import uuid4
+
+from cypheredge.contracts.events.batch import SubmittedStatement
+from cypheredge.contracts.events.statement import StatementIngested, StatementRejected
+from cypheredge.ingest.domain.outcomes import Accepted, Rejected, decrypted_key, to_event
+
+BATCH = uuid4()
+STATEMENT = SubmittedStatement(
+    statement_id=uuid4(),
+    filename="jan.pdf",
+    storage_key="org/batch/raw/jan.pdf",
+    size_bytes=1234,
+    sha256="ab" * 32,
+    sealed_password="sealed-token",
+)
+
+
+def test_rejection_becomes_statement_rejected() -> None:
+    event = to_event(BATCH, STATEMENT, Rejected(code="wrong_password", reason="bad password"))
+    assert isinstance(event, StatementRejected)
+    assert event.batch_id == BATCH
+    assert event.statement_id == STATEMENT.statement_id
+    assert event.filename == "jan.pdf"
+    assert (event.code, event.reason) == ("wrong_password", "bad password")
+    assert event.aggregate_id() == STATEMENT.statement_id
+
+
+def test_acceptance_becomes_statement_ingested() -> None:
+    outcome = Accepted(
+        pages=3, text_layer_pages=(1, 3), encrypted=True, storage_key="org/b/ingested/s.pdf"
+    )
+    event = to_event(BATCH, STATEMENT, outcome)
+    assert isinstance(event, StatementIngested)
+    assert event.batch_id == BATCH
+    assert event.statement_id == STATEMENT.statement_id
+    assert event.filename == "jan.pdf"
+    assert event.pages == 3
+    assert event.text_layer_pages == (1, 3)
+    assert event.encrypted is True
+    # The extractor reads the decrypted copy, not the raw upload; the hash is the upload's.
+    assert event.storage_key == "org/b/ingested/s.pdf"
+    assert event.sha256 == STATEMENT.sha256
+    assert event.duplicate_of is None
+    assert event.aggregate_id() == STATEMENT.statement_id
+
+
+def test_acceptance_carries_the_duplicate_it_was_given() -> None:
+    earlier = uuid4()
+    outcome = Accepted(pages=1, text_layer_pages=(), encrypted=False, storage_key="k")
+    event = to_event(BATCH, STATEMENT, outcome, duplicate_of=earlier)
+    assert isinstance(event, StatementIngested)
+    assert (event.duplicate_of, event.encrypted, event.text_layer_pages) == (earlier, False, ())
+
+
+def test_rejection_ignores_duplicate_of() -> None:
+    event = to_event(BATCH, STATEMENT, Rejected(code="empty", reason="0 bytes"), uuid4())
+    assert isinstance(event, StatementRejected)
+    assert "duplicate_of" not in event.model_dump()
+
+
+def test_decrypted_key_layout() -> None:
+    org, batch, statement = uuid4(), uuid4(), uuid4()
+    key = decrypted_key(org, batch, statement)
+    assert key == f"{org}/{batch}/ingested/{statement}.pdf"
+    assert PurePosixPath(key).parts == (str(org), str(batch), "ingested", f"{statement}.pdf")
