@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psutil
@@ -26,12 +27,12 @@ def _embedded_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in hidden}
 
 
-def _wait(client: httpx.Client, url: str, headers: dict[str, str], within: float) -> dict:  # type: ignore[type-arg]
+def _wait(client: httpx.Client, url: str, headers: dict[str, str], within: float) -> dict[str, Any]:
     deadline = time.monotonic() + within
     while True:
-        batch = client.get(url, headers=headers).json()
+        batch: dict[str, Any] = client.get(url, headers=headers).json()
         if all(s["status"] not in ("uploaded", "ingested") for s in batch["statements"]):
-            return batch  # type: ignore[no-any-return]
+            return batch
         assert time.monotonic() < deadline, batch
         time.sleep(0.3)
 
