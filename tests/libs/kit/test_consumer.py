@@ -122,3 +122,39 @@ async def test_poison_and_failing_messages_are_parked_and_the_partition_moves_on
     assert headers[1]["x-error"] == b"RuntimeError: always fails"
     assert all(h["x-original-topic"] == fresh_topic.encode() for h in headers)
     assert parked[0].value == b"\x00not an envelope"
+
+
+async def test_offsets_are_committed_after_the_effect_so_a_restart_resumes(
+    fresh_topic: str, topics: str
+) -> None:
+    producer = make_producer(topics, "resume-producer")
+    await producer.start()
+    group = f"test-resume-{uuid4().hex[:8]}"
+    seen: list[int] = []
+    first_done, second_done = asyncio.Event(), asyncio.Event()
+
+    async def handler(envelope: Envelope) -> None:
+        seen.append(int(envelope.data["n"]))
+        if len(seen) == 2:
+            first_done.set()
+        if len(seen) == 3:
+            second_done.set()
+
+    def runner() -> ConsumerRunner:
+        return ConsumerRunner(
+            group_id=group,
+            bootstrap=topics,
+            topics=[fresh_topic],
+            handler=handler,
+            producer=producer,
+        )
+
+    try:
+        for n in (1, 2):
+            await _send(producer, fresh_topic, _envelope(fresh_topic, n).to_bytes(), b"k")
+        await _run_until(runner(), first_done)
+        await _send(producer, fresh_topic, _envelope(fresh_topic, 3).to_bytes(), b"k")
+        await _run_until(runner(), second_done, within=60)
+    finally:
+        await producer.stop()
+    assert seen == [1, 2, 3]

@@ -13,6 +13,8 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
 from cetest.http import serve
+from cypheredge.extractor.bootstrap import build as build_extractor
+from cypheredge.extractor.settings import ExtractorSettings
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build as build_gateway
 from cypheredge.gateway.infra.models import outbox as gateway_outbox
@@ -49,6 +51,7 @@ def default_hosts(ingest: IngestSettings | None = None) -> list[HostFactory]:
     return [
         lambda infra: build_ingest(infra, ingest or IngestSettings(health_port=free_port())),
         lambda infra: build_projector(infra, ProjectorSettings(health_port=free_port())),
+        lambda infra: build_extractor(infra, ExtractorSettings(health_port=free_port())),
     ]
 
 

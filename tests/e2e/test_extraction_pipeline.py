@@ -1,0 +1,55 @@
+"""Ingested statements are extracted; the artefact is in storage and the gateway shows it."""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+
+import httpx
+import pytest
+
+from cetest.pdfs import CORPUS, DIGITAL, SCANNED, sample
+from cetest.pipeline import Pipeline
+from cetest.polling import wait_for_batch
+from cetest.tenants import Tenant
+
+pytestmark = pytest.mark.integration
+
+
+def _extracted_or_failed(batch: dict[str, object]) -> bool:
+    statements = batch["statements"]
+    assert isinstance(statements, list)
+    return all(s["status"] in ("extracted", "failed", "rejected") for s in statements)
+
+
+async def test_statement_is_extracted_and_its_artefact_matches_the_ground_truth(
+    client: httpx.AsyncClient, tenant: Tenant, pipeline: Pipeline
+) -> None:
+    files = [("files", (name, sample(name), "application/pdf")) for name in (DIGITAL, SCANNED)]
+    response = await client.post("/v1/batches", headers=tenant.auth, files=files)
+    batch_id = response.json()["id"]
+    batch = await wait_for_batch(client, tenant, batch_id, _extracted_or_failed, within=90)
+    by_name = {s["filename"]: s for s in batch["statements"]}
+    digital = by_name[DIGITAL]
+    assert digital["status"] == "extracted"
+    assert digital["transactions"] == 100
+    assert digital["reconciled"] is True
+    assert by_name[SCANNED]["status"] == "failed"
+    assert "text layer" in by_name[SCANNED]["error"]
+
+    key = f"{tenant.org_id}/{batch_id}/extracted/{digital['id']}.json"
+    document = json.loads(await pipeline.gateway.storage.get(key))
+    truth = list(csv.DictReader((CORPUS / "groundtruth" / f"{DIGITAL[:-4]}.expected.csv").open()))
+    assert len(document["transactions"]) == len(truth)
+    for row, expected in zip(document["transactions"], truth, strict=True):
+        day, month, year = expected["Date"].split("-")
+        assert row["date"] == f"{year}-{month}-{day}"
+        assert row["description"] == expected["Description"]
+        assert _amount(row["debit"]) == _amount(expected["Debit Amt"])
+        assert _amount(row["credit"]) == _amount(expected["Credit Amt"])
+        assert Decimal(row["balance"]) == Decimal(expected["Balance"])
+
+
+def _amount(value: str | None) -> Decimal | None:
+    return Decimal(value) if value else None
