@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -109,7 +109,7 @@ def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> E
         return ExtractionResult.rejected(f"unreadable: {exc.strerror or exc}")
     try:
         return extract_pdf(inspected.decrypted)
-    except Exception as exc:  # noqa: BLE001  (one bad file must not stop the folder)
+    except Exception as exc:
         return ExtractionResult.rejected(f"extraction failed: {type(exc).__name__}: {exc}")
 
 
@@ -119,6 +119,7 @@ def _pdf_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     _fail(f"no such file or folder: {path}")
+    return None
 
 
 def _password_map(passwords: Path | None) -> dict[str, str]:
@@ -149,6 +150,6 @@ def _dump(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _fail(message: str) -> Any:
+def _fail(message: str) -> NoReturn:
     console.print(f"[red]error:[/red] {message}", highlight=False)
     raise typer.Exit(EXIT_USAGE)

@@ -10,7 +10,7 @@ from prometheus_client import Counter, Histogram
 
 from cypheredge.gateway.api import problems
 from cypheredge.gateway.api.problems import Problem, problem_response
-from cypheredge.gateway.api.routes import batches, health
+from cypheredge.gateway.api.routes import batches, health, reports
 from cypheredge.gateway.service.container import Container
 from cypheredge.kit.tracing import adopt
 
@@ -33,6 +33,7 @@ def create_app(container: Container) -> FastAPI:
     problems.install(app)
     app.include_router(health.router)
     app.include_router(batches.router)
+    app.include_router(reports.router)
 
     @app.middleware("http")
     async def trace_and_limit(

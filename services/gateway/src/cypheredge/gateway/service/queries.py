@@ -35,6 +35,7 @@ def batch_view(row: Row[Any], statements: Sequence[Row[Any]] | None = None) -> d
         "params": row.params,
         "summary": row.summary,
         "error": row.error,
+        "report": _links(row),
     }
     if statements is not None:
         view["statements"] = [statement_view(s) for s in statements]
@@ -57,3 +58,25 @@ async def list_batches(
             session, limit=limit, starting_after=starting_after
         )
         return {"data": [batch_view(r) for r in rows], "has_more": has_more}
+
+
+async def artefacts(
+    db: Database, org_id: UUID, batch_id: UUID
+) -> tuple[str | None, dict[str, str]] | None:
+    """The workbook key and export keys of a batch (None: no such batch for this org)."""
+    async with db.tenant(org_id) as session:
+        row = await batch_sql.get_batch(session, batch_id)
+    if row is None:
+        return None
+    return row.report_key, dict(row.exports or {})
+
+
+def _links(row: Row[Any]) -> dict[str, Any] | None:
+    if row.report_key is None:
+        return None
+    base = f"/v1/batches/{row.id}"
+    formats = sorted((row.exports or {}).keys())
+    return {
+        "workbook": f"{base}/report",
+        "exports": {name: f"{base}/transactions?format={name}" for name in formats},
+    }

@@ -1,0 +1,88 @@
+"""A small client of the CypherEdge REST API for the CLI (errors arrive as problem+json)."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from cypheredge.cli.localdata import DEFAULT_DATA_DIR, read_stack
+
+FINAL = {"completed", "failed", "partially_failed"}
+
+
+class ApiError(Exception):
+    """The API said no; ``str()`` is the one-line reason from its problem document."""
+
+
+def api_url(option: str | None, data_dir: Path = DEFAULT_DATA_DIR) -> str:
+    return (
+        option
+        or os.environ.get("CYPHEREDGE_API_URL")
+        or read_stack(data_dir).get("api")
+        or "http://127.0.0.1:8000"
+    )
+
+
+class Client:
+    def __init__(self, base_url: str, api_key: str, timeout: float = 120) -> None:
+        self._http = httpx.Client(
+            base_url=base_url, timeout=timeout, headers={"Authorization": f"Bearer {api_key}"}
+        )
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._http.close()
+
+    def submit(
+        self, files: list[Path], passwords: dict[str, str], params: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """Upload a batch; retries transport errors with the same Idempotency-Key."""
+        key = str(uuid.uuid4())
+        data = {"passwords": json.dumps(passwords)} if passwords else {}
+        if params:
+            data["params"] = json.dumps(params)
+        for attempt in range(3):
+            parts = [("files", (f.name, f.read_bytes(), "application/pdf")) for f in files]
+            try:
+                response = self._http.post(
+                    "/v1/batches", files=parts, data=data, headers={"Idempotency-Key": key}
+                )
+            except httpx.TransportError:
+                if attempt == 2:
+                    raise
+                continue
+            if response.status_code == 409:
+                continue
+            return _ok(response)
+        raise ApiError("the upload did not complete after 3 attempts")
+
+    def batch(self, batch_id: str) -> dict[str, Any]:
+        return _ok(self._http.get(f"/v1/batches/{batch_id}"))
+
+    def download(self, path: str, target: Path) -> None:
+        with self._http.stream("GET", path, follow_redirects=True) as response:
+            if response.status_code >= 400:
+                response.read()
+                _ok(response)
+            with target.open("wb") as handle:
+                for chunk in response.iter_bytes():
+                    handle.write(chunk)
+
+
+def _ok(response: httpx.Response) -> dict[str, Any]:
+    if response.status_code >= 400:
+        try:
+            problem = response.json()
+            detail = problem.get("detail") or problem.get("title")
+        except ValueError:
+            detail = response.text[:200]
+        raise ApiError(f"{response.status_code}: {detail}")
+    body: dict[str, Any] = response.json()
+    return body

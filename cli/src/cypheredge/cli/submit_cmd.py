@@ -1,0 +1,120 @@
+"""``cypheredge submit``: upload statements, follow the batch, download workbook and exports."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from cypheredge.cli.client import FINAL, ApiError, Client, api_url
+from cypheredge.cli.localdata import DEFAULT_DATA_DIR
+from cypheredge.contracts.artefacts import EXPORT_FORMATS
+
+console = Console(stderr=True)
+DONE_STATUSES = {"reported", "rejected", "failed"}
+
+
+def submit(
+    files: Annotated[list[Path], typer.Argument(help="PDF files to upload", exists=True)],
+    password: Annotated[
+        list[str] | None, typer.Option(help="FILE=PASSWORD for an encrypted file (repeatable)")
+    ] = None,
+    params: Annotated[str | None, typer.Option(help="Batch params as a JSON object")] = None,
+    wait: Annotated[bool, typer.Option(help="Follow the batch until it finishes")] = False,
+    out: Annotated[Path | None, typer.Option(help="Download workbook and exports here")] = None,
+    api: Annotated[str | None, typer.Option(help="API URL (env CYPHEREDGE_API_URL)")] = None,
+    api_key: Annotated[str, typer.Option(envvar="CYPHEREDGE_API_KEY", help="API key")] = "",
+    data_dir: Annotated[Path, typer.Option(help="Local platform data dir")] = DEFAULT_DATA_DIR,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for the batch")] = 600,
+) -> None:
+    """Upload a batch of statements; with --wait or --out, follow it and fetch the results."""
+    if not api_key:
+        raise _fail("an API key is needed: --api-key or CYPHEREDGE_API_KEY")
+    try:
+        passwords = _passwords(password or [], files)
+        extra = json.loads(params) if params else None
+        with Client(api_url(api, data_dir), api_key) as client:
+            with console.status(f"uploading {len(files)} file(s)"):
+                batch = client.submit(list(files), passwords, extra)
+            console.print(f"batch [bold]{batch['id']}[/] queued with {len(files)} statement(s)")
+            if wait or out is not None:
+                batch = _follow(client, batch["id"], timeout)
+                _show(batch)
+                if out is not None:
+                    _download(client, batch, out)
+            else:
+                typer.echo(json.dumps(batch))
+    except (ApiError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    if batch.get("status") in ("failed", "partially_failed"):
+        raise typer.Exit(2)
+
+
+def _passwords(pairs: list[str], files: list[Path]) -> dict[str, str]:
+    names = {f.name for f in files}
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, secret = pair.partition("=")
+        name = Path(name).name
+        if not sep or name not in names:
+            raise ValueError(f"--password expects FILE=PASSWORD for an uploaded file: {pair!r}")
+        out[name] = secret
+    return out
+
+
+def _follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} statements"),
+    )
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("processing", total=None)
+        while True:
+            batch = client.batch(batch_id)
+            statements = batch["statements"]
+            done = sum(s["status"] in DONE_STATUSES for s in statements)
+            progress.update(
+                task, total=len(statements), completed=done, description=f"{batch['status']}"
+            )
+            if batch["status"] in FINAL:
+                return batch
+            if time.monotonic() > deadline:
+                raise ApiError(f"batch {batch_id} still {batch['status']} after {timeout:.0f}s")
+            time.sleep(1)
+
+
+def _show(batch: dict[str, Any]) -> None:
+    console.print(f"batch {batch['id']}: [bold]{batch['status']}[/]")
+    for s in batch["statements"]:
+        extra = f" - {s['error']}" if s.get("error") else ""
+        rows = f", {s['transactions']} transactions" if s.get("transactions") is not None else ""
+        console.print(f"  {s['filename']}: {s['status']}{rows}{extra}")
+
+
+def _download(client: Client, batch: dict[str, Any], out: Path) -> None:
+    report = batch.get("report")
+    if not report:
+        console.print("no report to download")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    targets = {"workbook.xlsx": report["workbook"]}
+    for name, path in report["exports"].items():
+        extension = EXPORT_FORMATS[name][1]
+        targets[
+            f"transactions.{extension}" if extension == name else f"transactions.{name}.{extension}"
+        ] = path
+    for filename, path in targets.items():
+        client.download(path, out / filename)
+    console.print(f"downloaded {len(targets)} file(s) to {out}")
+
+
+def _fail(message: str) -> typer.Exit:
+    console.print(f"error: {message}", markup=False)
+    return typer.Exit(1)

@@ -1,0 +1,100 @@
+"""The batch report (workbook) and transaction exports, read from object storage.
+
+The gateway serves artefacts by the keys its projection learned from ``report.ready``; it
+never reads the reporter's tables.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Annotated, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from cypheredge.contracts.artefacts import (
+    EXPORT_FORMATS,
+    WORKBOOK_MEDIA_TYPE,
+    UnknownCursor,
+    page,
+)
+from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
+from cypheredge.gateway.api.problems import Problem
+from cypheredge.gateway.service import queries
+from cypheredge.gateway.service.container import Container
+from cypheredge.kit.storage import ObjectNotFound
+
+router = APIRouter(prefix="/v1/batches", tags=["reports"])
+ExportFormat = Literal["json", "csv", "ofx", "qbo", "qif", "camt053"]
+
+
+@router.get("/{batch_id}/report", summary="The batch workbook (xlsx)")
+async def get_report(batch_id: UUID, app: ContainerDep, principal: PrincipalDep) -> Response:
+    require_scope(principal, "batches:read")
+    report_key, _ = await _artefacts(app, principal.org_id, batch_id)
+    if report_key is None:
+        raise _not_ready(batch_id)
+    return await _download(app, report_key, WORKBOOK_MEDIA_TYPE, f"batch-{batch_id}.xlsx")
+
+
+@router.get("/{batch_id}/transactions", summary="Transactions of the batch, in a format")
+async def get_transactions(
+    batch_id: UUID,
+    app: ContainerDep,
+    principal: PrincipalDep,
+    format: ExportFormat = "json",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    starting_after: str | None = None,
+) -> Response:
+    require_scope(principal, "batches:read")
+    _, exports = await _artefacts(app, principal.org_id, batch_id)
+    key = exports.get(format)
+    if key is None:
+        raise _not_ready(batch_id)
+    media_type, extension = EXPORT_FORMATS[format]
+    if format != "json":
+        return await _download(app, key, media_type, f"batch-{batch_id}.{extension}")
+    rows = json.loads(await _read(app, key))["data"]
+    try:
+        return JSONResponse(page(rows, limit=limit, starting_after=starting_after))
+    except UnknownCursor:
+        raise Problem(400, "Invalid cursor", f"No transaction {starting_after}.") from None
+
+
+async def _artefacts(
+    app: Container, org_id: UUID, batch_id: UUID
+) -> tuple[str | None, dict[str, str]]:
+    found = await queries.artefacts(app.db, org_id, batch_id)
+    if found is None:
+        raise Problem(404, "Not Found", f"No batch {batch_id}.")
+    return found
+
+
+def _not_ready(batch_id: UUID) -> Problem:
+    return Problem(
+        409,
+        "Report not ready",
+        f"Batch {batch_id} has no report yet; poll GET /v1/batches/{batch_id} for its status.",
+        headers={"Retry-After": "5"},
+    )
+
+
+async def _read(app: Container, key: str) -> bytes:
+    try:
+        return await app.storage.get(key)
+    except ObjectNotFound:
+        raise Problem(410, "Gone", "The artefact is no longer in storage.") from None
+
+
+async def _download(app: Container, key: str, media_type: str, filename: str) -> Response:
+    ttl = timedelta(seconds=app.settings.report_url_ttl_seconds)
+    url = await app.storage.presigned_get(key, ttl)
+    if url is not None:
+        return RedirectResponse(url, status_code=307)
+    return Response(
+        await _read(app, key),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
