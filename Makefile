@@ -14,7 +14,7 @@ install: $(UV)  ## Create .venv with every package of the workspace (from uv.loc
 	$(UV) sync --all-packages --frozen
 
 up: install  ## Run the whole platform on embedded defaults (PORT, DATA_DIR to override)
-	$(BIN)/cypheredge up --port $${PORT:-8000} --data-dir $${DATA_DIR:-var/cypheredge}
+	$(BIN)/cypheredge up --demo --port $${PORT:-8000} --data-dir $${DATA_DIR:-var/cypheredge}
 
 lint: install
 	$(BIN)/ruff check .

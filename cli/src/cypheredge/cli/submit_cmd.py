@@ -43,10 +43,10 @@ def submit(
                 batch = client.submit(list(files), passwords, extra)
             console.print(f"batch [bold]{batch['id']}[/] queued with {len(files)} statement(s)")
             if wait or out is not None:
-                batch = _follow(client, batch["id"], timeout)
-                _show(batch)
+                batch = follow(client, batch["id"], timeout)
+                show(batch)
                 if out is not None:
-                    _download(client, batch, out)
+                    download_results(client, batch, out)
             else:
                 typer.echo(json.dumps(batch))
     except (ApiError, ValueError) as exc:
@@ -67,7 +67,7 @@ def _passwords(pairs: list[str], files: list[Path]) -> dict[str, str]:
     return out
 
 
-def _follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
+def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     columns = (
         TextColumn("{task.description}"),
@@ -90,7 +90,7 @@ def _follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
             time.sleep(1)
 
 
-def _show(batch: dict[str, Any]) -> None:
+def show(batch: dict[str, Any]) -> None:
     console.print(f"batch {batch['id']}: [bold]{batch['status']}[/]")
     for s in batch["statements"]:
         extra = f" - {s['error']}" if s.get("error") else ""
@@ -98,7 +98,7 @@ def _show(batch: dict[str, Any]) -> None:
         console.print(f"  {s['filename']}: {s['status']}{rows}{extra}")
 
 
-def _download(client: Client, batch: dict[str, Any], out: Path) -> None:
+def download_results(client: Client, batch: dict[str, Any], out: Path) -> None:
     report = batch.get("report")
     if not report:
         console.print("no report to download")

@@ -26,6 +26,9 @@ def up(
     port: Annotated[int, typer.Option(help="Port of the HTTP API")] = 8000,
     data_dir: Annotated[Path, typer.Option(help="Where local state lives")] = DEFAULT_DATA_DIR,
     ready_timeout: Annotated[float, typer.Option(help="Seconds to wait for readiness")] = 180.0,
+    demo: Annotated[
+        bool, typer.Option(help="Once ready, process the bundled sample statements")
+    ] = False,
 ) -> None:
     """Start infrastructure (embedded unless configured), migrate, and run every service."""
     data_dir = data_dir.resolve()
@@ -60,6 +63,8 @@ def up(
         _wait_ready(supervisor, ready_timeout, status.update)
         status.stop()
         _announce(port, data_dir)
+        if demo:
+            _demo(port, data_dir)
         while True:
             time.sleep(1)
             for name in supervisor.revive():
@@ -110,6 +115,19 @@ def _wait_ready(supervisor: Supervisor, timeout: float, say: object) -> None:
         supervisor.revive()
         update(f"waiting for {', '.join(waiting)} (consumer groups take a few seconds)")
         time.sleep(0.5)
+
+
+def _demo(port: int, data_dir: Path) -> None:
+    from cypheredge.cli.demo import run_demo
+    from cypheredge.kit.settings import InfraSettings
+
+    try:
+        out = run_demo(f"http://127.0.0.1:{port}", InfraSettings(), data_dir, console)
+    except Exception as exc:  # the platform keeps running; the operator sees why
+        console.print(f"[red]sample run failed: {exc}[/]")
+        return
+    console.print(f"[green]workbook and exports of the sample batch:[/] {out}")
+    console.print("the platform keeps running; Ctrl-C stops everything.")
 
 
 def _fail(message: str) -> int:

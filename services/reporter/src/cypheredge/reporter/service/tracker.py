@@ -60,9 +60,11 @@ class OutcomeTracker:
                                 "org_id": envelope.orgid,
                                 "batch_id": event.batch_id,
                                 "filename": s.filename,
+                                "position": position,
+                                "sha256": s.sha256,
                                 "status": "pending",
                             }
-                            for s in event.statements
+                            for position, s in enumerate(event.statements)
                         ]
                     )
                     .on_conflict_do_nothing()

@@ -1,0 +1,1 @@
+"""Pure reporting rules: cleaning, categorisation, validation, the batch report model."""
