@@ -234,7 +234,7 @@ def _cells(m: dict[str, Any]) -> list[str]:
 
 def print_tables(data: dict[str, Any]) -> None:
     """The human-readable report on stdout: totals, then per layout and per real sample."""
-    console = Console(width=max(Console().width, 150))
+    console = Console(width=max(Console().width, 160))
     extractors: dict[str, Any] = data["extractors"]
     heads = (
         "docs",

@@ -39,6 +39,7 @@ def test_layouts_without_a_balance_column_have_null_balances(layout: str) -> Non
 @pytest.mark.parametrize("seed", SEEDS)
 def test_day_balance_only_on_each_days_last_row(seed: int) -> None:
     rows = _rows("ie_day_balance", seed)
+    assert any(r["balance"] is None for r in rows)
     for row, following in zip(rows, [*rows[1:], None], strict=True):
         last_of_day = following is None or following["date"] != row["date"]
         assert (row["balance"] is not None) == last_of_day

@@ -169,7 +169,8 @@ def _day_rows(acc: Account, log: TruthLog, day: str) -> list[Row]:
 def ie_day_balance(rng: Random) -> Built:
     """Irish style: the date on a day's first row only, the balance on its last row only."""
     bank = rng.choice(("Liffey Savings Bank", "Bank of Connacht"))
-    plan = Plan("Current Account", rng.randint(25, 45), (500, 3500), mask="{last4}")
+    # More rows than days, so most days carry several rows and one printed balance.
+    plan = Plan("Current Account", rng.randint(40, 60), (500, 3500), mask="{last4}")
     towns = ("Dublin 2", "Cork T12 X70A", "Galway H91")
     st = statement(rng, IRELAND, (bank, towns, rng.choice(("SEAN MURPHY", "AOIFE KELLY"))), [plan])
     acc, day = st.accounts[0], "DD MON YYYY"
