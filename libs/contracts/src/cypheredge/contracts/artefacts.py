@@ -6,8 +6,8 @@ row has a stable ``id``; the gateway serves it in pages. Both sides follow this 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Generic, TypedDict, TypeVar
 
 EXPORT_FORMATS: dict[str, tuple[str, str]] = {
     "json": ("application/json", "json"),
@@ -22,21 +22,28 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {
 WORKBOOK_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class UnknownCursor(LookupError):
-    """``starting_after`` names no row of the list."""
+R = TypeVar("R", bound=Mapping[str, object])
 
 
-def page(
-    rows: Sequence[dict[str, Any]], *, limit: int, starting_after: str | None
-) -> dict[str, Any]:
-    """One page of ``rows`` after the row whose ``id`` is ``starting_after``."""
-    start = 0
-    if starting_after is not None:
-        for position, row in enumerate(rows):
-            if row.get("id") == starting_after:
-                start = position + 1
-                break
-        else:
-            raise UnknownCursor(starting_after)
-    chunk = list(rows[start : start + limit])
-    return {"data": chunk, "has_more": start + limit < len(rows)}
+class Page(TypedDict, Generic[R]):
+    data: list[R]
+    has_more: bool
+
+
+class UnknownCursor(ValueError):
+    """``starting_after`` names no record of the list (the gateway answers 400)."""
+
+
+def paginate(records: Sequence[R], limit: int, starting_after: str | None = None) -> Page[R]:
+    """Up to ``limit`` records after the one whose ``id`` is ``starting_after``."""
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    start = 0 if starting_after is None else _position(records, starting_after) + 1
+    return Page(data=list(records[start : start + limit]), has_more=start + limit < len(records))
+
+
+def _position(records: Sequence[R], record_id: str) -> int:
+    for position, item in enumerate(records):
+        if item.get("id") == record_id:
+            return position
+    raise UnknownCursor(record_id)

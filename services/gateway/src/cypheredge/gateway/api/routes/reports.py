@@ -18,7 +18,7 @@ from cypheredge.contracts.artefacts import (
     EXPORT_FORMATS,
     WORKBOOK_MEDIA_TYPE,
     UnknownCursor,
-    page,
+    paginate,
 )
 from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
 from cypheredge.gateway.api.problems import Problem
@@ -58,7 +58,7 @@ async def get_transactions(
         return await _download(app, key, media_type, f"batch-{batch_id}.{extension}")
     rows = json.loads(await _read(app, key))["data"]
     try:
-        return JSONResponse(page(rows, limit=limit, starting_after=starting_after))
+        return JSONResponse(paginate(rows, limit, starting_after))
     except UnknownCursor:
         raise Problem(400, "Invalid cursor", f"No transaction {starting_after}.") from None
 
