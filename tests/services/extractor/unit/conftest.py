@@ -38,8 +38,9 @@ class FakeReader:
     method = "geometric"
 
     def __init__(self, pages: Sequence[Spec]) -> None:
-        self.pages = [PageWords(n, 600.0, 800.0, make_words(spec, n))
-                      for n, spec in enumerate(pages, start=1)]  # fmt: skip
+        self.pages = [
+            PageWords(n, 600.0, 800.0, make_words(spec, n)) for n, spec in enumerate(pages, start=1)
+        ]
 
     def read(self, number: int) -> PageWords | None:
         return self.pages[number - 1]

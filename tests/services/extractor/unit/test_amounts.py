@@ -84,14 +84,17 @@ def test_not_amounts(text: str) -> None:
 def test_three_digit_group_follows_the_document() -> None:
     assert parse_amount("1,234") == parse_amount("1234")
     dot_three = parse_amount("1.234", decimal_mark=".")
-    assert dot_three is not None and dot_three.magnitude == Decimal("1.234")
+    assert dot_three is not None
+    assert dot_three.magnitude == Decimal("1.234")
     comma_group = parse_amount("1.234", decimal_mark=",")
-    assert comma_group is not None and comma_group.magnitude == Decimal(1234)
+    assert comma_group is not None
+    assert comma_group.magnitude == Decimal(1234)
 
 
 def test_integers_are_weak() -> None:
     money = parse_amount("0015")
-    assert money is not None and not money.strong
+    assert money is not None
+    assert not money.strong
 
 
 def test_decimal_mark_votes() -> None:

@@ -54,11 +54,28 @@ def test_header_line_needs_money_and_a_date_or_description(words: Words) -> None
     assert header_cells(values) is None
 
 
-def test_close_money_titles_are_split(words: Words) -> None:
-    line = group_lines(words([(100, [(40, "Date"), (100, "Details"), (300, "Debit Credit")])]))
+@pytest.mark.parametrize(
+    ("titles", "split"),
+    [
+        ("Debit Credit", [("Debit", Role.DEBIT), ("Credit", Role.CREDIT)]),
+        ("Money in Money out", [("Money in", Role.CREDIT), ("Money out", Role.DEBIT)]),
+        ("Paid out Paid in", [("Paid out", Role.DEBIT), ("Paid in", Role.CREDIT)]),
+        ("Debit € Credit €", [("Debit €", Role.DEBIT), ("Credit €", Role.CREDIT)]),
+        (
+            "Withdrawal Amt Deposit Amt",
+            [("Withdrawal Amt", Role.DEBIT), ("Deposit Amt", Role.CREDIT)],
+        ),
+        ("Debit Amt", [("Debit Amt", Role.DEBIT)]),
+        ("Amount Balance", [("Amount", Role.AMOUNT), ("Balance", Role.BALANCE)]),
+    ],
+)
+def test_close_money_titles_are_split(
+    words: Words, titles: str, split: list[tuple[str, Role]]
+) -> None:
+    line = group_lines(words([(100, [(40, "Date"), (100, "Details"), (300, titles)])]))
     cells = header_cells(line[0])
     assert cells is not None
-    assert [role for _, role in cells] == [Role.DATE, Role.DESCRIPTION, Role.DEBIT, Role.CREDIT]
+    assert [(cell.text, role) for cell, role in cells][2:] == split
 
 
 def test_titles_over_two_lines_merge(words: Words) -> None:
@@ -87,8 +104,9 @@ def test_repeated_titles_are_not_a_transaction_table(words: Words) -> None:
 
 
 def _layout(words: Words) -> tuple[list[Word], object]:
-    header = words([(100, [(40, "Date"), (120, "Details"), (350, "Debit"), (430, "Credit"),
-                           (520, "Balance")])])  # fmt: skip
+    header = words(
+        [(100, [(40, "Date"), (120, "Details"), (350, "Debit"), (430, "Credit"), (520, "Balance")])]
+    )
     typed = header_cells(group_lines(header)[0])
     assert typed is not None
     return header, make_layout(build_columns(typed), 110)
@@ -96,8 +114,19 @@ def _layout(words: Words) -> tuple[list[Word], object]:
 
 def test_amounts_go_to_the_column_they_align_with(words: Words) -> None:
     _, layout = _layout(words)
-    row = words([(130, [(40, "03 Jan"), (120, "CARD 12.50 REFUND"), (455, "1,200.00", "r"),
-                        (555, "3,400.00", "r")])])  # fmt: skip
+    row = words(
+        [
+            (
+                130,
+                [
+                    (40, "03 Jan"),
+                    (120, "CARD 12.50 REFUND"),
+                    (455, "1,200.00", "r"),
+                    (555, "3,400.00", "r"),
+                ],
+            )
+        ]
+    )
     cells = assign(row, layout, ".")  # type: ignore[arg-type]
     texts = [" ".join(w.text for w in cell) for cell in cells]
     assert texts == ["03 Jan", "CARD 12.50 REFUND", "", "1,200.00", "3,400.00"]
@@ -116,9 +145,21 @@ def test_gutter_splits_text_columns_where_the_data_does(words: Words) -> None:
     assert typed is not None
     layout = make_layout(build_columns(typed), 110)
     body = group_lines(
-        words([(130 + 12 * i, [(40, "01/02/2024"), (110, "REFUND STORE CHENNAI"),
-                                (260, "AB12CD"), (480, "9.99", "r")]) for i in range(5)])
-    )  # fmt: skip
+        words(
+            [
+                (
+                    130 + 12 * i,
+                    [
+                        (40, "01/02/2024"),
+                        (110, "REFUND STORE CHENNAI"),
+                        (260, "AB12CD"),
+                        (480, "9.99", "r"),
+                    ],
+                )
+                for i in range(5)
+            ]
+        )
+    )
     bounds = text_bounds(body, layout, ".")
     cells = assign(body[0].words, layout, ".", bounds)
     assert " ".join(w.text for w in cells[1]) == "REFUND STORE CHENNAI"

@@ -9,8 +9,10 @@ from decimal import Decimal
 from cypheredge.extractor.domain.model import ExtractionResult, Transaction
 
 Extract = Callable[..., ExtractionResult]
-HEADER = (200.0, [(40, "Date"), (120, "Description"), (350, "Debit"), (430, "Credit"),
-                  (520, "Balance")])  # fmt: skip
+HEADER = (
+    200.0,
+    [(40, "Date"), (120, "Description"), (350, "Debit"), (430, "Credit"), (520, "Balance")],
+)
 
 
 def row(y: float, day: str, text: str, debit: str = "", credit: str = "", balance: str = ""):  # type: ignore[no-untyped-def]
@@ -77,6 +79,20 @@ def test_wrapped_descriptions_above_a_bottom_aligned_row(extract: Extract) -> No
     ]
     descriptions = [t.description for t in extract(page).transactions]
     assert descriptions == ["VISA NEW WORLD KILBIRNIE", "REFUND", "DIRECT DEBIT POWER CO"]
+
+
+def test_wrapped_lines_either_side_of_a_centred_row(extract: Extract) -> None:
+    page = [
+        HEADER,
+        (220, [(120, "VISA NEW WORLD")]),
+        row(231, "03 Feb 2025", "KILBIRNIE", debit="85.40", balance="914.60"),
+        (242, [(120, "CARD 1234")]),
+        (258, [(120, "DIRECT DEBIT")]),
+        row(269, "04 Feb 2025", "POWER CO", debit="14.60", balance="900.00"),
+        (280, [(120, "REF 99")]),
+    ]
+    descriptions = [t.description for t in extract(page).transactions]
+    assert descriptions == ["VISA NEW WORLD KILBIRNIE CARD 1234", "DIRECT DEBIT POWER CO REF 99"]
 
 
 def test_sections_set_the_direction_and_totals_are_skipped(extract: Extract) -> None:
@@ -165,10 +181,19 @@ def test_balance_chain_decides_unsigned_amounts(extract: Extract) -> None:
     page = [
         (100, [(40, "Date"), (120, "Details"), (430, "Amount"), (520, "Balance")]),
         (120, [(40, "02.01.2025"), (120, "Miete"), (460, "800,00", "r"), (555, "1.200,00", "r")]),
-        (134, [(40, "03.01.2025"), (120, "Gehalt"), (460, "2.500,00", "r"),
-               (555, "3.700,00", "r")]),  # fmt: skip
-        (148, [(40, "04.01.2025"), (120, "Rückzahlung Müller"), (460, "50,00", "r"),
-               (555, "3.650,00", "r")]),  # fmt: skip
+        (
+            134,
+            [(40, "03.01.2025"), (120, "Gehalt"), (460, "2.500,00", "r"), (555, "3.700,00", "r")],
+        ),
+        (
+            148,
+            [
+                (40, "04.01.2025"),
+                (120, "Rückzahlung Müller"),
+                (460, "50,00", "r"),
+                (555, "3.650,00", "r"),
+            ],
+        ),
     ]
     result = extract(page)
     assert [(t.debit, t.credit) for t in result.transactions] == [
@@ -195,12 +220,30 @@ def test_newest_first_statements_chain_backwards(extract: Extract) -> None:
 
 def test_marker_column_and_trailing_markers(extract: Extract) -> None:
     page = [
-        (100, [(40, "Date"), (120, "Narration"), (400, "Amount"), (470, "Dr/Cr"),
-               (520, "Balance")]),  # fmt: skip
-        (120, [(40, "03 Jan 2025"), (120, "ATM"), (430, "500.00", "r"), (470, "Dr"),
-               (555, "1,500.00 Cr", "r")]),  # fmt: skip
-        (134, [(40, "04 Jan 2025"), (120, "NEFT"), (430, "200.00", "r"), (470, "Cr"),
-               (555, "1,700.00 Cr", "r")]),  # fmt: skip
+        (
+            100,
+            [(40, "Date"), (120, "Narration"), (400, "Amount"), (470, "Dr/Cr"), (520, "Balance")],
+        ),
+        (
+            120,
+            [
+                (40, "03 Jan 2025"),
+                (120, "ATM"),
+                (430, "500.00", "r"),
+                (470, "Dr"),
+                (555, "1,500.00 Cr", "r"),
+            ],
+        ),
+        (
+            134,
+            [
+                (40, "04 Jan 2025"),
+                (120, "NEFT"),
+                (430, "200.00", "r"),
+                (470, "Cr"),
+                (555, "1,700.00 Cr", "r"),
+            ],
+        ),
     ]
     result = extract(page)
     assert [(t.debit, t.credit, t.balance) for t in result.transactions] == [
@@ -211,12 +254,22 @@ def test_marker_column_and_trailing_markers(extract: Extract) -> None:
 
 def test_balance_first_column_order_and_dateless_rows(extract: Extract) -> None:
     page = [
-        (100, [(40, "Balance"), (120, "Date"), (200, "Particulars"), (400, "Withdrawals"),
-               (480, "Deposits")]),  # fmt: skip
+        (
+            100,
+            [
+                (40, "Balance"),
+                (120, "Date"),
+                (200, "Particulars"),
+                (400, "Withdrawals"),
+                (480, "Deposits"),
+            ],
+        ),
         (120, [(75, "900.00", "r"), (120, "03 Feb"), (200, "EFTPOS"), (455, "100.00", "r")]),
         (134, [(75, "850.00", "r"), (200, "DAIRY"), (455, "50.00", "r")]),
-        (148, [(75, "1,850.00", "r"), (120, "05 Feb"), (200, "SALARY"),
-               (525, "1,000.00", "r")]),  # fmt: skip
+        (
+            148,
+            [(75, "1,850.00", "r"), (120, "05 Feb"), (200, "SALARY"), (525, "1,000.00", "r")],
+        ),
         (600, [(40, "Statement period 01 Feb 2026 to 28 Feb 2026")]),
     ]
     result = extract(page)
@@ -234,3 +287,23 @@ def test_pages_without_transactions_or_text(extract: Extract) -> None:
     assert [(p.method, p.rows) for p in result.pages] == [("geometric", 0), ("none", 0)]
     assert result.pages[1].confidence == 0.0
     assert result.to_json()["accounts"] == []
+
+
+def test_card_statement_owes_and_dates_fall_before_the_statement_date(extract: Extract) -> None:
+    page = [
+        (40, [(40, "ACME Card Statement")]),
+        (60, [(40, "Statement closing date 01/15/2025")]),
+        (80, [(40, "Previous Balance"), (300, "$1,000.00", "r")]),
+        (94, [(40, "New Balance"), (300, "$585.50", "r")]),
+        (110, [(40, "Minimum Payment Due"), (300, "$25.00", "r")]),
+        (200, [(40, "Trans Date"), (110, "Post Date"), (180, "Description"), (500, "Amount")]),
+        (220, [(40, "Dec 28"), (110, "Dec 29"), (180, "AMAZON MKTPLACE"), (530, "85.50", "r")]),
+        (234, [(40, "Jan 03"), (110, "Jan 03"), (180, "PAYMENT THANK YOU"), (530, "-500.00", "r")]),
+    ]
+    result = extract(page)
+    assert [(t.date, t.debit, t.credit) for t in result.transactions] == [
+        (date(2024, 12, 28), Decimal("85.50"), None),
+        (date(2025, 1, 3), None, Decimal("500.00")),
+    ]
+    assert result.reconciled is True
+    assert result.statement.period_start is None

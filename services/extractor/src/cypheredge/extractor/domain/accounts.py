@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from cypheredge.extractor.domain.context import DocContext
 from cypheredge.extractor.domain.metadata import BalanceFact, account_id, balance_fact
+from cypheredge.extractor.domain.normalise import signed_balance
 from cypheredge.extractor.domain.page import PageParse
 from cypheredge.extractor.domain.rows import RawRow, RowKind
-from cypheredge.extractor.domain.normalise import signed_balance
 from cypheredge.extractor.domain.vocabulary import Role
 
 
@@ -33,7 +33,7 @@ def split_accounts(pages: Sequence[PageParse], ctx: DocContext) -> list[AccountR
     after an account already has transactions starts the next account."""
     events: list[tuple[int, float, int, object]] = []
     mark, order = ctx.reading.decimal_mark, ctx.reading.date_order
-    period = (ctx.years.start, ctx.years.end) if ctx.years.start and ctx.years.end else None
+    period = ctx.period
     for page in pages:
         for line in page.outside:
             ident = account_id(line)
@@ -77,7 +77,8 @@ def _switch(runs: list[AccountRun], current: int, ident: str, strength: int) -> 
             _name(run, ident, strength, keys)
             return i
     run = runs[current]
-    if not run.has_transactions:
+    if not run.has_transactions or not run.aliases:
+        # Before its first row, or while it has no number yet, a number names this account.
         _name(run, ident, strength, keys)
         return current
     runs.append(AccountRun(ident, strength, keys))

@@ -14,9 +14,13 @@ _MARKER = re.compile(r"^(?P<body>.*?)[\s.]*(?P<m>CR|DR|DB|Cr|Dr|Db|cr|dr|C|D)\.?
 _LEAD_MARKER = re.compile(r"^(?P<m>CR|DR|Cr|Dr)\.?\s+(?P<body>.*)$")
 # A letter-only symbol (`R`, `Rs`) counts only right before a digit: `R1,234.56`.
 _SYMBOL_HEAD = re.compile(
-    "^(" + "|".join(re.escape(x) + ("(?=[\\s\\d])" if x.isalpha() else "") for x in SYMBOL_ORDER) + ")"
+    "^("
+    + "|".join(re.escape(x) + ("(?=[\\s\\d])" if x.isalpha() else "") for x in SYMBOL_ORDER)
+    + ")"
 )
-_SYMBOL_TAIL = re.compile("(" + "|".join(re.escape(x) for x in SYMBOL_ORDER if not x.isalpha()) + ")$")
+_SYMBOL_TAIL = re.compile(
+    "(" + "|".join(re.escape(x) for x in SYMBOL_ORDER if not x.isalpha()) + ")$"
+)
 _PLAIN = re.compile(r"^\d+(?:[.,]\d{1,3})?$")
 _GROUPED = re.compile(r"^\d{1,3}(?P<g>[ ,.'’])\d{3}(?:(?P=g)\d{3})*(?:[.,]\d{1,3})?$")
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,3})?$")
@@ -90,7 +94,9 @@ def _norm_marker(raw: str) -> str:
     return "CR" if raw.upper().startswith("C") else "DR"
 
 
-def _peel_currency(s: str, sign: int, marker: str | None) -> tuple[str, int, str | None, str | None]:
+def _peel_currency(
+    s: str, sign: int, marker: str | None
+) -> tuple[str, int, str | None, str | None]:
     if s[:1].isdigit() and s[-1:].isdigit():
         return s, sign, marker, None
     head, tail = s[:3].upper(), s[-3:].upper()

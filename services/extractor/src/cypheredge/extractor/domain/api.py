@@ -13,7 +13,7 @@ def extract_pdf(data: bytes) -> ExtractionResult:
     The PDF adapters are imported here, at the composition point, so the parsing modules stay
     free of PDF libraries.
     """
-    from cypheredge.extractor.pdfwords.readers import open_readers  # noqa: PLC0415
+    from cypheredge.extractor.pdfwords.readers import open_readers
 
     try:
         with open_readers(data) as readers:

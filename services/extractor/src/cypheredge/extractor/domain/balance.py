@@ -23,8 +23,12 @@ class Verdict:
     flags: tuple[bool | None, ...]
 
 
-def walk(magnitudes: Sequence[Decimal], signs: Sequence[int], balances: Sequence[Decimal | None],
-         opening: Decimal | None) -> Verdict:  # fmt: skip
+def walk(
+    magnitudes: Sequence[Decimal],
+    signs: Sequence[int],
+    balances: Sequence[Decimal | None],
+    opening: Decimal | None,
+) -> Verdict:
     """Check each printed balance against the previous one plus the rows in between."""
     out_signs = list(signs)
     flags: list[bool | None] = [None] * len(signs)
@@ -44,8 +48,9 @@ def walk(magnitudes: Sequence[Decimal], signs: Sequence[int], balances: Sequence
     return Verdict(held, broke, tuple(out_signs), tuple(flags))
 
 
-def _settle(magnitudes: Sequence[Decimal], signs: list[int], rows: list[int],
-            delta: Decimal) -> bool:  # fmt: skip
+def _settle(
+    magnitudes: Sequence[Decimal], signs: list[int], rows: list[int], delta: Decimal
+) -> bool:
     """Whether the rows add up to `delta`; one row of unknown direction is solved for."""
     unknown = [j for j in rows if signs[j] == 0]
     known = sum((magnitudes[j] * signs[j] for j in rows if signs[j] != 0), Decimal(0))
@@ -70,8 +75,9 @@ def choose(drafts: Sequence[Draft], opening: Decimal | None) -> tuple[list[Draft
             break
         for flip_rank, flip in enumerate(flips):
             signs = [d.sign * (flip if d.from_amount else 1) for d in ordered]
-            verdict = walk([d.magnitude for d in ordered], signs,
-                           [d.balance for d in ordered], opening)  # fmt: skip
+            verdict = walk(
+                [d.magnitude for d in ordered], signs, [d.balance for d in ordered], opening
+            )
             score = verdict.held - verdict.broke
             rank = -(order_rank + flip_rank)
             if best is None or (score, rank) > (best[0], best[1]):
@@ -87,8 +93,9 @@ def apply(ordered: list[Draft], verdict: Verdict) -> None:
         draft.consistent = flag
 
 
-def reconciles(drafts: Sequence[Draft], opening: Decimal | None,
-               closing: Decimal | None) -> bool | None:  # fmt: skip
+def reconciles(
+    drafts: Sequence[Draft], opening: Decimal | None, closing: Decimal | None
+) -> bool | None:
     """opening + credits - debits == closing, or None when either end is unknown."""
     if opening is None or closing is None or any(d.sign == 0 for d in drafts):
         return None

@@ -62,8 +62,12 @@ class Cascade:
                 return page, reader.method
         return None, FLAGGED
 
-    def _parse_all(self, found: Sequence[tuple[PageWords | None, str]],
-                   lines: Sequence[Sequence[Line]], ctx: DocContext) -> list[PageParse]:  # fmt: skip
+    def _parse_all(
+        self,
+        found: Sequence[tuple[PageWords | None, str]],
+        lines: Sequence[Sequence[Line]],
+        ctx: DocContext,
+    ) -> list[PageParse]:
         state = TableState()
         parses: list[PageParse] = []
         self._states = []
@@ -72,8 +76,14 @@ class Cascade:
             parses.append(parse_page(number, page_lines, state, ctx.reading, method))
         return parses
 
-    def _retry(self, number: int, result: ExtractionResult, parses: list[PageParse],
-               ctx: DocContext, flagged: set[int]) -> tuple[ExtractionResult, list[PageParse]]:  # fmt: skip
+    def _retry(
+        self,
+        number: int,
+        result: ExtractionResult,
+        parses: list[PageParse],
+        ctx: DocContext,
+        flagged: set[int],
+    ) -> tuple[ExtractionResult, list[PageParse]]:
         """Re-read one page with each fallback; the balance chain's confidence picks."""
         best, best_parses = result, parses
         for reader in self.fallbacks:

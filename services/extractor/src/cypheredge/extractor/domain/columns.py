@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, Role
 from cypheredge.extractor.domain.words import Word
 
 _AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|\d{1,3})$")
+_DIGIT = re.compile(r"\d")
 MARGIN = 24.0  # points a table reaches past its outermost titles
 
 
@@ -34,6 +36,7 @@ class Layout:
     right: float
     header_bottom: float
     section: int = 0  # +1 / -1 when a section heading says which way unsigned amounts go
+    inferred: bool = False  # columns guessed from the data (no header): the chain may swap them
 
     def index(self, role: Role) -> int | None:
         for i, column in enumerate(self.columns):
@@ -125,7 +128,7 @@ def _money_column(word: Word, columns: Sequence[Column], money_cols: Sequence[in
 
 
 def _under_money(word: Word, columns: Sequence[Column], money_cols: Sequence[int]) -> int | None:
-    if not any(c.isdigit() for c in word.text):
+    if _DIGIT.search(word.text) is None:
         return None
     for i in money_cols:
         c = columns[i]
@@ -162,7 +165,7 @@ def _text_column(
     if not text_cols:
         return 0
     centre = word.xc
-    for k, (a, b) in enumerate(zip(text_cols, text_cols[1:], strict=False)):
+    for k, (a, b) in enumerate(itertools.pairwise(text_cols)):
         left, right = columns[a], columns[b]
         if k < len(bounds):
             boundary = bounds[k]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-ISO_CODES = frozenset(
-    ["USD", "EUR", "GBP", "INR", "NZD", "AUD", "CAD", "CHF", "JPY", "CNY", "HKD", "SGD", "ZAR", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "AED", "SAR", "KWD", "BHD", "OMR", "QAR", "NGN", "KES", "GHS", "PHP", "IDR", "MYR", "THB", "VND", "KRW", "TRY", "ILS", "EGP", "PKR", "LKR", "BDT", "RUB", "UAH", "RON", "BGN", "ISK", "ARS", "CLP", "COP", "PEN"]
-)
+ISO_CODES = frozenset((
+    "USD", "EUR", "GBP", "INR", "NZD", "AUD", "CAD", "CHF", "JPY", "CNY", "HKD", "SGD", "ZAR",
+    "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "AED", "SAR", "KWD", "BHD", "OMR",
+    "QAR", "NGN", "KES", "GHS", "PHP", "IDR", "MYR", "THB", "VND", "KRW", "TRY", "ILS", "EGP",
+    "PKR", "LKR", "BDT", "RUB", "UAH", "RON", "BGN", "ISK", "ARS", "CLP", "COP", "PEN",
+))  # fmt: skip
 
 # Longest first so `NZ$` wins over `$` when both could match.
 SYMBOLS: dict[str, str | None] = {

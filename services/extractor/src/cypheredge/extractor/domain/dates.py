@@ -15,7 +15,8 @@ from cypheredge.extractor.domain.months import FILLERS, MONTHS, WEEKDAYS
 _ALLOWED = re.compile(r"^[\w\s./,'-]+$")
 _TOKENS = re.compile(r"\d+|[a-z]+")
 _NUMERIC = re.compile(r"^(\d{1,4})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$")
-_NUMERIC_SHAPE = re.compile(r"^(\d{1,2})[./-](\d{1,2})(?:[./-]\d{2,4})?\.?$")
+# Two numbers count only as `d/m` or `d.m.`: `12.40` is an amount, not the 12th of month 40.
+_NUMERIC_SHAPE = re.compile(r"^(\d{1,2})(?:[./-](\d{1,2})[./-]\d{2,4}|/(\d{1,2})|\.(\d{1,2})\.)$")
 
 
 class DateOrder(StrEnum):
@@ -115,7 +116,7 @@ def infer_date_order(texts: Iterable[str], default: DateOrder = DateOrder.DMY) -
         m = _NUMERIC_SHAPE.match(text.strip())
         if not m:
             continue
-        a, b = int(m.group(1)), int(m.group(2))
+        a, b = int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4))
         if a > 12 >= b >= 1:
             dmy += 1
         elif b > 12 >= a >= 1:

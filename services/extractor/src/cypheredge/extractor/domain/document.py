@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from cypheredge.extractor.domain.accounts import AccountRun, split_accounts
 from cypheredge.extractor.domain.balance import apply, choose, reconciles, score
@@ -31,34 +32,67 @@ class Settled:
 
 
 def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
+    """Directions, balances and confidence for one account's transactions.
+
+    A card statement prints what is owed: its balances run against the holder. Both readings
+    are tried and the chain (then the statement totals) picks; the card wording only breaks
+    ties."""
     drafts = to_drafts(run.rows, ctx.years, ctx.card)
-    opening = next((f.amount for f in run.facts if f.side > 0), None)
-    closing = next((f.amount for f in reversed(run.facts) if f.side < 0), None)
-    ordered, verdict = choose(drafts, opening)
+    tries = [_settle(drafts, run, owed) for owed in ((-1, 1) if ctx.card else (1, -1))]
+    best = max(tries, key=lambda t: t[0])
+    return best[1]
+
+
+def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int, int], Settled]:
+    mine = [replace(d) for d in drafts]
+    _scale(mine, owed)
+    opening = next((f.amount * owed for f in run.facts if f.side > 0), None)
+    closing = next((f.amount * owed for f in reversed(run.facts) if f.side < 0), None)
+    ordered, verdict = choose(mine, opening)
     apply(ordered, verdict)
-    guess_directions(drafts)
+    guess_directions(mine)
     with_balance = [d for d in ordered if d.balance is not None]
     if opening is None and ordered and ordered[0].balance is not None:
         opening = ordered[0].balance - ordered[0].net
     if closing is None and with_balance and with_balance[-1] is ordered[-1]:
         closing = with_balance[-1].balance
-    reconciled = reconciles(drafts, opening, closing)
-    score(drafts, reconciled)
-    info = AccountInfo(run.hint, ctx.currency, opening, closing)
-    return Settled(info, drafts, reconciled)
+    reconciled = reconciles(mine, opening, closing)
+    score(mine, reconciled)
+    _scale(mine, owed)
+    info = AccountInfo(run.hint, None, _times(opening, owed), _times(closing, owed))
+    rank = (verdict.held - verdict.broke, 1 if reconciled else 0)
+    return rank, Settled(info, mine, reconciled)
+
+
+def _scale(drafts: Sequence[Draft], factor: int) -> None:
+    if factor != 1:
+        for d in drafts:
+            d.balance = _times(d.balance, factor)
+
+
+def _times(value: Decimal | None, factor: int) -> Decimal | None:
+    return None if value is None else value * factor
 
 
 def assemble(pages: Sequence[PageParse], ctx: DocContext, flagged: set[int]) -> ExtractionResult:
     runs = split_accounts(pages, ctx)
     settled = [settle_account(run, ctx) for run in runs]
+    for s in settled:
+        s.info = replace(s.info, currency=ctx.currency)
     known = [s for s in settled if s.drafts or s.info.account_hint or s.info.opening_balance]
     settled = known or settled[:1]
     drafts = sorted((d for s in settled for d in s.drafts), key=_reading_order)
     transactions = tuple(_transaction(d, ctx.currency) for d in drafts)
     reports = tuple(_report(p, transactions, p.number in flagged) for p in pages)
     first = settled[0].info
-    statement = StatementInfo(first.opening_balance, first.closing_balance, ctx.currency,
-                              ctx.years.start, ctx.years.end, first.account_hint)  # fmt: skip
+    statement = StatementInfo(
+        first.opening_balance,
+        first.closing_balance,
+        ctx.currency,
+        ctx.period[0] if ctx.period else None,
+        ctx.period[1] if ctx.period else None,
+        first.account_hint,
+    )
     verdicts = [s.reconciled for s in settled if s.drafts]
     reconciled = None if not verdicts or None in verdicts else all(verdicts)
     accounts = tuple(s.info for s in settled if s is not settled[0] or known)
@@ -72,8 +106,19 @@ def _reading_order(d: Draft) -> tuple[int, float, float]:
 def _transaction(d: Draft, currency: str | None) -> Transaction:
     debit = d.magnitude if d.sign < 0 else None
     credit = d.magnitude if d.sign > 0 else None
-    return Transaction(d.date, d.description, debit, credit, d.balance, currency, d.account,
-                       d.page, d.bbox, d.method, d.confidence)  # fmt: skip
+    return Transaction(
+        d.date,
+        d.description,
+        debit,
+        credit,
+        d.balance,
+        currency,
+        d.account,
+        d.page,
+        d.bbox,
+        d.method,
+        d.confidence,
+    )
 
 
 def page_confidence(page: PageParse, confidences: Sequence[float]) -> float:

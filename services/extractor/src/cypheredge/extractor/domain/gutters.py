@@ -6,6 +6,7 @@ columns comes from the data itself: the x range that the fewest words of the tab
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from cypheredge.extractor.domain.columns import Kind, Layout, kind_of
@@ -25,7 +26,7 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
         if layout.left <= w.x0 <= layout.right and kind_of(w.text, mark) is not Kind.STRONG
     ]
     bounds: list[float] = []
-    for left, right in zip(cols, cols[1:], strict=False):
+    for left, right in itertools.pairwise(cols):
         fallback = (left.x1 + right.x0) / 2 if left.x1 < right.x0 else (left.x0 + right.x0) / 2
         lo, hi = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2
         bounds.append(_valley(words, lo, hi, len(lines), fallback))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,7 +63,7 @@ def split_cells(words: Sequence[Word], gap_ratio: float = 0.6) -> list[Cell]:
         return []
     limit = gap_ratio * median([w.height for w in words], 10.0)
     cells: list[list[Word]] = [[words[0]]]
-    for prev, word in zip(words, words[1:], strict=False):
+    for prev, word in itertools.pairwise(words):
         if word.x0 - prev.x1 > limit:
             cells.append([word])
         else:
@@ -95,10 +96,18 @@ def classify(text: str) -> Role | None:
 _ORDER = {
     role: i
     for i, role in enumerate(
-        (Role.BALANCE, Role.DEBIT, Role.CREDIT, Role.AMOUNT, Role.REFERENCE, Role.VALUE_DATE,
-         Role.DATE, Role.DESCRIPTION)
+        (
+            Role.BALANCE,
+            Role.DEBIT,
+            Role.CREDIT,
+            Role.AMOUNT,
+            Role.REFERENCE,
+            Role.VALUE_DATE,
+            Role.DATE,
+            Role.DESCRIPTION,
+        )
     )
-}  # fmt: skip
+}
 
 
 def _priority(role: Role) -> int:
@@ -142,19 +151,49 @@ def _titled(text: str) -> bool:
 
 
 def _split_mixed(cells: list[Cell]) -> list[Cell]:
-    """`Debit Credit` printed close together: one cell per money title (but `Debit Amt` stays)."""
+    """`Money in Money out` or `Debit € Credit €` printed close together: split into one cell
+    per money title (`Debit Amt` stays whole: `Amt` only qualifies)."""
     out: list[Cell] = []
     for cell in cells:
-        if fold(cell.text) in HEADER_PHRASES:
+        words = cell.words
+        money = {r for w in words if (r := classify(w.text)) in MONEY_ROLES}
+        if len(money) < 2 or fold(cell.text) in HEADER_PHRASES or len(words) > 8:
             out.append(cell)
             continue
-        roles = [classify(w.text) for w in cell.words]
-        money = [r for r in roles if r in MONEY_ROLES and r is not Role.AMOUNT]
-        if len(cell.words) > 1 and len(set(money)) >= 2 and len(money) == len(cell.words):
-            out.extend(Cell((w,)) for w in cell.words)
-        else:
+        best = max(_splits(len(words)), key=lambda cuts: _split_score(words, cuts))
+        if _split_score(words, best)[0] < 2:
             out.append(cell)
+            continue
+        bounds = [0, *best, len(words)]
+        out.extend(Cell(words[a:b]) for a, b in itertools.pairwise(bounds))
     return out
+
+
+def _splits(n: int) -> list[tuple[int, ...]]:
+    return [cuts for k in (1, 2, 3) for cuts in itertools.combinations(range(1, n), k)]
+
+
+def _split_score(words: tuple[Word, ...], cuts: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """(distinct money titles, exact titles, fewer parts, symbols kept with the title before
+    them). A part must name a role or be bare symbols; `Amt` after `Debit` only qualifies it."""
+    bounds = [0, *cuts, len(words)]
+    roles: list[Role] = []
+    exact = 0
+    for a, b in itertools.pairwise(bounds):
+        text = fold(" ".join(w.text for w in words[a:b]))
+        role = classify(text)
+        if role is None and text:
+            return (0, 0, 0, 0)
+        qualifier = classify(words[a].text) is Role.AMOUNT
+        if qualifier and roles and roles[-1] in (Role.DEBIT, Role.CREDIT):
+            return (0, 0, 0, 0)
+        if role is not None:
+            roles.append(role)
+            exact += text in HEADER_PHRASES or text in KEYWORD_ROLES
+    money = [r for r in roles if r in MONEY_ROLES]
+    if len(money) != len(set(money)):
+        return (0, 0, 0, 0)
+    return (len(money), exact, -len(cuts), sum(cuts))
 
 
 def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ...]:

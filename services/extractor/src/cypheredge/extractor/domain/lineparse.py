@@ -13,8 +13,17 @@ from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
 from cypheredge.extractor.domain.words import Word
 
-MARKERS = {"cr": "CR", "c": "CR", "credit": "CR", "+": "CR", "dr": "DR", "d": "DR", "db": "DR",
-           "debit": "DR", "-": "DR"}  # fmt: skip
+MARKERS = {
+    "cr": "CR",
+    "c": "CR",
+    "credit": "CR",
+    "+": "CR",
+    "dr": "DR",
+    "d": "DR",
+    "db": "DR",
+    "debit": "DR",
+    "-": "DR",
+}
 
 
 @dataclass(frozen=True, slots=True)

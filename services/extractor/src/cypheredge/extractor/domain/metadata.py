@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from cypheredge.extractor.domain.columns import Kind, kind_of, money_of
 from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS, dollar_country
 from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
-from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import (
     CLOSING_PHRASES,
     OPENING_PHRASES,
@@ -30,15 +31,26 @@ _COUNTRY_TOKEN = re.compile(r"^[A-Z]{2}[\dXx*•]{2,}$")  # `CH**`, `GB72`: an I
 _KEY_CHARS = re.compile(r"[^\w/#]")
 _SYMBOL_CHARS = re.compile(r"[^\d\s.,'()+\-]")
 _ACCOUNT_KEYS = (
-    ("account number", 3), ("account no", 3), ("acct no", 3), ("a/c no", 3), ("account #", 3),
-    ("a c no", 3), ("account", 2), ("acct", 2), ("card number", 2), ("card ending", 2),
-    ("konto", 2), ("compte", 2), ("iban", 1),
-)  # fmt: skip
-
-
-_RANGE_WORDS = frozenset(
-    "to - – — through thru until till bis au al a from period statement von du".split()
+    ("account number", 3),
+    ("account no", 3),
+    ("acct no", 3),
+    ("a/c no", 3),
+    ("account #", 3),
+    ("a c no", 3),
+    ("account", 2),
+    ("acct", 2),
+    ("card number", 2),
+    ("card ending", 2),
+    ("konto", 2),
+    ("compte", 2),
+    ("iban", 1),
 )
+
+
+_RANGE_WORDS = frozenset((
+    "to", "-", "–", "—", "through", "thru", "until", "till", "bis", "au", "al", "a", "from",
+    "period", "statement", "von", "du",
+))  # fmt: skip
 
 
 @lru_cache(maxsize=1 << 14)
@@ -78,10 +90,23 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
         if not any(w.text.lower() in _RANGE_WORDS for w in line.words):
             continue
         found = full_dates(line.words, order)
-        for (_, _, a), (_, _, b) in zip(found, found[1:], strict=False):
+        for (_, _, a), (_, _, b) in itertools.pairwise(found):
             if a < b and (b - a).days <= MAX_PERIOD_DAYS:
                 return a, b
     return None
+
+
+_DATE_KEYS = ("statement", "closing", "date", "as of", "as at", "ending", "issued", "datum")
+
+
+def statement_date(lines: Iterable[Line], order: DateOrder) -> date | None:
+    """The latest full date on a line that names a statement or closing date."""
+    found: list[date] = []
+    for line in lines:
+        text = line.text.lower()
+        if any(key in text for key in _DATE_KEYS):
+            found += [d for _, _, d in full_dates(line.words, order)]
+    return max(found) if found else None
 
 
 @dataclass(frozen=True, slots=True)

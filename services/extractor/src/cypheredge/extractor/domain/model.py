@@ -66,8 +66,12 @@ class PageReport:
     confidence: float
 
     def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "method": self.method, "rows": self.rows,
-                "confidence": self.confidence}  # fmt: skip
+        return {
+            "number": self.number,
+            "method": self.method,
+            "rows": self.rows,
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True, slots=True)

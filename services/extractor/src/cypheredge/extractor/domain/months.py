@@ -24,9 +24,10 @@ MONTHS: dict[str, int] = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names
 }
 
-WEEKDAYS = frozenset(
-    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+WEEKDAYS = frozenset((
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+))  # fmt: skip
 
 # Tokens that may sit inside a printed date without changing it: ordinals, Spanish `de`.
 FILLERS = frozenset({"st", "nd", "rd", "th", "er", "de", "of"})

@@ -14,10 +14,11 @@ from cypheredge.extractor.domain.rows import RawRow, RowKind
 from cypheredge.extractor.domain.vocabulary import Role, fold
 
 _SPACES = re.compile(r"\s+")
-CREDIT_WORDS = frozenset(
-    "salary payroll deposit refund interest credit from received reversal cashback "
-    "dividend gutschrift gehalt zinsen virement recu salaire remboursement abono".split()
-)
+CREDIT_WORDS = frozenset((
+    "salary", "payroll", "deposit", "refund", "interest", "credit", "from", "received",
+    "reversal", "cashback", "dividend", "gutschrift", "gehalt", "zinsen", "virement", "recu",
+    "salaire", "remboursement", "abono",
+))  # fmt: skip
 
 
 def clean(text: str) -> str:
@@ -61,6 +62,7 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
             debit.magnitude if debit else Decimal(0)
         )
         magnitude, sign = abs(net), (1 if net > 0 else -1)
+        from_amount = row.inferred
     elif amount is not None:
         magnitude, from_amount = amount.magnitude, True
         sign = _amount_sign(amount, row, card)
@@ -70,8 +72,18 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
         return None
     if magnitude == 0:
         return None  # `Interest paid 0.00`: nothing moved
-    return Draft(day, clean(row.description), magnitude, sign, balance, row.page, row.bbox,
-                 row.method, row.account, from_amount)  # fmt: skip
+    return Draft(
+        day,
+        clean(row.description),
+        magnitude,
+        sign,
+        balance,
+        row.page,
+        row.bbox,
+        row.method,
+        row.account,
+        from_amount,
+    )
 
 
 def _amount_sign(amount: Money, row: RawRow, card: bool) -> int:

@@ -7,21 +7,27 @@ from dataclasses import dataclass, field, replace
 
 from cypheredge.extractor.domain.columns import Kind, Layout, kind_of, make_layout
 from cypheredge.extractor.domain.gutters import text_bounds
-from cypheredge.extractor.domain.gutters import text_bounds
 from cypheredge.extractor.domain.header import (
+    Cell,
+    _titled,
     build_columns,
     classify,
     has_values,
-    _titled,
     header_cells,
     is_transactional,
     split_cells,
 )
+from cypheredge.extractor.domain.headerless import infer_layout
 from cypheredge.extractor.domain.lineparse import Reading, parse_line, take_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
 from cypheredge.extractor.domain.stacked import absorb
-from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, balance_heading, section_sign
+from cypheredge.extractor.domain.vocabulary import (
+    MONEY_ROLES,
+    Role,
+    balance_heading,
+    section_sign,
+)
 
 LOOKBACK = 4.0  # x line height: a heading this close above a header names its section
 
@@ -50,49 +56,30 @@ class PageParse:
         return [r for r in self.rows if r.kind is RowKind.TXN]
 
 
+@dataclass(slots=True)
+class Segment:
+    """The lines under one header (or under the header carried from the previous page)."""
+
+    layout: Layout
+    transactional: bool
+    lines: list[Line] = field(default_factory=list)
+    carried: bool = False
+
+
 def parse_page(
     number: int, lines: Sequence[Line], state: TableState, reading: Reading, method: str
 ) -> PageParse:
     """Read one page's lines; `state` is updated so the next page can continue an open table."""
     out = PageParse(number, lines=list(lines), method=method)
-    segments: list[tuple[Layout, bool, list[Line]]] = []
-    current: list[Line] | None = None
-    if state.layout is not None:
-        current = []
-        segments.append((state.layout, state.transactional, current))
-    carried = current
-    segments_opened = False
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        typed = header_cells(line)
-        if typed is not None:
-            typed, above, below = absorb(lines, i, typed)
-            if above and current and current[-1] is lines[i - 1]:
-                current.pop()
-            elif above and out.outside and out.outside[-1] is lines[i - 1]:
-                out.outside.pop()
-            layout, transactional = _open(lines, i - above, i + below, typed)
-            layout = _inherit(layout, state.layout if not segments_opened else None)
-            segments_opened = True
-            state.layout, state.transactional = layout, transactional
-            current = []
-            segments.append((layout, transactional, current))
-            i += 1 + below
-            continue
-        if _header_like(line):
-            state.layout, current = None, None
-            out.outside.append(line)
-        elif current is None:
-            out.outside.append(line)
-        else:
-            current.append(line)
-        i += 1
-    for layout, transactional, seg_lines in segments:
-        bounds = text_bounds(seg_lines, layout, reading.decimal_mark)
-        parsed = [parse_line(line, layout, reading, bounds) for line in seg_lines]
-        cont = seg_lines is carried
-        rows, leftover = build_rows(parsed, layout, number, transactional, cont)
+    segments = _segments(lines, state, out)
+    if not any(seg.transactional for seg in segments):
+        segments += _headerless(out, reading)
+    for seg in segments:
+        bounds = text_bounds(seg.lines, seg.layout, reading.decimal_mark)
+        parsed = [parse_line(line, seg.layout, reading, bounds) for line in seg.lines]
+        rows, leftover = build_rows(
+            parsed, seg.layout, number, seg.transactional, carried=seg.carried
+        )
         for row in rows:
             row.method = method
         out.rows += rows
@@ -102,8 +89,49 @@ def parse_page(
     return out
 
 
+def _segments(lines: Sequence[Line], state: TableState, out: PageParse) -> list[Segment]:
+    """Split the page at header lines; lines outside every table go to `out.outside`."""
+    segments: list[Segment] = []
+    current: Segment | None = None
+    if state.layout is not None:
+        current = Segment(state.layout, state.transactional, carried=True)
+        segments.append(current)
+    i = 0
+    while i < len(lines):
+        typed = header_cells(lines[i])
+        if typed is None:
+            if _header_like(lines[i]):
+                state.layout, current = None, None
+            target = out.outside if current is None else current.lines
+            target.append(lines[i])
+            i += 1
+            continue
+        typed, above, below = absorb(lines, i, typed)
+        for bucket in (current.lines if current else [], out.outside):
+            if above and bucket and bucket[-1] is lines[i - 1]:
+                bucket.pop()
+        layout, transactional = _open(lines, i - above, i + below, typed)
+        first_here = not any(not seg.carried for seg in segments)
+        layout = _inherit(layout, state.layout if first_here else None)
+        state.layout, state.transactional = layout, transactional
+        current = Segment(layout, transactional)
+        segments.append(current)
+        i += 1 + below
+    return segments
+
+
+def _headerless(out: PageParse, reading: Reading) -> list[Segment]:
+    """A table without a header among the page's loose lines, if its dated rows show one."""
+    inferred = infer_layout(out.outside, reading)
+    if inferred is None:
+        return []
+    body = [ln for ln in out.outside if ln.y0 >= inferred.header_bottom]
+    out.outside = [ln for ln in out.outside if ln.y0 < inferred.header_bottom]
+    return [Segment(replace(inferred, inferred=True), True, body)]
+
+
 def _open(
-    lines: Sequence[Line], first: int, last: int, typed: list
+    lines: Sequence[Line], first: int, last: int, typed: list[tuple[Cell, Role | None]]
 ) -> tuple[Layout, bool]:
     columns = build_columns(typed)
     bottom = max(w.y1 for ln in lines[first : last + 1] for w in ln.words)
@@ -147,7 +175,7 @@ def _suspects(lines: Sequence[Line], reading: Reading) -> int:
     count = 0
     for line in lines:
         words = line.words
-        date, _, rest = take_date(words[:3], [], reading.date_order)
+        date, _, _rest = take_date(words[:3], [], reading.date_order)
         if date is None:
             continue
         if any(kind_of(w.text, reading.decimal_mark) is Kind.STRONG for w in words[1:]):

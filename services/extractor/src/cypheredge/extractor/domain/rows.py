@@ -48,6 +48,7 @@ class RawRow:
     account: int = 0
     method: str = ""
     money: dict[Role, Money] = field(default_factory=dict)
+    inferred: bool = False  # read through a header-less layout: its debit/credit may be swapped
 
     @property
     def date(self) -> PartialDate | None:
@@ -96,33 +97,31 @@ def build_rows(
     heading lines come first: figures there count only after a dated row."""
     height = median([w.height for p in parsed for w in p.words], 10.0)
     rows: list[RawRow] = []
-    runs: list[list[Parsed]] = [[]]
+    runs: list[list[Parsed]] = [[]]  # text lines before each row, and after the last
     leftover: list[Line] = []
     section = layout.section
     last_y1 = layout.header_bottom
     for p in parsed:
-        if not p.words:
-            leftover.append(p.line)
-            continue
         gap = p.line.y0 - last_y1
-        if carried and p.date is not None:
-            carried = False
+        carried = carried and p.date is None
         if p.is_row and not carried and (p.date is not None or gap <= END_GAP * height):
             if rows and not runs[-1] and _completes(rows[-1], p, gap, height):
                 rows[-1].lines.append(p)
                 rows[-1].money.update(p.money)
             else:
                 rows.append(RawRow(page, [p], section, money=dict(p.money)))
+                rows[-1].inferred = layout.inferred
                 runs.append([])
-            last_y1 = p.line.y1
         elif p.is_text and gap > CONTINUATION_GAP * height and section_sign(p.line.text):
             section = section_sign(p.line.text) or section
             leftover.append(p.line)
+            continue
         elif p.is_text:
             runs[-1].append(p)
-            last_y1 = p.line.y1
         else:
             leftover.append(p.line)
+            continue
+        last_y1 = p.line.y1
     leftover += _attach(rows, runs, height)
     for row in rows:
         row.kind = classify(row, transactional)
@@ -146,29 +145,48 @@ def _eligible(p: Parsed) -> bool:
 
 
 def _attach(rows: list[RawRow], runs: list[list[Parsed]], height: float) -> list[Line]:
-    """Give wrapped description lines to the row above them, or below them when the table
-    anchors short cells to a row's last line (decided once per table from the spacing)."""
+    """Give wrapped description lines to their row. Between two rows the widest vertical gap
+    separates them (rows are padded, wrapped lines are not); on a tie the table's habit decides:
+    short cells on a row's first line (text wraps below) or on its last (text wraps above)."""
     leftover: list[Line] = []
     down = _anchored_low(rows, runs, height)
-    limit = CONTINUATION_GAP * height
     for i, run in enumerate(runs):
         prev = rows[i - 1] if i > 0 else None
         nxt = rows[i] if i < len(rows) else None
-        target = nxt if down else prev
-        ordered = list(reversed(run)) if down else list(run)
-        edge = None if target is None else (target.y0 if down else target.y1)
-        taking = target is not None
-        for p in ordered:
-            gap = (edge - p.line.y1) if down and edge is not None else 0.0
-            if not down and edge is not None:
-                gap = p.line.y0 - edge
-            if taking and target is not None and _eligible(p) and gap <= limit:
-                target.lines.append(p)
-                edge = p.line.y0 if down else p.line.y1
-            else:
-                taking = False
-                leftover.append(p.line)
+        eligible = [p for p in run if _eligible(p)]
+        leftover += [p.line for p in run if not _eligible(p)]
+        split = _split_run(eligible, prev, nxt, down)
+        leftover += _give(eligible[:split], prev, height, below=True)
+        leftover += _give(list(reversed(eligible[split:])), nxt, height, below=False)
     return leftover
+
+
+def _split_run(run: list[Parsed], prev: RawRow | None, nxt: RawRow | None, down: bool) -> int:
+    """How many lines of `run` (top first) belong to the row above."""
+    if not run or nxt is None:
+        return len(run)
+    if prev is None:
+        return 0
+    edges = [prev.y1, *[p.line.y1 for p in run]]
+    starts = [*[p.line.y0 for p in run], nxt.y0]
+    gaps = [b - a for a, b in zip(edges, starts, strict=True)]
+    widest = max(gaps)
+    ties = [k for k, g in enumerate(gaps) if g >= widest - 0.5]
+    return ties[0] if down else ties[-1]
+
+
+def _give(lines: list[Parsed], row: RawRow | None, height: float, below: bool) -> list[Line]:
+    """Attach `lines` (nearest first) to `row` while each sits close to the previous one."""
+    if row is None:
+        return [p.line for p in lines]
+    edge = row.y1 if below else row.y0
+    for k, p in enumerate(lines):
+        gap = p.line.y0 - edge if below else edge - p.line.y1
+        if gap > CONTINUATION_GAP * height:
+            return [q.line for q in lines[k:]]
+        row.lines.append(p)
+        edge = p.line.y1 if below else p.line.y0
+    return []
 
 
 def _anchored_low(rows: list[RawRow], runs: list[list[Parsed]], height: float) -> bool:

@@ -33,7 +33,8 @@ DATE_ROLES = frozenset({Role.DATE, Role.VALUE_DATE})
 # Whole header cells, matched exactly after folding (checked before the keywords below).
 HEADER_PHRASES: dict[str, Role] = {
     "value date": Role.VALUE_DATE, "value": Role.VALUE_DATE, "valuta": Role.VALUE_DATE,
-    "val date": Role.VALUE_DATE, "value dt": Role.VALUE_DATE, "val dt": Role.VALUE_DATE, "date valeur": Role.VALUE_DATE, "valeur": Role.VALUE_DATE,
+    "val date": Role.VALUE_DATE, "value dt": Role.VALUE_DATE, "val dt": Role.VALUE_DATE,
+    "date valeur": Role.VALUE_DATE, "valeur": Role.VALUE_DATE,
     "wertstellung": Role.VALUE_DATE, "effective date": Role.VALUE_DATE, "wert": Role.VALUE_DATE,
     "fecha valor": Role.VALUE_DATE, "data valuta": Role.VALUE_DATE,
     "money in": Role.CREDIT, "paid in": Role.CREDIT, "in": Role.CREDIT, "cr": Role.CREDIT,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from types import TracebackType
@@ -15,6 +16,8 @@ from cypheredge.extractor.domain.errors import UnreadablePdf
 from cypheredge.extractor.domain.words import PageWords, Word
 
 _WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
+# PDFium is not thread-safe: every call into it, from any document, goes through this lock.
+PDFIUM_LOCK = threading.RLock()
 
 
 class PdfiumDocument:
@@ -22,12 +25,14 @@ class PdfiumDocument:
 
     def __init__(self, data: bytes, password: str | None = None) -> None:
         try:
-            self._doc = pdfium.PdfDocument(data, password=password)
+            with PDFIUM_LOCK:
+                self._doc = pdfium.PdfDocument(data, password=password)
         except pdfium.PdfiumError as exc:
             raise UnreadablePdf(str(exc)) from exc
 
     def __len__(self) -> int:
-        return len(self._doc)
+        with PDFIUM_LOCK:
+            return len(self._doc)
 
     def __enter__(self) -> PdfiumDocument:
         return self
@@ -41,26 +46,43 @@ class PdfiumDocument:
         self.close()
 
     def close(self) -> None:
-        self._doc.close()
+        with PDFIUM_LOCK:
+            self._doc.close()
 
     def pages(self) -> Iterator[PageWords]:
         for index in range(len(self._doc)):
             yield self.page(index + 1)
 
     def page(self, number: int) -> PageWords:
+        with PDFIUM_LOCK:
+            return self._page(number)
+
+    def _page(self, number: int) -> PageWords:
         page = self._doc[number - 1]
         try:
             width, height = page.get_size()
+            rotation = page.get_rotation()
             textpage = page.get_textpage()
             try:
                 words = _words(textpage, number, height)
             finally:
                 textpage.close()
-            if page.get_rotation() in (90, 270):
+            if rotation:
+                words = [_turn(w, rotation, width, height) for w in words]
+            if rotation in (90, 270):
                 width, height = height, width
             return PageWords(number, width, height, words)
         finally:
             page.close()
+
+
+def _turn(w: Word, rotation: int, width: float, height: float) -> Word:
+    """Page-space box -> the box as the page is displayed (its /Rotate applied)."""
+    if rotation == 90:
+        return Word(w.text, w.y0, width - w.x1, w.y1, width - w.x0, w.page)
+    if rotation == 270:
+        return Word(w.text, height - w.y1, w.x0, height - w.y0, w.x1, w.page)
+    return Word(w.text, width - w.x1, height - w.y1, width - w.x0, height - w.y0, w.page)
 
 
 def _words(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Word]:
@@ -69,7 +91,9 @@ def _words(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Wor
         return []
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP shift indices: fall back to per char
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count))
+        text = "".join(
+            chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count)
+        )
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox

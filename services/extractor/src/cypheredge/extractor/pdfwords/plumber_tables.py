@@ -29,7 +29,7 @@ class PlumberPdf:
 
     def page(self, number: int) -> Any:
         if self._pdf is None:
-            import pdfplumber  # noqa: PLC0415  (300 ms to import; most documents never need it)
+            import pdfplumber
 
             self._pdf = pdfplumber.open(io.BytesIO(self._data))
         return self._pdf.pages[number - 1]
@@ -46,15 +46,20 @@ def table_cells(page: Any, settings: Settings) -> list[list[CellBox]]:
         for row in table.rows:
             cells = [tuple(c) for c in row.cells if c is not None]
             if cells:
-                out.append(cells)  # type: ignore[arg-type]
+                out.append(cells)
     return out
 
 
 class GridReader:
     """Our own word boxes, regrouped by a pdfplumber grid (cascade stages A and B)."""
 
-    def __init__(self, pdf: PlumberPdf, settings: Settings, method: str,
-                 words: Callable[[int], Sequence[Word]]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        pdf: PlumberPdf,
+        settings: Settings,
+        method: str,
+        words: Callable[[int], Sequence[Word]],
+    ) -> None:
         self.pdf, self.settings, self.method, self._words = pdf, settings, method, words
 
     def read(self, number: int) -> PageWords | None:
@@ -101,8 +106,11 @@ class PlumberOnlyReader:
 
     def read(self, number: int) -> PageWords | None:
         page = self.pdf.page(number)
-        for settings, method in ((LINES_LINES, "lines+lines"), (LINES_TEXT, "lines+text"),
-                                 (TEXT_TEXT, "text+text")):  # fmt: skip
+        for settings, method in (
+            (LINES_LINES, "lines+lines"),
+            (LINES_TEXT, "lines+text"),
+            (TEXT_TEXT, "text+text"),
+        ):
             tables = page.find_tables(settings)
             if tables:
                 self.method = method
@@ -128,5 +136,6 @@ def _plumber_page(page: Any, tables: Sequence[Any], number: int) -> PageWords:
 
 
 def _plumber_word(w: dict[str, Any], number: int) -> Word:
-    return Word(str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]),
-                float(w["bottom"]), number)  # fmt: skip
+    return Word(
+        str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]), number
+    )

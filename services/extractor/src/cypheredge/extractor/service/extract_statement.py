@@ -71,6 +71,9 @@ class StatementExtractor:
             log.exception("extraction of %s failed", event.statement_id)
             await self._record_failure(envelope, event, f"{type(exc).__name__}: {exc}")
             return
+        if document.get("error"):
+            await self._record_failure(envelope, event, str(document["error"]))
+            return
         await self._record_success(envelope, event, document)
 
     async def _record_success(
