@@ -28,6 +28,8 @@ from cypheredge.kit.host import WorkerHost
 from cypheredge.kit.kafka import make_producer
 from cypheredge.kit.relay import Relay
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.reporter.bootstrap import ReporterSettings
+from cypheredge.reporter.bootstrap import build as build_reporter
 
 
 def free_port() -> int:
@@ -52,6 +54,7 @@ def default_hosts(ingest: IngestSettings | None = None) -> list[HostFactory]:
         lambda infra: build_ingest(infra, ingest or IngestSettings(health_port=free_port())),
         lambda infra: build_projector(infra, ProjectorSettings(health_port=free_port())),
         lambda infra: build_extractor(infra, ExtractorSettings(health_port=free_port())),
+        lambda infra: build_reporter(infra, ReporterSettings(health_port=free_port())),
     ]
 
 

@@ -10,6 +10,7 @@ import typer
 from cypheredge.cli.admin_cmd import admin
 from cypheredge.cli.extract_cmd import extract
 from cypheredge.cli.ops_cmd import db, kafka
+from cypheredge.cli.report_cmd import report
 from cypheredge.cli.submit_cmd import submit
 from cypheredge.cli.up_cmd import up
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 app.command("up")(up)
 app.command("extract")(extract)
 app.command("submit")(submit)
+app.command("report")(report)
 app.add_typer(admin, name="admin")
 app.add_typer(db, name="db")
 app.add_typer(kafka, name="kafka")

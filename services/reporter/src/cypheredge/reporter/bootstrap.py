@@ -9,9 +9,12 @@ from cypheredge.kit.consumer import RetryPolicy
 from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
+from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.storage import storage_from_settings
 from cypheredge.kit.workers import WorkerSettings
 from cypheredge.reporter.infra.models import inbox, outbox
+from cypheredge.reporter.service.builder import ReportBuilder
 from cypheredge.reporter.service.tracker import CONSUMER, OutcomeTracker
 
 SERVICE = REPORTER.name
@@ -26,7 +29,10 @@ class ReporterSettings(WorkerSettings):
 def build(infra: InfraSettings, settings: ReporterSettings | None = None) -> WorkerHost:
     settings = settings or ReporterSettings()
     db = Database(service_url(infra, SERVICE))
-    tracker = OutcomeTracker(db, Inbox(inbox))
+    builder = ReportBuilder(
+        db=db, storage=storage_from_settings(infra), outbox=Outbox(outbox, REPORTER.source)
+    )
+    tracker = OutcomeTracker(db, Inbox(inbox), builder)
     return WorkerHost(
         name=SERVICE,
         bootstrap=infra.kafka_bootstrap_servers,

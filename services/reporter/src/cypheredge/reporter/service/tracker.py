@@ -2,10 +2,12 @@
 
 The reporter learns a batch's size from ``batch.submitted`` and each statement's outcome from
 ingestion and extraction events; building the report once all outcomes are in is the next
-step of the pipeline and starts from these rows.
+step, triggered from here.
 """
 
 from __future__ import annotations
+
+from uuid import UUID
 
 from sqlalchemy import func, update
 from sqlalchemy.dialects.postgresql import insert
@@ -22,21 +24,27 @@ from cypheredge.contracts.events.statement import (
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 from cypheredge.reporter.infra.models import report_batches, statement_outcomes
+from cypheredge.reporter.service.builder import ReportBuilder
 
 CONSUMER = REPORTER.group_id
 
 
 class OutcomeTracker:
-    def __init__(self, db: Database, inbox: Inbox) -> None:
+    def __init__(self, db: Database, inbox: Inbox, builder: ReportBuilder) -> None:
         self._db = db
         self._inbox = inbox
+        self._builder = builder
 
     async def handle(self, envelope: Envelope) -> None:
         event = decode(envelope)
         async with self._db.tenant(envelope.orgid) as session:
-            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
-                return
-            await self._apply(session, envelope, event)
+            if await self._inbox.first_delivery(session, CONSUMER, envelope):
+                await self._apply(session, envelope, event)
+        # Also on redelivery: a crash between recording the last outcome and finishing the
+        # report must not leave the batch unreported.
+        batch_id = getattr(event, "batch_id", None)
+        if isinstance(batch_id, UUID):
+            await self._builder.maybe_build(envelope.orgid, batch_id)
 
     async def _apply(self, session: AsyncSession, envelope: Envelope, event: Event) -> None:
         match event:

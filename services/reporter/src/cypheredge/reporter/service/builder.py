@@ -1,0 +1,114 @@
+"""Use case: once every statement of a batch has an outcome, build the batch report once.
+
+Building happens outside any transaction (reading artefacts, rendering, storing); the outcome
+is then recorded with a guard (``finished_at IS NULL``) in the same transaction as the
+``report.ready`` and ``batch.completed`` events, so concurrent or repeated triggers publish one
+report. Artefact keys are deterministic, so a rebuild after a crash overwrites, never piles up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+from uuid import UUID, uuid5
+
+from sqlalchemy.engine import Row
+
+from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed, StatementOutcome
+from cypheredge.contracts.events.report import ReportReady, ReportSummary
+from cypheredge.kit.db import Database
+from cypheredge.kit.outbox import Outbox
+from cypheredge.kit.storage import ObjectStorage
+from cypheredge.reporter.domain.categories import parse_rules
+from cypheredge.reporter.domain.model import (
+    BatchReport,
+    ReportParams,
+    StatementDoc,
+    from_extraction,
+)
+from cypheredge.reporter.domain.report import build_report
+from cypheredge.reporter.infra import repository as repo
+from cypheredge.reporter.service.artefacts import render
+
+NOTHING_PROCESSED = "no statement of the batch could be processed"
+
+
+class ReportBuilder:
+    def __init__(self, *, db: Database, storage: ObjectStorage, outbox: Outbox) -> None:
+        self._db = db
+        self._storage = storage
+        self._outbox = outbox
+
+    async def maybe_build(self, org_id: UUID, batch_id: UUID) -> None:
+        async with self._db.tenant(org_id) as session:
+            batch = await repo.batch(session, batch_id)
+            if batch is None or batch.finished_at is not None:
+                return
+            outcomes = await repo.outcomes(session, batch_id)
+            if len(outcomes) < batch.statements or any(o.status == "pending" for o in outcomes):
+                return
+            rules = parse_rules(await repo.org_rules(session))
+        docs = [await self._statement(o) for o in outcomes]
+        reported = tuple(_outcome(o) for o in outcomes)
+        if not any(d.status == "extracted" for d in docs):
+            await self._fail(org_id, batch_id, reported)
+            return
+        params = ReportParams.from_json(batch.params or {})
+        report = await asyncio.to_thread(build_report, str(batch_id), docs, params, rules)
+        workbook, exports = await asyncio.to_thread(render, org_id, batch_id, report)
+        for artefact in (workbook, *exports.values()):
+            await self._storage.put(artefact.key, artefact.data, artefact.media_type)
+        status = "completed" if all(d.status == "extracted" for d in docs) else "partially_failed"
+        report_id = uuid5(batch_id, "report")
+        ready = ReportReady(
+            batch_id=batch_id,
+            report_id=report_id,
+            workbook_key=workbook.key,
+            workbook_sha256=workbook.sha256,
+            exports={name: artefact.key for name, artefact in exports.items()},
+            summary=_summary(report),
+        )
+        async with self._db.tenant(org_id) as session:
+            if await repo.finish(session, batch_id, status, report_id):
+                await self._outbox.add(session, ready, org_id=org_id)
+                completed = BatchCompleted(batch_id=batch_id, status=status, statements=reported)
+                await self._outbox.add(session, completed, org_id=org_id)
+
+    async def _statement(self, outcome: Row[Any]) -> StatementDoc:
+        statement_id = str(outcome.statement_id)
+        if outcome.status != "extracted":
+            return StatementDoc(
+                statement_id=statement_id,
+                filename=outcome.filename,
+                status=outcome.status,
+                error=outcome.error,
+                sha256=outcome.sha256,
+            )
+        document = json.loads(await self._storage.get(outcome.artefact_key))
+        return from_extraction(statement_id, outcome.filename, document, outcome.sha256)
+
+    async def _fail(
+        self, org_id: UUID, batch_id: UUID, reported: tuple[StatementOutcome, ...]
+    ) -> None:
+        failed = BatchFailed(batch_id=batch_id, reason=NOTHING_PROCESSED, statements=reported)
+        async with self._db.tenant(org_id) as session:
+            if await repo.finish(session, batch_id, "failed", None):
+                await self._outbox.add(session, failed, org_id=org_id)
+
+
+def _outcome(row: Row[Any]) -> StatementOutcome:
+    status = "reported" if row.status == "extracted" else row.status
+    return StatementOutcome(statement_id=row.statement_id, status=status, error=row.error)
+
+
+def _summary(report: BatchReport) -> ReportSummary:
+    extracted = [s for s in report.statements if s.status == "extracted"]
+    broken = {b.statement_id for b in report.breaks}
+    return ReportSummary(
+        statements=len(report.statements),
+        statements_reported=len(extracted),
+        transactions=len(report.transactions),
+        reconciled_statements=sum(1 for s in extracted if s.statement_id not in broken),
+        flagged_rows=sum(1 for t in report.transactions if t.flags),
+    )
