@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Literal
 
 Kind = Literal["text", "money", "date", "month", "datetime", "int", "pct", "conf"]
@@ -21,10 +22,12 @@ TITLE_ROW = 0
 NOTE_ROW = 1
 HEADER_ROW = 3  # the default header row of a sheet's table (0-based; row 4 in Excel)
 MAX_TEXT = 32_767
+EXCEL_EPOCH = date(1899, 12, 30)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 NAVY = "#1F3864"
 MONEY = "#,##0.00;[Red]-#,##0.00"
+HEADER = {"bold": True, "font_color": "#FFFFFF", "bg_color": NAVY, "border": 1, "text_wrap": True}
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Formats:
     note: Any
     section: Any
     header: Any
+    header_num: Any
+    header_mid: Any
     text: Any
     muted: Any
     money: Any
@@ -59,25 +64,31 @@ class Formats:
             title=fmt(bold=True, font_size=14, font_color=NAVY),
             note=fmt(italic=True, font_color="#595959"),
             section=fmt(bold=True, font_size=11, font_color=NAVY),
-            header=fmt(
-                bold=True, font_color="#FFFFFF", bg_color=NAVY, border=1, text_wrap=True
-            ),
-            text=fmt(),
+            header=fmt(**HEADER),
+            header_num=fmt(**HEADER, align="right"),
+            header_mid=fmt(**HEADER, align="center"),
+            text=fmt(indent=1),
             muted=fmt(italic=True, font_color="#7F7F7F"),
             money=fmt(num_format=MONEY),
             money_bold=fmt(num_format=MONEY, bold=True),
             negative=fmt(num_format=MONEY, bg_color="#FFC7CE", font_color="#9C0006"),
-            low=fmt(num_format="0.00", bg_color="#FFEB9C", font_color="#9C5700"),
-            date=fmt(num_format="yyyy-mm-dd", align="left"),
-            month=fmt(num_format="mmm yyyy", align="left"),
-            datetime=fmt(num_format="yyyy-mm-dd hh:mm:ss", align="left"),
-            int=fmt(num_format="#,##0"),
+            low=fmt(num_format="0.00", align="center", bg_color="#FFEB9C", font_color="#9C5700"),
+            date=fmt(num_format="yyyy-mm-dd", align="left", indent=1),
+            month=fmt(num_format="mmm yyyy", align="left", indent=1),
+            datetime=fmt(num_format="yyyy-mm-dd hh:mm:ss", align="left", indent=1),
+            int=fmt(num_format="#,##0", align="center"),
             pct=fmt(num_format="0.0%"),
-            conf=fmt(num_format="0.00"),
+            conf=fmt(num_format="0.00", align="center"),
         )
 
     def for_kind(self, kind: Kind) -> Any:
         return getattr(self, kind)
+
+    def header_for(self, kind: Kind) -> Any:
+        """Headers sit over their figures: right for amounts, centred for counts."""
+        if kind in ("money", "pct"):
+            return self.header_num
+        return self.header_mid if kind in ("int", "conf") else self.header
 
 
 @dataclass(frozen=True)
@@ -87,8 +98,15 @@ class Column:
     kind: Kind = "text"
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 row``, ``2 rows``: a count with its noun."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
 def clean_text(value: str) -> str:
     """Text as a cell can hold it: no XML-illegal characters, at most 32,767 characters."""
+    if value.isprintable() and len(value) <= MAX_TEXT:
+        return value  # the common case, without a regular expression
     return _ILLEGAL.sub("\ufffd", value)[:MAX_TEXT]
 
 
@@ -99,26 +117,37 @@ def excel_datetime(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
+@lru_cache(maxsize=8192)
+def excel_serial(day: date) -> int:
+    """The day as Excel counts it: what a date cell holds (and a chart axis bound)."""
+    return (day - EXCEL_EPOCH).days
+
+
 def write_cell(ws: Any, row: int, col: int, value: Cell, fmt: Any) -> None:
-    """One cell: strings always as strings (never formulas), money as a formatted float."""
-    if value is None:
-        ws.write_blank(row, col, None, fmt)
-    elif isinstance(value, str):
+    """One cell: strings always as strings (never formulas), money as a formatted float.
+
+    Nothing is written for an empty value unless it carries a fill (a shaded blank).
+    """
+    if isinstance(value, str) and value:
         ws.write_string(row, col, clean_text(value), fmt)
+    elif value is None or isinstance(value, str):
+        if fmt is not None and fmt.bg_color:
+            ws.write_blank(row, col, None, fmt)
     elif isinstance(value, datetime):
         ws.write_datetime(row, col, excel_datetime(value), fmt)
     elif isinstance(value, date):
-        ws.write_datetime(row, col, value, fmt)
+        ws.write_number(row, col, excel_serial(value), fmt)  # a date is its day number
     else:
         ws.write_number(row, col, float(value), fmt)
 
 
-def write_title(ws: Any, fmt: Formats, title: str, note: str = "") -> None:
-    """The sheet's title (row 1) and a one-line note under it (row 2)."""
+def write_title(ws: Any, fmt: Formats, title: str, *notes: str) -> None:
+    """The sheet's title (row 1) and up to two lines of notes under it (rows 2 and 3)."""
     ws.write_string(TITLE_ROW, 0, clean_text(title), fmt.title)
     ws.set_row(TITLE_ROW, 20)
-    if note:
-        ws.write_string(NOTE_ROW, 0, clean_text(note), fmt.note)
+    for row, note in enumerate(notes[: HEADER_ROW - NOTE_ROW], start=NOTE_ROW):
+        if note:
+            ws.write_string(row, 0, clean_text(note), fmt.note)
 
 
 class Table:
@@ -142,7 +171,7 @@ class Table:
         self._formats = [fmt.for_kind(c.kind) for c in self.columns]
         for i, column in enumerate(self.columns):
             ws.set_column(col + i, col + i, column.width)
-            ws.write_string(row, col + i, column.header, fmt.header)
+            ws.write_string(row, col + i, column.header, fmt.header_for(column.kind))
         ws.set_row(row, 30)
         if freeze:
             ws.freeze_panes(row + 1, 0)

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from cypheredge.reporter.domain.model import AccountPeriod, BatchReport, Enriched, StatementDoc
 from cypheredge.reporter.workbook.cells import Formats
+
+T = TypeVar("T")
+
+# Row flags as the reporter names them (``Enriched.flags``); the workbook also checks these
+# itself, so a report built without them still shows them.
+DUPLICATE = "duplicate"
+LOW_CONFIDENCE = "low_confidence"
+LARGE = "large"
 
 
 def month_of(day: date) -> date:
@@ -23,6 +31,14 @@ class Derived:
 
     def __init__(self, report: BatchReport) -> None:
         self.report = report
+        self._memo: dict[Callable[[Derived], Any], Any] = {}
+
+    def memo(self, compute: Callable[[Derived], T]) -> T:
+        """``compute(self)``, computed once however many sheets ask."""
+        if compute not in self._memo:
+            self._memo[compute] = compute(self)
+        result: T = self._memo[compute]
+        return result
 
     def unique(self) -> Iterator[Enriched]:
         """Every row but the copies an overlapping statement repeated (``duplicate_of``)."""

@@ -1,0 +1,1 @@
+"""One module per sheet or small group of sheets; ``registry`` lists them in order."""

@@ -1,0 +1,60 @@
+"""120,000 rows stream through ``constant_memory``: memory stays flat whatever the batch size."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import psutil
+
+from cypheredge.reporter.domain.model import BatchReport
+from cypheredge.reporter.workbook import OPTIONS, write_workbook
+
+ROWS = 120_000
+BOUND = 300 * 1024 * 1024  # generous: a workbook held in memory would take several times this
+
+
+class PeakRss:
+    """Samples this process's resident memory in a thread while the block runs."""
+
+    def __init__(self, interval: float = 0.02) -> None:
+        self.process = psutil.Process()
+        self.interval = interval
+        self.base = self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self.process.memory_info().rss)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakRss:
+        self.base = self.peak = self.process.memory_info().rss
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.process.memory_info().rss)
+
+    @property
+    def growth(self) -> int:
+        return self.peak - self.base
+
+
+def test_a_large_batch_is_written_in_constant_memory(
+    tmp_path: Path, bulk: Callable[[int], BatchReport]
+) -> None:
+    assert OPTIONS["constant_memory"] is True
+    report = bulk(ROWS)
+    target = tmp_path / "large.xlsx"
+    with PeakRss() as rss:
+        write_workbook(report, target)
+    assert rss.growth < BOUND, f"grew by {rss.growth / 2**20:.0f} MiB"
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book["Transactions"].max_row == ROWS + 4  # title, note, blank, header
+    book.close()
