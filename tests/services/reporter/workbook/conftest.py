@@ -180,9 +180,12 @@ def make_report() -> BatchReport:
     row_break = BalanceBreak(
         "s_a2", "a-mar.pdf", A, "row", broken.date, broken.id, expected, broken.balance
     )
+    out_leg = next(e.txn.id for e in rows if e.txn.description == "TFR TO SAVINGS")
+    in_leg = next(e.txn.id for e in rows if e.txn.description == "TFR FROM CURRENT")
     return dataclasses.replace(
         base,
         params=ReportParams(THRESHOLD, LOW, ("My Savings",)),
+        own_transfers={out_leg: in_leg, in_leg: out_leg},
         statements=(*statements, REJECTED, FAILED),
         transactions=rows,
         breaks=(row_break,),

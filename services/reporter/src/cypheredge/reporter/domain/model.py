@@ -163,6 +163,9 @@ class BatchReport:
     gaps: tuple[Gap, ...] = ()
     recurring: tuple[RecurringSeries, ...] = ()
     versions: dict[str, str] = field(default_factory=dict)
+    # Transfers between own accounts: transaction id -> id of the other leg (None when the
+    # evidence is the description naming an own account).
+    own_transfers: dict[str, str | None] = field(default_factory=dict)
 
 
 def transaction_id(statement_id: str, index: int) -> str:

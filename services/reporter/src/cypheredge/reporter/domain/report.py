@@ -28,7 +28,7 @@ from cypheredge.reporter.domain.model import (
     Transaction,
 )
 from cypheredge.reporter.domain.recurring import find_recurring
-from cypheredge.reporter.domain.transfers import find_transfers
+from cypheredge.reporter.domain.transfers import find_transfers, transfer_legs
 from cypheredge.reporter.domain.validation import validate
 
 
@@ -45,9 +45,9 @@ def build_report(
         duplicates.update(find_duplicates(periods))
     breaks = validate(statements)
     rows = _ordered_rows(by_account)
-    transfers = find_transfers(
-        [t for t in rows if t.id not in duplicates], params.own_account_names
-    )
+    originals = [t for t in rows if t.id not in duplicates]
+    transfers = find_transfers(originals, params.own_account_names)
+    legs = transfer_legs(originals)
     # A copy printed by an overlapping statement is the same transfer as its original.
     transfers.update({c: transfers[o] for c, o in duplicates.items() if o in transfers})
     rule_set = load_default_rule_set()
@@ -73,6 +73,7 @@ def build_report(
         breaks=breaks,
         gaps=tuple(g for _, periods in sorted(by_account.items()) for g in find_gaps(periods)),
         recurring=recurring,
+        own_transfers={tid: legs.get(tid) for tid in transfers},
         versions={"rules": rule_set.version},
     )
 

@@ -32,26 +32,34 @@ def find_transfers(
     return found
 
 
-def _matched_pairs(txns: Sequence[Transaction]) -> dict[str, str]:
+def transfer_legs(txns: Sequence[Transaction]) -> dict[str, str]:
+    """Transaction id -> id of its other leg, both ways, for every matched debit/credit pair."""
     credits: dict[Decimal, list[Transaction]] = defaultdict(list)
     for txn in txns:
         if txn.amount > 0:
             credits[txn.amount].append(txn)
-    found: dict[str, str] = {}
+    legs: dict[str, str] = {}
     for debit in sorted((t for t in txns if t.amount < 0), key=lambda t: (t.date, t.index)):
         candidates = [
             c
             for c in credits.get(-debit.amount, [])
             if c.account != debit.account
-            and c.id not in found
+            and c.id not in legs
             and abs((c.date - debit.date).days) <= MAX_DAYS_APART
         ]
         if candidates:
             # The closest in time is the likeliest other half.
             credit = min(candidates, key=lambda c: (abs((c.date - debit.date).days), c.date))
-            found[debit.id] = TRANSFER_OUT
-            found[credit.id] = TRANSFER_IN
-    return found
+            legs[debit.id] = credit.id
+            legs[credit.id] = debit.id
+    return legs
+
+
+def _matched_pairs(txns: Sequence[Transaction]) -> dict[str, str]:
+    by_id = {t.id: t for t in txns}
+    return {
+        tid: TRANSFER_IN if by_id[tid].amount > 0 else TRANSFER_OUT for tid in transfer_legs(txns)
+    }
 
 
 def _names_own_account(description: str, names: Sequence[str]) -> bool:
