@@ -16,7 +16,7 @@ from cetest.pdfs import (
     blank_pdf,
     sample,
 )
-from cetest.polling import settled, wait_for_batch
+from cetest.polling import inspected, wait_for_batch
 from cetest.tenants import Tenant
 
 pytestmark = pytest.mark.integration
@@ -48,7 +48,7 @@ async def test_uploaded_statements_are_ingested_with_page_counts(
     client: httpx.AsyncClient, tenant: Tenant
 ) -> None:
     batch_id = await _submit(client, tenant, [_file(DIGITAL), _file(DIGITAL_NZ), _file(SCANNED)])
-    batch = await wait_for_batch(client, tenant, batch_id, settled)
+    batch = await wait_for_batch(client, tenant, batch_id, inspected)
     by_name = {s["filename"]: s for s in batch["statements"]}
     assert "rejected" not in {s["status"] for s in batch["statements"]}
     assert (by_name[DIGITAL]["pages"], by_name[DIGITAL]["text_layer_pages"]) == (2, 2)
@@ -63,11 +63,11 @@ async def test_encrypted_pdf_needs_the_right_password(
     right = await _submit(client, tenant, [_file(ENCRYPTED)], {ENCRYPTED: ENCRYPTED_PASSWORD})
     wrong = await _submit(client, tenant, [_file(ENCRYPTED)], {ENCRYPTED: "not-it"})
     missing = await _submit(client, tenant, [_file(ENCRYPTED)])
-    ok = (await wait_for_batch(client, tenant, right, settled))["statements"][0]
-    assert ok["status"] in INGESTED_OR_LATER
+    ok = (await wait_for_batch(client, tenant, right, inspected))["statements"][0]
+    assert ok["status"] != "rejected"
     assert ok["pages"] == 1
     for batch_id, words in ((wrong, "password"), (missing, "password")):
-        batch = await wait_for_batch(client, tenant, batch_id, settled)
+        batch = await wait_for_batch(client, tenant, batch_id, inspected)
         statement = batch["statements"][0]
         assert statement["status"] == "rejected"
         assert words in statement["error"]
@@ -86,7 +86,7 @@ async def test_hostile_files_are_rejected_with_reasons_and_ingest_keeps_serving(
     }
     files = [_file(name, data) for name, data in hostile.items()] + [_file(DIGITAL)]
     batch_id = await _submit(client, tenant, files)
-    batch = await wait_for_batch(client, tenant, batch_id, settled)
+    batch = await wait_for_batch(client, tenant, batch_id, inspected)
     by_name = {s["filename"]: s for s in batch["statements"]}
     for name in hostile:
         assert by_name[name]["status"] == "rejected", by_name[name]
@@ -94,7 +94,7 @@ async def test_hostile_files_are_rejected_with_reasons_and_ingest_keeps_serving(
     assert "3000" in by_name["thousands-of-pages.pdf"]["error"]
     assert by_name[DIGITAL]["status"] in INGESTED_OR_LATER
     after = await _submit(client, tenant, [_file(DIGITAL_NZ)])
-    batch = await wait_for_batch(client, tenant, after, settled)
+    batch = await wait_for_batch(client, tenant, after, inspected)
     assert batch["statements"][0]["status"] in INGESTED_OR_LATER
 
 
@@ -102,8 +102,8 @@ async def test_duplicate_upload_is_detected_by_hash(
     client: httpx.AsyncClient, tenant: Tenant
 ) -> None:
     first = await _submit(client, tenant, [_file(DIGITAL_NZ)])
-    await wait_for_batch(client, tenant, first, settled)
+    await wait_for_batch(client, tenant, first, inspected)
     second = await _submit(client, tenant, [_file(DIGITAL_NZ)])
-    statement = (await wait_for_batch(client, tenant, second, settled))["statements"][0]
+    statement = (await wait_for_batch(client, tenant, second, inspected))["statements"][0]
     assert statement["duplicate_of"] is not None
     assert statement["duplicate_of"] != statement["id"]

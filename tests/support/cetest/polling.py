@@ -35,3 +35,8 @@ async def wait_for_batch(
 def settled(batch: dict[str, Any]) -> bool:
     """Every statement has left 'uploaded'."""
     return all(s["status"] != "uploaded" for s in batch["statements"])
+
+
+def inspected(batch: dict[str, Any]) -> bool:
+    """Every statement was either rejected or has its ingest facts (page counts)."""
+    return all(s["status"] == "rejected" or s["pages"] is not None for s in batch["statements"])

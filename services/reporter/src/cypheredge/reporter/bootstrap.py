@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic_settings import SettingsConfigDict
 
 from cypheredge.contracts.catalogue import REPORTER
-from cypheredge.kit.consumer import RetryPolicy
 from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
@@ -38,10 +37,7 @@ def build(infra: InfraSettings, settings: ReporterSettings | None = None) -> Wor
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=outbox,
-        # Statement events may overtake their batch event: retry for longer before parking.
-        subscriptions=[
-            Subscription(CONSUMER, consumed(REPORTER), tracker.handle, RetryPolicy(8, 0.25, 5.0))
-        ],
+        subscriptions=[Subscription(CONSUMER, consumed(REPORTER), tracker.handle)],
         health_host=settings.health_host,
         health_port=settings.health_port,
     )

@@ -103,9 +103,16 @@ class Projector:
         **values: Any,
     ) -> None:
         row = await sql.statement_for_update(session, statement_id)
-        if row is None or not advances(StatementStatus(row.status), status):
+        if row is None:
             return
-        await sql.update_statement(session, statement_id, status=status.value, **values)
+        # Facts (pages, counts, reasons) always land; only the status is guarded, because an
+        # event from an earlier stage may arrive after a later stage's on another topic.
+        facts = {k: v for k, v in values.items() if v is not None}
+        if not advances(StatementStatus(row.status), status):
+            if facts:
+                await sql.update_statement(session, statement_id, **facts)
+            return
+        await sql.update_statement(session, statement_id, status=status.value, **facts)
         batch = await sql.batch_for_update(session, batch_id)
         if batch is None:
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ARRAY, Column, DateTime, ForeignKey, Integer, String, Table, Text, func
+from sqlalchemy import ARRAY, Column, DateTime, Integer, String, Table, Text, func
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from cypheredge.kit.tables import inbox_table, outbox_table, service_metadata
@@ -29,14 +29,9 @@ statement_outcomes = Table(
     metadata,
     Column("statement_id", UUID(as_uuid=True), primary_key=True),
     Column("org_id", UUID(as_uuid=True), nullable=False),
-    Column(
-        "batch_id",
-        UUID(as_uuid=True),
-        ForeignKey("report_batches.batch_id"),
-        nullable=False,
-        index=True,
-    ),
-    Column("filename", String(255), nullable=False),
+    # No foreign key to report_batches: a statement's outcome may arrive before its batch.
+    Column("batch_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("filename", String(255)),
     Column("position", Integer, nullable=False, server_default="0"),
     Column("sha256", String(64)),
     Column("status", String(16), nullable=False),

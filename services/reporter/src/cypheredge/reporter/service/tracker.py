@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import func, update
+from sqlalchemy import func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,55 +49,72 @@ class OutcomeTracker:
     async def _apply(self, session: AsyncSession, envelope: Envelope, event: Event) -> None:
         match event:
             case BatchSubmitted():
-                await session.execute(
-                    insert(report_batches)
-                    .values(
-                        batch_id=event.batch_id,
-                        org_id=envelope.orgid,
-                        statements=len(event.statements),
-                        params=event.params,
-                    )
-                    .on_conflict_do_nothing()
-                )
-                await session.execute(
-                    insert(statement_outcomes)
-                    .values(
-                        [
-                            {
-                                "statement_id": s.statement_id,
-                                "org_id": envelope.orgid,
-                                "batch_id": event.batch_id,
-                                "filename": s.filename,
-                                "position": position,
-                                "sha256": s.sha256,
-                                "status": "pending",
-                            }
-                            for position, s in enumerate(event.statements)
-                        ]
-                    )
-                    .on_conflict_do_nothing()
-                )
+                await _batch(session, envelope.orgid, event)
             case StatementRejected():
-                await _outcome(session, event, "rejected", error=event.reason)
+                await _outcome(session, envelope.orgid, event, "rejected", error=event.reason)
             case StatementExtractionFailed():
-                await _outcome(session, event, "failed", error=event.reason)
+                await _outcome(session, envelope.orgid, event, "failed", error=event.reason)
             case StatementExtracted():
-                await _outcome(session, event, "extracted", artefact_key=event.artefact_key)
+                await _outcome(
+                    session, envelope.orgid, event, "extracted", artefact_key=event.artefact_key
+                )
+
+
+async def _batch(session: AsyncSession, org_id: UUID, event: BatchSubmitted) -> None:
+    await session.execute(
+        insert(report_batches)
+        .values(
+            batch_id=event.batch_id,
+            org_id=org_id,
+            statements=len(event.statements),
+            params=event.params,
+        )
+        .on_conflict_do_nothing()
+    )
+    rows = [
+        {
+            "statement_id": s.statement_id,
+            "org_id": org_id,
+            "batch_id": event.batch_id,
+            "filename": s.filename,
+            "position": position,
+            "sha256": s.sha256,
+            "status": "pending",
+        }
+        for position, s in enumerate(event.statements)
+    ]
+    stmt = insert(statement_outcomes).values(rows)
+    # An outcome may have arrived first (another topic): keep its status, add what it lacked.
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[statement_outcomes.c.statement_id],
+            set_={
+                "filename": stmt.excluded.filename,
+                "position": stmt.excluded.position,
+                "sha256": stmt.excluded.sha256,
+            },
+        )
+    )
 
 
 async def _outcome(
     session: AsyncSession,
+    org_id: UUID,
     event: StatementRejected | StatementExtractionFailed | StatementExtracted,
     status: str,
     **values: str,
 ) -> None:
-    # A statement event can overtake its batch event (different topics): the row may not exist
-    # yet, and raising makes the runner retry until it does.
-    result = await session.execute(
-        update(statement_outcomes)
-        .where(statement_outcomes.c.statement_id == event.statement_id)
-        .values(status=status, updated_at=func.now(), **values)
-        .returning(statement_outcomes.c.statement_id)
+    """Record a statement's outcome, whether or not its batch event has arrived yet."""
+    stmt = insert(statement_outcomes).values(
+        statement_id=event.statement_id,
+        org_id=org_id,
+        batch_id=event.batch_id,
+        status=status,
+        **values,
     )
-    if result.first() is None:
-        raise LookupError(f"statement {event.statement_id} not known yet")
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[statement_outcomes.c.statement_id],
+            set_={"status": status, "updated_at": func.now(), **values},
+        )
+    )
