@@ -35,7 +35,7 @@ from cypheredge.synth import LAYOUTS, generate
 from cypheredge.synth.csvtruth import truth_from_csv
 from cypheredge.synth.scoring import Score, score
 
-REAL_DIR = Path("/work/shared/corpus/real")
+REAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 REAL_WITH_TRUTH = (
     "13_synthetic_karbon_icici_gt",
     "16_nz_kauri_anz_geometry_gt",

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/corpus/real")
+from cetest.pdfs import CORPUS
+
 SAMPLE = "16_nz_kauri_anz_geometry_gt.pdf"
 ENCRYPTED = "02_monopoly_protected_pw_foobar123.pdf"
 SCRIPT = Path(sys.executable).with_name("cypheredge")
-
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not mounted")
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:

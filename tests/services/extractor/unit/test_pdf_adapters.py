@@ -6,13 +6,12 @@ import io
 from decimal import Decimal
 
 import pytest
+from reportlab.pdfgen import canvas
 
 from cypheredge.extractor.domain import extract_pdf
 from cypheredge.extractor.domain.lines import group_lines
 from cypheredge.extractor.pdfwords.pdfium_words import PdfiumDocument
 from cypheredge.extractor.pdfwords.plumber_tables import LINES_LINES, GridReader, PlumberPdf
-
-canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 
 ROWS = [("Date", "Description", "Debit", "Credit", "Balance")] + [
     (f"0{i}/02/2025", f"SHOP {i}", f"{i}.00", "", f"{100 - i * (i + 1) / 2:.2f}")

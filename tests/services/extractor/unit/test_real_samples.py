@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from cetest.pdfs import CORPUS
 from cypheredge.extractor.domain import ExtractionResult, extract_pdf
 from cypheredge.extractor.domain.baseline import extract_pdf_pdfplumber_only
 
-CORPUS = Path("/work/shared/corpus/real")
 Row = tuple[str, str, Decimal | None, Decimal | None, Decimal | None]
-
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not mounted")
 
 
 def _pdf(name: str) -> bytes:

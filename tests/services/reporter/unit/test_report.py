@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-
+from cetest.pdfs import CORPUS
 from cypheredge.reporter.domain.categories import CATEGORIES
 from cypheredge.reporter.domain.model import ReportParams, StatementDoc, from_extraction
 from cypheredge.reporter.domain.report import build_report
 
 Build = Callable[..., StatementDoc]
-CORPUS = Path("/work/shared/corpus/real")
 ICICI = CORPUS / "13_synthetic_karbon_icici_gt.pdf"
 
 
@@ -68,7 +65,6 @@ def test_an_empty_batch() -> None:
     assert report.generated_at.tzinfo is not None
 
 
-@pytest.mark.skipif(not ICICI.is_file(), reason="shared corpus not mounted")
 def test_real_icici_statement_reconciles_and_is_categorised() -> None:
     from cypheredge.extractor.domain import extract_pdf
 
