@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pikepdf
 
-CORPUS = Path(
-    os.environ.get(
-        "CYPHEREDGE_CORPUS",
-        Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "real",
-    )
-).resolve()
+# shared/ lies beside the checkout (CI lays it out the same way).
+_BESIDE_CHECKOUT = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "real"
+CORPUS = Path(os.environ.get("CYPHEREDGE_CORPUS_DIR", _BESIDE_CHECKOUT)).resolve()
+assert (CORPUS / "manifest.tsv").is_file(), f"the shared corpus is missing at {CORPUS}"
 
 
 def sample(name: str) -> bytes:
