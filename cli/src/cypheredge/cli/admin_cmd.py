@@ -6,6 +6,7 @@ import asyncio
 import json
 from pathlib import Path
 from typing import Annotated
+from uuid import UUID
 
 import typer
 
@@ -15,6 +16,9 @@ from cypheredge.cli.stack.provision import migrate_all
 from cypheredge.gateway.bootstrap import database
 from cypheredge.gateway.service.accounts import create_org as create_org_use_case
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.reporter.bootstrap import database as reporter_database
+from cypheredge.reporter.domain.categories import Rule
+from cypheredge.reporter.service.rules import add_rule as add_rule_use_case
 
 admin = typer.Typer(help="Manage organisations and API keys.", no_args_is_help=True)
 
@@ -41,3 +45,39 @@ async def _create(infra: InfraSettings, name: str) -> tuple[str, str]:
     finally:
         await db.dispose()
     return str(created.org_id), created.api_key
+
+
+@admin.command("add-rule")
+def add_rule(
+    org_id: Annotated[str, typer.Argument(help="The org the rule belongs to")],
+    category: Annotated[str, typer.Argument(help="Category to assign, e.g. 'rent'")],
+    keyword: Annotated[
+        list[str] | None, typer.Option(help="Whole word or phrase to match (repeatable)")
+    ] = None,
+    pattern: Annotated[str | None, typer.Option(help="Regular expression to match")] = None,
+    direction: Annotated[str, typer.Option(help="credit, debit or any")] = "any",
+    priority: Annotated[int, typer.Option(help="Higher wins among the org's rules")] = 100,
+    data_dir: Annotated[
+        Path, typer.Option(help="Data dir of the local platform")
+    ] = DEFAULT_DATA_DIR,
+) -> None:
+    """Add a categorisation rule for an org; it takes precedence over the defaults."""
+    try:
+        rule = Rule(category, tuple(keyword or ()), pattern, direction, priority)
+        org = UUID(org_id)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    with EmbeddedPostgres(data_dir / "postgres") as embedded:
+        infra = InfraSettings(database_url=database_url(data_dir, embedded))
+        migrate_all(infra)
+        rule_id = asyncio.run(_add_rule(infra, org, rule))
+    typer.echo(json.dumps({"rule_id": str(rule_id)}))
+
+
+async def _add_rule(infra: InfraSettings, org_id: UUID, rule: Rule) -> UUID:
+    db = reporter_database(infra)
+    try:
+        return await add_rule_use_case(db, org_id, rule)
+    finally:
+        await db.dispose()

@@ -25,9 +25,13 @@ class ReporterSettings(WorkerSettings):
     health_port: int = 9003
 
 
+def database(infra: InfraSettings) -> Database:
+    return Database(service_url(infra, SERVICE))
+
+
 def build(infra: InfraSettings, settings: ReporterSettings | None = None) -> WorkerHost:
     settings = settings or ReporterSettings()
-    db = Database(service_url(infra, SERVICE))
+    db = database(infra)
     builder = ReportBuilder(
         db=db, storage=storage_from_settings(infra), outbox=Outbox(outbox, REPORTER.source)
     )

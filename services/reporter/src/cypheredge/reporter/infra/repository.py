@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -53,3 +53,7 @@ async def finish(
         .returning(report_batches.c.batch_id)
     )
     return result.first() is not None
+
+
+async def insert_rule(session: AsyncSession, rule_id: UUID, org_id: UUID, **values: Any) -> None:
+    await session.execute(insert(category_rules).values(id=rule_id, org_id=org_id, **values))
