@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid5
 
-from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts import Envelope, Event, decode
 from cypheredge.contracts.catalogue import EXTRACTOR
 from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.statement import (
@@ -106,24 +106,15 @@ class StatementExtractor:
             batch_id=event.batch_id,
             occurred_at=datetime.now(UTC),
         )
-        async with self._db.tenant(envelope.orgid) as session:
-            if await repo.already_done(session, event.statement_id):
-                return
-            await repo.record(
-                session,
-                statement_id=event.statement_id,
-                org_id=envelope.orgid,
-                batch_id=event.batch_id,
-                status="extracted",
-                artefact_key=key,
-                artefact_sha256=extracted.artefact_sha256,
-                transactions=extracted.transactions,
-                reconciled=extracted.reconciled,
-                pages=document["pages"],
-            )
-            await self._outbox.add(session, extracted, org_id=envelope.orgid)
-            await self._outbox.add(session, usage, org_id=envelope.orgid)
-            await self._inbox.first_delivery(session, CONSUMER, envelope)
+        row = {
+            "status": "extracted",
+            "artefact_key": key,
+            "artefact_sha256": extracted.artefact_sha256,
+            "transactions": extracted.transactions,
+            "reconciled": extracted.reconciled,
+            "pages": document["pages"],
+        }
+        await self._finish(envelope, event, row, extracted, usage)
 
     async def _record_failure(
         self, envelope: Envelope, event: StatementIngested, reason: str
@@ -131,6 +122,12 @@ class StatementExtractor:
         failed = StatementExtractionFailed(
             batch_id=event.batch_id, statement_id=event.statement_id, reason=reason[:2000]
         )
+        await self._finish(envelope, event, {"status": "failed", "reason": failed.reason}, failed)
+
+    async def _finish(
+        self, envelope: Envelope, event: StatementIngested, row: dict[str, Any], *events: Event
+    ) -> None:
+        """Record the outcome with its events and the inbox row, unless already recorded."""
         async with self._db.tenant(envelope.orgid) as session:
             if await repo.already_done(session, event.statement_id):
                 return
@@ -139,8 +136,8 @@ class StatementExtractor:
                 statement_id=event.statement_id,
                 org_id=envelope.orgid,
                 batch_id=event.batch_id,
-                status="failed",
-                reason=failed.reason,
+                **row,
             )
-            await self._outbox.add(session, failed, org_id=envelope.orgid)
+            for outgoing in events:
+                await self._outbox.add(session, outgoing, org_id=envelope.orgid)
             await self._inbox.first_delivery(session, CONSUMER, envelope)
