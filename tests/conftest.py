@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from cetest.s3 import S3Server, s3_server
 from cypheredge.cli.stack.embedded import EmbeddedBroker, EmbeddedPostgres
 from cypheredge.cli.stack.provision import migrate_all
 from cypheredge.kit.db import libpq_dsn
@@ -85,3 +86,10 @@ async def topics(infra: InfraSettings) -> str:
     await wait_for_broker(infra.kafka_bootstrap_servers, within=30)
     await provision_topics(infra.kafka_bootstrap_servers)
     return infra.kafka_bootstrap_servers
+
+
+@pytest.fixture(scope="session")
+def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
+    """A real S3-compatible server (SeaweedFS) for the session."""
+    with s3_server(tmp_path_factory.mktemp("s3")) as running:
+        yield running

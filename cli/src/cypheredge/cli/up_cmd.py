@@ -15,9 +15,10 @@ from rich.console import Console
 
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR, database_url, secret_key, stack_file
 from cypheredge.cli.stack.embedded import EmbeddedBroker, EmbeddedPostgres, free_port
-from cypheredge.cli.stack.provision import migrate_all, provision
+from cypheredge.cli.stack.provision import migrate_all, provision, provision_storage
 from cypheredge.cli.stack.services import PROCESSES
 from cypheredge.cli.stack.supervisor import Child, Supervisor
+from cypheredge.kit.settings import InfraSettings
 
 console = Console(stderr=True)
 
@@ -39,11 +40,10 @@ def up(
         env = _infrastructure(stack, data_dir, status.update)
         status.update("running database migrations")
         os.environ.update(env)
-        from cypheredge.kit.settings import InfraSettings
-
         migrate_all(InfraSettings(), progress=lambda step: status.update(step))
-        status.update("provisioning Kafka topics")
+        status.update("provisioning Kafka topics and storage")
         provision(env["KAFKA_BOOTSTRAP_SERVERS"])
+        provision_storage(InfraSettings())
         supervisor = Supervisor(_children(env, port, data_dir))
         stack.callback(supervisor.stop_all)
         stack_file(data_dir).write_text(
@@ -119,7 +119,6 @@ def _wait_ready(supervisor: Supervisor, timeout: float, say: object) -> None:
 
 def _demo(port: int, data_dir: Path) -> None:
     from cypheredge.cli.demo import run_demo
-    from cypheredge.kit.settings import InfraSettings
 
     try:
         out = run_demo(f"http://127.0.0.1:{port}", InfraSettings(), data_dir, console)

@@ -9,6 +9,7 @@ from cypheredge.cli.stack.services import SCHEMAS
 from cypheredge.kit.kafka import provision_topics, wait_for_broker
 from cypheredge.kit.migrations import migrate
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.storage import S3Storage, storage_from_settings
 
 
 def migrate_all(infra: InfraSettings, progress: Callable[[str], None] = lambda _: None) -> None:
@@ -30,3 +31,10 @@ def provision(bootstrap: str) -> list[str]:
         return await provision_topics(bootstrap)
 
     return asyncio.run(_run())
+
+
+def provision_storage(infra: InfraSettings) -> None:
+    """Create the S3 bucket when S3 is configured (the local directory needs nothing)."""
+    storage = storage_from_settings(infra)
+    if isinstance(storage, S3Storage):
+        asyncio.run(storage.ensure_bucket())

@@ -141,12 +141,8 @@ def storage_from_settings(settings: InfraSettings) -> ObjectStorage:
     if settings.s3_endpoint:
         client = Minio(
             settings.s3_endpoint,
-            access_key=settings.s3_access_key.get_secret_value()
-            if settings.s3_access_key
-            else None,
-            secret_key=settings.s3_secret_key.get_secret_value()
-            if settings.s3_secret_key
-            else None,
+            access_key=_secret(settings.s3_access_key),
+            secret_key=_secret(settings.s3_secret_key),
             secure=settings.s3_secure,
         )
         return S3Storage(client, settings.s3_bucket)
