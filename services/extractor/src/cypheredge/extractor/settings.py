@@ -12,3 +12,4 @@ class ExtractorSettings(WorkerSettings):
 
     health_port: int = 9002
     workers: int = 1
+    timeout_seconds: float = 120.0

@@ -1,7 +1,9 @@
 """Runs the extraction cascade away from the event loop, in worker processes.
 
 Extraction is CPU-bound; a process pool keeps the consumer's heartbeats and the health
-endpoint responsive and lets one service instance use several cores.
+endpoint responsive, lets one instance use several cores, and contains what a pathological
+file can do: a worker that overruns the time limit is killed, one that dies takes only its
+pool with it, and the next file gets a fresh pool.
 """
 
 from __future__ import annotations
@@ -9,9 +11,14 @@ from __future__ import annotations
 import asyncio
 import json
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from cypheredge.extractor.domain import extract_pdf
+
+
+class ExtractionAborted(Exception):
+    """The file could not be extracted within the worker's limits (time, or a crash)."""
 
 
 def _extract(data: bytes) -> dict[str, Any]:
@@ -22,11 +29,31 @@ def _extract(data: bytes) -> dict[str, Any]:
 
 
 class CascadeRunner:
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, timeout: float = 120.0) -> None:
+        self._workers = workers
+        self.timeout = timeout
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
     async def extract(self, data: bytes) -> dict[str, Any]:
-        return await asyncio.get_running_loop().run_in_executor(self._pool, _extract, data)
+        future = asyncio.get_running_loop().run_in_executor(self._pool, _extract, data)
+        try:
+            return await asyncio.wait_for(future, self.timeout)
+        except TimeoutError:
+            self._replace_pool()
+            raise ExtractionAborted(
+                f"extraction took longer than {self.timeout:.0f} s and was stopped"
+            ) from None
+        except BrokenProcessPool:
+            self._replace_pool()
+            raise ExtractionAborted("the extraction worker died while reading this file") from None
+
+    def _replace_pool(self) -> None:
+        old = self._pool
+        # A stuck worker never returns; killing it is the only way to get the core back.
+        for process in list(getattr(old, "_processes", {}).values()):
+            process.kill()
+        old.shutdown(wait=False, cancel_futures=True)
+        self._pool = ProcessPoolExecutor(max_workers=self._workers)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
