@@ -15,14 +15,9 @@ async def test_extracts_in_a_worker_and_recovers_after_a_timeout() -> None:
     try:
         with pytest.raises(ExtractionAborted, match="longer than"):
             await runner.extract(sample(STRESS))
-        relaxed = CascadeRunner(workers=1, timeout=120)
-        try:
-            document = await relaxed.extract(sample(DIGITAL_NZ))
-        finally:
-            relaxed.close()
+        runner.timeout = 120  # the same runner carries on with a fresh pool
+        document = await runner.extract(sample(DIGITAL_NZ))
         assert len(document["transactions"]) == 6
         assert document["reconciled"] is True
-        runner._timeout = 120
-        assert len((await runner.extract(sample(DIGITAL_NZ)))["transactions"]) == 6
     finally:
         runner.close()
