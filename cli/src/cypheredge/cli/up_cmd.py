@@ -14,7 +14,12 @@ import typer
 from rich.console import Console
 
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR, database_url, secret_key, stack_file
-from cypheredge.cli.stack.embedded import EmbeddedBroker, EmbeddedPostgres, free_port
+from cypheredge.cli.stack.embedded import (
+    EmbeddedBroker,
+    EmbeddedPostgres,
+    free_port,
+    port_open,
+)
 from cypheredge.cli.stack.provision import migrate_all, provision, provision_storage
 from cypheredge.cli.stack.services import PROCESSES
 from cypheredge.cli.stack.supervisor import Child, Supervisor
@@ -33,6 +38,11 @@ def up(
 ) -> None:
     """Start infrastructure (embedded unless configured), migrate, and run every service."""
     data_dir = data_dir.resolve()
+    if port_open("127.0.0.1", port):
+        console.print(
+            f"error: port {port} is already in use; pick another with --port", markup=False
+        )
+        raise typer.Exit(1)
     # SIGTERM (from a service manager or `timeout`) must clean up like Ctrl-C does.
     signal.signal(signal.SIGTERM, _interrupt)
     (data_dir / "logs").mkdir(parents=True, exist_ok=True)
