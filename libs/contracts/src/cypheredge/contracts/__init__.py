@@ -2,7 +2,13 @@
 
 from cypheredge.contracts.base import Event
 from cypheredge.contracts.envelope import Envelope
-from cypheredge.contracts.registry import ALL_EVENTS, EVENTS_BY_TYPE, UnknownEventType, decode
+from cypheredge.contracts.registry import (
+    ALL_EVENTS,
+    EVENTS_BY_TYPE,
+    UnknownEventType,
+    decode,
+    decode_known,
+)
 from cypheredge.contracts.topics import ALL_TOPICS, Topic, topic_partitions
 
 __all__ = [
@@ -14,5 +20,6 @@ __all__ = [
     "Topic",
     "UnknownEventType",
     "decode",
+    "decode_known",
     "topic_partitions",
 ]

@@ -41,3 +41,14 @@ def decode(envelope: Envelope) -> Event:
     except KeyError:
         raise UnknownEventType(envelope.type) from None
     return cls.model_validate(envelope.data)
+
+
+def decode_known(envelope: Envelope) -> Event | None:
+    """The typed payload, or None for a type this code does not know yet.
+
+    Consumers skip unknown types: a newer producer may add event types to a topic, and an
+    older consumer must keep its partition moving rather than fail on them.
+    """
+    if envelope.type not in EVENTS_BY_TYPE:
+        return None
+    return decode(envelope)

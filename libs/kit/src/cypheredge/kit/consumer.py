@@ -106,7 +106,8 @@ class ConsumerRunner:
                 await self._handler(envelope)
                 self._count(record, "ok", started)
                 return
-            except PermanentError as exc:
+            except (PermanentError, ValidationError) as exc:
+                # A payload that does not validate never will: retrying only delays the rest.
                 await self._park(record, f"{type(exc).__name__}: {exc}", attempt)
                 return
             except Exception as exc:

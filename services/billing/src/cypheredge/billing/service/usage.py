@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.dialects.postgresql import insert
 
 from cypheredge.billing.infra.models import usage_events
-from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts import Envelope, decode_known
 from cypheredge.contracts.catalogue import BILLING
 from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.kit.db import Database
@@ -20,7 +20,9 @@ class UsageLedger:
         self._inbox = inbox
 
     async def handle(self, envelope: Envelope) -> None:
-        event = decode(envelope)
+        event = decode_known(envelope)
+        if event is None:
+            return
         if not isinstance(event, UsageRecorded):
             return
         async with self._db.tenant(envelope.orgid) as session:

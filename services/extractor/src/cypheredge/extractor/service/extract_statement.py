@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid5
 
-from cypheredge.contracts import Envelope, Event, decode
+from cypheredge.contracts import Envelope, Event, decode_known
 from cypheredge.contracts.catalogue import EXTRACTOR
 from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.statement import (
@@ -53,7 +53,9 @@ class StatementExtractor:
         self._runner = runner
 
     async def handle(self, envelope: Envelope) -> None:
-        event = decode(envelope)
+        event = decode_known(envelope)
+        if event is None:
+            return
         if not isinstance(event, StatementIngested):
             return
         org_id = envelope.orgid

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cypheredge.contracts import Envelope, Event, decode
+from cypheredge.contracts import Envelope, Event, decode_known
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed
 from cypheredge.contracts.events.report import ReportReady
@@ -40,7 +40,9 @@ class Projector:
         self._inbox = inbox
 
     async def handle(self, envelope: Envelope) -> None:
-        event = decode(envelope)
+        event = decode_known(envelope)
+        if event is None:
+            return
         async with self._db.tenant(envelope.orgid) as session:
             if not await self._inbox.first_delivery(session, CONSUMER, envelope):
                 return

@@ -11,7 +11,7 @@ import asyncio
 from typing import cast
 from uuid import UUID
 
-from cypheredge.contracts import Envelope, decode
+from cypheredge.contracts import Envelope, decode_known
 from cypheredge.contracts.catalogue import INGEST
 from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
 from cypheredge.contracts.events.statement import RejectionCode
@@ -47,7 +47,9 @@ class Ingestor:
         self._inspect_lock = asyncio.Lock()
 
     async def handle(self, envelope: Envelope) -> None:
-        event = decode(envelope)
+        event = decode_known(envelope)
+        if event is None:
+            return
         if not isinstance(event, BatchSubmitted):
             return
         org_id = envelope.orgid

@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cypheredge.contracts import Envelope, Event, decode
+from cypheredge.contracts import Envelope, Event, decode_known
 from cypheredge.contracts.catalogue import REPORTER
 from cypheredge.contracts.events.batch import BatchSubmitted
 from cypheredge.contracts.events.statement import (
@@ -36,7 +36,9 @@ class OutcomeTracker:
         self._builder = builder
 
     async def handle(self, envelope: Envelope) -> None:
-        event = decode(envelope)
+        event = decode_known(envelope)
+        if event is None:
+            return
         async with self._db.tenant(envelope.orgid) as session:
             if await self._inbox.first_delivery(session, CONSUMER, envelope):
                 await self._apply(session, envelope, event)
