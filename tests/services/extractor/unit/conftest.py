@@ -17,18 +17,19 @@ Cell = tuple[float, str] | tuple[float, str, str]
 Spec = Sequence[tuple[float, Sequence[Cell]]]
 
 
-def make_words(lines: Spec, page: int = 1) -> list[Word]:
-    """Words of `lines`; a cell's words are one space apart, cells wherever they are put."""
+def make_words(lines: Spec, page: int = 1, space: float = CHAR) -> list[Word]:
+    """Words of `lines`; a cell's words are `space` apart (one character, as in a monospaced
+    font, unless told), cells wherever they are put."""
     out: list[Word] = []
     for y, cells in lines:
         for cell in cells:
             x, text = cell[0], cell[1]
             if len(cell) == 3 and cell[2] == "r":
-                x -= CHAR * len(text)
+                x -= CHAR * len(text.replace(" ", "")) + space * text.count(" ")
             for token in text.split(" "):
                 if token:
                     out.append(Word(token, x, y, x + CHAR * len(token), y + HEIGHT, page))
-                x += CHAR * (len(token) + 1)
+                x += CHAR * len(token) + space
     return out
 
 
@@ -37,17 +38,18 @@ class FakeReader:
 
     method = "geometric"
 
-    def __init__(self, pages: Sequence[Spec]) -> None:
+    def __init__(self, pages: Sequence[Spec], space: float = CHAR) -> None:
         self.pages = [
-            PageWords(n, 600.0, 800.0, make_words(spec, n)) for n, spec in enumerate(pages, start=1)
+            PageWords(n, 600.0, 800.0, make_words(spec, n, space))
+            for n, spec in enumerate(pages, start=1)
         ]
 
     def read(self, number: int) -> PageWords | None:
         return self.pages[number - 1]
 
 
-def run_pages(*pages: Spec) -> ExtractionResult:
-    reader = FakeReader(pages)
+def run_pages(*pages: Spec, space: float = CHAR) -> ExtractionResult:
+    reader = FakeReader(pages, space)
     return Cascade(reader, len(pages)).run()
 
 

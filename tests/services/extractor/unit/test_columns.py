@@ -8,7 +8,7 @@ import pytest
 
 from cypheredge.extractor.domain.columns import assign, make_layout
 from cypheredge.extractor.domain.gutters import text_bounds
-from cypheredge.extractor.domain.header import build_columns, classify, header_cells
+from cypheredge.extractor.domain.header import build_columns, cell_gap, classify, header_cells
 from cypheredge.extractor.domain.lines import group_lines
 from cypheredge.extractor.domain.stacked import absorb
 from cypheredge.extractor.domain.vocabulary import Role
@@ -93,6 +93,14 @@ def test_titles_over_two_lines_merge(words: Words) -> None:
     roles = [c.role for c in build_columns(merged)]
     assert (above, below) == (0, 1)
     assert roles == [Role.DATE, Role.VALUE_DATE, Role.DESCRIPTION, Role.DEBIT]
+
+
+def test_the_cell_gap_follows_the_fonts_word_space(words: Words) -> None:
+    text = [(100.0 + 14 * i, [(40, "VISA NEW WORLD KILBIRNIE 4835 ORIG DATE")]) for i in range(5)]
+    monospaced = group_lines(words(text))  # a space as wide as a letter (0.5 x height)
+    narrow = group_lines(words(text, space=2.0))
+    assert cell_gap(monospaced) == pytest.approx(0.6)
+    assert cell_gap(narrow) == pytest.approx(0.4)
 
 
 def test_repeated_titles_are_not_a_transaction_table(words: Words) -> None:

@@ -21,6 +21,7 @@ _SYMBOL_HEAD = re.compile(
 _SYMBOL_TAIL = re.compile(
     "(" + "|".join(re.escape(x) for x in SYMBOL_ORDER if not x.isalpha()) + ")$"
 )
+_DIGIT = re.compile(r"\d")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d{1,3})?$")
 _GROUPED = re.compile(r"^\d{1,3}(?P<g>[ ,.'’])\d{3}(?:(?P=g)\d{3})*(?:[.,]\d{1,3})?$")
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,3})?$")
@@ -51,9 +52,9 @@ def parse_amount(text: str, decimal_mark: str | None = None) -> Money | None:
     `decimal_mark` ("." or ",") resolves `1,234` / `1.234` (grouping or three decimals); with
     one or two digits after the mark the text decides on its own.
     """
+    if _DIGIT.search(text) is None:
+        return None  # most words of a page
     s = text.translate(_DASHES).strip()
-    if not s or not any(c.isdigit() for c in s):
-        return None
     sign, marker, currency = 0, None, None
     for _ in range(6):  # peel sign, parentheses, markers and currency from both ends
         before = s
@@ -166,6 +167,8 @@ def infer_decimal_mark(texts: Iterable[str]) -> str:
     """
     votes = {".": 0, ",": 0}
     for text in texts:
+        if "." not in text and "," not in text:
+            continue  # no mark, no vote (most words)
         core = _TRAILING_NON_DIGITS.sub("", text)
         m = None if _DATE_SHAPE.match(core) else _DECIMAL_END.search(core)
         if m:

@@ -83,33 +83,78 @@ def assign(
 
     `bounds` splits neighbouring text columns (see `gutters.text_bounds`); without it the
     midpoint between their titles does."""
-    cells: list[list[Word]] = [[] for _ in layout.columns]
-    money_cols = [i for i, c in enumerate(layout.columns) if c.role in MONEY_ROLES]
-    text_cols = [i for i, c in enumerate(layout.columns) if c.role not in MONEY_ROLES]
-    placed: list[tuple[Word, int]] = []
-    pending: list[tuple[Word, Kind]] = []
-    for word in words:
-        if word.x0 > layout.right or word.x1 < layout.left:
-            continue
-        kind = kind_of(word.text, mark)
-        col = _money_column(word, layout.columns, money_cols) if kind is Kind.STRONG else None
-        if col is not None:
-            cells[col].append(word)
-            placed.append((word, col))
-        elif kind in (Kind.AUX, Kind.WEAK) and money_cols:
-            pending.append((word, kind))
-        elif (under := _under_money(word, layout.columns, money_cols)) is not None:
-            cells[under].append(word)  # unreadable figures stay out of the description
-        else:
-            cells[_text_column(word, layout.columns, text_cols, bounds)].append(word)
-    for word, kind in pending:
-        col = _attach(word, kind, placed, layout.columns, money_cols)
-        if col is None:
-            col = _text_column(word, layout.columns, text_cols, bounds)
-        cells[col].append(word)
-    for cell in cells:
-        cell.sort(key=lambda w: w.x0)
-    return cells
+    return Placer.of(layout, mark, bounds).assign(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Placer:
+    """How one table places words (see `assign`), worked out once for all of its lines."""
+
+    layout: Layout
+    mark: str
+    money: tuple[int, ...]  # money columns
+    text: tuple[int, ...]  # every other column
+    cuts: tuple[float, ...]  # where each text column hands over to the next one
+
+    @classmethod
+    def of(cls, layout: Layout, mark: str, bounds: Sequence[float] = ()) -> Placer:
+        columns = layout.columns
+        money = tuple(i for i, c in enumerate(columns) if c.role in MONEY_ROLES)
+        text = tuple(i for i, c in enumerate(columns) if c.role not in MONEY_ROLES)
+        cuts = tuple(
+            _cut(columns[a], columns[b], bounds[k] if k < len(bounds) else None)
+            for k, (a, b) in enumerate(itertools.pairwise(text))
+        )
+        return cls(layout, mark, money, text, cuts)
+
+    def assign(self, words: Sequence[Word]) -> list[list[Word]]:
+        columns, money_cols = self.layout.columns, self.money
+        left, right = self.layout.left, self.layout.right
+        cells: list[list[Word]] = [[] for _ in columns]
+        placed: list[tuple[Word, int]] = []
+        pending: list[tuple[Word, Kind]] = []
+        for word in words:
+            if word.x0 > right or word.x1 < left:
+                continue
+            kind = kind_of(word.text, self.mark)
+            col = _money_column(word, columns, money_cols) if kind is Kind.STRONG else None
+            if col is not None:
+                cells[col].append(word)
+                placed.append((word, col))
+            elif kind in (Kind.AUX, Kind.WEAK) and money_cols:
+                pending.append((word, kind))
+            elif (under := _under_money(word, columns, money_cols)) is not None:
+                cells[under].append(word)  # unreadable figures stay out of the description
+            else:
+                cells[self.text_column(word)].append(word)
+        for word, kind in pending:
+            col = _attach(word, kind, placed, columns, money_cols)
+            cells[self.text_column(word) if col is None else col].append(word)
+        for cell in cells:
+            if len(cell) > 1:
+                cell.sort(key=_left)
+        return cells
+
+    def text_column(self, word: Word) -> int:
+        if not self.text:
+            return 0
+        centre = word.xc
+        for k, cut in enumerate(self.cuts):
+            if centre < cut:
+                return self.text[k]
+        return self.text[-1]
+
+
+def _cut(left: Column, right: Column, bound: float | None) -> float:
+    if bound is not None:
+        return bound
+    if left.x1 < right.x0:
+        return (left.x1 + right.x0) / 2
+    return (left.x0 + right.x0) / 2
+
+
+def _left(word: Word) -> float:
+    return word.x0
 
 
 def _money_column(word: Word, columns: Sequence[Column], money_cols: Sequence[int]) -> int | None:
@@ -157,22 +202,3 @@ def _attach(
             if not taken and word.x1 > c.x0 - 2 and word.x0 < c.x1 + 2:
                 return i
     return None
-
-
-def _text_column(
-    word: Word, columns: Sequence[Column], text_cols: Sequence[int], bounds: Sequence[float]
-) -> int:
-    if not text_cols:
-        return 0
-    centre = word.xc
-    for k, (a, b) in enumerate(itertools.pairwise(text_cols)):
-        left, right = columns[a], columns[b]
-        if k < len(bounds):
-            boundary = bounds[k]
-        elif left.x1 < right.x0:
-            boundary = (left.x1 + right.x0) / 2
-        else:
-            boundary = (left.x0 + right.x0) / 2
-        if centre < boundary:
-            return a
-    return text_cols[-1]

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from cypheredge.extractor.domain.amounts import infer_decimal_mark
 from cypheredge.extractor.domain.dates import DateOrder, YearContext, infer_date_order
+from cypheredge.extractor.domain.header import cell_gap
 from cypheredge.extractor.domain.lineparse import Reading
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import (
@@ -55,4 +56,5 @@ def build_context(lines_by_page: Sequence[Sequence[Line]]) -> DocContext:
         years = YearContext(dated - timedelta(days=45), dated, years.fallback_year)
     head = " ".join(line.text for line in all_lines[:300]).lower()
     card = any(phrase in head for phrase in CARD_PHRASES)
-    return DocContext(Reading(mark, order), years, currency, card, period)
+    reading = Reading(mark, order, cell_gap(all_lines))
+    return DocContext(reading, years, currency, card, period)

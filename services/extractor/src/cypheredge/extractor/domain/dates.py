@@ -113,7 +113,10 @@ def infer_date_order(texts: Iterable[str], default: DateOrder = DateOrder.DMY) -
     """Day-first or month-first from numeric dates whose first or second part exceeds 12."""
     dmy = mdy = 0
     for text in texts:
-        m = _NUMERIC_SHAPE.match(text.strip())
+        stripped = text.strip()
+        if not stripped[:1].isdigit():
+            continue  # only `d/m`-like words vote (most words are not)
+        m = _NUMERIC_SHAPE.match(stripped)
         if not m:
             continue
         a, b = int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4))

@@ -29,6 +29,7 @@ class Settled:
     info: AccountInfo
     drafts: list[Draft]
     reconciled: bool | None
+    perfect: bool = False  # no link of the chain broke and the ends reconcile
 
 
 def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
@@ -38,13 +39,19 @@ def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
     are tried and the chain (then the statement totals) picks; the card wording only breaks
     ties."""
     drafts = to_drafts(run.rows, ctx.years, ctx.card)
-    tries = [_settle(drafts, run, owed) for owed in ((-1, 1) if ctx.card else (1, -1))]
-    best = max(tries, key=lambda t: t[0])
+    best: tuple[tuple[int, int], Settled] | None = None
+    for owed in (-1, 1) if ctx.card else (1, -1):
+        rank, settled = _settle(drafts, run, owed)
+        if best is None or rank > best[0]:
+            best = (rank, settled)
+        if settled.perfect:
+            break  # both readings have the same links: the other can only tie, and ties keep this
+    assert best is not None
     return best[1]
 
 
 def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int, int], Settled]:
-    mine = [replace(d) for d in drafts]
+    mine = [d.copy() for d in drafts]
     _scale(mine, owed)
     opening = next((f.amount * owed for f in run.facts if f.side > 0), None)
     closing = next((f.amount * owed for f in reversed(run.facts) if f.side < 0), None)
@@ -61,7 +68,7 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
     _scale(mine, owed)
     info = AccountInfo(run.hint, None, _times(opening, owed), _times(closing, owed))
     rank = (verdict.held - verdict.broke, 1 if reconciled else 0)
-    return rank, Settled(info, mine, reconciled)
+    return rank, Settled(info, mine, reconciled, verdict.broke == 0 and reconciled is True)
 
 
 def _scale(drafts: Sequence[Draft], factor: int) -> None:

@@ -10,10 +10,12 @@ import itertools
 from collections.abc import Sequence
 
 from cypheredge.extractor.domain.columns import Kind, Layout, kind_of
-from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES
+from cypheredge.extractor.domain.words import Word
 
 CROWDED = 0.3  # share of lines crossing the best gap above which the titles decide instead
+GUTTER = 0.6  # x word height: the narrowest gap between columns (as `header.split_cells`)
 
 
 def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float, ...]:
@@ -25,39 +27,52 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
         for w in line.words
         if layout.left <= w.x0 <= layout.right and kind_of(w.text, mark) is not Kind.STRONG
     ]
+    narrowest = GUTTER * median([w.height for w in words], 10.0)
     bounds: list[float] = []
     for left, right in itertools.pairwise(cols):
         fallback = (left.x1 + right.x0) / 2 if left.x1 < right.x0 else (left.x0 + right.x0) / 2
         lo, hi = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2
-        bounds.append(_valley(words, lo, hi, len(lines), fallback))
+        coverage = _coverage(words, lo, hi) if lines else []
+        found = _valley(coverage, CROWDED * len(lines), narrowest)
+        bounds.append(fallback if found is None else lo + found)
     return tuple(bounds)
 
 
-def _valley(words: Sequence[object], lo: float, hi: float, n_lines: int, fallback: float) -> float:
+def _coverage(words: Sequence[Word], lo: float, hi: float) -> list[int]:
+    """How many words cross each point between `lo` and `hi` (one slot per point)."""
     size = int(hi - lo)
-    if size < 2 or n_lines == 0:
-        return fallback
+    if size < 2:
+        return []
     diff = [0] * (size + 2)
     for w in words:
-        x0, x1 = getattr(w, "x0"), getattr(w, "x1")  # noqa: B009
-        if x1 <= lo or x0 >= hi:
+        if w.x1 <= lo or w.x0 >= hi:
             continue
-        a, b = max(0, int(x0 - lo)), min(size, int(x1 - lo))
-        diff[a] += 1
-        diff[b + 1] -= 1
-    coverage, running = [], 0
-    for i in range(size + 1):
-        running += diff[i]
-        coverage.append(running)
-    least = min(coverage)
-    if least > CROWDED * n_lines:
-        return fallback
+        diff[max(0, int(w.x0 - lo))] += 1
+        diff[min(size, int(w.x1 - lo)) + 1] -= 1
+    return list(itertools.accumulate(diff[: size + 1]))
+
+
+def _valley(coverage: Sequence[int], crowded: float, narrowest: float) -> float | None:
+    """The middle of the widest band crossed by the fewest words. A band narrower than a column
+    gap is the space inside a value (`03 Apr | 2025`): then a few stray crossings (a footer
+    printed across the table) are tolerated to find the real gap."""
+    levels = sorted(set(coverage))
+    for level in levels:
+        if level > crowded:
+            break
+        start, length = _widest(coverage, level)
+        if length + 1 >= narrowest:
+            return start + length / 2
+    return None
+
+
+def _widest(coverage: Sequence[int], level: int) -> tuple[int, int]:
     best_start, best_len, start = 0, 0, None
-    for i, value in enumerate([*coverage, least + 1]):
-        if value == least and start is None:
+    for i, value in enumerate([*coverage, level + 1]):
+        if value <= level and start is None:
             start = i
-        elif value != least and start is not None:
+        elif value > level and start is not None:
             if i - start > best_len:
                 best_start, best_len = start, i - start
             start = None
-    return lo + best_start + best_len / 2
+    return best_start, best_len

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cypheredge.extractor.domain.amounts import parse_amount
-from cypheredge.extractor.domain.dates import parse_date
+from cypheredge.extractor.domain.amounts import Money, parse_amount
+from cypheredge.extractor.domain.dates import PartialDate, parse_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.vocabulary import (
     DATE_ROLES,
@@ -22,6 +23,9 @@ from cypheredge.extractor.domain.vocabulary import (
 from cypheredge.extractor.domain.words import Word
 
 MAX_HEADER_WORDS = 4  # longer cells are sentences (`Why we are paying you`), not column titles
+CELL_GAP = 0.6  # x word height: a wider gap always separates two cells
+WORD_SPACES = 2.0  # a gap this many word spaces wide separates two cells too
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,23 @@ class Column:
         return self.x1 - self.x0
 
 
-def split_cells(words: Sequence[Word], gap_ratio: float = 0.6) -> list[Cell]:
+def cell_gap(lines: Iterable[Line], sample: int = 200) -> float:
+    """The gap (x word height) that separates two cells in this document: twice its word space,
+    at most CELL_GAP. A right-aligned title next to a left-aligned one (`Balance` `Date`) can sit
+    closer than CELL_GAP, yet still twice as far apart as the words of one title; a monospaced
+    font's wide spaces keep the cap."""
+    spaces: list[float] = []
+    for line in lines:
+        for a, b in itertools.pairwise(line.words):
+            ratio = (b.x0 - a.x1) / max(a.y1 - a.y0, 1.0)
+            if 0 < ratio < CELL_GAP:
+                spaces.append(ratio)
+        if len(spaces) >= sample:
+            break
+    return min(CELL_GAP, WORD_SPACES * median(spaces, CELL_GAP))
+
+
+def split_cells(words: Sequence[Word], gap_ratio: float = CELL_GAP) -> list[Cell]:
     """Split a line's words where the gap exceeds `gap_ratio` x the line's word height."""
     if not words:
         return []
@@ -118,21 +138,31 @@ def has_values(line: Line) -> bool:
     """Whether a line carries data (an amount with decimals or a date): then it is no header."""
     words = line.words
     for i, word in enumerate(words):
-        money = parse_amount(word.text)
+        money = _amount(word.text)
         if money is not None and money.strong:
             return True
         for n in (1, 2, 3):
             text = " ".join(w.text for w in words[i : i + n])
-            if any(c.isdigit() for c in text) and parse_date(text) is not None:
+            if _DIGIT.search(text) is not None and _date(text) is not None:
                 return True
     return False
 
 
-def header_cells(line: Line) -> list[tuple[Cell, Role | None]] | None:
+@lru_cache(maxsize=1 << 14)
+def _amount(text: str) -> Money | None:
+    return parse_amount(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _date(text: str) -> PartialDate | None:
+    return parse_date(text)
+
+
+def header_cells(line: Line, gap: float = CELL_GAP) -> list[tuple[Cell, Role | None]] | None:
     """The line's cells with their roles when the line reads as a transaction-table header."""
-    if len(line.words) < 2 or not any(_titled(w.text) for w in line.words):
-        return None
-    typed = [(cell, classify(cell.text)) for cell in _split_mixed(split_cells(line.words))]
+    if titled_words(line) < 2:
+        return None  # two roles need two cells, each with a title word
+    typed = [(cell, classify(cell.text)) for cell in _split_mixed(split_cells(line.words, gap))]
     roles = {role for _, role in typed if role is not None}
     known = sum(1 for _, role in typed if role is not None)
     if len(roles) < 2 or not roles & MONEY_ROLES:
@@ -142,12 +172,18 @@ def header_cells(line: Line) -> list[tuple[Cell, Role | None]] | None:
     return None if has_values(line) else typed
 
 
-_TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()}
+TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()}
 
 
+def titled_words(line: Line) -> int:
+    """Cheap pre-check: how many words of the line could belong to a column title (an upper
+    bound on the titled cells `classify` can find there)."""
+    return sum(1 for w in line.words if _titled(w.text))
+
+
+@lru_cache(maxsize=1 << 14)
 def _titled(text: str) -> bool:
-    """Cheap pre-check: the word could belong to a column title."""
-    return fold(text) in _TITLE_WORDS
+    return any(token in TITLE_WORDS for token in fold(text).split())
 
 
 def _split_mixed(cells: list[Cell]) -> list[Cell]:

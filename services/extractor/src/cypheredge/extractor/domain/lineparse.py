@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cypheredge.extractor.domain.amounts import Money
-from cypheredge.extractor.domain.columns import Layout, assign, money_of
+from cypheredge.extractor.domain.columns import Placer, money_of
 from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
+from cypheredge.extractor.domain.header import CELL_GAP
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
 from cypheredge.extractor.domain.words import Word
@@ -32,6 +33,7 @@ class Reading:
 
     decimal_mark: str = "."
     date_order: DateOrder = DateOrder.DMY
+    cell_gap: float = CELL_GAP  # x word height: a wider gap separates two cells (`cell_gap`)
 
 
 @dataclass(slots=True)
@@ -66,12 +68,12 @@ def _date(text: str, order: DateOrder) -> PartialDate | None:
     return parse_date(text, order)
 
 
-def parse_line(
-    line: Line, layout: Layout, reading: Reading, bounds: Sequence[float] = ()
-) -> Parsed:
-    cells = assign(line.words, layout, reading.decimal_mark, bounds)
+def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
+    """One line of the table `placer` places words for."""
+    layout = placer.layout
+    cells = placer.assign(line.words)
     out = Parsed(line, words=[w for cell in cells for w in cell])
-    out.spill = _spills(cells, layout)
+    out.spill = _spills(cells, placer)
     desc_col = layout.index(Role.DESCRIPTION)
     description = list(cells[desc_col]) if desc_col is not None else []
     date_col = layout.index(Role.DATE)
@@ -91,12 +93,11 @@ def parse_line(
     return out
 
 
-def _spills(cells: list[list[Word]], layout: Layout) -> bool:
-    money = [c for c in layout.columns if c.role in MONEY_ROLES]
-    for column, words in zip(layout.columns, cells, strict=True):
-        if column.role in MONEY_ROLES:
-            continue
-        if any(w.x1 > m.x0 and w.x0 < m.x1 for w in words for m in money):
+def _spills(cells: list[list[Word]], placer: Placer) -> bool:
+    columns = placer.layout.columns
+    money = [columns[i] for i in placer.money]
+    for i in placer.text:
+        if any(w.x1 > m.x0 and w.x0 < m.x1 for w in cells[i] for m in money):
             return True
     return False
 

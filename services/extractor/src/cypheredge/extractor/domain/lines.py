@@ -3,36 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cypheredge.extractor.domain.words import Word
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Line:
-    """Words sharing a baseline band, left to right."""
+    """Words sharing a baseline band, left to right. Every stage asks for a line's box and text
+    many times, so `group_lines` works them out once."""
 
-    words: list[Word] = field(default_factory=list)
-
-    @property
-    def y0(self) -> float:
-        return min(w.y0 for w in self.words)
-
-    @property
-    def y1(self) -> float:
-        return max(w.y1 for w in self.words)
+    words: list[Word]
+    y0: float
+    y1: float
+    x1: float
+    text: str
 
     @property
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+def _left(word: Word) -> float:
+    return word.x0
 
 
 def group_lines(words: Sequence[Word]) -> list[Line]:
@@ -46,23 +39,32 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
         return []
     keyed = sorted(((w.y0 + w.y1) / 2, w.x0, i) for i, w in enumerate(words))
     lines: list[Line] = []
-    centre = 0.0
-    height = 0.0
+    centre = height = top = bottom = 0.0
     current: list[Word] = []
+    # Plain comparisons instead of min()/max(): this loop runs once per word of every page.
     for yc, _, i in keyed:
         word = words[i]
-        h = max(word.y1 - word.y0, 1.0)
-        if current and abs(yc - centre) <= 0.4 * min(h, height):
+        y0, y1 = word.y0, word.y1
+        h = y1 - y0 if y1 - y0 > 1.0 else 1.0
+        if current and abs(yc - centre) <= 0.4 * (h if h < height else height):
             current.append(word)
             centre += (yc - centre) / len(current)
-            height = max(height, h)
+            height = h if h > height else height
+            top = y0 if y0 < top else top
+            bottom = y1 if y1 > bottom else bottom
             continue
+        if current:
+            lines.append(_line(current, top, bottom))
         current = [word]
-        lines.append(Line(current))
-        centre, height = yc, h
-    for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        centre, height, top, bottom = yc, h, y0, y1
+    lines.append(_line(current, top, bottom))
     return lines
+
+
+def _line(words: list[Word], top: float, bottom: float) -> Line:
+    words.sort(key=_left)
+    right = max(w.x1 for w in words)
+    return Line(words, top, bottom, right, " ".join(w.text for w in words))
 
 
 def median(values: Sequence[float], default: float = 0.0) -> float:

@@ -30,6 +30,7 @@ _IBAN_TOKEN = re.compile(r"^[A-Z0-9*]{2,}$")
 _COUNTRY_TOKEN = re.compile(r"^[A-Z]{2}[\dXx*•]{2,}$")  # `CH**`, `GB72`: an IBAN's first group
 _KEY_CHARS = re.compile(r"[^\w/#]")
 _SYMBOL_CHARS = re.compile(r"[^\d\s.,'()+\-]")
+_DIGIT = re.compile(r"\d")
 _ACCOUNT_KEYS = (
     ("account number", 3),
     ("account no", 3),
@@ -45,6 +46,8 @@ _ACCOUNT_KEYS = (
     ("compte", 2),
     ("iban", 1),
 )
+
+_KEY_STARTS = frozenset(key.split()[0] for key, _ in _ACCOUNT_KEYS)
 
 
 _RANGE_WORDS = frozenset((
@@ -150,7 +153,9 @@ def balance_fact(
 def account_id(line: Line) -> tuple[str, int] | None:
     """(identifier as printed, strength) after an account keyword: `Account no. ****1234`."""
     words = line.words
-    folded = [_KEY_CHARS.sub("", w.text.lower()) for w in words]
+    folded = [_key_word(w.text) for w in words]
+    if _KEY_STARTS.isdisjoint(folded):
+        return None
     for key, strength in _ACCOUNT_KEYS:
         parts = key.split()
         for i in range(len(words) - len(parts) + 1):
@@ -160,6 +165,11 @@ def account_id(line: Line) -> tuple[str, int] | None:
             if ident:
                 return ident, strength
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _key_word(text: str) -> str:
+    return _KEY_CHARS.sub("", text.lower())
 
 
 def _identifier(words: Sequence[Word], iban: bool) -> str | None:
@@ -181,10 +191,8 @@ def _identifier(words: Sequence[Word], iban: bool) -> str | None:
 def document_currency(words: Iterable[Word], mark: str) -> str | None:
     """The currency most often printed: ISO codes and amounts' symbols vote."""
     votes: Counter[str] = Counter()
-    text_parts: list[str] = []
-    for word in words:
-        text = word.text
-        text_parts.append(text)
+    texts = [word.text for word in words]
+    for text in texts:
         if text.isalnum() and not text.isupper():
             continue  # ordinary words and plain numbers name no currency
         bare = text.strip("():.,")
@@ -192,14 +200,14 @@ def document_currency(words: Iterable[Word], mark: str) -> str | None:
             votes[bare] += 2
         elif bare in SYMBOLS and not bare.isalpha():
             votes[SYMBOLS[bare] or "$"] += 1
-        elif _SYMBOL_CHARS.search(text) and any(c.isdigit() for c in text):
+        elif _DIGIT.search(text) and _SYMBOL_CHARS.search(text):
             money = money_of(text, mark)
             if money is not None and money.currency:
                 votes[money.currency] += 1
     if not votes:
         return None
     best = votes.most_common(1)[0][0]
-    return dollar_country(" ".join(text_parts)) if best == "$" else best
+    return dollar_country(" ".join(texts)) if best == "$" else best
 
 
 def usual_year(words: Iterable[Word], order: DateOrder) -> int | None:

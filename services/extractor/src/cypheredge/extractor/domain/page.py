@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from cypheredge.extractor.domain.columns import Kind, Layout, kind_of, make_layout
+from cypheredge.extractor.domain.columns import Kind, Layout, Placer, kind_of, make_layout
 from cypheredge.extractor.domain.gutters import text_bounds
 from cypheredge.extractor.domain.header import (
     Cell,
-    _titled,
     build_columns,
     classify,
     has_values,
     header_cells,
     is_transactional,
     split_cells,
+    titled_words,
 )
 from cypheredge.extractor.domain.headerless import infer_layout
 from cypheredge.extractor.domain.lineparse import Reading, parse_line, take_date
@@ -71,12 +71,13 @@ def parse_page(
 ) -> PageParse:
     """Read one page's lines; `state` is updated so the next page can continue an open table."""
     out = PageParse(number, lines=list(lines), method=method)
-    segments = _segments(lines, state, out)
+    segments = _segments(lines, state, out, reading.cell_gap)
     if not any(seg.transactional for seg in segments):
         segments += _headerless(out, reading)
     for seg in segments:
         bounds = text_bounds(seg.lines, seg.layout, reading.decimal_mark)
-        parsed = [parse_line(line, seg.layout, reading, bounds) for line in seg.lines]
+        placer = Placer.of(seg.layout, reading.decimal_mark, bounds)
+        parsed = [parse_line(line, placer, reading) for line in seg.lines]
         rows, leftover = build_rows(
             parsed, seg.layout, number, seg.transactional, carried=seg.carried
         )
@@ -89,7 +90,9 @@ def parse_page(
     return out
 
 
-def _segments(lines: Sequence[Line], state: TableState, out: PageParse) -> list[Segment]:
+def _segments(
+    lines: Sequence[Line], state: TableState, out: PageParse, gap: float
+) -> list[Segment]:
     """Split the page at header lines; lines outside every table go to `out.outside`."""
     segments: list[Segment] = []
     current: Segment | None = None
@@ -98,15 +101,15 @@ def _segments(lines: Sequence[Line], state: TableState, out: PageParse) -> list[
         segments.append(current)
     i = 0
     while i < len(lines):
-        typed = header_cells(lines[i])
+        typed = header_cells(lines[i], gap)
         if typed is None:
-            if _header_like(lines[i]):
+            if _header_like(lines[i], gap):
                 state.layout, current = None, None
             target = out.outside if current is None else current.lines
             target.append(lines[i])
             i += 1
             continue
-        typed, above, below = absorb(lines, i, typed)
+        typed, above, below = absorb(lines, i, typed, gap)
         for bucket in (current.lines if current else [], out.outside):
             if above and bucket and bucket[-1] is lines[i - 1]:
                 bucket.pop()
@@ -159,11 +162,11 @@ def _inherit(layout: Layout, previous: Layout | None) -> Layout:
     return replace(layout, section=previous.section)
 
 
-def _header_like(line: Line) -> bool:
+def _header_like(line: Line, gap: float) -> bool:
     """Titles over figures that are not a transaction table (a summary table) end a table."""
-    if len(line.words) < 2 or not any(_titled(w.text) for w in line.words):
-        return False
-    roles = [classify(c.text) for c in split_cells(line.words)]
+    if titled_words(line) < 3:
+        return False  # three roles need three titled cells
+    roles = [classify(c.text) for c in split_cells(line.words, gap)]
     money = [r for r in roles if r in MONEY_ROLES]
     if len(money) < 2 or sum(1 for r in roles if r is not None) < 3:
         return False

@@ -94,16 +94,17 @@ def build_rows(
     """Rows of one table region, and the lines that belong to no row.
 
     On a page that continues a table without repeating its header (`carried`), the page's own
-    heading lines come first: figures there count only after a dated row."""
+    heading lines come first: figures there count only where the table resumes (`_resumes`)."""
     height = median([w.height for p in parsed for w in p.words], 10.0)
     rows: list[RawRow] = []
     runs: list[list[Parsed]] = [[]]  # text lines before each row, and after the last
     leftover: list[Line] = []
     section = layout.section
     last_y1 = layout.header_bottom
-    for p in parsed:
-        gap = p.line.y0 - last_y1
-        carried = carried and p.date is None
+    resume = _resumes(parsed, height) if carried else -1
+    for k, p in enumerate(parsed):
+        gap = 0.0 if k == resume else p.line.y0 - last_y1  # nothing above it is the table's
+        carried = carried and k < resume
         if p.is_row and not carried and (p.date is not None or gap <= END_GAP * height):
             if rows and not runs[-1] and _completes(rows[-1], p, gap, height):
                 rows[-1].lines.append(p)
@@ -112,7 +113,7 @@ def build_rows(
                 rows.append(RawRow(page, [p], section, money=dict(p.money)))
                 rows[-1].inferred = layout.inferred
                 runs.append([])
-        elif p.is_text and gap > CONTINUATION_GAP * height and section_sign(p.line.text):
+        elif p.is_text and gap > CONTINUATION_GAP * height and _heading(p, parsed[k + 1 :], layout):
             section = section_sign(p.line.text) or section
             leftover.append(p.line)
             continue
@@ -126,6 +127,37 @@ def build_rows(
     for row in rows:
         row.kind = classify(row, transactional)
     return rows, leftover
+
+
+def _resumes(parsed: Sequence[Parsed], height: float) -> int:
+    """Where a table continued without its header resumes: at its first dated row, or higher
+    where rows without a date (the rest of a day begun on the previous page) hug that row. Those
+    keep to the table's columns; the page's own headings and prose start at its left edge or
+    run across the figures."""
+    first = next((k for k, p in enumerate(parsed) if p.date is not None), len(parsed))
+    if first == len(parsed):
+        return first
+    start = first
+    while start > 0:
+        p = parsed[start - 1]
+        if p.date_text or p.spill or not p.words:
+            break
+        if parsed[start].line.y0 - p.line.y1 > END_GAP * height:
+            break
+        start -= 1
+    return start
+
+
+def _heading(p: Parsed, following: Sequence[Parsed], layout: Layout) -> bool:
+    """A section heading, not the first line of a row whose text wraps above its figures
+    (`CHQ RETURN CHARGES` over `07 Aug ... 009601 INCL GST 1,894.20`): a heading starts at the
+    table's left edge, a wrapped line keeps to the description column and hugs the next line."""
+    if section_sign(p.line.text) is None:
+        return False
+    if p.date_text or not layout.has(Role.DATE) or not following:
+        return True
+    height = median([w.height for w in p.words], 10.0)
+    return following[0].line.y0 - p.line.y1 > CONTINUATION_GAP * height
 
 
 def _completes(row: RawRow, p: Parsed, gap: float, height: float) -> bool:

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cypheredge.extractor.domain.header import Cell, classify, has_values, split_cells
+from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS
+from cypheredge.extractor.domain.header import (
+    CELL_GAP,
+    TITLE_WORDS,
+    Cell,
+    classify,
+    has_values,
+    split_cells,
+)
 from cypheredge.extractor.domain.lines import Line
-from cypheredge.extractor.domain.vocabulary import Role, section_sign
+from cypheredge.extractor.domain.vocabulary import Role, fold, section_sign
 from cypheredge.extractor.domain.words import Word
 
 STACK_GAP = 0.6  # x line height between the lines of one header
+_JOINERS = frozenset({"/", "-", "+", "of", "and", "nr", "#"})  # `Ref No./`, `(in GBP)`
 
 
 def absorb(
-    lines: Sequence[Line], index: int, typed: list[tuple[Cell, Role | None]]
+    lines: Sequence[Line],
+    index: int,
+    typed: list[tuple[Cell, Role | None]],
+    gap: float = CELL_GAP,
 ) -> tuple[list[tuple[Cell, Role | None]], int, int]:
     """Merge title lines stacked right above or below the header line at `index`.
 
@@ -25,14 +37,14 @@ def absorb(
     top, bottom = lines[index], lines[index]
     for step in (1, 2):
         j = index + step
-        if j < len(lines) and _stacks(lines[j], bottom, cells, below=True):
+        if j < len(lines) and _stacks(lines[j], bottom, cells, below=True, split=gap):
             _merge(cells, lines[j].words)
             order.update({w: step for w in lines[j].words})
             bottom, below = lines[j], step
         else:
             break
     j = index - 1
-    if j >= 0 and _stacks(lines[j], top, cells, below=False):
+    if j >= 0 and _stacks(lines[j], top, cells, below=False, split=gap):
         _merge(cells, lines[j].words)
         order.update({w: -1 for w in lines[j].words})
         above = 1
@@ -40,15 +52,18 @@ def absorb(
     return [(cell, classify(cell.text)) for cell in merged], above, below
 
 
-def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool) -> bool:
+def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool, split: float) -> bool:
+    """Whether `line` continues the header's titles; `split` is the document's cell gap."""
     height = max(w.height for w in header.words)
     gap = line.y0 - header.y1 if below else header.y0 - line.y1
     if gap > STACK_GAP * height or has_values(line) or section_sign(line.text) is not None:
         return False
     if any(abs(w.height - height) > 0.15 * height for w in line.words):
         return False  # a title of another size is a heading, not part of the header
+    if below and not all(_title_part(w.text) for w in line.words):
+        return False  # the table's first row (a description wrapped above its figures)
     spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws)) for ws in cells]
-    return all(_fits(c, spans) for c in split_cells(line.words))
+    return all(_fits(c, spans) for c in split_cells(line.words, split))
 
 
 def _fits(cell: Cell, spans: list[tuple[float, float]]) -> bool:
@@ -73,3 +88,12 @@ def _merge(cells: list[list[Word]], words: Sequence[Word]) -> None:
             cells.append([word])
         else:
             cells[best].append(word)
+
+
+def _title_part(text: str) -> bool:
+    """A word a column title is made of: a title word, a joiner or a currency unit. Under the
+    header the data begins, so only such words may continue a title there."""
+    bare = text.strip("()[].:")
+    if bare in SYMBOLS or bare.upper() in ISO_CODES:
+        return True
+    return all(t in TITLE_WORDS or t in _JOINERS for t in fold(text).split())

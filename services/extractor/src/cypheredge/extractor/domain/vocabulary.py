@@ -139,6 +139,8 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation stripped, whitespace collapsed."""
+    if text.isascii() and text.isalnum():
+        return text.lower()  # most words: nothing else to strip
     plain = text.lower()
     if not plain.isascii():
         decomposed = unicodedata.normalize("NFKD", plain)
@@ -148,19 +150,18 @@ def fold(text: str) -> str:
 
 
 @cache
-def _padded(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f" {fold(p)} " for p in phrases)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation for a phrase list: rows are checked against each list many times."""
+    return re.compile("|".join(re.escape(f" {fold(p)} ") for p in phrases))
 
 
 def contains_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
     """Whether any phrase occurs in `folded` (already folded) on word boundaries."""
-    padded = f" {folded} "
-    return any(p in padded for p in _padded(phrases))
+    return _pattern(phrases).search(f" {folded} ") is not None
 
 
 def starts_with_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
-    padded = f" {folded} "
-    return any(padded.startswith(p) for p in _padded(phrases))
+    return _pattern(phrases).match(f" {folded} ") is not None
 
 
 def section_sign(text: str) -> int | None:
