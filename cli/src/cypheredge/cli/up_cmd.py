@@ -77,8 +77,11 @@ def up(
             _demo(port, data_dir)
         while True:
             time.sleep(1)
-            for name in supervisor.revive():
-                console.print(f"[yellow]{name} exited; restarted (see logs)[/]")
+            for child in supervisor.revive():
+                console.print(
+                    f"[yellow]{child.spec.name} exited; restarted "
+                    f"({child.restarts} so far, see {child.log_path})[/]"
+                )
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -70,14 +70,14 @@ class Supervisor:
     def not_ready(self) -> list[str]:
         return [c.spec.name for c in self.children if not c.ready()]
 
-    def revive(self) -> list[str]:
+    def revive(self) -> list[Child]:
         """Restart children that died (with a pause so a crash loop does not spin)."""
         revived = []
         for child in self.children:
             if not child.alive() and time.monotonic() - child.started_at > 2.0:
                 child.restarts += 1
                 child.start()
-                revived.append(child.spec.name)
+                revived.append(child)
         return revived
 
     def stop_all(self) -> None:

@@ -62,7 +62,6 @@ class ConsumerRunner:
         retry: RetryPolicy | None = None,
     ) -> None:
         self.group_id = group_id
-        self._topics = topics
         self._handler = handler
         self._producer = producer
         self._retry = retry or RetryPolicy()
@@ -74,7 +73,6 @@ class ConsumerRunner:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
         )
-        self.last_poll: float = 0.0
         self.assigned = asyncio.Event()
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -82,7 +80,6 @@ class ConsumerRunner:
         try:
             while not stop.is_set():
                 batches = await self._consumer.getmany(timeout_ms=500, max_records=100)
-                self.last_poll = time.monotonic()
                 if self._consumer.assignment():
                     self.assigned.set()
                 for tp, records in batches.items():

@@ -7,9 +7,7 @@ that is neither owner nor superuser, with rights on their own schema only.
 
 from __future__ import annotations
 
-import asyncio
 from importlib import resources
-from typing import Any
 
 from alembic import command, context
 from alembic.config import Config
@@ -80,10 +78,6 @@ def migrate(package: str, service: str, schema: str, url: str, password: str | N
         for statement in grant_statements(service, schema, database, password):
             connection.execute(text(statement))
     engine.dispose()
-
-
-async def migrate_async(*args: Any, **kwargs: Any) -> None:
-    await asyncio.to_thread(migrate, *args, **kwargs)
 
 
 def initial_schema_ddl(schema: str, tenant_tables: list[str]) -> list[str]:
