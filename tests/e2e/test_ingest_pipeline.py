@@ -7,6 +7,7 @@ import json
 import httpx
 import pytest
 
+from cetest.hostile import decompression_bomb
 from cetest.pdfs import (
     DIGITAL,
     DIGITAL_NZ,
@@ -83,6 +84,7 @@ async def test_hostile_files_are_rejected_with_reasons_and_ingest_keeps_serving(
         "not-a-pdf.pdf": b"PK\x03\x04 this is a zip archive, not a PDF",
         "truncated.pdf": digital[:400],
         "thousands-of-pages.pdf": blank_pdf(3000),
+        "decompression-bomb.pdf": decompression_bomb(),
     }
     files = [_file(name, data) for name, data in hostile.items()] + [_file(DIGITAL)]
     batch_id = await _submit(client, tenant, files)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import struct
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pikepdf
 import pytest
 
+from cetest import hostile
 from cypheredge.pdf import PdfInspector, PdfLimits
 
 CORPUS_ENV = "CYPHEREDGE_CORPUS_DIR"
@@ -77,7 +76,7 @@ def blank_pages() -> BuildPdf:
         pdf = pikepdf.new()
         for _ in range(count):
             pdf.add_blank_page()
-        return _save(pdf)
+        return hostile.save(pdf)
 
     return build
 
@@ -98,13 +97,13 @@ def encrypt() -> Callable[[bytes, str, str], bytes]:
 @pytest.fixture(scope="session")
 def decompression_bomb() -> bytes:
     """One page whose content stream is 4 MiB of Flate that inflates to 4 GiB of zeros."""
-    return _page_with_content(bytes(MIB), 4096)
+    return hostile.decompression_bomb()
 
 
 @pytest.fixture(scope="session")
 def slow_page() -> bytes:
     """One page of 256 MiB of ``q Q`` operators: seconds of parsing in modest memory."""
-    return _page_with_content(b"q Q\n" * (MIB // 4), 256)
+    return hostile.page_with_content(b"q Q\n" * (MIB // 4), 256)
 
 
 @pytest.fixture(scope="session")
@@ -120,61 +119,11 @@ def xref_stream_bomb() -> bytes:
     for number, body in enumerate(objects, start=1):
         out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
     xref_at = out.tell()
-    data = _repeated_flate(bytes(MIB), 4096)
+    data = hostile.repeated_flate(bytes(MIB), 4096)
     out.write(b"4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode ")
     out.write(b"/Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(data), data))
     out.write(b"startxref\n%d\n%%%%EOF\n" % xref_at)
     return out.getvalue()
-
-
-def _page_with_content(chunk: bytes, copies: int) -> bytes:
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    stream = pikepdf.Stream(pdf, _repeated_flate(chunk, copies))
-    stream.Filter = pikepdf.Name.FlateDecode
-    pdf.pages[0].Contents = pdf.make_indirect(stream)
-    return _save(pdf)
-
-
-def _save(pdf: pikepdf.Pdf) -> bytes:
-    out = io.BytesIO()
-    # Keep our hand-made Flate stream exactly as built: never decode it here.
-    pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    return out.getvalue()
-
-
-def _repeated_flate(chunk: bytes, copies: int) -> bytes:
-    """zlib data for ``chunk * copies`` without ever holding or compressing all of it.
-
-    After a full flush the compressor forgets its history, so every further copy of the chunk
-    compresses to the same bytes: compress three, repeat the last.
-    """
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    blocks = [compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH) for _ in range(3)]
-    assert blocks[1] == blocks[2], "full-flush blocks must repeat"
-    body = blocks[0] + blocks[1] * (copies - 1) + compressor.flush(zlib.Z_FINISH)
-    trailer = struct.pack(">I", _adler32_repeated(chunk, copies))
-    return b"\x78\xda" + body + trailer
-
-
-def _adler32_repeated(chunk: bytes, copies: int) -> int:
-    # Square-and-multiply over zlib's adler32_combine: O(log copies) instead of hashing GiBs.
-    result, power, power_len = 1, zlib.adler32(chunk), len(chunk)
-    while copies:
-        if copies & 1:
-            result = _adler32_combine(result, power, power_len)
-        power = _adler32_combine(power, power, power_len)
-        power_len *= 2
-        copies >>= 1
-    return result
-
-
-def _adler32_combine(first: int, second: int, second_len: int) -> int:
-    base = 65521
-    rem = second_len % base
-    sum1 = ((first & 0xFFFF) + (second & 0xFFFF) + base - 1) % base
-    sum2 = (rem * (first & 0xFFFF) + (first >> 16) + (second >> 16) + base - rem) % base
-    return sum1 | (sum2 << 16)
 
 
 def rss_bytes() -> int:
