@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cypheredge.contracts import Envelope
+from cypheredge.kit.db import Database
+
+Effect = Callable[[AsyncSession], Awaitable[None]]
 
 
 class Inbox:
@@ -31,3 +36,16 @@ class Inbox:
         )
         result = await session.execute(stmt)
         return result.first() is not None
+
+    async def apply_once(
+        self, db: Database, consumer: str, envelope: Envelope, effect: Effect
+    ) -> bool:
+        """Run ``effect`` in a transaction of the event's org, unless already applied.
+
+        Returns whether the effect ran; the inbox row commits or rolls back with it.
+        """
+        async with db.tenant(envelope.orgid) as session:
+            if not await self.first_delivery(session, consumer, envelope):
+                return False
+            await effect(session)
+            return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from cypheredge.billing.infra.models import usage_events
 from cypheredge.contracts import Envelope, decode_known
@@ -25,18 +26,21 @@ class UsageLedger:
             return
         if not isinstance(event, UsageRecorded):
             return
-        async with self._db.tenant(envelope.orgid) as session:
-            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
-                return
-            await session.execute(
-                insert(usage_events)
-                .values(
-                    id=event.usage_id,
-                    org_id=envelope.orgid,
-                    metric=event.metric,
-                    quantity=event.quantity,
-                    batch_id=event.batch_id,
-                    occurred_at=event.occurred_at,
-                )
-                .on_conflict_do_nothing()
-            )
+        await self._inbox.apply_once(
+            self._db, CONSUMER, envelope, lambda s: _record(s, envelope, event)
+        )
+
+
+async def _record(session: AsyncSession, envelope: Envelope, event: UsageRecorded) -> None:
+    await session.execute(
+        insert(usage_events)
+        .values(
+            id=event.usage_id,
+            org_id=envelope.orgid,
+            metric=event.metric,
+            quantity=event.quantity,
+            batch_id=event.batch_id,
+            occurred_at=event.occurred_at,
+        )
+        .on_conflict_do_nothing()
+    )

@@ -43,10 +43,9 @@ class Projector:
         event = decode_known(envelope)
         if event is None:
             return
-        async with self._db.tenant(envelope.orgid) as session:
-            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
-                return
-            await self._apply(session, event)
+        await self._inbox.apply_once(
+            self._db, CONSUMER, envelope, lambda session: self._apply(session, event)
+        )
 
     async def _apply(self, session: AsyncSession, event: Event) -> None:
         match event:

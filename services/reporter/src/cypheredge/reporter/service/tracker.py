@@ -27,6 +27,9 @@ from cypheredge.reporter.infra.models import report_batches, statement_outcomes
 from cypheredge.reporter.service.builder import ReportBuilder
 
 CONSUMER = REPORTER.group_id
+# The events that carry a statement's outcome or a batch's size; the rest of the consumed
+# topics (e.g. statement.ingested) change nothing here.
+TRACKED = (BatchSubmitted, StatementRejected, StatementExtractionFailed, StatementExtracted)
 
 
 class OutcomeTracker:
@@ -39,14 +42,14 @@ class OutcomeTracker:
         event = decode_known(envelope)
         if event is None:
             return
-        async with self._db.tenant(envelope.orgid) as session:
-            if await self._inbox.first_delivery(session, CONSUMER, envelope):
-                await self._apply(session, envelope, event)
+        if not isinstance(event, TRACKED):
+            return
+        await self._inbox.apply_once(
+            self._db, CONSUMER, envelope, lambda session: self._apply(session, envelope, event)
+        )
         # Also on redelivery: a crash between recording the last outcome and finishing the
         # report must not leave the batch unreported.
-        batch_id = getattr(event, "batch_id", None)
-        if isinstance(batch_id, UUID):
-            await self._builder.maybe_build(envelope.orgid, batch_id)
+        await self._builder.maybe_build(envelope.orgid, event.batch_id)
 
     async def _apply(self, session: AsyncSession, envelope: Envelope, event: Event) -> None:
         match event:
