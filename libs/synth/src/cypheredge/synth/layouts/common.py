@@ -34,11 +34,15 @@ class Built:
 
 @dataclass(frozen=True)
 class Layout:
-    """A registry entry: `covers` says which real-world conventions the layout exercises."""
+    """A registry entry: one family of real-world statements, its variants drawn from the seed.
+
+    `covers` says which real-world conventions it exercises. A `held_out` family is never
+    looked at while the extractor is tuned: the benchmark scores it on its own line."""
 
     name: str
     covers: str
     build: Callable[[Random], Built] = field(repr=False)
+    held_out: bool = False
 
 
 def period(rng: Random, rollover: bool = False) -> tuple[date, date]:

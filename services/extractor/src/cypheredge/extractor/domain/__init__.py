@@ -7,7 +7,9 @@ imports a PDF library (the readers live in `cypheredge.extractor.pdfwords`).
 from cypheredge.extractor.domain.api import extract_pdf
 from cypheredge.extractor.domain.model import (
     AccountInfo,
+    ChainBreak,
     ExtractionResult,
+    Notice,
     PageReport,
     StatementInfo,
     Transaction,
@@ -16,7 +18,9 @@ from cypheredge.extractor.domain.words import PageWords, Word
 
 __all__ = [
     "AccountInfo",
+    "ChainBreak",
     "ExtractionResult",
+    "Notice",
     "PageReport",
     "PageWords",
     "StatementInfo",

@@ -38,7 +38,7 @@ class Transaction:
     method: str
     confidence: float
 
-    def to_json(self, provenance: bool = False) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "date": self.date.isoformat(),
             "description": self.description,
@@ -51,8 +51,7 @@ class Transaction:
             "method": self.method,
             "confidence": self.confidence,
         }
-        if provenance:
-            out["bbox"] = [round(v, 2) for v in self.bbox]
+        out["bbox"] = [round(v, 2) for v in self.bbox]
         return out
 
 
@@ -75,11 +74,59 @@ class PageReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the reader of a result must know: a repaired file, a guessed year, ...
+
+    `code` is stable (machine-readable); `message` is for people; `page` where it is local."""
+
+    code: str
+    message: str
+    page: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "page": self.page}
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """Where the balance chain first fails: the printed balance of transaction `index` (0-based
+    within its account) is not the previous balance plus the rows in between."""
+
+    index: int
+    page: int
+    date: date
+    expected: Decimal
+    printed: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "page": self.page,
+            "date": self.date.isoformat(),
+            "expected": money_text(self.expected),
+            "printed": money_text(self.printed),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class AccountInfo:
+    """One account of one statement. A bundle of monthly statements of one account gives one
+    AccountInfo per month (`statement` numbers them from 0), each with its own period and ends.
+
+    `difference` is closing - (opening + credits - debits) when both ends are known; zero when
+    the account reconciles."""
+
     account_hint: str | None
     currency: str | None
     opening_balance: Decimal | None
     closing_balance: Decimal | None
+    statement: int = 0
+    period_start: date | None = None
+    period_end: date | None = None
+    reconciled: bool | None = None
+    difference: Decimal | None = None
+    first_break: ChainBreak | None = None
+    warnings: tuple[Notice, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,7 +134,18 @@ class AccountInfo:
             "currency": self.currency,
             "opening_balance": money_text(self.opening_balance),
             "closing_balance": money_text(self.closing_balance),
+            "statement": self.statement,
+            "period_start": _iso(self.period_start),
+            "period_end": _iso(self.period_end),
+            "reconciled": self.reconciled,
+            "difference": money_text(self.difference),
+            "first_break": self.first_break.to_json() if self.first_break else None,
+            "warnings": [w.to_json() for w in self.warnings],
         }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +179,17 @@ class ExtractionResult:
     pages: tuple[PageReport, ...]
     reconciled: bool | None = None  # every account's balances add up (None: cannot tell)
     error: str | None = None
+    warnings: tuple[Notice, ...] = ()  # about the whole document (repaired file, no year, ...)
 
-    def to_json(self, provenance: bool = False) -> dict[str, Any]:
-        """The CLI's JSON document; `provenance` adds each transaction's bounding box."""
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's JSON document (flat: accounts and transactions of every statement)."""
         out: dict[str, Any] = {
             "statement": self.statement.to_json(),
             "accounts": [a.to_json() for a in self.accounts],
-            "transactions": [t.to_json(provenance) for t in self.transactions],
+            "transactions": [t.to_json() for t in self.transactions],
             "pages": [p.to_json() for p in self.pages],
+            "reconciled": self.reconciled,
+            "warnings": [w.to_json() for w in self.warnings],
         }
         if self.error is not None:
             out["error"] = self.error
