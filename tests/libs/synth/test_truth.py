@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from cypheredge.synth import LAYOUTS, generate
+from cypheredge.synth import LAYOUTS, build, generate
+from cypheredge.synth.model import Account
 
 CASES = [(name, seed) for name in LAYOUTS for seed in range(3)]
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
@@ -23,30 +24,57 @@ def test_there_are_at_least_twelve_layouts() -> None:
     assert len(LAYOUTS) >= 12
 
 
+def _direction(account: Account) -> int:
+    """+1 where a credit raises the printed balance; -1 on a loan, whose balance is what is owed."""
+    return -1 if account.owed else 1
+
+
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_every_account_reconciles(layout: str, seed: int) -> None:
-    truth = generate(layout, seed).truth
-    for index, account in enumerate(truth["accounts"]):
+    built = build(layout, seed)
+    truth = built.truth()
+    assert len(truth["accounts"]) == len(built.statement.accounts)
+    for index, (account, ledger) in enumerate(
+        zip(truth["accounts"], built.statement.accounts, strict=True)
+    ):
         rows = [t for t in truth["transactions"] if t["account"] == index]
+        if ledger.valued is not None:
+            # A valuation prints no transaction list: its value moves with prices, not rows.
+            assert not rows, f"account {index} is a valuation but has rows"
+            continue
         assert rows, f"account {index} has no transactions"
         credits = sum(_dec(t["credit"]) for t in rows)
         debits = sum(_dec(t["debit"]) for t in rows)
         opening, closing = Decimal(account["opening_balance"]), Decimal(account["closing_balance"])
-        assert opening + credits - debits == closing
+        assert opening + _direction(ledger) * (credits - debits) == closing
 
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_printed_running_balances_follow_the_chain(layout: str, seed: int) -> None:
-    truth = generate(layout, seed).truth
-    for index, account in enumerate(truth["accounts"]):
+    built = build(layout, seed)
+    truth = built.truth()
+    for index, (account, ledger) in enumerate(
+        zip(truth["accounts"], built.statement.accounts, strict=True)
+    ):
         running = Decimal(account["opening_balance"])
         rows = [t for t in truth["transactions"] if t["account"] == index]
         if all(t["balance"] is None for t in rows):
             continue  # layouts without a balance column may list rows out of date order
         for row in rows:
-            running += _dec(row["credit"]) - _dec(row["debit"])
+            running += _direction(ledger) * (_dec(row["credit"]) - _dec(row["debit"]))
             if row["balance"] is not None:
                 assert Decimal(row["balance"]) == running, row
+
+
+ACCOUNT_KEYS = {
+    "account_hint",
+    "currency",
+    "opening_balance",
+    "closing_balance",
+    "statement",
+    "period_start",
+    "period_end",
+}
 
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
@@ -62,15 +90,29 @@ def test_truth_has_the_cli_shape(layout: str, seed: int) -> None:
     }
     assert statement["opening_balance"] == accounts[0]["opening_balance"]
     assert statement["closing_balance"] == accounts[0]["closing_balance"]
-    for account in accounts:
-        assert set(account) == {"account_hint", "currency", "opening_balance", "closing_balance"}
+    _check_accounts(statement, accounts)
     for row in truth["transactions"]:
-        _check_row(row, statement, len(accounts))
+        _check_row(row, accounts[row["account"]], len(accounts))
 
 
-def _check_row(row: dict[str, Any], statement: dict[str, Any], accounts: int) -> None:
+def _check_accounts(statement: dict[str, Any], accounts: list[dict[str, Any]]) -> None:
+    """Statements are numbered from 0 in document order; the document's period spans theirs."""
+    previous = 0
+    for account in accounts:
+        assert set(account) == ACCOUNT_KEYS
+        assert account["statement"] in (previous, previous + 1)
+        previous = account["statement"]
+        assert account["period_start"] <= account["period_end"]
+        assert statement["period_start"] <= account["period_start"]
+        assert account["period_end"] <= statement["period_end"]
+    assert accounts[0]["statement"] == 0
+    assert statement["period_start"] == min(a["period_start"] for a in accounts)
+    assert statement["period_end"] == max(a["period_end"] for a in accounts)
+
+
+def _check_row(row: dict[str, Any], account: dict[str, Any], accounts: int) -> None:
     assert set(row) == TXN_KEYS
-    assert statement["period_start"] <= row["date"] <= statement["period_end"]
+    assert account["period_start"] <= row["date"] <= account["period_end"]
     assert (row["debit"] is None) != (row["credit"] is None)
     for key in ("debit", "credit", "balance"):
         assert row[key] is None or AMOUNT.match(row[key]), row

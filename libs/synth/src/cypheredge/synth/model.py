@@ -35,16 +35,29 @@ class Txn:
 
 @dataclass(frozen=True)
 class Account:
-    """One account printed in the statement, with its transactions in posting order."""
+    """One account printed in the statement, with its transactions in posting order.
+
+    A bundle of statements in one PDF has one Account per (statement, account): `statement`
+    numbers the statements from 0 and `start`/`end` give that statement's own period (None: the
+    Statement's). `owed` marks a loan: its printed balance is what the holder owes, so a
+    repayment (a credit) lowers it and interest or a fee (a debit) raises it. `valued` is the
+    closing value of an account printed without a transaction list (an investment valuation)."""
 
     name: str
     masked: str
     currency: str
     opening: Decimal
     txns: tuple[Txn, ...]
+    start: date | None = None
+    end: date | None = None
+    statement: int = 0
+    owed: bool = False
+    valued: Decimal | None = None
 
     @property
     def closing(self) -> Decimal:
+        if self.valued is not None:
+            return self.valued
         return self.txns[-1].balance if self.txns else self.opening
 
     @property
@@ -98,13 +111,20 @@ class TruthLog:
 
 
 def build_truth(statement: Statement, log: TruthLog) -> Truth:
-    """The expected extraction, in the extractor CLI's JSON shape; the hint is the masked number."""
+    """The expected extraction, in the extractor CLI's JSON shape; the hint is the masked number.
+
+    One account entry per (statement, account) in document order, each with its statement's
+    index and period; the top-level statement has the first account's balances and the period
+    of the whole document (a bundle's first start to its last end)."""
     accounts = [
         {
             "account_hint": acc.masked,
             "currency": acc.currency,
             "opening_balance": plain(acc.opening),
             "closing_balance": plain(acc.closing),
+            "statement": acc.statement,
+            "period_start": (acc.start or statement.start).isoformat(),
+            "period_end": (acc.end or statement.end).isoformat(),
         }
         for acc in statement.accounts
     ]
