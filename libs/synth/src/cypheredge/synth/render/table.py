@@ -104,7 +104,8 @@ class Table:
             samples += [self.carry.carried(r.balance) for r in rows if r.balance is not None]
         widths = []
         for col in self.columns:
-            texts = [(c.get(col.key, ""), True) for c in samples]  # bold: the widest case
+            # bold: the widest case; a "\n" in a cell is a hard line break
+            texts = [(t, True) for c in samples for t in c.get(col.key, "").split("\n")]
             texts += [(t, True) for t in col.title.split("\n")]
             widest = max(text_width(t, self.flow.font(b), size) for t, b in texts)
             widths.append(0.0 if col.wrap else widest + 2 * pad)
@@ -150,7 +151,13 @@ class Table:
             text = row.cells.get(col.key, "")
             inner = width - 2 * self.style.pad
             font = self.flow.font(row.bold)
-            out.append(wrap(text, font, self.flow.spec.size, inner) if col.wrap else [text])
+            # "\n" is a hard break: banks print party, reference and mandate on their own lines
+            parts = text.split("\n")
+            if col.wrap:
+                parts = [
+                    line for part in parts for line in wrap(part, font, self.flow.spec.size, inner)
+                ]
+            out.append(parts)
         return out
 
     def _height(self, row: Row) -> float:
@@ -194,7 +201,7 @@ class Table:
             row.truth["page"] = self.flow.page
             for col, printed in zip(self.columns, lines, strict=True):
                 if col.truth is not None:
-                    row.truth[col.truth] = " ".join(printed)
+                    row.truth[col.truth] = " ".join(line for line in printed if line)
         self._cells(lines, height, bold=row.bold)
         if self.style.rules in ("grid", "rows"):
             self.flow.line(
