@@ -127,9 +127,19 @@ class Placer:
                 cells[under].append(word)  # unreadable figures stay out of the description
             else:
                 cells[self.text_column(word)].append(word)
+        # Bare integers first: `90,350 CR` needs the figure placed before its marker can join it.
+        pending.sort(key=lambda item: item[1] is not Kind.WEAK)
+        anchors = list(placed)
         for word, kind in pending:
-            col = _attach(word, kind, placed, columns, money_cols)
-            cells[self.text_column(word) if col is None else col].append(word)
+            col = _attach(word, kind, anchors if kind is Kind.AUX else placed, columns, money_cols)
+            if col is None and kind is Kind.AUX and _DIGIT.search(word.text) is None:
+                col = _under_money(word, columns, money_cols, digits=False)
+            if col is None:
+                cells[self.text_column(word)].append(word)
+                continue
+            cells[col].append(word)
+            if kind is Kind.WEAK:
+                anchors.append((word, col))
         for cell in cells:
             if len(cell) > 1:
                 cell.sort(key=_left)
@@ -172,8 +182,12 @@ def _money_column(word: Word, columns: Sequence[Column], money_cols: Sequence[in
     return chosen
 
 
-def _under_money(word: Word, columns: Sequence[Column], money_cols: Sequence[int]) -> int | None:
-    if _DIGIT.search(word.text) is None:
+def _under_money(
+    word: Word, columns: Sequence[Column], money_cols: Sequence[int], digits: bool = True
+) -> int | None:
+    """The money column a word sits under. With `digits=False` a sign or dash alone counts
+    too: `-` printed in an empty Credit column is a placeholder, not description text."""
+    if digits and _DIGIT.search(word.text) is None:
         return None
     for i in money_cols:
         c = columns[i]

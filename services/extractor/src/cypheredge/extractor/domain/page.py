@@ -22,6 +22,7 @@ from cypheredge.extractor.domain.lineparse import Reading, parse_line, take_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
 from cypheredge.extractor.domain.stacked import absorb
+from cypheredge.extractor.domain.straddle import split_straddlers
 from cypheredge.extractor.domain.vocabulary import (
     MONEY_ROLES,
     Role,
@@ -75,6 +76,7 @@ def parse_page(
     if not any(seg.transactional for seg in segments):
         segments += _headerless(out, reading)
     for seg in segments:
+        seg.lines = split_straddlers(seg.lines, seg.layout, reading.decimal_mark)
         bounds = text_bounds(seg.lines, seg.layout, reading.decimal_mark)
         placer = Placer.of(seg.layout, reading.decimal_mark, bounds)
         parsed = [parse_line(line, placer, reading) for line in seg.lines]
