@@ -39,9 +39,9 @@ class Account:
 
     A bundle of statements in one PDF has one Account per (statement, account): `statement`
     numbers the statements from 0 and `start`/`end` give that statement's own period (None: the
-    Statement's). `owed` marks a loan: its printed balance is what the holder owes, so a
-    repayment (a credit) lowers it and interest or a fee (a debit) raises it. `valued` is the
-    closing value of an account printed without a transaction list (an investment valuation)."""
+    Statement's). Balances are signed from the holder's side: a loan's or a card's balance is
+    what is owed, so it is negative. `valued` is the closing value of an account printed without
+    a transaction list (an investment valuation), which moves with prices, not with rows."""
 
     name: str
     masked: str
@@ -51,7 +51,6 @@ class Account:
     start: date | None = None
     end: date | None = None
     statement: int = 0
-    owed: bool = False
     valued: Decimal | None = None
 
     @property
