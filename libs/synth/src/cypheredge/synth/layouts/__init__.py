@@ -1,6 +1,6 @@
 """The layout registry: one module per family of real-world statement conventions."""
 
-from cypheredge.synth.layouts import continental, india, legacy, southern, uk, us
+from cypheredge.synth.layouts import continental, europe, germany, india, legacy, southern, uk, us
 from cypheredge.synth.layouts.common import Built, Layout
 
 ALL: tuple[Layout, ...] = (
@@ -10,6 +10,8 @@ ALL: tuple[Layout, ...] = (
     *continental.LAYOUTS,
     *southern.LAYOUTS,
     *legacy.LAYOUTS,
+    *europe.LAYOUTS,
+    *germany.LAYOUTS,
 )
 
 __all__ = ["ALL", "Built", "Layout"]
