@@ -307,3 +307,34 @@ def test_card_statement_owes_and_dates_fall_before_the_statement_date(extract: E
     ]
     assert result.reconciled is True
     assert result.statement.period_start is None
+
+
+def test_item_counts_and_net_lines_are_not_transactions(extract: Extract) -> None:
+    page = [
+        HEADER,
+        row(220, "03/02/2025", "COFFEE HOUSE", debit="12.40", balance="987.60"),
+        row(234, "28/02/2025", "2 Debit(s) This Period", debit="12.40"),
+        row(248, "28/02/2025", "Net amount of monthly activity", debit="12.40"),
+        row(262, "28/02/2025", "Ending balance", balance="987.60"),
+    ]
+    result = extract(page)
+    assert [t.description for t in result.transactions] == ["COFFEE HOUSE"]
+    assert result.statement.closing_balance == Decimal("987.60")
+
+
+def test_zero_rows_are_kept_among_movements_but_a_table_of_zeros_lists_nothing(
+    extract: Extract,
+) -> None:
+    page = [
+        HEADER,
+        row(220, "03/02/2025", "COFFEE HOUSE", debit="12.40", balance="987.60"),
+        row(234, "04/02/2025", "CARD FEE WAIVED", debit="0.00", balance="987.60"),
+        (300, [(40, "Interest paid this period")]),
+        (320, [(40, "Date"), (120, "Why we are paying you"), (430, "Amount")]),
+        (340, [(40, "02/03/2025"), (120, "Interest on your credit balance"), (460, "0.00", "r")]),
+    ]
+    result = extract(page)
+    assert [(t.description, t.debit) for t in result.transactions] == [
+        ("COFFEE HOUSE", Decimal("12.40")),
+        ("CARD FEE WAIVED", Decimal("0.00")),
+    ]

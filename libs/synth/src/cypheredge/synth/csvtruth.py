@@ -29,6 +29,8 @@ def _split(row: dict[str, str]) -> tuple[str, Decimal | None, Decimal | None]:
         return day, _money(row["Debit Amt"]), _money(row["Credit Amt"])
     signed = _money(row["amount"]) or Decimal(0)
     debit, credit = (-signed, None) if signed < 0 else (None, signed)
+    if signed == 0 and (row.get("direction") or "").strip() == "debit":
+        debit, credit = Decimal(0), None  # `0.00` printed as a debit: the sign cannot say so
     return row["date"].strip(), debit, credit
 
 

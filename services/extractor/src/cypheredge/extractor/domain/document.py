@@ -19,6 +19,7 @@ from cypheredge.extractor.domain.model import (
 )
 from cypheredge.extractor.domain.normalise import guess_directions, to_drafts
 from cypheredge.extractor.domain.page import PageParse
+from cypheredge.extractor.domain.pagejoin import join_pages
 from cypheredge.extractor.domain.rows import RowKind
 
 FLAGGED = "none"  # the method of a page nothing could read
@@ -82,7 +83,7 @@ def _times(value: Decimal | None, factor: int) -> Decimal | None:
 
 
 def assemble(pages: Sequence[PageParse], ctx: DocContext, flagged: set[int]) -> ExtractionResult:
-    runs = split_accounts(pages, ctx)
+    runs = split_accounts(join_pages(pages), ctx)
     settled = [settle_account(run, ctx) for run in runs]
     for s in settled:
         s.info = replace(s.info, currency=ctx.currency)

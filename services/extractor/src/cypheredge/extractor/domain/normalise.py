@@ -61,7 +61,7 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
         net = (credit.magnitude * (-1 if credit.sign < 0 else 1) if credit else Decimal(0)) - (
             debit.magnitude if debit else Decimal(0)
         )
-        magnitude, sign = abs(net), (1 if net > 0 else -1)
+        magnitude, sign = abs(net), (1 if net > 0 or (net == 0 and debit is None) else -1)
         from_amount = row.inferred
     elif amount is not None:
         magnitude, from_amount = amount.magnitude, True
@@ -70,8 +70,8 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
             sign = unsigned
     else:
         return None
-    if magnitude == 0:
-        return None  # `Interest paid 0.00`: nothing moved
+    # A row printed with 0.00 (a waived fee, a zero-value authorisation) is kept as printed:
+    # dropping it would lose a row the statement lists.
     return Draft(
         day,
         clean(row.description),

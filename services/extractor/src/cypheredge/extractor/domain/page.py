@@ -18,7 +18,7 @@ from cypheredge.extractor.domain.header import (
     titled_words,
 )
 from cypheredge.extractor.domain.headerless import infer_layout
-from cypheredge.extractor.domain.lineparse import Reading, parse_line, take_date
+from cypheredge.extractor.domain.lineparse import Parsed, Reading, parse_line, take_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
 from cypheredge.extractor.domain.stacked import absorb
@@ -39,6 +39,7 @@ class TableState:
 
     layout: Layout | None = None
     transactional: bool = True
+    above: bool | None = None  # the table's wrapped text sits above its figures
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ class PageParse:
     lines: list[Line] = field(default_factory=list)
     suspects: int = 0  # lines that look like transactions but became none
     method: str = ""
+    head: list[Parsed] = field(default_factory=list)  # ends the previous page's last row
 
     @property
     def transactions(self) -> list[RawRow]:
@@ -65,6 +67,7 @@ class Segment:
     transactional: bool
     lines: list[Line] = field(default_factory=list)
     carried: bool = False
+    continued: bool = False  # the previous page's table, its header printed again
 
 
 def parse_page(
@@ -80,13 +83,23 @@ def parse_page(
         bounds = text_bounds(seg.lines, seg.layout, reading.decimal_mark)
         placer = Placer.of(seg.layout, reading.decimal_mark, bounds)
         parsed = [parse_line(line, placer, reading) for line in seg.lines]
-        rows, leftover = build_rows(
-            parsed, seg.layout, number, seg.transactional, carried=seg.carried
+        continues = seg.carried or seg.continued
+        read = build_rows(
+            parsed,
+            seg.layout,
+            number,
+            seg.transactional,
+            carried=seg.carried,
+            continues=continues and not out.rows,
+            habit=state.above if continues else None,
         )
-        for row in rows:
+        for row in read.rows:
             row.method = method
-        out.rows += rows
-        out.outside += leftover
+        if read.above is not None:
+            state.above = read.above
+        out.rows += read.rows
+        out.outside += read.leftover
+        out.head += read.head
     out.outside.sort(key=lambda ln: ln.y0)
     out.suspects = _suspects(out.outside, reading)
     return out
@@ -117,9 +130,12 @@ def _segments(
                 bucket.pop()
         layout, transactional = _open(lines, i - above, i + below, typed)
         first_here = not any(not seg.carried for seg in segments)
-        layout = _inherit(layout, state.layout if first_here else None)
+        previous = state.layout if first_here else None
+        layout = _inherit(layout, previous)
+        if not _same_table(layout, previous):
+            state.above = None
         state.layout, state.transactional = layout, transactional
-        current = Segment(layout, transactional)
+        current = Segment(layout, transactional, continued=_same_table(layout, previous))
         segments.append(current)
         i += 1 + below
     return segments
@@ -162,6 +178,12 @@ def _inherit(layout: Layout, previous: Layout | None) -> Layout:
     if [c.role for c in layout.columns] != [c.role for c in previous.columns]:
         return layout
     return replace(layout, section=previous.section)
+
+
+def _same_table(layout: Layout, previous: Layout | None) -> bool:
+    if previous is None:
+        return False
+    return [c.role for c in layout.columns] == [c.role for c in previous.columns]
 
 
 def _header_like(line: Line, gap: float) -> bool:

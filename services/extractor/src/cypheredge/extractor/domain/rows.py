@@ -17,6 +17,7 @@ from cypheredge.extractor.domain.vocabulary import (
     MOVEMENT_ROLES,
     OPENING_PHRASES,
     SUMMARY_PHRASES,
+    TALLY,
     Role,
     contains_phrase,
     fold,
@@ -64,24 +65,47 @@ class RawRow:
 
     @property
     def y0(self) -> float:
-        return min(p.line.y0 for p in self.lines)
+        return min(p.line.y0 for p in self._here)
 
     @property
     def y1(self) -> float:
-        return max(p.line.y1 for p in self.lines)
+        return max(p.line.y1 for p in self._here)
 
     @property
     def bbox(self) -> BBox:
-        return union_bbox(self.words)
+        return union_bbox(w for p in self._here for w in p.words)
+
+    @property
+    def _here(self) -> list[Parsed]:
+        """The row's lines on its own page (a row a page break cut has some on the next)."""
+        own = [p for p in self.lines if not p.line.words or p.line.words[0].page == self.page]
+        return own or self.lines
 
     @property
     def description(self) -> str:
-        ordered = sorted(self.lines, key=lambda p: p.line.y0)
+        ordered = sorted(self.lines, key=_reading_order)
         return " ".join(w.text for p in ordered for w in p.description)
 
     @property
     def movement(self) -> bool:
         return any(role in self.money for role in MOVEMENT_ROLES)
+
+
+@dataclass(slots=True)
+class RowsRead:
+    """What one table region gave: its rows, the lines that belong to no row, the wrapped
+    lines at its top that continue the previous page's last row (`head`), and the table's
+    habit (`above`: wrapped text sits above its figures; None when this region shows none)."""
+
+    rows: list[RawRow]
+    leftover: list[Line]
+    head: list[Parsed]
+    above: bool | None
+
+
+def _reading_order(p: Parsed) -> tuple[int, float]:
+    """A row a page break cut in two has lines on two pages."""
+    return (p.line.words[0].page if p.line.words else 0, p.line.y0)
 
 
 def build_rows(
@@ -90,11 +114,16 @@ def build_rows(
     page: int,
     transactional: bool = True,
     carried: bool = False,
-) -> tuple[list[RawRow], list[Line]]:
+    continues: bool = False,
+    habit: bool | None = None,
+) -> RowsRead:
     """Rows of one table region, and the lines that belong to no row.
 
     On a page that continues a table without repeating its header (`carried`), the page's own
-    heading lines come first: figures there count only where the table resumes (`_resumes`)."""
+    heading lines come first: figures there count only where the table resumes (`_resumes`).
+    Where the region continues the previous page's table (`continues`), text above its first
+    row may finish that page's last row: the table's habit decides (`habit` is the previous
+    page's, for a page that shows none)."""
     height = median([w.height for p in parsed for w in p.words], 10.0)
     rows: list[RawRow] = []
     runs: list[list[Parsed]] = [[]]  # text lines before each row, and after the last
@@ -123,10 +152,47 @@ def build_rows(
             leftover.append(p.line)
             continue
         last_y1 = p.line.y1
-    leftover += _attach(rows, runs, height)
+    vote = _wrap_vote(rows, runs, height, skip_first=continues)
+    above = habit if vote is None else vote
+    head: list[Parsed] = []
+    if continues and not above and runs[0]:
+        head, rest = _continuation(runs[0], layout.header_bottom, height)
+        leftover += [p.line for p in rest]
+        runs[0] = []
+    leftover += _attach(rows, runs, height, bool(above))
     for row in rows:
         row.kind = classify(row, transactional)
-    return rows, leftover
+    _zero_tables(rows)
+    return RowsRead(rows, leftover, head, vote)
+
+
+def _zero_tables(rows: list[RawRow]) -> None:
+    """A row of 0.00 is kept where the table lists movements (a waived fee among payments);
+    a table whose only figures are zeros (`Interest paid this period: 2nd Mar £0.00`) lists
+    nothing that moved."""
+    txns = [r for r in rows if r.kind is RowKind.TXN]
+    if txns and all(_zero(r) for r in txns):
+        for row in txns:
+            row.kind = RowKind.SUMMARY
+
+
+def _zero(row: RawRow) -> bool:
+    return all(m.magnitude == 0 for role, m in row.money.items() if role in MOVEMENT_ROLES)
+
+
+def _continuation(
+    run: list[Parsed], top: float, height: float
+) -> tuple[list[Parsed], list[Parsed]]:
+    """The wrapped lines right under a repeated header (or at the top of a carried table),
+    each close to the one above: the end of the previous page's last description."""
+    head: list[Parsed] = []
+    edge = top
+    for k, p in enumerate(run):
+        if not _eligible(p) or (head and p.line.y0 - edge > CONTINUATION_GAP * height):
+            return head, run[k:]
+        head.append(p)
+        edge = p.line.y1
+    return head, []
 
 
 def _resumes(parsed: Sequence[Parsed], height: float) -> int:
@@ -176,12 +242,12 @@ def _eligible(p: Parsed) -> bool:
     )
 
 
-def _attach(rows: list[RawRow], runs: list[list[Parsed]], height: float) -> list[Line]:
+def _attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bool) -> list[Line]:
     """Give wrapped description lines to their row. Between two rows the widest vertical gap
     separates them (rows are padded, wrapped lines are not); on a tie the table's habit decides:
-    short cells on a row's first line (text wraps below) or on its last (text wraps above)."""
+    short cells on a row's first line (text wraps below) or on its last (`down`: text wraps
+    above)."""
     leftover: list[Line] = []
-    down = _anchored_low(rows, runs, height)
     for i, run in enumerate(runs):
         prev = rows[i - 1] if i > 0 else None
         nxt = rows[i] if i < len(rows) else None
@@ -221,11 +287,16 @@ def _give(lines: list[Parsed], row: RawRow | None, height: float, below: bool) -
     return []
 
 
-def _anchored_low(rows: list[RawRow], runs: list[list[Parsed]], height: float) -> bool:
+def _wrap_vote(
+    rows: list[RawRow], runs: list[list[Parsed]], height: float, skip_first: bool
+) -> bool | None:
+    """Whether wrapped text sits above its row's figures (True), below (False), or the
+    region does not show (None). Text hugging the first row from above says so at once,
+    unless the region continues a table (`skip_first`): there it may end the previous row."""
     if not rows:
-        return False
+        return None
     first = [p for p in runs[0] if _eligible(p)]
-    if first and rows[0].y0 - first[-1].line.y1 <= CONTINUATION_GAP * height:
+    if not skip_first and first and rows[0].y0 - first[-1].line.y1 <= CONTINUATION_GAP * height:
         return True
     vote = 0.0
     for i in range(1, len(rows)):
@@ -236,7 +307,7 @@ def _anchored_low(rows: list[RawRow], runs: list[list[Parsed]], height: float) -
         below = rows[i].y0 - run[-1].line.y1
         if abs(above - below) > 0.05 * height:
             vote += 1 if below < above else -1
-    return vote > 0
+    return None if vote == 0 else vote > 0
 
 
 def classify(row: RawRow, transactional: bool) -> RowKind:
@@ -245,9 +316,17 @@ def classify(row: RawRow, transactional: bool) -> RowKind:
     loose = not row.movement or row.date is None or contains_phrase(text, CARRY_PHRASES)
     if contains_phrase(text, ("average",)) and contains_phrase(text, CARRY_PHRASES):
         return RowKind.SUMMARY
-    if loose and contains_phrase(text, OPENING_PHRASES):
+    if TALLY.match(text):
+        return RowKind.SUMMARY
+    # A row that is named a balance (`Beginning Balance`, `Ending balance`) is one, even where
+    # the table prints it with a date in the amount column (an account summary table).
+    if (loose or starts_with_phrase(text, OPENING_PHRASES)) and contains_phrase(
+        text, OPENING_PHRASES
+    ):
         return RowKind.OPENING
-    if loose and contains_phrase(text, CLOSING_PHRASES):
+    if (loose or starts_with_phrase(text, CLOSING_PHRASES)) and contains_phrase(
+        text, CLOSING_PHRASES
+    ):
         return RowKind.CLOSING
     if loose and starts_with_phrase(text, SUMMARY_PHRASES):
         return RowKind.SUMMARY

@@ -130,6 +130,14 @@ SUMMARY_PHRASES = (
     "average credit balance", "minimum balance", "daily balance", "daily ending balance",
     "summe", "gesamt", "totale", "total des operations", "balance summary",
 )  # fmt: skip
+# Lines that sum up a table, whatever else they carry (a date, an amount in a movement column):
+# item counts (`20 Debit(s) This Period`, `3 deposits`) and net figures.
+TALLY = re.compile(
+    r"^(?:\d+ (?:debit|credit|deposit|withdrawal|check|cheque|item|transaction|payment|"
+    r"purchase|fee|charge)s?(?: \w+){0,4}"
+    r"|net (?:amount|activity|change|total)\b.*"
+    r"|(?:total|sum|subtotal) of .*)$"
+)
 CONTINUED = ("continued", "cont", "cont d", "contd", "fortsetzung", "suite")
 
 _PUNCT = re.compile(r"[^\w\s/+-]")
