@@ -28,7 +28,7 @@ def test_cells_glued_across_column_edges_are_cut() -> None:
     assert len(result.transactions) == 858
     first = result.transactions[0]
     assert (first.description, first.debit) == ("ACH Payment to Alice Johnson", Decimal("228.11"))
-    glued = [t for t in result.transactions if t.date.isoformat() == "2024-01-12"][0]
+    glued = next(t for t in result.transactions if t.date.isoformat() == "2024-01-12")
     assert (glued.description, glued.debit) == (
         "Card purchase at Riverside Insurance Group",
         Decimal("19.19"),
@@ -47,15 +47,16 @@ def test_summary_tables_and_tallies_are_not_transactions() -> None:
     td = _extract("27_td_visa_2017_ca.pdf")
     assert len(td.transactions) == 33
     assert not any("NET AMOUNT" in t.description for t in td.transactions)
-    assert howard.reconciled is True and td.reconciled is True
+    assert howard.reconciled is True
+    assert td.reconciled is True
 
 
 def test_a_description_continued_after_a_page_break_stays_with_its_row() -> None:
     result = _extract("30_howard_bank_checking_us.pdf")
-    giant = [t for t in result.transactions if t.debit == Decimal("14.06")][0]
+    giant = next(t for t in result.transactions if t.debit == Decimal("14.06"))
     assert giant.description.endswith("BALTIMORE GIANT SEQ# 0087")
     assert giant.page == 1
-    after = [t for t in result.transactions if t.debit == Decimal("44.90")][0]
+    after = next(t for t in result.transactions if t.debit == Decimal("44.90"))
     assert after.description.startswith("Signature POS Debit 09/15")
 
 
