@@ -1,6 +1,16 @@
 """The layout registry: one module per family of real-world statement conventions."""
 
-from cypheredge.synth.layouts import continental, europe, germany, india, legacy, southern, uk, us
+from cypheredge.synth.layouts import (
+    continental,
+    europe,
+    germany,
+    highstreet,
+    india,
+    legacy,
+    southern,
+    uk,
+    us,
+)
 from cypheredge.synth.layouts.common import Built, Layout
 
 ALL: tuple[Layout, ...] = (
@@ -12,6 +22,7 @@ ALL: tuple[Layout, ...] = (
     *legacy.LAYOUTS,
     *europe.LAYOUTS,
     *germany.LAYOUTS,
+    *highstreet.LAYOUTS,
 )
 
 __all__ = ["ALL", "Built", "Layout"]
