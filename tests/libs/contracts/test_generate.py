@@ -15,7 +15,7 @@ from cypheredge.contracts.generate import (
     render_all,
 )
 from cypheredge.contracts.registry import ALL_EVENTS
-from cypheredge.contracts.schemas import ENVELOPE_SCHEMA_FILE, SCHEMA_DIR, schema_file
+from cypheredge.contracts.schemas import ARTEFACTS, ENVELOPE_SCHEMA_FILE, SCHEMA_DIR, schema_file
 
 
 def test_committed_files_are_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -27,9 +27,11 @@ def test_default_root_is_the_contracts_package() -> None:
     assert 'name = "cypheredge-contracts"' in (default_root() / "pyproject.toml").read_text()
 
 
-def test_one_schema_per_event_plus_envelope_and_asyncapi() -> None:
+def test_one_schema_per_event_plus_envelope_artefacts_and_asyncapi() -> None:
     expected = {f"{SCHEMA_DIR}/{schema_file(e)}" for e in ALL_EVENTS}
+    expected |= {f"{SCHEMA_DIR}/{name}.json" for name in ARTEFACTS}
     expected |= {f"{SCHEMA_DIR}/{ENVELOPE_SCHEMA_FILE}", ASYNCAPI_FILE}
+    assert f"{SCHEMA_DIR}/com.cypheredge.extraction.v1.json" in expected
     assert set(render_all()) == expected
     assert f"{SCHEMA_DIR}/com.cypheredge.batch.submitted.v1.json" in expected
 

@@ -29,6 +29,7 @@ from cypheredge.contracts.events.statement import (
     StatementIngested,
     StatementRejected,
 )
+from cypheredge.contracts.notices import repaired_pdf
 
 EXAMPLE_ORG_ID = UUID("0a000000-0000-4000-8000-000000000001")
 EXAMPLE_TIME = datetime(2025, 1, 31, 9, 30, tzinfo=UTC)
@@ -74,6 +75,7 @@ EXAMPLES: tuple[Event, ...] = (
         sha256=_SHA,
         encrypted=True,
         duplicate_of=_STMT_2,
+        warnings=(repaired_pdf(),),
     ),
     StatementRejected(
         batch_id=_BATCH,
@@ -96,6 +98,7 @@ EXAMPLES: tuple[Event, ...] = (
         closing_balance=Decimal("987.12"),
         period_start=date(2025, 3, 1),
         period_end=date(2025, 3, 31),
+        warnings=(repaired_pdf(),),
     ),
     StatementExtracted(
         batch_id=_BATCH,

@@ -10,6 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from cypheredge.contracts.base import Event
+from cypheredge.contracts.notices import Notice
 from cypheredge.contracts.topics import STATEMENT_EXTRACTION, STATEMENT_INGESTION
 
 RejectionCode = Literal[
@@ -40,6 +41,9 @@ class StatementIngested(Event):
     encrypted: bool = False
     duplicate_of: UUID | None = Field(
         default=None, description="Earlier statement of this org with the same file hash"
+    )
+    warnings: tuple[Notice, ...] = Field(
+        default=(), description="About the file itself, e.g. repaired_pdf: it had to be repaired"
     )
 
     def aggregate_id(self) -> UUID:
@@ -77,8 +81,11 @@ class StatementExtracted(Event):
 
     batch_id: UUID
     statement_id: UUID
-    artefact_key: str = Field(description="Object-storage key of the extraction JSON")
-    artefact_sha256: str
+    artefact_key: str = Field(
+        description="Object-storage key of the extraction document "
+        "(schema com.cypheredge.extraction.v1)"
+    )
+    artefact_sha256: str = Field(description="SHA-256 of the artefact; readers verify it")
     transactions: int
     accounts: int = 1
     reconciled: bool | None = Field(description="None when the statement shows no balances")
@@ -88,6 +95,10 @@ class StatementExtracted(Event):
     closing_balance: Decimal | None = None
     period_start: date | None = None
     period_end: date | None = None
+    warnings: tuple[Notice, ...] = Field(
+        default=(),
+        description="What a reader must know: about the file (repaired_pdf, ...) and its accounts",
+    )
 
     def aggregate_id(self) -> UUID:
         return self.statement_id
