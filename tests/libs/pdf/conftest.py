@@ -108,7 +108,7 @@ def slow_page() -> bytes:
 
 @pytest.fixture(scope="session")
 def xref_stream_bomb() -> bytes:
-    """A PDF whose cross-reference stream inflates to 4 GiB: qpdf chokes at open, not pdfium."""
+    """A PDF whose cross-reference stream inflates to 4 GiB (more than any worker may hold)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

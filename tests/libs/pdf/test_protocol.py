@@ -70,9 +70,30 @@ def test_closed_peer_is_reported(pair: tuple[socket.socket, socket.socket]) -> N
         send_frames(left, [b"x" * 1_000_000], time.monotonic() + 5)
 
 
+def _accepted(**fields: object) -> dict[str, object]:
+    """A well-formed acceptance header with ``fields`` changed (None: left out)."""
+    good: dict[str, object] = {
+        "pages": 2,
+        "text_layer_pages": [1],
+        "encrypted": False,
+        "repaired": False,
+    }
+    merged = good | fields
+    return {k: v for k, v in merged.items() if v is not None}
+
+
+def test_well_formed_acceptance_header_decodes() -> None:
+    reply, retire = decode_reply(
+        json.dumps({"retire": False, "accepted": _accepted()}).encode(), b""
+    )
+    assert (reply, retire) == (Accepted(2, (1,), False, b"", False), False)
+
+
 def test_replies_round_trip() -> None:
     accepted = Accepted(pages=3, text_layer_pages=(1, 3), encrypted=True, copy=b"%PDF-copy")
     assert decode_reply(*encode_reply(accepted, retire=False)) == (accepted, False)
+    repaired = Accepted(pages=1, text_layer_pages=(1,), encrypted=False, copy=b"", repaired=True)
+    assert decode_reply(*encode_reply(repaired, retire=False)) == (repaired, False)
     refused = Refused("wrong_password", "the password given is wrong")
     assert decode_reply(*encode_reply(refused, retire=True)) == (refused, True)
 
@@ -80,14 +101,25 @@ def test_replies_round_trip() -> None:
 @pytest.mark.parametrize(
     "header",
     [
-        {"retire": False, "accepted": {"pages": 2, "text_layer_pages": [3], "encrypted": False}},
-        {"retire": False, "accepted": {"pages": True, "text_layer_pages": [], "encrypted": False}},
-        {"retire": False, "accepted": {"pages": 0, "text_layer_pages": [], "encrypted": False}},
+        {"retire": False, "accepted": _accepted(pages=2, text_layer_pages=[3])},
+        {"retire": False, "accepted": _accepted(pages=True)},
+        {"retire": False, "accepted": _accepted(pages=0)},
+        {"retire": False, "accepted": _accepted(repaired="yes")},
+        {"retire": False, "accepted": _accepted(repaired=None)},
         {"retire": False, "refused": {"code": "rm -rf", "reason": "x"}},
         {"retire": "no", "refused": {"code": "timeout", "reason": "x"}},
         ["not", "an", "object"],
     ],
-    ids=["page-beyond-end", "bool-count", "no-pages", "unknown-code", "bad-retire", "list"],
+    ids=[
+        "page-beyond-end",
+        "bool-count",
+        "no-pages",
+        "repaired-not-bool",
+        "repaired-missing",
+        "unknown-code",
+        "bad-retire",
+        "list",
+    ],
 )
 def test_lying_replies_are_refused(header: object) -> None:
     with pytest.raises(ProtocolError):

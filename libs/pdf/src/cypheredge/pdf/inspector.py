@@ -46,6 +46,7 @@ class PdfInspector:
             encrypted=reply.encrypted,
             sha256=digest,
             decrypted=reply.copy or data,
+            repaired=reply.repaired,
         )
 
     @property

@@ -21,6 +21,9 @@ from cypheredge.pdf.protocol import Accepted
 MIN_TEXT_CHARS = 20
 # Text is read in slices so that a page with 100k characters costs no more than one with 20.
 _TEXT_SLICE = 256
+# What qpdf says when it had to rebuild a file's cross-reference table to open it (truncated
+# files, wrong offsets). Other warnings are deviations it tolerates, not damage.
+_REPAIR_MARKERS = ("file is damaged", "reconstruct cross-reference table")
 
 
 def parse_pdf(data: bytes, password: str | None, max_pages: int) -> Accepted:
@@ -28,7 +31,10 @@ def parse_pdf(data: bytes, password: str | None, max_pages: int) -> Accepted:
     with _open(data, password) as pdf:
         pages = _count_pages(pdf, max_pages)
         encrypted = bool(pdf.is_encrypted)
-        copy = _rewrite(pdf) if encrypted else b""
+        repaired = was_repaired(pdf.get_warnings())
+        # Readers downstream get qpdf's repaired rewrite, not a damaged file that each PDF
+        # engine would patch up in its own way.
+        copy = _rewrite(pdf) if encrypted or repaired else b""
         document = _open_pdfium(copy or data)
         if document is None and not copy:
             # qpdf repairs more damage than pdfium tolerates; hand pdfium qpdf's rewrite.
@@ -40,7 +46,12 @@ def parse_pdf(data: bytes, password: str | None, max_pages: int) -> Accepted:
         text_pages = _text_layer_pages(document, pages)
     finally:
         document.close()
-    return Accepted(pages, text_pages, encrypted, copy)
+    return Accepted(pages, text_pages, encrypted, copy, repaired)
+
+
+def was_repaired(warnings: list[str]) -> bool:
+    """Whether qpdf's warnings say it rebuilt the file's structure to open it."""
+    return any(marker in w for w in warnings for marker in _REPAIR_MARKERS)
 
 
 @contextmanager
@@ -84,6 +95,10 @@ def _count_pages(pdf: pikepdf.Pdf, max_pages: int) -> int:
 
 def _rewrite(pdf: pikepdf.Pdf) -> bytes:
     out = io.BytesIO()
+    if "/Size" not in pdf.trailer:
+        # A file recovered without any trailer gets a synthesised one without /Size; qpdf's
+        # writer fills in the right value only for a key that exists.
+        pdf.trailer.Size = 0
     # No stream decoding: stream data is only decrypted and copied, so a compressed bomb is never
     # inflated here, and the copy stays the size of the original.
     try:

@@ -43,12 +43,14 @@ class Job:
 
 @dataclass(frozen=True)
 class Accepted:
-    """Worker to parent: the file parsed. ``copy`` is empty when the original bytes will do."""
+    """Worker to parent: the file parsed. ``copy`` is empty when the original bytes will do;
+    ``repaired`` says qpdf had to rebuild a damaged file to open it."""
 
     pages: int
     text_layer_pages: tuple[int, ...]
     encrypted: bool
     copy: bytes
+    repaired: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ def encode_reply(reply: Reply, retire: bool) -> tuple[bytes, bytes]:
         "pages": reply.pages,
         "text_layer_pages": list(reply.text_layer_pages),
         "encrypted": reply.encrypted,
+        "repaired": reply.repaired,
     }
     return (_dump({"accepted": accepted, "retire": retire}), reply.copy)
 
@@ -95,12 +98,14 @@ def _decode_refused(fields: dict[str, Any]) -> Refused:
 
 def _decode_accepted(fields: dict[str, Any], body: bytes) -> Accepted:
     pages = _page_number(fields.get("pages"), None)
-    encrypted = fields.get("encrypted")
+    encrypted, repaired = fields.get("encrypted"), fields.get("repaired")
     text_pages = fields.get("text_layer_pages")
-    if not isinstance(encrypted, bool) or not isinstance(text_pages, list):
-        raise ProtocolError("acceptance needs an encrypted flag and a text_layer_pages list")
+    if not isinstance(encrypted, bool) or not isinstance(repaired, bool):
+        raise ProtocolError("acceptance needs encrypted and repaired flags")
+    if not isinstance(text_pages, list):
+        raise ProtocolError("acceptance needs a text_layer_pages list")
     numbers = {_page_number(number, pages) for number in text_pages}
-    return Accepted(pages, tuple(sorted(numbers)), encrypted, body)
+    return Accepted(pages, tuple(sorted(numbers)), encrypted, body, repaired)
 
 
 def _page_number(value: object, last: int | None) -> int:
