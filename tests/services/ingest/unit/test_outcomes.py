@@ -7,6 +7,7 @@ from uuid import uuid4
 
 from cypheredge.contracts.events.batch import SubmittedStatement
 from cypheredge.contracts.events.statement import StatementIngested, StatementRejected
+from cypheredge.contracts.notices import REPAIRED_PDF
 from cypheredge.ingest.domain.outcomes import Accepted, Rejected, decrypted_key, to_event
 
 BATCH = uuid4()
@@ -68,3 +69,16 @@ def test_decrypted_key_layout() -> None:
     key = decrypted_key(org, batch, statement)
     assert key == f"{org}/{batch}/ingested/{statement}.pdf"
     assert PurePosixPath(key).parts == (str(org), str(batch), "ingested", f"{statement}.pdf")
+
+
+def test_a_repaired_file_is_ingested_with_a_warning() -> None:
+    outcome = Accepted(
+        pages=2, text_layer_pages=(1, 2), encrypted=False, storage_key="k", repaired=True
+    )
+    event = to_event(BATCH, STATEMENT, outcome)
+    assert isinstance(event, StatementIngested)
+    assert [w.code for w in event.warnings] == [REPAIRED_PDF]
+    assert "repaired" in event.warnings[0].message
+    intact = to_event(BATCH, STATEMENT, Accepted(1, (1,), False, "k"))
+    assert isinstance(intact, StatementIngested)
+    assert intact.warnings == ()

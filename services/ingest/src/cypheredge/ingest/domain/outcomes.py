@@ -11,6 +11,7 @@ from cypheredge.contracts.events.statement import (
     StatementIngested,
     StatementRejected,
 )
+from cypheredge.contracts.notices import repaired_pdf
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Accepted:
     text_layer_pages: tuple[int, ...]
     encrypted: bool
     storage_key: str
+    repaired: bool = False  # damaged, and opened only once qpdf rebuilt it
 
 
 @dataclass(frozen=True)
@@ -58,4 +60,5 @@ def to_event(
         sha256=statement.sha256,
         encrypted=outcome.encrypted,
         duplicate_of=duplicate_of,
+        warnings=(repaired_pdf(),) if outcome.repaired else (),
     )

@@ -100,6 +100,7 @@ class Ingestor:
             text_layer_pages=inspected.text_layer_pages,
             encrypted=inspected.encrypted,
             storage_key=key,
+            repaired=inspected.repaired,
         )
 
 
