@@ -95,7 +95,7 @@ NIGERIA = Region(
 KENYA = Region(
     "ke",
     "KES",
-    Decimal(130),
+    Decimal(40),  # keeps salaries and transfers inside M-PESA's per-transaction limits
     (
         "905834 - NAIVAS SUPERMARKET WESTLANDS",
         "7608807 QUICKMART LTD",
@@ -127,7 +127,7 @@ KENYA = Region(
             "Customer Payment to Small Business to - {person}",
         ),
         "transfer_out": ("Customer Transfer to - {person}",),
-        "transfer_in": ("Funds received from - {person}",),
+        "transfer_in": ("Funds received from - {person}", "Deposit of Funds at Agent Till {bank}"),
         "atm": ("Customer Withdrawal At Agent Till {bank}",),
         "fee": ("Airtime Purchase", "Customer Bundle Purchase to 826915 Safaricom Offers"),
         "interest": ("M-Shwari Withdraw",),

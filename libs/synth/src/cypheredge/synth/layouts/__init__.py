@@ -6,7 +6,9 @@ from cypheredge.synth.layouts import (
     germany,
     highstreet,
     india,
+    kenya,
     legacy,
+    nigeria,
     southern,
     uk,
     us,
@@ -22,6 +24,8 @@ ALL: tuple[Layout, ...] = (
     *legacy.LAYOUTS,
     *europe.LAYOUTS,
     *germany.LAYOUTS,
+    *nigeria.LAYOUTS,
+    *kenya.LAYOUTS,
     *highstreet.LAYOUTS,
 )
 
