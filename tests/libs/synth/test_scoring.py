@@ -119,10 +119,21 @@ def test_two_accounts_reconcile_separately() -> None:
     assert not reconciles(moved)
 
 
-def test_scores_add_up_and_empty_rates_are_zero() -> None:
+def test_scores_add_up_and_nothing_to_find_found_nothing_is_perfect() -> None:
     total = score(TRUTH, TRUTH) + score(TRUTH, {"transactions": []})
     assert (total.truth_rows, total.extracted_rows, total.matched, total.statements) == (4, 2, 2, 2)
     assert total.recall == 0.5
     assert total.precision == 1.0
-    assert Score().f1 == Score().amounts_exact_rate == Score().reconciled_rate == 0.0
+    assert Score().f1 == Score().reconciled_rate == 1.0
+    assert Score().amounts_exact_rate == 0.0
+    empty: dict[str, Any] = {"accounts": [], "transactions": []}
+    assert score(empty, {"transactions": [TRUTH["transactions"][0]]}).f1 == 0.0
     assert total.metrics()["f1"] == pytest.approx(0.6667, abs=1e-4)
+
+
+def test_only_statements_that_add_up_are_asked_to_reconcile() -> None:
+    broken = copy.deepcopy(TRUTH)
+    broken["accounts"][0]["closing_balance"] = "1.00"  # printed inconsistently
+    found = score(broken, broken)
+    assert (found.reconcilable, found.reconciled, found.reconciled_rate) == (0, 0, 1.0)
+    assert score(TRUTH, _extraction(r1={"credit": "49.00"})).reconciled_rate == 0.0

@@ -102,7 +102,8 @@ class Score:
     exact: int = 0
     described: int = 0
     statements: int = 0
-    reconciled: int = 0
+    reconcilable: int = 0  # statements whose truth reconciles (the PDF adds up)
+    reconciled: int = 0  # of those, how many the extraction reconciles
 
     def __add__(self, other: Score) -> Score:
         fields = self.__dataclass_fields__
@@ -110,11 +111,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.extracted_rows if self.extracted_rows else 0.0
+        return (
+            self.matched / self.extracted_rows
+            if self.extracted_rows
+            else float(not self.truth_rows)
+        )
 
     @property
     def recall(self) -> float:
-        return self.matched / self.truth_rows if self.truth_rows else 0.0
+        return self.matched / self.truth_rows if self.truth_rows else float(not self.extracted_rows)
 
     @property
     def f1(self) -> float:
@@ -131,7 +136,9 @@ class Score:
 
     @property
     def reconciled_rate(self) -> float:
-        return self.reconciled / self.statements if self.statements else 0.0
+        """Share of the statements that add up which the extraction reconciles; a statement
+        that does not add up as printed (an anonymised sample) is not asked to."""
+        return self.reconciled / self.reconcilable if self.reconcilable else 1.0
 
     def metrics(self) -> dict[str, float | int]:
         """Counts and rates, for JSON reports."""
@@ -159,5 +166,6 @@ def score(truth: Mapping[str, Any], extraction: Mapping[str, Any]) -> Score:
         exact=sum(amounts_exact(expected[t], found[e]) for t, e in pairs),
         described=sum(description_equal(expected[t], found[e]) for t, e in pairs),
         statements=1,
-        reconciled=int(reconciles(extraction)),
+        reconcilable=int(ok := reconciles(truth)),
+        reconciled=int(ok and reconciles(extraction)),
     )
