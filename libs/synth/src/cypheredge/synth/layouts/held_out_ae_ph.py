@@ -164,7 +164,7 @@ PH_BANKS = ("Bank of the Visayas", "Luzon Commercial Bank", "Mindanao Savings Ba
 PH_TOWNS = ("Makati City 1226", "Quezon City 1100", "Cebu City 6000", "Pasig City 1605")
 PH_STREETS = ("{n} Ayala Avenue", "{n} Rizal Street, Brgy. San Antonio", "Unit {n}, Ortigas Center")
 PH_HOLDERS = ("JUAN DELA CRUZ", "MARIA CLARA SANTOS", "JOSE P. REYES", "ANNA MAE GARCIA")
-PH_BRANCHES = ("0412 MAKATI AYALA", "0078 CEBU COLON", "ONLINE", "0231 QC TIMOG")
+PH_BRANCHES = ("MAKATI", "CEBU COLON", "ONLINE", "QC TIMOG", "ORTIGAS")
 # variant -> (date pattern, column keys and titles, opening row label)
 PH_VARIANTS: dict[str, tuple[str, tuple[tuple[str, str], ...], str]] = {
     "bpi": (
@@ -259,7 +259,7 @@ def ph_bank(rng: Random) -> Built:
     flow = start(
         rng,
         st,
-        PageSpec.vary(rng, fonts=fonts, size=(7.0, 8.5)),
+        PageSpec.vary(rng, fonts=fonts, size=(6.5, 8.0)),
         ("STATEMENT OF ACCOUNT", details),
         "Page {n} of {total}",
         "Deposits are insured by PDIC up to P1,000,000 per depositor.",
