@@ -1,6 +1,7 @@
 """The layout registry: one module per family of real-world statement conventions."""
 
 from cypheredge.synth.layouts import (
+    asia_cards,
     ausnz,
     continental,
     europe,
@@ -8,6 +9,7 @@ from cypheredge.synth.layouts import (
     held_out,
     highstreet,
     india,
+    india_savings,
     kenya,
     legacy,
     nigeria,
@@ -31,6 +33,8 @@ ALL: tuple[Layout, ...] = (
     *germany.LAYOUTS,
     *nigeria.LAYOUTS,
     *kenya.LAYOUTS,
+    *asia_cards.LAYOUTS,
+    *india_savings.LAYOUTS,
     *highstreet.LAYOUTS,
     *ausnz.LAYOUTS,
     *HELD_OUT,
