@@ -16,6 +16,7 @@ from cypheredge.synth.layouts import (
     southern,
     uk,
     us,
+    wordtyped,
 )
 from cypheredge.synth.layouts.common import Built, Layout
 
@@ -37,6 +38,7 @@ ALL: tuple[Layout, ...] = (
     *india_savings.LAYOUTS,
     *highstreet.LAYOUTS,
     *ausnz.LAYOUTS,
+    *wordtyped.LAYOUTS,
     *HELD_OUT,
 )
 
