@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cetest.pdfs import CORPUS
+from cetest import damaged
+from cetest.pdfs import CORPUS, SCANNED
+from cypheredge.synth import generate
 
 SAMPLE = "16_nz_kauri_anz_geometry_gt.pdf"
 ENCRYPTED = "02_monopoly_protected_pw_foobar123.pdf"
@@ -50,7 +52,9 @@ def test_folder_with_passwords_and_a_bad_file(folder: Path, tmp_path: Path) -> N
     sample = json.loads((out / "16_nz_kauri_anz_geometry_gt.json").read_text())
     assert "error" not in sample
     assert len(sample["transactions"]) == 6
-    assert sample["transactions"][0] == {
+    first = dict(sample["transactions"][0])
+    bbox = first.pop("bbox")
+    assert first == {
         "date": "2026-02-03",
         "description": "EFTPOS RIVERSIDE DAIRY",
         "debit": "12.40",
@@ -62,11 +66,14 @@ def test_folder_with_passwords_and_a_bad_file(folder: Path, tmp_path: Path) -> N
         "method": "geometric",
         "confidence": 0.99,
     }
+    x0, top, x1, bottom = bbox
+    assert 0 <= x0 < x1 <= 612
+    assert 0 <= top < bottom <= 842
     assert sample["statement"]["opening_balance"] == "2410.55"
-    blank = json.loads((out / "02_monopoly_protected_pw_foobar123.json").read_text())
-    assert "error" not in blank
-    assert blank["transactions"] == []
-    assert blank["pages"] == [{"number": 1, "method": "none", "rows": 0, "confidence": 0.0}]
+    # Decrypted, but its only page is an image: refused with the reason, as the service does.
+    image = json.loads((out / "02_monopoly_protected_pw_foobar123.json").read_text())
+    assert image["error"].startswith("no_text_layer: no page has a text layer")
+    assert image["transactions"] == []
     bad = json.loads((out / "notes.json").read_text())
     assert bad["error"].startswith("not_pdf")
     assert bad["transactions"] == []
@@ -80,12 +87,49 @@ def test_wrong_password_is_rejected(folder: Path, tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines()[-1].startswith(f"{ENCRYPTED}: wrong_password")
 
 
-def test_one_pdf_prints_one_document(folder: Path) -> None:
+def test_one_pdf_prints_one_document_with_the_old_fields_and_the_new(folder: Path) -> None:
     done = _run(folder / SAMPLE)
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
-    assert set(document) == {"statement", "accounts", "transactions", "pages"}
+    assert {"statement", "accounts", "transactions", "pages"} <= set(document)
+    assert {"format", "statements", "reconciled", "warnings"} <= set(document)
+    assert "error" not in document
+    assert document["format"] == "com.cypheredge.extraction.v1"
+    assert set(document["statement"]) >= {
+        "opening_balance", "closing_balance", "currency", "period_start", "period_end",
+    }  # fmt: skip
+    (account,) = document["accounts"]
+    old = {"account_hint", "currency", "opening_balance", "closing_balance"}
+    assert old | {"period_start", "period_end", "reconciled", "warnings"} <= set(account)
+    assert (account["period_start"], account["period_end"]) == ("2026-02-01", "2026-02-28")
+    assert account["warnings"] == []
+    old_row = {"date", "description", "debit", "credit", "balance", "currency", "page"}
+    for row in document["transactions"]:
+        assert old_row | {"account", "method", "confidence", "bbox"} <= set(row)
+        assert len(row["bbox"]) == 4
     assert document["pages"][0]["method"] == "geometric"
+    assert set(document["pages"][0]) == {"number", "method", "rows", "confidence"}
+
+
+def test_an_image_only_pdf_exits_non_zero_with_the_reason(tmp_path: Path) -> None:
+    done = _run(CORPUS / SCANNED)
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["error"].startswith("no_text_layer: ")
+    reason = done.stderr.strip().splitlines()[-1]
+    assert reason.startswith(f"{SCANNED}: no_text_layer: no page has a text layer")
+    assert "OCR" in reason
+
+
+def test_a_damaged_pdf_is_extracted_and_flagged(tmp_path: Path) -> None:
+    statement = generate("uk_ruled", 1)
+    damaged_pdf = tmp_path / "damaged.pdf"
+    damaged_pdf.write_bytes(damaged.wrong_xref_offsets(statement.pdf))
+    done = _run(damaged_pdf)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert [w["code"] for w in document["warnings"]] == ["repaired_pdf"]
+    assert len(document["transactions"]) == len(statement.truth["transactions"])
+    assert "damaged.pdf: warning: the file is damaged" in done.stderr
 
 
 def test_a_folder_needs_an_output_directory(folder: Path) -> None:

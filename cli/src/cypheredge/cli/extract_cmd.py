@@ -1,10 +1,12 @@
 """``cypheredge extract``: statements to transaction JSON, locally, with ingest's input guards.
 
-One PDF prints one JSON document on stdout; with ``--out`` every ``NAME.pdf`` (a file or a whole
-folder) becomes ``NAME.json`` there. A rejected file (not a PDF, wrong password, too large, ...)
-still gets its JSON, with an ``error``, and makes the command exit non-zero after the rest of
-the folder is done. One guarded inspector serves the whole folder, so a hostile file costs
-bounded time and memory and never stops the others.
+One PDF prints one extraction document (the ``com.cypheredge.extraction.v1`` contract, the same
+the extractor service writes) on stdout; with ``--out`` every ``NAME.pdf`` (a file or a whole
+folder) becomes ``NAME.json`` there. A rejected file (not a PDF, wrong password, too large, no
+text layer, ...) still gets its JSON, with an ``error``, and makes the command exit non-zero
+after the rest of the folder is done; warnings (a repaired file, ...) are printed as well. One
+guarded inspector serves the whole folder, so a hostile file costs bounded time and memory and
+never stops the others.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from cypheredge.extractor.domain import ExtractionResult, extract_pdf
+from cypheredge.contracts.extraction import ExtractionDocument
+from cypheredge.contracts.notices import repaired_pdf
+from cypheredge.extractor.domain import extract_pdf
+from cypheredge.extractor.service.artefact import no_text_layer, to_document
 from cypheredge.pdf import PdfInspector, PdfRejected, PdfWorkerError
 
 console = Console(stderr=True)
@@ -35,11 +40,11 @@ class Outcome:
     """One file's result and, when it was refused, the one-line reason."""
 
     path: Path
-    result: ExtractionResult
+    document: ExtractionDocument
 
     @property
     def rejected(self) -> bool:
-        return self.result.error is not None
+        return self.document.error is not None
 
 
 def extract(
@@ -66,8 +71,10 @@ def extract(
     except PdfWorkerError as exc:
         _fail(f"the PDF worker could not start: {exc}")
     for outcome in outcomes:
+        for warning in outcome.document.all_warnings():
+            print(f"{outcome.path.name}: warning: {warning.message}", file=sys.stderr)
         if outcome.rejected:
-            print(f"{outcome.path.name}: {outcome.result.error}", file=sys.stderr)
+            print(f"{outcome.path.name}: {outcome.document.error}", file=sys.stderr)
     if any(o.rejected for o in outcomes):
         raise typer.Exit(EXIT_REJECTED)
 
@@ -77,7 +84,7 @@ def _run(
 ) -> list[Outcome]:
     if out is None:
         outcome = next(_extract_all(files, password, secrets))
-        sys.stdout.write(_dump(outcome.result.to_json()))
+        sys.stdout.write(_dump(outcome.document))
         return [outcome]
     out.mkdir(parents=True, exist_ok=True)
     outcomes: list[Outcome] = []
@@ -85,7 +92,7 @@ def _run(
         task = progress.add_task("extracting", total=len(files))
         for outcome in _extract_all(files, password, secrets):
             target = out / f"{outcome.path.stem}.json"
-            target.write_text(_dump(outcome.result.to_json()), encoding="utf-8")
+            target.write_text(_dump(outcome.document), encoding="utf-8")
             outcomes.append(outcome)
             progress.update(task, advance=1, description=outcome.path.name)
     return outcomes
@@ -100,17 +107,21 @@ def _extract_all(
             yield Outcome(file, _extract_one(inspector, file, secret))
 
 
-def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> ExtractionResult:
+def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> ExtractionDocument:
     try:
         inspected = inspector.inspect(file.read_bytes(), password)
     except PdfRejected as exc:
-        return ExtractionResult.rejected(f"{exc.code}: {exc.reason}")
+        return ExtractionDocument.rejected(f"{exc.code}: {exc.reason}")
     except OSError as exc:
-        return ExtractionResult.rejected(f"unreadable: {exc.strerror or exc}")
+        return ExtractionDocument.rejected(f"unreadable: {exc.strerror or exc}")
+    if not inspected.text_layer_pages:
+        # The service refuses these too: an empty result would read as "no transactions".
+        return no_text_layer()
+    warnings = (repaired_pdf(),) if inspected.repaired else ()
     try:
-        return extract_pdf(inspected.decrypted)
+        return to_document(extract_pdf(inspected.decrypted), warnings)
     except Exception as exc:
-        return ExtractionResult.rejected(f"extraction failed: {type(exc).__name__}: {exc}")
+        return ExtractionDocument.rejected(f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _pdf_files(path: Path) -> list[Path]:
@@ -146,8 +157,8 @@ def _progress() -> Progress:
     )
 
 
-def _dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def _dump(document: ExtractionDocument) -> str:
+    return document.encode(indent=2).decode() + "\n"
 
 
 def _fail(message: str) -> NoReturn:

@@ -22,8 +22,10 @@ from cypheredge.contracts.events.statement import (
     StatementExtractionFailed,
     StatementIngested,
 )
+from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.extractor.infra import repository as repo
-from cypheredge.extractor.service.runner import CascadeRunner, encode
+from cypheredge.extractor.service.artefact import NO_TEXT_LAYER, event_warnings
+from cypheredge.extractor.service.runner import CascadeRunner
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.outbox import Outbox
@@ -31,9 +33,6 @@ from cypheredge.kit.storage import ObjectStorage
 
 log = logging.getLogger(__name__)
 CONSUMER = EXTRACTOR.group_id
-NO_TEXT_LAYER = (
-    "no page has a text layer (scanned or image-only PDF) and OCR is not enabled on this platform"
-)
 
 
 class StatementExtractor:
@@ -68,38 +67,39 @@ class StatementExtractor:
             return
         data = await self._storage.get(event.storage_key)
         try:
-            document = await self._runner.extract(data)
+            document = await self._runner.extract(data, event.warnings)
         except Exception as exc:
             log.exception("extraction of %s failed", event.statement_id)
             await self._record_failure(envelope, event, f"{type(exc).__name__}: {exc}")
             return
-        if document.get("error"):
-            await self._record_failure(envelope, event, str(document["error"]))
+        if document.error is not None:
+            await self._record_failure(envelope, event, document.error)
             return
         await self._record_success(envelope, event, document)
 
     async def _record_success(
-        self, envelope: Envelope, event: StatementIngested, document: dict[str, Any]
+        self, envelope: Envelope, event: StatementIngested, document: ExtractionDocument
     ) -> None:
-        artefact = encode(document)
+        artefact = document.encode()
         key = f"{envelope.orgid}/{event.batch_id}/extracted/{event.statement_id}.json"
         await self._storage.put(key, artefact, "application/json")
-        pages = tuple(PageMethod.model_validate(p) for p in document["pages"])
-        statement = document["statement"]
+        pages = tuple(PageMethod(**p.model_dump()) for p in document.pages)
+        summary = document.statement
         extracted = StatementExtracted(
             batch_id=event.batch_id,
             statement_id=event.statement_id,
             artefact_key=key,
             artefact_sha256=hashlib.sha256(artefact).hexdigest(),
-            transactions=len(document["transactions"]),
-            accounts=len(document["accounts"]) or 1,
-            reconciled=document.get("reconciled"),
+            transactions=len(document.transactions),
+            accounts=len(document.accounts) or 1,
+            reconciled=document.reconciled,
             pages=pages,
-            currency=statement.get("currency"),
-            opening_balance=statement.get("opening_balance"),
-            closing_balance=statement.get("closing_balance"),
-            period_start=statement.get("period_start"),
-            period_end=statement.get("period_end"),
+            currency=summary.currency,
+            opening_balance=summary.opening_balance,
+            closing_balance=summary.closing_balance,
+            period_start=summary.period_start,
+            period_end=summary.period_end,
+            warnings=event_warnings(document),
         )
         usage = UsageRecorded(
             usage_id=uuid5(event.statement_id, "pages_processed"),
@@ -114,7 +114,7 @@ class StatementExtractor:
             "artefact_sha256": extracted.artefact_sha256,
             "transactions": extracted.transactions,
             "reconciled": extracted.reconciled,
-            "pages": document["pages"],
+            "pages": [p.model_dump(mode="json") for p in document.pages],
         }
         await self._finish(envelope, event, row, extracted, usage)
 

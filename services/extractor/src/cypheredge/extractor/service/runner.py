@@ -9,23 +9,24 @@ pool with it, and the next file gets a fresh pool.
 from __future__ import annotations
 
 import asyncio
-import json
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
 
+from cypheredge.contracts.extraction import ExtractionDocument
+from cypheredge.contracts.notices import Notice
 from cypheredge.extractor.domain import extract_pdf
+from cypheredge.extractor.service.artefact import to_document
 
 
 class ExtractionAborted(Exception):
     """The file could not be extracted within the worker's limits (time, or a crash)."""
 
 
-def _extract(data: bytes) -> dict[str, Any]:
-    result = extract_pdf(data)
-    document: dict[str, Any] = result.to_json()
-    document["reconciled"] = result.reconciled
-    return document
+def _extract(data: bytes, file_warnings: tuple[Notice, ...]) -> ExtractionDocument:
+    # The contract is built (and validated) in the worker too: thousands of rows stay off the
+    # event loop.
+    return to_document(extract_pdf(data), file_warnings)
 
 
 class CascadeRunner:
@@ -34,8 +35,12 @@ class CascadeRunner:
         self.timeout = timeout
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
-    async def extract(self, data: bytes) -> dict[str, Any]:
-        future = asyncio.get_running_loop().run_in_executor(self._pool, _extract, data)
+    async def extract(
+        self, data: bytes, file_warnings: Sequence[Notice] = ()
+    ) -> ExtractionDocument:
+        """The extraction document of ``data``; ``file_warnings`` are ingestion's findings."""
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._pool, _extract, data, tuple(file_warnings))
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:
@@ -57,7 +62,3 @@ class CascadeRunner:
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
-
-
-def encode(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
