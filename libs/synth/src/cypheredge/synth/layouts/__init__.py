@@ -1,6 +1,7 @@
 """The layout registry: one module per family of real-world statement conventions."""
 
 from cypheredge.synth.layouts import (
+    americas,
     asia_cards,
     ausnz,
     continental,
@@ -39,6 +40,7 @@ ALL: tuple[Layout, ...] = (
     *highstreet.LAYOUTS,
     *ausnz.LAYOUTS,
     *wordtyped.LAYOUTS,
+    *americas.LAYOUTS,
     *HELD_OUT,
 )
 
