@@ -36,7 +36,7 @@ from cypheredge.synth.layouts.held_out_kit import (
 )
 from cypheredge.synth.layouts.held_out_regions import ITALY, NETHERLANDS
 from cypheredge.synth.ledger import Plan
-from cypheredge.synth.model import Account, TruthLog, Txn
+from cypheredge.synth.model import Account, Statement, TruthLog, Txn
 from cypheredge.synth.render.blocks import heading
 from cypheredge.synth.render.flow import Flow, PageSpec
 from cypheredge.synth.render.table import Column, Row, Style, Table
@@ -110,54 +110,52 @@ def _scalare(flow: Flow, rng: Random, acc: Account, day: str) -> None:
     table.draw(body)
 
 
-def it_estratto(rng: Random) -> Built:
-    bank, months = rng.choice(IT_BANKS), rng.choice((1, 1, 3))
-    plan = Plan(
-        "Conto corrente", rng.randint(16, 26) * months, (600, 5000), mask="IT** X030 ***{last4}"
-    )
-    names = (bank, IT_TOWNS, rng.choice(IT_HOLDERS))
-    st = held_statement(rng, ITALY, names, [plan], months_period(rng, months), IT_STREETS)
-    acc, day = st.accounts[0], rng.choice(("DD.MM.YYYY", "DD/MM/YYYY", "DD.MM.YY"))
+def _it_table(flow: Flow, rng: Random, st: Statement, day: str) -> TruthLog:
+    """SALDO INIZIALE, the movements, an optional TOTALE and SALDO FINALE, in one table."""
+    acc, lines = st.accounts[0], rng.random() < 0.7
     order, titles = rng.choice(IT_PROFILES)
-    period = f"dal {fmt_date(st.start, 'DD/MM/YYYY')} al {fmt_date(st.end, 'DD/MM/YYYY')}"
-    details = [("IBAN", acc.masked), ("Periodo", period), ("Valuta", "EUR"), ("Filiale", "00871")]
-    legal = (
-        f"{bank} - Capitale Sociale Euro 1.245.380.112,00 - Codice ABI 03{rng.randint(100, 999)}"
-    )
-    flow = start(
-        rng,
-        st,
-        PageSpec.vary(rng),
-        ("ESTRATTO CONTO", details),
-        "Pagina {n} di {total}",
-        legal,
-        f"Estratto conto {period} - IBAN {acc.masked}",
-    )
-    labels = ("Saldo iniziale", "Totale accrediti", "Totale addebiti", "Saldo finale")
-    totals(flow, acc, "RIEPILOGO CONTO CORRENTE", labels, lambda v: f"{signed(DE, v)} EUR", 0.45)
-    lines = rng.random() < 0.7
 
     def cells(t: Txn) -> dict[str, str]:
         dates = {"date": fmt_date(t.day, day), "value": fmt_date(t.value_day, day)}
         return dates | {"desc": _it_text(t, lines)} | _it_side(t.amount)
 
     log = TruthLog()
-    total = [
-        {
-            "desc": "TOTALE",
-            "out": DE.magnitude(acc.total_debits),
-            "in": DE.magnitude(acc.total_credits),
-        }
-    ]
+    total = {"desc": "TOTALE", "out": DE.magnitude(acc.total_debits)}
+    total["in"] = DE.magnitude(acc.total_credits)
     body = framed(
         {"date": fmt_date(st.start, day), "desc": "SALDO INIZIALE"} | _it_side(acc.opening),
         rows(acc, 0, log, cells, balance=lambda t: False),
-        *(total if rng.random() < 0.6 else []),
+        *([total] if rng.random() < 0.6 else []),
         {"date": fmt_date(st.end, day), "desc": "SALDO FINALE"} | _it_side(acc.closing),
     )
     columns = [_it_column(key, title) for key, title in zip(order, titles, strict=True)]
     style = Style.vary(rng, rng.choice(("grid", "rows", "header")), (200, 300))
     LinedTable(flow, columns, style).draw(body)
+    return log
+
+
+def it_estratto(rng: Random) -> Built:
+    bank, months = rng.choice(IT_BANKS), rng.choice((1, 1, 3))
+    count = rng.randint(16, 26) * months
+    plan = Plan("Conto corrente", count, (600, 5000), mask="IT** X030 ***{last4}")
+    names = (bank, IT_TOWNS, rng.choice(IT_HOLDERS))
+    st = held_statement(rng, ITALY, names, [plan], months_period(rng, months), IT_STREETS)
+    acc, day = st.accounts[0], rng.choice(("DD.MM.YYYY", "DD/MM/YYYY", "DD.MM.YY"))
+    period = f"dal {fmt_date(st.start, 'DD/MM/YYYY')} al {fmt_date(st.end, 'DD/MM/YYYY')}"
+    details = [("IBAN", acc.masked), ("Periodo", period), ("Valuta", "EUR"), ("Filiale", "00871")]
+    abi = rng.randint(100, 999)
+    flow = start(
+        rng,
+        st,
+        PageSpec.vary(rng),
+        ("ESTRATTO CONTO", details),
+        "Pagina {n} di {total}",
+        f"{bank} - Capitale Sociale Euro 1.245.380.112,00 - Codice ABI 03{abi}",
+        f"Estratto conto {period} - IBAN {acc.masked}",
+    )
+    labels = ("Saldo iniziale", "Totale accrediti", "Totale addebiti", "Saldo finale")
+    totals(flow, acc, "RIEPILOGO CONTO CORRENTE", labels, lambda v: f"{signed(DE, v)} EUR", 0.45)
+    log = _it_table(flow, rng, st, day)
     if rng.random() < 0.6:
         _scalare(flow, rng, acc, day)
     return Built(flow, st, log, DE)
