@@ -9,7 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 
+from cetest import damaged
 from cypheredge.synth import generate
 
 CLI = str(Path(sys.executable).with_name("cypheredge"))
@@ -26,6 +28,8 @@ def test_extract_then_report_builds_the_workbook(tmp_path: Path) -> None:
     for s in statements:
         (pdfs / f"{s.layout}.pdf").write_bytes(s.pdf)
     (pdfs / "broken.pdf").write_bytes(b"%PDF-1.7 truncated")
+    repaired = generate("us_signed", 2)
+    (pdfs / "repaired.pdf").write_bytes(damaged.wrong_xref_offsets(repaired.pdf))
     extracted = tmp_path / "json"
     assert _run("extract", pdfs, "--out", extracted).returncode == 1  # one file rejected
     assert json.loads((extracted / "broken.json").read_text())["error"]
@@ -38,15 +42,25 @@ def test_extract_then_report_builds_the_workbook(tmp_path: Path) -> None:
     rows = [
         r for r in book["Transactions"].iter_rows(values_only=True) if isinstance(r[0], datetime)
     ]
-    assert len(rows) == sum(len(s.truth["transactions"]) for s in statements)
-    flags = " ".join(str(c) for r in book["Flags"].iter_rows(values_only=True) for c in r if c)
-    assert "broken.pdf" in flags
+    assert len(rows) == sum(len(s.truth["transactions"]) for s in (*statements, repaired))
+    flags = [r for r in book["Flags"].iter_rows(values_only=True) if r[0]]
+    assert any("broken.pdf" in map(str, r) for r in flags)
+    assert ("damaged file repaired", "repaired.pdf") in {(r[0], r[1]) for r in flags}
 
 
-def test_report_rejects_unreadable_input_with_a_plain_message(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [("{not json", "Invalid JSON"), ('{"statement": {}, "transactions": []}', "format")],
+    ids=["not-json", "not-the-contract"],
+)
+def test_report_rejects_unreadable_input_with_a_plain_message(
+    tmp_path: Path, text: str, says: str
+) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text("{not json")
+    bad.write_text(text)
     result = _run("report", bad, "-o", tmp_path / "x.xlsx")
     assert result.returncode == 1
     assert result.stderr.startswith("error:")
+    assert "com.cypheredge.extraction.v1" in result.stderr
+    assert says in result.stderr
     assert "Traceback" not in result.stderr

@@ -1,7 +1,7 @@
 """``cypheredge report``: the batch workbook built offline from ``cypheredge extract`` output.
 
-Same domain code as the reporter service (``from_extraction`` -> ``build_report`` ->
-``write_workbook``); only the transport differs.
+Same code as the reporter service (the extraction document contract, read by
+``statement_doc`` -> ``build_report`` -> ``write_workbook``); only the transport differs.
 """
 
 from __future__ import annotations
@@ -9,13 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from cypheredge.reporter.domain.model import ReportParams, StatementDoc, from_extraction
+from cypheredge.contracts.extraction import ExtractionDocument
+from cypheredge.reporter.domain.model import ReportParams, StatementDoc
 from cypheredge.reporter.domain.report import build_report
+from cypheredge.reporter.service.extraction import InvalidArtefact, parse_document, statement_doc
 from cypheredge.reporter.workbook import write_workbook
 
 console = Console(stderr=True)
@@ -28,7 +30,7 @@ def report(
 ) -> None:
     """Build the analysis workbook from extraction JSON documents."""
     try:
-        documents = [(path, json.loads(path.read_text("utf-8"))) for path in files]
+        documents = [(path, _read(path)) for path in files]
         options = ReportParams.from_json(json.loads(params) if params else {})
     except (OSError, ValueError) as exc:
         console.print(f"error: {exc}", markup=False)
@@ -44,9 +46,14 @@ def report(
     )
 
 
-def _statement(path: Path, document: dict[str, Any]) -> StatementDoc:
+def _read(path: Path) -> ExtractionDocument:
+    try:
+        return parse_document(path.read_bytes())
+    except InvalidArtefact as exc:
+        raise ValueError(f"{path}: {exc} (written by `cypheredge extract`?)") from None
+
+
+def _statement(path: Path, document: ExtractionDocument) -> StatementDoc:
     statement_id = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
     filename = path.with_suffix(".pdf").name
-    if document.get("error"):
-        return StatementDoc(statement_id, filename, "rejected", error=str(document["error"]))
-    return from_extraction(statement_id, filename, document)
+    return statement_doc(statement_id, filename, document, unreadable="rejected")

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from cetest.pdfs import CORPUS
 from cypheredge.reporter.domain.categories import CATEGORIES
-from cypheredge.reporter.domain.model import ReportParams, StatementDoc, from_extraction
+from cypheredge.reporter.domain.model import ReportParams, StatementDoc
 from cypheredge.reporter.domain.report import build_report
+from cypheredge.reporter.service.extraction import parse_document, statement_doc
 
 Build = Callable[..., StatementDoc]
 ICICI = CORPUS / "13_synthetic_karbon_icici_gt.pdf"
@@ -67,9 +68,10 @@ def test_an_empty_batch() -> None:
 
 def test_real_icici_statement_reconciles_and_is_categorised() -> None:
     from cypheredge.extractor.domain import extract_pdf
+    from cypheredge.extractor.service.artefact import to_document
 
-    document = extract_pdf(ICICI.read_bytes()).to_json()
-    doc = from_extraction("stmt-icici", ICICI.name, document)
+    artefact = to_document(extract_pdf(ICICI.read_bytes())).encode()
+    doc = statement_doc("stmt-icici", ICICI.name, parse_document(artefact))
     report = build_report("batch-icici", [doc], ReportParams())
     assert len(report.transactions) == len(doc.transactions) > 0
     assert report.breaks == ()

@@ -12,7 +12,8 @@ import openpyxl
 from openpyxl import Workbook
 
 from cetest.reports import sample_report
-from cypheredge.reporter.domain.model import BatchReport, ReportParams
+from cypheredge.contracts.notices import REPAIRED_PDF
+from cypheredge.reporter.domain.model import BatchReport, ReportParams, StatementWarning
 from cypheredge.reporter.workbook import SHEETS, write_workbook
 
 Table = Callable[..., list[dict[str, Any]]]
@@ -70,3 +71,21 @@ def test_writes_to_paths(tmp_path: Path, report: BatchReport) -> None:
     write_workbook(report, str(as_text))
     for target in (as_path, as_text):
         assert openpyxl.load_workbook(target, read_only=True).sheetnames == list(SHEETS)
+
+
+def test_warnings_are_statement_level_flags(loader: Loader, table: Table) -> None:
+    report = sample_report()
+    first = report.statements[0]
+    warned = dataclasses.replace(
+        first,
+        warnings=(
+            StatementWarning(REPAIRED_PDF, "the file is damaged and was repaired"),
+            StatementWarning("year_guessed", "no year printed", 2, "ACC-1"),
+        ),
+    )
+    report = dataclasses.replace(report, statements=(warned, *report.statements[1:]))
+    flags = table(loader(report)["Flags"])
+    found = [(r["Flag"], r["Statement"], r["Account"], r["Page"], r["Detail"]) for r in flags]
+    assert ("damaged file repaired", first.filename, None, None,
+            "the file is damaged and was repaired") in found  # fmt: skip
+    assert ("year guessed", first.filename, "ACC-1", 2, "no year printed") in found

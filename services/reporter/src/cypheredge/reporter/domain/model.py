@@ -1,8 +1,8 @@
 """The reporter's model: extracted statements in, one batch report out.
 
-Everything here is plain data (no I/O, no framework). ``from_extraction`` reads the extractor's
-JSON document (the ``cypheredge extract`` format); ``BatchReport`` is what the workbook and
-every export are built from.
+Everything here is plain data (no I/O, no framework). The service layer turns the extraction
+document contract into ``StatementDoc`` (``service/extraction.py``); ``BatchReport`` is what the
+workbook and every export are built from.
 """
 
 from __future__ import annotations
@@ -62,6 +62,18 @@ class AccountPeriod:
 
 
 @dataclass(frozen=True)
+class StatementWarning:
+    """What the extractor (or ingestion) says a reader must know, e.g. a repaired file.
+
+    ``account`` is set when it is about one account of the statement."""
+
+    code: str
+    message: str
+    page: int | None = None
+    account: str | None = None
+
+
+@dataclass(frozen=True)
 class StatementDoc:
     statement_id: str
     filename: str
@@ -70,6 +82,7 @@ class StatementDoc:
     sha256: str | None = None
     pages: tuple[PageInfo, ...] = ()
     accounts: tuple[AccountPeriod, ...] = ()
+    warnings: tuple[StatementWarning, ...] = ()
 
     @property
     def transactions(self) -> tuple[Transaction, ...]:
@@ -179,78 +192,3 @@ def account_key(filename: str, hint: str | None, position: int) -> str:
     if hint:
         return hint.strip()
     return f"{filename}#{position + 1}"
-
-
-def _decimal(value: Any) -> Decimal | None:
-    return None if value in (None, "") else Decimal(str(value))
-
-
-def _date(value: Any) -> date | None:
-    return None if not value else date.fromisoformat(str(value))
-
-
-def from_extraction(
-    statement_id: str, filename: str, document: dict[str, Any], sha256: str | None = None
-) -> StatementDoc:
-    """A statement as the extractor described it (its JSON document)."""
-    meta = document.get("statement", {})
-    raw_accounts = document.get("accounts") or [{}]
-    rows = document.get("transactions", [])
-    accounts = []
-    index = 0
-    for position, raw in enumerate(raw_accounts):
-        key = account_key(filename, raw.get("account_hint"), position)
-        txns = []
-        for row in rows:
-            if int(row.get("account", 0)) != position:
-                continue
-            txns.append(
-                Transaction(
-                    id=transaction_id(statement_id, index),
-                    statement_id=statement_id,
-                    statement_name=filename,
-                    account=key,
-                    index=index,
-                    date=date.fromisoformat(row["date"]),
-                    description=row["description"],
-                    debit=_decimal(row.get("debit")),
-                    credit=_decimal(row.get("credit")),
-                    balance=_decimal(row.get("balance")),
-                    currency=row.get("currency"),
-                    page=int(row.get("page", 0)),
-                    method=str(row.get("method", "")),
-                    confidence=float(row.get("confidence", 1.0)),
-                )
-            )
-            index += 1
-        first = position == 0
-        accounts.append(
-            AccountPeriod(
-                statement_id=statement_id,
-                statement_name=filename,
-                account=key,
-                account_hint=raw.get("account_hint"),
-                currency=raw.get("currency") or meta.get("currency"),
-                opening_balance=_decimal(
-                    raw.get("opening_balance", meta.get("opening_balance") if first else None)
-                ),
-                closing_balance=_decimal(
-                    raw.get("closing_balance", meta.get("closing_balance") if first else None)
-                ),
-                period_start=_date(meta.get("period_start")),
-                period_end=_date(meta.get("period_end")),
-                transactions=tuple(txns),
-            )
-        )
-    pages = tuple(
-        PageInfo(int(p["number"]), str(p["method"]), int(p["rows"]), float(p["confidence"]))
-        for p in document.get("pages", [])
-    )
-    return StatementDoc(
-        statement_id=statement_id,
-        filename=filename,
-        status="extracted",
-        sha256=sha256,
-        pages=pages,
-        accounts=tuple(accounts),
-    )

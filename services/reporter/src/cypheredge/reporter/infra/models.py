@@ -36,6 +36,8 @@ statement_outcomes = Table(
     Column("sha256", String(64)),
     Column("status", String(16), nullable=False),
     Column("artefact_key", Text),
+    # As statement.extracted carried it; the artefact is verified against it when read.
+    Column("artefact_sha256", String(64)),
     Column("error", Text),
     Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
 )

@@ -4,13 +4,19 @@ Building happens outside any transaction (reading artefacts, rendering, storing)
 is then recorded with a guard (``finished_at IS NULL``) in the same transaction as the
 ``report.ready`` and ``batch.completed`` events, so concurrent or repeated triggers publish one
 report. Artefact keys are deterministic, so a rebuild after a crash overwrites, never piles up.
+
+Every extraction artefact is checked against the SHA-256 its ``statement.extracted`` carried and
+validated against the contract. One that fails is never reported as if it were fine, and never
+retried (it would fail the same way and hold the batch up forever): that statement fails with
+the reason, which reaches the customer through ``batch.completed``, and the rest of the batch is
+reported. The artefact stays in storage for whoever investigates.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-from typing import Any
+import logging
+from typing import Any, Literal
 from uuid import UUID, uuid5
 
 from sqlalchemy.engine import Row
@@ -21,16 +27,13 @@ from cypheredge.kit.db import Database
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.storage import ObjectStorage
 from cypheredge.reporter.domain.categories import parse_rules
-from cypheredge.reporter.domain.model import (
-    BatchReport,
-    ReportParams,
-    StatementDoc,
-    from_extraction,
-)
+from cypheredge.reporter.domain.model import BatchReport, ReportParams, StatementDoc
 from cypheredge.reporter.domain.report import build_report
 from cypheredge.reporter.infra import repository as repo
 from cypheredge.reporter.service.artefacts import render
+from cypheredge.reporter.service.extraction import InvalidArtefact, read_artefact, statement_doc
 
+log = logging.getLogger(__name__)
 NOTHING_PROCESSED = "no statement of the batch could be processed"
 
 
@@ -50,7 +53,7 @@ class ReportBuilder:
                 return
             rules = parse_rules(await repo.org_rules(session))
         docs = [await self._statement(o) for o in outcomes]
-        reported = tuple(_outcome(o) for o in outcomes)
+        reported = tuple(_outcome(d) for d in docs)
         if not any(d.status == "extracted" for d in docs):
             await self._fail(org_id, batch_id, reported)
             return
@@ -85,8 +88,19 @@ class ReportBuilder:
                 error=outcome.error,
                 sha256=outcome.sha256,
             )
-        document = json.loads(await self._storage.get(outcome.artefact_key))
-        return from_extraction(statement_id, outcome.filename, document, outcome.sha256)
+        data = await self._storage.get(outcome.artefact_key)
+        try:
+            document = read_artefact(data, outcome.artefact_sha256)
+        except InvalidArtefact as exc:
+            log.error("statement %s not reported: %s", statement_id, exc)
+            return StatementDoc(
+                statement_id=statement_id,
+                filename=outcome.filename,
+                status="failed",
+                error=f"{exc}; the statement was not reported",
+                sha256=outcome.sha256,
+            )
+        return statement_doc(statement_id, outcome.filename, document, outcome.sha256)
 
     async def _fail(
         self, org_id: UUID, batch_id: UUID, reported: tuple[StatementOutcome, ...]
@@ -97,9 +111,11 @@ class ReportBuilder:
                 await self._outbox.add(session, failed, org_id=org_id)
 
 
-def _outcome(row: Row[Any]) -> StatementOutcome:
-    status = "reported" if row.status == "extracted" else row.status
-    return StatementOutcome(statement_id=row.statement_id, status=status, error=row.error)
+def _outcome(doc: StatementDoc) -> StatementOutcome:
+    status: Literal["reported", "rejected", "failed"] = "failed"
+    if doc.status in ("extracted", "rejected"):
+        status = "reported" if doc.status == "extracted" else "rejected"
+    return StatementOutcome(statement_id=UUID(doc.statement_id), status=status, error=doc.error)
 
 
 def _summary(report: BatchReport) -> ReportSummary:

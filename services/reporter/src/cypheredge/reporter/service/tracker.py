@@ -61,7 +61,12 @@ class OutcomeTracker:
                 await _outcome(session, envelope.orgid, event, "failed", error=event.reason)
             case StatementExtracted():
                 await _outcome(
-                    session, envelope.orgid, event, "extracted", artefact_key=event.artefact_key
+                    session,
+                    envelope.orgid,
+                    event,
+                    "extracted",
+                    artefact_key=event.artefact_key,
+                    artefact_sha256=event.artefact_sha256,
                 )
 
 

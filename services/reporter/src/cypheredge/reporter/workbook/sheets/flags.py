@@ -28,6 +28,8 @@ COLUMNS = (
 FLAGGED_METHODS = frozenset({"none", "flagged"})
 # Checked below, or shown on a sheet of their own (Large transactions).
 CHECKED = frozenset({DUPLICATE, LOW_CONFIDENCE, LARGE})
+# Flag names for the warnings the pipeline knows; others show their code.
+WARNING_FLAGS = {"repaired_pdf": "damaged file repaired"}
 
 Row = list[Cell]
 
@@ -40,7 +42,7 @@ def write_flags(ws: Any, ctx: SheetContext) -> None:
         ctx.fmt,
         "Flags for review",
         f"{plural(len(statement_rows), 'statement-level flag')} (rejected or failed files, "
-        f"unreconciled statements, flagged pages, gaps) and "
+        f"warnings such as repaired files, unreconciled statements, flagged pages, gaps) and "
         f"{plural(row_count, 'row-level flag')}.",
     )
     page_setup(ws)
@@ -57,6 +59,10 @@ def _statement_flags(ctx: SheetContext) -> Iterator[Row]:
     for doc in ctx.report.statements:
         if doc.status in ("rejected", "failed"):
             yield [f"{doc.status} statement", doc.filename, None, None, None, None, doc.error]
+    for doc in ctx.report.statements:
+        for w in doc.warnings:
+            flag = WARNING_FLAGS.get(w.code, w.code.replace("_", " "))
+            yield [flag, doc.filename, w.account, None, w.page, None, w.message]
     for doc in ctx.report.statements:
         breaks = ctx.derived.breaks_by_statement[doc.statement_id]
         if breaks:
