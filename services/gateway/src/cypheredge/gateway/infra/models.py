@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
@@ -96,6 +97,8 @@ statements = Table(
     Column("reconciled", Boolean),
     Column("duplicate_of", UUID(as_uuid=True)),
     Column("error", Text),
+    # Notices from ingestion and extraction (code, message, page), each once: e.g. repaired_pdf.
+    Column("warnings", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     _created(),
     Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
 )

@@ -6,6 +6,7 @@ forward, so redelivery and cross-topic reordering are harmless.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -21,6 +22,7 @@ from cypheredge.contracts.events.statement import (
     StatementIngested,
     StatementRejected,
 )
+from cypheredge.contracts.notices import Notice
 from cypheredge.gateway.domain.statuses import (
     BatchStatus,
     StatementStatus,
@@ -58,6 +60,7 @@ class Projector:
                     pages=event.pages,
                     text_layer_pages=len(event.text_layer_pages),
                     duplicate_of=event.duplicate_of,
+                    warnings=event.warnings,
                 )
             case StatementRejected():
                 await self._statement(
@@ -75,6 +78,7 @@ class Projector:
                     StatementStatus.EXTRACTED,
                     transactions=event.transactions,
                     reconciled=event.reconciled,
+                    warnings=event.warnings,
                 )
             case StatementExtractionFailed():
                 await self._statement(
@@ -101,6 +105,7 @@ class Projector:
         batch_id: UUID,
         statement_id: UUID,
         status: StatementStatus,
+        warnings: Sequence[Notice] = (),
         **values: Any,
     ) -> None:
         row = await sql.statement_for_update(session, statement_id)
@@ -109,6 +114,8 @@ class Projector:
         # Facts (pages, counts, reasons) always land; only the status is guarded, because an
         # event from an earlier stage may arrive after a later stage's on another topic.
         facts = {k: v for k, v in values.items() if v is not None}
+        if warnings:
+            facts["warnings"] = _merged(row.warnings, warnings)
         if not advances(StatementStatus(row.status), status):
             if facts:
                 await sql.update_statement(session, statement_id, **facts)
@@ -134,3 +141,14 @@ class Projector:
         status = event.status if isinstance(event, BatchCompleted) else BatchStatus.FAILED.value
         error = event.reason if isinstance(event, BatchFailed) else None
         await sql.update_batch(session, event.batch_id, status=status, error=error)
+
+
+def _merged(stored: list[dict[str, Any]], new: Sequence[Notice]) -> list[dict[str, Any]]:
+    """``stored`` plus the notices of ``new`` it lacks: ingestion and extraction both report a
+    repaired file, in either order, and it is shown once."""
+    merged = list(stored)
+    for notice in new:
+        item = notice.model_dump(mode="json")
+        if item not in merged:
+            merged.append(item)
+    return merged

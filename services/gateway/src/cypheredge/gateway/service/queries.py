@@ -23,6 +23,7 @@ def statement_view(row: Row[Any]) -> dict[str, Any]:
         "reconciled": row.reconciled,
         "duplicate_of": str(row.duplicate_of) if row.duplicate_of else None,
         "error": row.error,
+        "warnings": row.warnings,
     }
 
 
