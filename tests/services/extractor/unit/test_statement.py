@@ -338,3 +338,55 @@ def test_zero_rows_are_kept_among_movements_but_a_table_of_zeros_lists_nothing(
         ("COFFEE HOUSE", Decimal("12.40")),
         ("CARD FEE WAIVED", Decimal("0.00")),
     ]
+
+
+def test_a_header_split_over_two_lines_and_balances_on_a_day(extract: Extract) -> None:
+    # Sparkasse: `Erläuterung  Betrag Soll  Betrag Haben` over `Datum  EUR  EUR`, and the
+    # balances printed as rows `Kontostand am ...` before and after the movements.
+    page = [
+        (180, [(120, "Erläuterung"), (330, "Betrag Soll"), (430, "Betrag Haben")]),
+        (188, [(40, "Datum"), (350, "EUR"), (460, "EUR")]),
+        (210, [(120, "Kontostand am 31.01.2025"), (490, "1.000,00", "r")]),
+        (224, [(40, "03.02.2025"), (120, "Lastschrift Stadtwerke"), (390, "12,40", "r")]),
+        (238, [(40, "05.02.2025"), (120, "Gehalt ACME GmbH"), (490, "500,00", "r")]),
+        (252, [(120, "Kontostand am 28.02.2025"), (490, "1.487,60", "r")]),
+    ]
+    result = extract(page)
+    assert [(t.description, t.debit, t.credit) for t in result.transactions] == [
+        ("Lastschrift Stadtwerke", Decimal("12.40"), None),
+        ("Gehalt ACME GmbH", None, Decimal("500.00")),
+    ]
+    assert (result.statement.opening_balance, result.statement.closing_balance) == (
+        Decimal("1000.00"),
+        Decimal("1487.60"),
+    )
+    assert result.reconciled is True
+
+
+def test_a_figure_in_the_description_stays_there(extract: Extract) -> None:
+    text = (120, "INTEREST PAID AFTER TAX"), (300, "0.00", "r")
+    page = [HEADER, (220, [(40, "13/08/2024"), *text, (460, "15.33", "r"), (555, "1,015.33", "r")])]
+    (txn,) = extract(page).transactions
+    assert (txn.description, txn.credit) == ("INTEREST PAID AFTER TAX 0.00", Decimal("15.33"))
+
+
+def test_a_balance_carried_between_pages_is_not_the_closing_one(extract: Extract) -> None:
+    first = [
+        (60, [(40, "Statement period 01/02/2025 to 28/02/2025")]),
+        (80, [(40, "Closing balance"), (300, "995.00", "r")]),
+        HEADER,
+        row(220, "01/02/2025", "Balance brought forward", balance="1,012.40"),
+        row(234, "03/02/2025", "COFFEE HOUSE", debit="12.40", balance="1,000.00"),
+        row(248, "03/02/2025", "Balance carried forward", balance="1,000.00"),
+    ]
+    second = [
+        HEADER,
+        row(220, "03/02/2025", "Balance brought forward", balance="1,000.00"),
+        row(234, "04/02/2025", "TEA ROOM", debit="5.00", balance="995.00"),
+    ]
+    result = extract(first, second)
+    assert (result.statement.opening_balance, result.statement.closing_balance) == (
+        Decimal("1012.40"),
+        Decimal("995.00"),
+    )
+    assert result.reconciled is True

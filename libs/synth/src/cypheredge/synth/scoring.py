@@ -76,7 +76,8 @@ def description_equal(truth: Row, extracted: Row) -> bool:
 
 
 def reconciles(extraction: Mapping[str, Any]) -> bool:
-    """Opening + credits - debits == closing for every account, as the extraction reports them."""
+    """Opening + credits - debits == closing for every account, as the extraction reports them
+    (or opening - credits + debits where the balances are what is owed, as on a card)."""
     rows = extraction.get("transactions") or []
     accounts = extraction.get("accounts") or [extraction.get("statement") or {}]
     for index, account in enumerate(accounts):
@@ -87,7 +88,8 @@ def reconciles(extraction: Mapping[str, Any]) -> bool:
         own = [r for r in rows if (r.get("account") or 0) == index]
         credits = sum((amount(r.get("credit")) or Decimal(0) for r in own), Decimal(0))
         debits = sum((amount(r.get("debit")) or Decimal(0) for r in own), Decimal(0))
-        if opening + credits - debits != closing:
+        # A card prints what is owed: there charges (debits) raise the balance.
+        if closing not in (opening + credits - debits, opening - credits + debits):
             return False
     return True
 

@@ -140,10 +140,28 @@ class Placer:
             cells[col].append(word)
             if kind is Kind.WEAK:
                 anchors.append((word, col))
+        self._evict(cells)
         for cell in cells:
             if len(cell) > 1:
                 cell.sort(key=_left)
         return cells
+
+    def _evict(self, cells: list[list[Word]]) -> None:
+        """A figure left of a money column whose own figure sits under its title belongs to
+        the text before it (`INTEREST PAID AFTER TAX 0.00 DEDUCTED  15.33`)."""
+        for i in self.money:
+            cell = cells[i]
+            if len(cell) < 2:
+                continue
+            column = self.layout.columns[i]
+            outside = [
+                w for w in cell if w.x1 <= column.x0 and kind_of(w.text, self.mark) is Kind.STRONG
+            ]
+            if not outside or len(outside) == len(cell):
+                continue
+            for word in outside:
+                cells[self.text_column(word)].append(word)
+            cells[i] = [w for w in cell if w not in outside]
 
     def text_column(self, word: Word) -> int:
         if not self.text:

@@ -10,6 +10,7 @@ from cypheredge.extractor.domain.accounts import AccountRun, split_accounts
 from cypheredge.extractor.domain.balance import apply, choose, reconciles, score
 from cypheredge.extractor.domain.context import DocContext
 from cypheredge.extractor.domain.draft import Draft
+from cypheredge.extractor.domain.metadata import BalanceFact
 from cypheredge.extractor.domain.model import (
     AccountInfo,
     ExtractionResult,
@@ -54,8 +55,9 @@ def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
 def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int, int], Settled]:
     mine = [d.copy() for d in drafts]
     _scale(mine, owed)
-    opening = next((f.amount * owed for f in run.facts if f.side > 0), None)
-    closing = next((f.amount * owed for f in reversed(run.facts) if f.side < 0), None)
+    facts = _statement_ends(run.facts)
+    opening = next((f.amount * owed for f in facts if f.side > 0), None)
+    closing = next((f.amount * owed for f in reversed(facts) if f.side < 0), None)
     ordered, verdict = choose(mine, opening)
     apply(ordered, verdict)
     guess_directions(mine)
@@ -70,6 +72,19 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
     info = AccountInfo(run.hint, None, _times(opening, owed), _times(closing, owed))
     rank = (verdict.held - verdict.broke, 1 if reconciled else 0)
     return rank, Settled(info, mine, reconciled, verdict.broke == 0 and reconciled is True)
+
+
+def _statement_ends(facts: Sequence[BalanceFact]) -> list[BalanceFact]:
+    """The facts less page carries: a balance carried forward and brought forward again (the
+    same amount, closing then opening) is the middle of the statement, not one of its ends."""
+    out: list[BalanceFact] = []
+    for fact in facts:
+        last = out[-1] if out else None
+        if last is not None and last.side < 0 < fact.side and last.amount == fact.amount:
+            out.pop()
+            continue
+        out.append(fact)
+    return out
 
 
 def _scale(drafts: Sequence[Draft], factor: int) -> None:

@@ -193,7 +193,9 @@ def _split_mixed(cells: list[Cell]) -> list[Cell]:
     for cell in cells:
         words = cell.words
         money = {r for w in words if (r := classify(w.text)) in MONEY_ROLES}
-        if len(money) < 2 or fold(cell.text) in HEADER_PHRASES or len(words) > 8:
+        # `Betrag Soll`, `Importe Debe`: an amount qualified by its side is one title.
+        qualified = len(money) == 2 and Role.AMOUNT in money and money & {Role.DEBIT, Role.CREDIT}
+        if len(money) < 2 or qualified or fold(cell.text) in HEADER_PHRASES or len(words) > 8:
             out.append(cell)
             continue
         best = max(_splits(len(words)), key=lambda cuts: _split_score(words, cuts))

@@ -130,7 +130,11 @@ def balance_fact(
     found = [i for i, w in enumerate(words) if kind_of(w.text, mark) is Kind.STRONG]
     if not found:
         return None
-    last = found[-1]
+    # The figure that follows the label: a line may run on into a side column of prose with
+    # figures of its own (`Your balance at close ... £4,651.15   ... balances up to £20,000`).
+    label = fold(" ".join(w.text for w in words[: found[0]]))
+    named = contains_phrase(label, OPENING_PHRASES) or contains_phrase(label, CLOSING_PHRASES)
+    last = found[0] if named or "balance" in label.split() else found[-1]
     text = words[last].text
     if last + 1 < len(words) and kind_of(words[last + 1].text, mark) is Kind.AUX:
         text = f"{text} {words[last + 1].text}"  # `11,245.35 Dr`: the marker is its own word

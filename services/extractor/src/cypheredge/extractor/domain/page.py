@@ -21,7 +21,7 @@ from cypheredge.extractor.domain.headerless import infer_layout
 from cypheredge.extractor.domain.lineparse import Parsed, Reading, parse_line, take_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
-from cypheredge.extractor.domain.stacked import absorb
+from cypheredge.extractor.domain.stacked import absorb, two_line_header
 from cypheredge.extractor.domain.straddle import split_straddlers
 from cypheredge.extractor.domain.vocabulary import (
     MONEY_ROLES,
@@ -117,6 +117,7 @@ def _segments(
     i = 0
     while i < len(lines):
         typed = header_cells(lines[i], gap)
+        stacked = typed is None and (typed := two_line_header(lines, i, gap)) is not None
         if typed is None:
             if _header_like(lines[i], gap):
                 state.layout, current = None, None
@@ -124,7 +125,7 @@ def _segments(
             target.append(lines[i])
             i += 1
             continue
-        typed, above, below = absorb(lines, i, typed, gap)
+        typed, above, below = (typed, 0, 1) if stacked else absorb(lines, i, typed, gap)
         for bucket in (current.lines if current else [], out.outside):
             if above and bucket and bucket[-1] is lines[i - 1]:
                 bucket.pop()

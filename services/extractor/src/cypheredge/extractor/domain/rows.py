@@ -12,6 +12,7 @@ from cypheredge.extractor.domain.dates import PartialDate
 from cypheredge.extractor.domain.lineparse import Parsed
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.vocabulary import (
+    BALANCE_AT,
     CARRY_PHRASES,
     CLOSING_PHRASES,
     MOVEMENT_ROLES,
@@ -162,8 +163,19 @@ def build_rows(
     leftover += _attach(rows, runs, height, bool(above))
     for row in rows:
         row.kind = classify(row, transactional)
+    _balances_on_a_day(rows)
     _zero_tables(rows)
     return RowsRead(rows, leftover, head, vote)
+
+
+def _balances_on_a_day(rows: list[RawRow]) -> None:
+    """`Kontostand am 09.04.2025 1.071,68` printed as a row: which end it is follows from
+    where it stands."""
+    seen = False
+    for row in rows:
+        if row.kind is RowKind.TXN and BALANCE_AT.match(fold(row.description)):
+            row.kind = RowKind.CLOSING if seen else RowKind.OPENING
+        seen = seen or row.kind is RowKind.TXN
 
 
 def _zero_tables(rows: list[RawRow]) -> None:

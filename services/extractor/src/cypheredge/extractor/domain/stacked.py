@@ -11,10 +11,12 @@ from cypheredge.extractor.domain.header import (
     Cell,
     classify,
     has_values,
+    header_cells,
     split_cells,
+    titled_words,
 )
 from cypheredge.extractor.domain.lines import Line
-from cypheredge.extractor.domain.vocabulary import Role, fold, section_sign
+from cypheredge.extractor.domain.vocabulary import MOVEMENT_ROLES, Role, fold, section_sign
 from cypheredge.extractor.domain.words import Word
 
 STACK_GAP = 0.6  # x line height between the lines of one header
@@ -97,3 +99,38 @@ def _title_part(text: str) -> bool:
     if bare in SYMBOLS or bare.upper() in ISO_CODES:
         return True
     return all(t in TITLE_WORDS or t in _JOINERS for t in fold(text).split())
+
+
+def two_line_header(
+    lines: Sequence[Line], index: int, gap: float = CELL_GAP
+) -> list[tuple[Cell, Role | None]] | None:
+    """A header whose titles only name a table together with the line below them
+    (`Erläuterung  Betrag Soll  Betrag Haben` over `Datum  EUR  EUR`): the two read as one
+    line, cut into cells where neither has a word."""
+    if index + 1 >= len(lines) or titled_words(lines[index]) < 2:
+        return None
+    top, bottom = lines[index], lines[index + 1]
+    height = max(w.height for w in top.words)
+    if bottom.y0 - top.y1 > STACK_GAP * height or not titled_words(bottom):
+        return None
+    words = sorted([*top.words, *bottom.words], key=lambda w: w.x0)
+    if has_values(top) or has_values(bottom) or not all(_title_part(w.text) for w in words):
+        return None  # prose (`*Indicates posting date`) over a title is no header
+    merged = Line(words, top.y0, bottom.y1, max(top.x1, bottom.x1), " ".join(w.text for w in words))
+    typed = header_cells(_overlapping(merged), gap)
+    if typed is None:
+        return None
+    roles = {role for _, role in typed}
+    return typed if roles & MOVEMENT_ROLES and roles & {Role.DESCRIPTION, Role.REFERENCE} else None
+
+
+def _overlapping(line: Line) -> Line:
+    """Words of two stacked lines sorted by x overlap; split_cells needs each cell's words
+    adjacent, so a word that starts inside the previous one's span is moved onto its end."""
+    words = list(line.words)
+    for k in range(1, len(words)):
+        prev = words[k - 1]
+        if words[k].x0 < prev.x1:
+            w = words[k]
+            words[k] = Word(w.text, prev.x1 + 0.1, w.y0, max(w.x1, prev.x1 + 0.2), w.y1, w.page)
+    return Line(words, line.y0, line.y1, line.x1, line.text)

@@ -37,6 +37,12 @@ HEADER_PHRASES: dict[str, Role] = {
     "date valeur": Role.VALUE_DATE, "valeur": Role.VALUE_DATE,
     "wertstellung": Role.VALUE_DATE, "effective date": Role.VALUE_DATE, "wert": Role.VALUE_DATE,
     "fecha valor": Role.VALUE_DATE, "data valuta": Role.VALUE_DATE,
+    "f valor": Role.VALUE_DATE, "f val": Role.VALUE_DATE, "data valor": Role.VALUE_DATE,
+    "f oper": Role.DATE, "f op": Role.DATE, "f operacion": Role.DATE, "fecha oper": Role.DATE,
+    "fecha operacion": Role.DATE, "f contable": Role.DATE, "fecha contable": Role.DATE,
+    "data mov": Role.DATE, "data movimento": Role.DATE, "data lancamento": Role.DATE,
+    "dt lanc": Role.DATE, "data operazione": Role.DATE, "data contabile": Role.DATE,
+    "date operation": Role.DATE, "date d operation": Role.DATE,
     "money in": Role.CREDIT, "paid in": Role.CREDIT, "in": Role.CREDIT, "cr": Role.CREDIT,
     "money out": Role.DEBIT, "paid out": Role.DEBIT, "out": Role.DEBIT, "dr": Role.DEBIT,
     "dr cr": Role.MARKER, "cr dr": Role.MARKER, "d c": Role.MARKER, "c d": Role.MARKER,
@@ -64,6 +70,9 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("versement", Role.CREDIT), ("versements", Role.CREDIT), ("depositos", Role.CREDIT),
     ("haber", Role.CREDIT), ("storting", Role.CREDIT), ("inkomsten", Role.CREDIT),
     ("zugang", Role.CREDIT),
+    ("soll", Role.DEBIT), ("haben", Role.CREDIT), ("dare", Role.DEBIT), ("avere", Role.CREDIT),
+    ("cargo", Role.DEBIT), ("cargos", Role.DEBIT), ("abono", Role.CREDIT),
+    ("abonos", Role.CREDIT),
     ("amount", Role.AMOUNT), ("amt", Role.AMOUNT), ("betrag", Role.AMOUNT),
     ("montant", Role.AMOUNT), ("importe", Role.AMOUNT), ("importo", Role.AMOUNT),
     ("bedrag", Role.AMOUNT), ("valor", Role.AMOUNT), ("umsatz", Role.AMOUNT),
@@ -85,6 +94,9 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("vorgang", Role.DESCRIPTION), ("detail", Role.DESCRIPTION), ("nature", Role.DESCRIPTION),
     ("text", Role.DESCRIPTION), ("beschreibung", Role.DESCRIPTION), ("causale", Role.DESCRIPTION),
     ("mededeling", Role.DESCRIPTION), ("intitule", Role.DESCRIPTION),
+    ("erlauterung", Role.DESCRIPTION), ("erlaeuterung", Role.DESCRIPTION),
+    ("historico", Role.DESCRIPTION), ("lancamento", Role.DESCRIPTION),
+    ("movimiento", Role.DESCRIPTION), ("movimento", Role.DESCRIPTION),
 )  # fmt: skip
 KEYWORD_ROLES: dict[str, Role] = {}
 for _word, _role in HEADER_KEYWORDS:
@@ -110,14 +122,14 @@ OPENING_PHRASES = (
     "start balance", "balance at start", "alter kontostand", "anfangssaldo", "saldo anterior",
     "solde precedent", "ancien solde", "saldo iniziale", "saldo inicial", "last statement",
     "saldovortrag", "vortrag", "solde reporte", "report a nouveau", "saldo precedente",
-    "beginsaldo",
+    "beginsaldo", "alter saldo", "saldo alt",
     "balance last statement", "opening bal", "previous statement balance",
 )  # fmt: skip
 CLOSING_PHRASES = (
     "carried forward", "closing balance", "ending balance", "new balance", "balance c/f",
     "c/f", "end balance", "balance at end", "neuer kontostand", "endsaldo", "saldo final",
     "nouveau solde", "saldo finale", "balance at close", "closing bal", "neuer saldo",
-    "schlusssaldo", "solde final", "eindsaldo", "saldo al",
+    "schlusssaldo", "solde final", "eindsaldo", "saldo al", "saldo neu",
 )  # fmt: skip
 # Never a transaction, whatever else the row carries.
 CARRY_PHRASES = (
@@ -137,6 +149,12 @@ TALLY = re.compile(
     r"purchase|fee|charge)s?(?: \w+){0,4}"
     r"|net (?:amount|activity|change|total)\b.*"
     r"|(?:total|sum|subtotal) of .*)$"
+)
+# `Kontostand am 09.04.2025`, `Balance as at 1 May`: a balance on a day, the opening one
+# before the table's first transaction and the closing one after its last.
+BALANCE_AT = re.compile(
+    r"^(?:(?:alter|neuer|old|new|opening|closing) )?(?:kontostand|saldo|balance|solde|stand)"
+    r"(?: \w+)? (?:am|per|vom|zum|as at|as of|as on|on|at|au|al|del|du|op|em)\b"
 )
 CONTINUED = ("continued", "cont", "cont d", "contd", "fortsetzung", "suite")
 

@@ -109,6 +109,20 @@ def _words(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Wor
         bottom = min(bottom, rect.bottom)
         word = m.group()
         if not word.isascii():
-            word = unicodedata.normalize("NFKC", word)
+            word = _normalise(word)
         append(Word(word, left, height - top, max(left, rect.right), height - bottom, number))
     return out
+
+
+def _normalise(word: str) -> str:
+    """Ligatures (`ﬁ`) and full-width forms (`１２３`) become plain characters; everything
+    else keeps its printed form (NFKC would turn `Nº` into `No` and `m²` into `m2`)."""
+    word = unicodedata.normalize("NFC", word)
+    if not any(_COMPAT(c) for c in word):
+        return word
+    return "".join(unicodedata.normalize("NFKC", c) if _COMPAT(c) else c for c in word)
+
+
+def _COMPAT(c: str) -> bool:  # noqa: N802 - reads as a character class
+    code = ord(c)
+    return 0xFB00 <= code <= 0xFB4F or 0xFF00 <= code <= 0xFFEF or code in (0x00A0, 0x2007)
