@@ -4,6 +4,7 @@ from cypheredge.synth.layouts import (
     americas,
     asia_cards,
     ausnz,
+    bundle,
     continental,
     europe,
     germany,
@@ -41,6 +42,7 @@ ALL: tuple[Layout, ...] = (
     *ausnz.LAYOUTS,
     *wordtyped.LAYOUTS,
     *americas.LAYOUTS,
+    *bundle.LAYOUTS,
     *HELD_OUT,
 )
 
