@@ -51,6 +51,7 @@ class _Print:
     subtotal: str
     total: str
     grand: str | None
+    payment: str  # how this bank words a payment received
     sums: tuple[str, str] | None = None  # month's total credit and debit rows (Maybank)
 
 
@@ -60,8 +61,8 @@ def _desc(title: str) -> Column:
 
 SG = (
     _Print(
-        ("DBS Lion Bank", "Merlion Development Bank"),
-        ("ALTITUDE VISA SIGNATURE CARD", "LIVE FRESH CARD", "WOMAN'S WORLD MASTERCARD"),
+        ("Lion City Bank", "Merlion Development Bank"),
+        ("SKYLINE VISA SIGNATURE CARD", "FRESH START CARD", "LADIES WORLD MASTERCARD"),
         (Column("trans", "DATE"), _desc("DESCRIPTION"), Column("amount", "AMOUNT (S$)", "r")),
         "DD MON",
         _cr(" "),
@@ -70,10 +71,11 @@ SG = (
         "SUB-TOTAL:",
         "TOTAL:",
         "GRAND TOTAL FOR ALL CARD ACCOUNTS:",
+        "PAYMENT - LCB INTERNET/WIRELESS",
     ),
     _Print(
         ("United Straits Bank", "Orchard Overseas Bank"),
-        ("PRVI MILES WORLD MASTERCARD", "ONE CARD", "LADY'S CARD"),
+        ("VOYAGE MILES WORLD MASTERCARD", "ONE REBATE CARD", "LADY'S CARD"),
         (
             Column("post", "Post\nDate"),
             Column("trans", "Trans\nDate"),
@@ -87,10 +89,11 @@ SG = (
         "SUB TOTAL",
         "TOTAL BALANCE FOR {card}",
         None,
+        "PAYMT THRU E-BANK/HOMEB/CYBERB (EP06)",
     ),
     _Print(
         ("Oversea Straits Banking Corp", "Harbourfront Chinese Bank"),
-        ("365 CREDIT CARD", "90°N VISA CARD", "FRANK CREDIT CARD"),
+        ("DAILY REBATE CARD", "NORTHBOUND VISA CARD", "YOUTH CREDIT CARD"),
         (
             Column("trans", "TRANSACTION\nDATE"),
             _desc("DESCRIPTION"),
@@ -103,12 +106,13 @@ SG = (
         "SUBTOTAL",
         "TOTAL AMOUNT DUE",
         None,
+        "PAYMENT BY INTERNET",
     ),
 )
 MY = (
     _Print(
-        ("Malayan Tiger Bank Berhad", "Maybank Selatan Berhad"),
-        ("VISA PLATINUM", "2 CARDS AMEX", "IKHWAN MASTERCARD"),
+        ("Malayan Tiger Bank Berhad", "Bank Harimau Berhad"),
+        ("VISA PLATINUM", "DUO CARD VISA", "SYARIAH MASTERCARD"),
         (
             Column("post", "Posting Date\nTarikh Pos"),
             Column("trans", "Transaction Date\nTarikh Transaksi"),
@@ -122,11 +126,12 @@ MY = (
         "SUB TOTAL/JUMLAH",
         "TOTAL BALANCE (JUMLAH BAKI)",
         None,
+        "PAYMENT VIA M2U",
         ("TOTAL CREDIT THIS MONTH (JUMLAH KREDIT)", "TOTAL DEBIT THIS MONTH (JUMLAH DEBIT)"),
     ),
     _Print(
         ("Commerce Islamic Malaysia Berhad", "Bank Niaga Nusantara"),
-        ("PETRONAS PLATINUM", "CASH REBATE VISA", "WORLD MASTERCARD"),
+        ("FUEL REWARDS PLATINUM", "CASH REBATE VISA", "WORLD MASTERCARD"),
         (
             Column("post", "POSTING DATE /\nTARIKH POS"),
             Column("trans", "TRANSACTION DATE /\nTARIKH TRANSAKSI"),
@@ -140,10 +145,11 @@ MY = (
         "SUB TOTAL / JUMLAH KECIL",
         "TOTAL / JUMLAH",
         None,
+        "PAYMENT - THANK YOU",
     ),
     _Print(
         ("Bank Rakyat Awam Berhad", "Public Straits Bank Berhad"),
-        ("QUANTUM VISA", "VISA GOLD"),
+        ("CONTACTLESS VISA", "VISA GOLD"),
         (
             Column("trans", "Tarikh Transaksi\nTransaction Date"),
             Column("post", "Tarikh Pos\nPosting Date"),
@@ -157,6 +163,7 @@ MY = (
         "JUMLAH / SUB TOTAL",
         "BAKI BARU / NEW BALANCE",
         None,
+        "JomPAY PAYMENT RECEIVED",
     ),
 )
 
@@ -248,7 +255,7 @@ def _card(
     rollover = style.day == "DD MON" and rng.random() < 0.35
     start_day, end_day = period(rng, rollover)
     cards = rng.choice((1, 1, 2))
-    month = card_month(rng, vocab, (start_day, end_day), cards)
+    month = card_month(rng, replace(vocab, payments=(style.payment,)), (start_day, end_day), cards)
     holders = [rng.choice(HOLDERS[vocab.currency]) for _ in range(cards)]
     numbers = _numbers(rng, cards)
     masked = numbers[0][:4] + " XXXX XXXX " + numbers[0][-4:]
@@ -305,9 +312,7 @@ SG_VOCAB = Vocab(
         ("AGODA.COM BANGKOK TH", "THAI BAHT", Decimal("0.0381")),
     ),
     (
-        "PAYMENT - DBS INTERNET/WIRELESS",
-        "PAYMT THRU E-BANK/HOMEB/CYBERB (EP06)",
-        "PAYMENT BY INTERNET",
+        "PAYMENT RECEIVED",  # each print words its own (see _Print.payment)
     ),
     ("LATE CHARGE", "FINANCE CHARGES", "ANNUAL FEE"),
     ("CASH REBATE", "CASHBACK AWARDED"),
@@ -329,7 +334,7 @@ MY_VOCAB = Vocab(
         ("NETFLIX.COM LOS GATOS US", "USD", Decimal("4.6821")),
         ("SHOPEE SINGAPORE SG", "SGD", Decimal("3.4510")),
     ),
-    ("PAYMENT VIA MAYBANK2U", "IBG PAYMENT - THANK YOU", "JomPAY PAYMENT RECEIVED"),
+    ("PAYMENT RECEIVED",),  # each print words its own (see _Print.payment)
     ("LATE PAYMENT CHARGE", "FINANCE CHARGES", "SERVICE TAX RM25 (ST)"),
     ("CASHBACK", "CASH REBATE"),
     "REFUND {merchant}",

@@ -79,7 +79,7 @@ PRINTS = (
         False,
     ),
     _Print(
-        ("Axis Commercial Bank", "Narmada Bank Ltd"),
+        ("Meridian Commercial Bank", "Narmada Bank Ltd"),
         (
             Column("date", "Tran Date"),
             Column("ref", "Chq No"),

@@ -67,7 +67,7 @@ class _Print:
 REMARKS = Column("desc", "Remarks", wrap=True, truth="description")
 PRINTS = (
     _Print(
-        ("Guaranty Trust Bank", "Lagoon Trust Bank Plc"),
+        ("Guardian Trust Bank Plc", "Lagoon Trust Bank Plc"),
         (
             Column("date", "Trans.\nDate"),
             Column("value", "Value.\nDate"),
@@ -84,7 +84,7 @@ PRINTS = (
         False,
     ),
     _Print(
-        ("Zenith Trust Bank Plc", "Niger Delta Bank Plc"),
+        ("Apex Trust Bank Plc", "Niger Delta Bank Plc"),
         (
             Column("date", "DATE POSTED"),
             Column("value", "VALUE DATE"),
@@ -99,7 +99,7 @@ PRINTS = (
         True,
     ),
     _Print(
-        ("Access Continental Bank", "Sahel Commercial Bank"),
+        ("Crossway Continental Bank", "Sahel Commercial Bank"),
         (
             Column("date", "Posted Date"),
             Column("value", "Value Date"),
