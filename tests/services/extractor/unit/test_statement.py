@@ -390,3 +390,22 @@ def test_a_balance_carried_between_pages_is_not_the_closing_one(extract: Extract
         Decimal("995.00"),
     )
     assert result.reconciled is True
+
+
+def test_a_summary_by_type_is_not_a_table_of_transactions(extract: Extract) -> None:
+    # M-PESA: a summary of totals by type above the detailed statement, whose date column
+    # is `Completion Time` (date and time) and whose debits are titled `Withdrawn`.
+    page = [
+        (100, [(40, "TRANSACTION TYPE"), (220, "PAID IN"), (300, "PAID OUT")]),
+        (114, [(40, "SEND MONEY:"), (245, "0.00", "r"), (325, "120.00", "r")]),
+        (150, [(40, "Receipt No."), (120, "Completion Time"), (220, "Details")]),
+        (150, [(400, "Paid In"), (460, "Withdrawn"), (530, "Balance")]),
+        (170, [(40, "RJVS19TTRA"), (120, "2023-10-31 16:34:56"), (220, "Airtime Purchase")]),
+        (170, [(500, "-120.00", "r"), (570, "880.00", "r")]),
+    ]
+    (txn,) = extract(page).transactions
+    assert (txn.date.isoformat(), txn.description, txn.debit) == (
+        "2023-10-31",
+        "Airtime Purchase",
+        Decimal("120.00"),
+    )

@@ -260,6 +260,11 @@ def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ..
 
 
 def is_transactional(columns: Sequence[Column]) -> bool:
-    """Transactions move money and say what for; a daily-balance table does neither."""
+    """Transactions move money, say what for and when; a daily-balance table does neither and
+    a summary by type (`TRANSACTION TYPE  PAID IN  PAID OUT`) has no dates."""
     roles = {c.role for c in columns}
-    return bool(roles & MOVEMENT_ROLES) and bool(roles & {Role.DESCRIPTION, Role.REFERENCE})
+    return (
+        bool(roles & MOVEMENT_ROLES)
+        and bool(roles & {Role.DESCRIPTION, Role.REFERENCE})
+        and bool(roles & DATE_ROLES)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,7 @@ from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
 from cypheredge.extractor.domain.words import Word
 
+_TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?|[AaPp][Mm]|hrs?|Uhr)$")
 MARKERS = {
     "cr": "CR",
     "c": "CR",
@@ -124,7 +126,10 @@ def take_date(
                 extended = _extend(words, after, order)
                 if extended is not None:
                     return extended[0], extended[1], []
-            return found, [], words[n:]
+            rest = words[n:]
+            while rest and _TIME.match(rest[0].text):
+                rest = rest[1:]  # `2023-10-31 16:34:56`: the time belongs to the date
+            return found, [], rest
     extended = _extend(words, after, order)
     if extended is not None:
         return extended[0], extended[1], []
