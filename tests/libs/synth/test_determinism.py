@@ -14,7 +14,10 @@ def test_same_seed_gives_identical_bytes_and_truth(layout: str) -> None:
 def test_different_seeds_differ(layout: str) -> None:
     first, second = generate(layout, 1), generate(layout, 2)
     assert first.pdf != second.pdf
-    assert first.truth["transactions"] != second.truth["transactions"]
+    if first.truth["transactions"] or second.truth["transactions"]:
+        assert first.truth["transactions"] != second.truth["transactions"]
+    else:  # valuations print no transaction list: their accounts' values still differ
+        assert first.truth["accounts"] != second.truth["accounts"]
 
 
 def test_encrypted_output_is_deterministic_too() -> None:

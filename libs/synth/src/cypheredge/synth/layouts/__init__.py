@@ -14,6 +14,7 @@ from cypheredge.synth.layouts import (
     india_savings,
     kenya,
     legacy,
+    loaninvest,
     nigeria,
     southern,
     uk,
@@ -43,6 +44,7 @@ ALL: tuple[Layout, ...] = (
     *wordtyped.LAYOUTS,
     *americas.LAYOUTS,
     *bundle.LAYOUTS,
+    *loaninvest.LAYOUTS,
     *HELD_OUT,
 )
 
