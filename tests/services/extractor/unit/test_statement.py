@@ -409,3 +409,32 @@ def test_a_summary_by_type_is_not_a_table_of_transactions(extract: Extract) -> N
         "Airtime Purchase",
         Decimal("120.00"),
     )
+
+
+def test_card_sections_set_directions_and_footers_are_not_amounts(extract: Extract) -> None:
+    # A card without the usual phrases: its summary says it is one. `Your payments` are money
+    # onto the card; `new charges and credits` holds both directions (signs decide there).
+    page = [
+        (40, [(40, "DIVIDEND VISA CARD")]),
+        (60, [(40, "Statement period 01/11/2024 to 30/11/2024")]),
+        (80, [(40, "Previous Statement Balance"), (300, "$100.00", "r")]),
+        (94, [(40, "Purchases & Debits"), (300, "$75.70", "r")]),
+        (108, [(40, "Cash Advances"), (300, "$0.00", "r")]),
+        (122, [(40, "NEW BALANCE"), (300, "$125.70", "r")]),
+        (160, [(40, "Your payments")]),
+        (180, [(40, "Date"), (120, "Description"), (500, "Amount")]),
+        (194, [(40, "14/11/2024"), (120, "PAYMENT THANK YOU"), (530, "$50.00", "r")]),
+        (230, [(40, "Your new charges and credits")]),
+        (250, [(40, "Date"), (120, "Description"), (500, "Amount")]),
+        (264, [(120, "Card number 4520 XXXX XXXX 5178")]),
+        (278, [(40, "01/11/2024"), (120, "LOBLAWS 1032 OTTAWA"), (530, "$75.70", "r")]),
+        (292, [(40, "09/11/2024"), (120, "ESSO REFUND"), (530, "-$0.00", "r")]),
+        (760, [(400, "RBC569074"), (470, "511235929141"), (540, "1 OF 2")]),
+    ]
+    result = extract(page)
+    assert [(t.description, t.debit, t.credit) for t in result.transactions][:2] == [
+        ("PAYMENT THANK YOU", None, Decimal("50.00")),
+        ("LOBLAWS 1032 OTTAWA", Decimal("75.70"), None),
+    ]
+    assert not any("RBC" in t.description for t in result.transactions)
+    assert result.reconciled is True

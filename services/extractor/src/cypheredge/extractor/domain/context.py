@@ -17,6 +17,7 @@ from cypheredge.extractor.domain.metadata import (
     statement_date,
     usual_year,
 )
+from cypheredge.extractor.domain.vocabulary import contains_phrase, fold
 from cypheredge.extractor.domain.words import Word
 
 CARD_PHRASES = (
@@ -25,6 +26,29 @@ CARD_PHRASES = (
     "credit limit",
     "payment due date",
     "minimum amount due",
+    "available credit",
+    "credit available",
+    "cash advance limit",
+)
+# Each alone proves little (a current account lists `VISA DEBIT` purchases); three together on
+# the first page are a card's summary (`Previous Statement Balance`, `Purchases & Debits`, ...).
+CARD_CUES = (
+    "cash advances",
+    "purchases",
+    "new balance",
+    "previous statement balance",
+    "statement balance",
+    "payments credits",
+    "payments and credits",
+    "payments and other credits",
+    "interest charged",
+    "visa",
+    "mastercard",
+    "american express",
+    "card ending",
+    "card number",
+    "overlimit",
+    "annual interest rate",
 )
 MDY_CURRENCIES = frozenset({"USD", "PHP"})
 
@@ -55,6 +79,8 @@ def build_context(lines_by_page: Sequence[Sequence[Line]]) -> DocContext:
         # No period printed: dates without a year fall in the weeks before the statement date.
         years = YearContext(dated - timedelta(days=45), dated, years.fallback_year)
     head = " ".join(line.text for line in all_lines[:300]).lower()
-    card = any(phrase in head for phrase in CARD_PHRASES)
+    first = fold(" ".join(line.text for line in lines_by_page[0])) if lines_by_page else ""
+    cues = sum(1 for cue in CARD_CUES if contains_phrase(first, (cue,)))
+    card = any(phrase in head for phrase in CARD_PHRASES) or cues >= 3
     reading = Reading(mark, order, cell_gap(all_lines))
     return DocContext(reading, years, currency, card, period)

@@ -16,6 +16,7 @@ from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, 
 from cypheredge.extractor.domain.words import Word
 
 _TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?|[AaPp][Mm]|hrs?|Uhr)$")
+_ID_DIGITS = re.compile(r"^(?:0\d+|\d{8,})$")
 MARKERS = {
     "cr": "CR",
     "c": "CR",
@@ -105,9 +106,10 @@ def _spills(cells: list[list[Word]], placer: Placer) -> bool:
 
 
 def _money_cell(words: Sequence[Word], mark: str) -> Money | None:
-    joined = money_of(" ".join(w.text for w in words), mark)
-    if joined is not None:
-        return joined
+    text = " ".join(w.text for w in words)
+    joined = money_of(text, mark)
+    if joined is not None and (joined.strong or not _ID_DIGITS.match(text)):
+        return joined  # a long digit run under a money title is a reference, not an amount
     strong = [m for w in words if (m := money_of(w.text, mark)) is not None and m.strong]
     return strong[-1] if len(strong) == 1 else None
 

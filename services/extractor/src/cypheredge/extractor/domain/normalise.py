@@ -11,7 +11,7 @@ from cypheredge.extractor.domain.amounts import Money
 from cypheredge.extractor.domain.dates import YearContext, resolve
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.rows import RawRow, RowKind
-from cypheredge.extractor.domain.vocabulary import Role, fold
+from cypheredge.extractor.domain.vocabulary import Role, fold, section_direction
 
 _SPACES = re.compile(r"\s+")
 CREDIT_WORDS = frozenset((
@@ -93,7 +93,7 @@ def _amount_sign(amount: Money, row: RawRow, card: bool) -> int:
     marker = amount.marker or row.marker
     if marker is not None:
         return 1 if marker == "CR" else -1
-    return row.section
+    return section_direction(row.section, card)
 
 
 def _unsigned_rule(rows: Sequence[RawRow], card: bool) -> int:

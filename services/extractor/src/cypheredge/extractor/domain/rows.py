@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -11,6 +12,7 @@ from cypheredge.extractor.domain.columns import Layout
 from cypheredge.extractor.domain.dates import PartialDate
 from cypheredge.extractor.domain.lineparse import Parsed
 from cypheredge.extractor.domain.lines import Line, median
+from cypheredge.extractor.domain.metadata import account_id
 from cypheredge.extractor.domain.vocabulary import (
     BALANCE_AT,
     CARRY_PHRASES,
@@ -27,6 +29,7 @@ from cypheredge.extractor.domain.vocabulary import (
 )
 from cypheredge.extractor.domain.words import BBox, Word, union_bbox
 
+_NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)\b")
 CONTINUATION_GAP = 1.0  # x line height: a wrapped line sits closer than this to its row
 END_GAP = 3.0  # x line height: past this a dateless line no longer belongs to the table
 
@@ -244,9 +247,13 @@ def _completes(row: RawRow, p: Parsed, gap: float, height: float) -> bool:
 
 
 def _eligible(p: Parsed) -> bool:
+    """Whether a text line may continue a row's description: not a total or balance line,
+    not an account or card number heading a section (`Card number 4520 XXXX XXXX 5178`)."""
     if p.date_text or p.money_text or p.spill:
         return False
     folded = fold(p.line.text)
+    if _NUMBER_HEADING.match(folded) and account_id(p.line) is not None:
+        return False
     return not (
         starts_with_phrase(folded, SUMMARY_PHRASES)
         or contains_phrase(folded, OPENING_PHRASES)

@@ -85,6 +85,7 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("date", Role.DATE), ("datum", Role.DATE), ("fecha", Role.DATE), ("data", Role.DATE),
     ("buchungstag", Role.DATE), ("buchung", Role.DATE), ("posted", Role.DATE),
     ("dt", Role.DATE), ("day", Role.DATE), ("time", Role.DATE), ("timestamp", Role.DATE),
+    ("posting", Role.DATE), ("activity", Role.DESCRIPTION),
     ("description", Role.DESCRIPTION), ("details", Role.DESCRIPTION),
     ("particulars", Role.DESCRIPTION), ("narration", Role.DESCRIPTION),
     ("narrative", Role.DESCRIPTION), ("transaction", Role.DESCRIPTION),
@@ -114,7 +115,7 @@ CREDIT_SECTIONS = (
 DEBIT_SECTIONS = (
     "withdrawals", "withdrawal", "debits", "checks paid", "checks", "cheques", "cheques paid",
     "subtractions", "fees", "service fees", "service charges", "charges", "money out",
-    "paid out", "purchases", "payments", "card transactions", "electronic withdrawals",
+    "paid out", "purchases", "card transactions", "electronic withdrawals",
     "atm withdrawals", "debit card", "lastschriften", "other debits", "outgoing",
     "purchases and adjustments", "cash advances",
 )  # fmt: skip
@@ -193,19 +194,40 @@ def starts_with_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
     return _pattern(phrases).match(f" {folded} ") is not None
 
 
+PAYMENTS_SECTION = 2  # `Payments`: money out of an account, but money onto a card
+PAYMENT_SECTIONS = ("payments", "your payments", "payments made", "payment")
+
+
+def section_direction(section: int, card: bool) -> int:
+    """The direction (+1 credit, -1 debit, 0 unknown) of unsigned amounts in a section."""
+    if section == PAYMENTS_SECTION:
+        return 1 if card else -1
+    return section
+
+
 def section_sign(text: str) -> int | None:
-    """+1 / -1 when a short heading names a credits or debits section, else None."""
+    """+1 / -1 when a short heading names a credits or debits section (PAYMENTS_SECTION for a
+    payments section, whose direction depends on the statement), else None."""
     folded = fold(text)
     for word in CONTINUED:
         folded = folded.removesuffix(f" {word}").removeprefix(f"{word} ")
     if not folded or len(folded.split()) > 6:
         return None
     padded = f" {folded}"
-    if any(padded.endswith(f" {fold(p)}") for p in CREDIT_SECTIONS):
-        return 1
-    if any(padded.endswith(f" {fold(p)}") for p in DEBIT_SECTIONS):
-        return -1
-    return None
+    ends = [
+        sign
+        for sign, phrases in ((PAYMENTS_SECTION, PAYMENT_SECTIONS), (1, CREDIT_SECTIONS))
+        if any(padded.endswith(f" {fold(p)}") for p in phrases)
+    ] or ([-1] if any(padded.endswith(f" {fold(p)}") for p in DEBIT_SECTIONS) else [])
+    if not ends:
+        return None
+    # `New charges and credits`, `Deposits and withdrawals`: a section of both directions.
+    debits = contains_phrase(folded, DEBIT_SECTIONS)
+    credits = contains_phrase(folded, CREDIT_SECTIONS)
+    payments = contains_phrase(folded, PAYMENT_SECTIONS)
+    if debits and (credits or payments):
+        return None
+    return PAYMENTS_SECTION if payments else ends[0]
 
 
 def balance_heading(text: str) -> bool:
