@@ -39,7 +39,13 @@ from cypheredge.synth.layouts.americas_cards import (
     card_month,
     chain,
 )
-from cypheredge.synth.layouts.americas_table import ReadingTable, owed, pairs_block, usd
+from cypheredge.synth.layouts.americas_table import (
+    ReadingTable,
+    mark_previous_page,
+    owed,
+    pairs_block,
+    usd,
+)
 from cypheredge.synth.layouts.common import Built, period
 from cypheredge.synth.model import Party, Statement, TruthLog
 from cypheredge.synth.render.blocks import continuation, footer, heading
@@ -135,10 +141,19 @@ def _flow(rng: Random, st: Statement, bank: Bank) -> Flow:
             spec.fonts,
             spec.size,
         )
-    serial = f"TDSTM{rng.randrange(10**5):05d}_{rng.randrange(10**7):07d}_008"
-    code = f"{serial} {rng.randrange(10**7):07d} HRI - - 03 - 0{rng.randint(1, 3)} - 03 - -"
+    # Print-stream references: long numbers in the footer that are neither amounts nor dates.
+    if bank.key == "td":
+        serial = f"TDSTM{rng.randrange(10**5):05d}_{rng.randrange(10**7):07d}_008"
+        code = f"{serial} {rng.randrange(10**7):07d} HRI - - 03 - 0{rng.randint(1, 3)} - 03 - -"
+    else:
+        code = f"{bank.key.upper()}{rng.randrange(10**6):06d} {rng.randrange(10**12):012d} E"
     head = f"{bank.product}  STATEMENT DATE: {fmt_date(st.end, LONG)}"
-    later = continuation(st.bank.name, head)
+    header = continuation(st.bank.name, head)
+
+    def later(flow: Flow) -> None:
+        mark_previous_page(flow, "Continued")  # TD and RBC close a full page with this word
+        header(flow)
+
     return Flow(spec, footer(code + "  {n} OF {total}"), "", later)
 
 

@@ -263,18 +263,20 @@ def _grid(
     """The checks grid, several checks per line; each check is its own truth row."""
     heading(flow, bank.sections[2])
     across = rng.choice(bank.across)
-    columns = [
-        Column(f"{key}{g}", bank.titles[key], "r" if key == "amount" else "l")
-        for g in range(across)
-        for key in bank.grid
-    ]
+    columns = []
+    for g in range(across):
+        columns += [Column(f"gap{g}", "")] if g else []  # the white space between checks
+        columns += [
+            Column(f"{k}{g}", bank.titles[k], "r" if k == "amount" else "l") for k in bank.grid
+        ]
     body, riders = [], {}
     for first in range(0, len(checks), across):
         row, truths = _grid_row(bank, checks[first : first + across], log)
         riders[id(row)] = truths
         body.append(row)
     total = sum((-t.amount for _, t in checks), Decimal(0))
-    label = {f"{bank.grid[0]}0": bank.totals[2], f"amount{across - 1}": usd(total)}
+    shown = f"-{usd(total)}" if bank.key == "boa" else usd(total)
+    label = {f"{bank.grid[0]}0": bank.totals[2], f"amount{across - 1}": shown}
     body.append(Row(label, bold=True))
     # No bottom alignment or wrapping: every cell of the grid is one line.
     plain = Style(style.rules, header_fill=style.header_fill, pad=style.pad, row_pad=style.row_pad)
@@ -315,9 +317,8 @@ def _daily(flow: Flow, rng: Random, bank: Bank, acc: Account) -> None:
         body.append(Row(cells))
     title = {"boa": "Daily ledger balances", "wf": "Daily ledger balance summary"}
     heading(flow, title.get(bank.key, "Daily Balances"))
-    columns = [
-        c
-        for g in range(across)
-        for c in (Column(f"d{g}", "Date"), Column(f"b{g}", "Balance ($)", "r"))
-    ]
+    columns = []
+    for g in range(across):
+        columns += [Column(f"gap{g}", "")] if g else []
+        columns += [Column(f"d{g}", "Date"), Column(f"b{g}", "Balance ($)", "r")]
     ReadingTable(flow, columns, Style.vary(rng, "none")).draw(body)
