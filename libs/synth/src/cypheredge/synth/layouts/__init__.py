@@ -13,6 +13,7 @@ from cypheredge.synth.layouts import (
     india,
     india_savings,
     kenya,
+    landscape,
     legacy,
     loaninvest,
     nigeria,
@@ -45,6 +46,7 @@ ALL: tuple[Layout, ...] = (
     *americas.LAYOUTS,
     *bundle.LAYOUTS,
     *loaninvest.LAYOUTS,
+    *landscape.LAYOUTS,
     *HELD_OUT,
 )
 
