@@ -1,5 +1,11 @@
 """The Americas and cards families: US and Canadian card statements, US checking without a
-running balance, Canadian chequing and Brazilian extratos (one module per family)."""
+running balance, Canadian chequing and Brazilian extratos.
+
+One module per family (americas_amex with americas_amex_front, americas_chase, americas_ca_card,
+americas_register, americas_chequing, americas_extrato); americas_cards holds the card ledger and
+its sign convention (what is owed is negative), americas_table the reading-order table they
+share, regions_americas the Canadian and Brazilian narrations. Each module's docstring names the
+real prints it models and how its truth reads them."""
 
 from __future__ import annotations
 
