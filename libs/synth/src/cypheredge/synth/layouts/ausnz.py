@@ -274,10 +274,7 @@ def _rows(rng: Random, house: House, st: Statement, log: TruthLog) -> list[Row]:
             out |= dict(zip(("part", "code", "ref"), _nz_parts(t), strict=True))
         return out
 
-    txns = day_rows(acc, 0, log, cells, sparse=sparse)
-    if house.key == "nz":
-        join_parts(txns, [("", " ".join(p for p in _nz_parts(t) if p)) for t in acc.txns])
-    return txns
+    return day_rows(acc, 0, log, cells, sparse=sparse)
 
 
 def _interleave(rng: Random, st: Statement, txns: list[Row]) -> list[Row]:
@@ -388,6 +385,8 @@ def au_nz_bank(rng: Random) -> Built:
     log = TruthLog()
     txns = _rows(rng, house, st, log)
     _table(rng, flow, house, st, _frame(house, st, _interleave(rng, st, txns)))
+    if house.key == "nz":  # after drawing: the table writes the printed text into the truth
+        join_parts(txns, [("", " ".join(p for p in _nz_parts(t) if p)) for t in acc.txns])
     if house.key == "commbank":
         _ends_summary(rng, flow, house, st)
     if rng.random() < 0.4:
