@@ -65,6 +65,8 @@ def test_folder_with_passwords_and_a_bad_file(folder: Path, tmp_path: Path) -> N
         "page": 1,
         "method": "geometric",
         "confidence": 0.99,
+        "reference": None,
+        "type": None,
     }
     x0, top, x1, bottom = bbox
     assert 0 <= x0 < x1 <= 612

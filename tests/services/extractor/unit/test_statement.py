@@ -438,3 +438,23 @@ def test_card_sections_set_directions_and_footers_are_not_amounts(extract: Extra
     ]
     assert not any("RBC" in t.description for t in result.transactions)
     assert result.reconciled is True
+
+
+def test_type_codes_and_reference_columns_stay_beside_the_description(extract: Extract) -> None:
+    # HSBC prints the payment type in its own sub-column under `Payment type and details`; NZ
+    # banks print Particulars / Code / Reference columns after the details.
+    page = [
+        (200, [(40, "Date"), (110, "Payment type and details"), (260, "Particulars")]),
+        (200, [(330, "Reference"), (430, "Paid out"), (470, "Paid in"), (520, "Balance")]),
+        (220, [(40, "13 Sep 22"), (110, "CR"), (140, "ACME SALARY"), (260, "PAY"), (330, "SEP22")]),
+        (220, [(500, "5.35", "r"), (555, "22,020.13", "r")]),
+        (234, [(40, "14 Sep 22"), (140, "DD CITY COUNCIL RATES"), (460, "20.13", "r")]),
+        (234, [(555, "22,000.00", "r")]),
+    ]
+    first, second = extract(page).transactions
+    assert (first.description, first.code, first.reference) == ("ACME SALARY", "CR", "PAY SEP22")
+    assert (second.description, second.code, second.reference) == (
+        "DD CITY COUNCIL RATES",
+        None,
+        None,
+    )

@@ -110,6 +110,10 @@ class Transaction(_Part):
     bbox: BBox = Field(
         description="x0, top, x1, bottom in PDF points from the page's top-left corner"
     )
+    reference: str | None = Field(
+        default=None, description="Reference columns printed beside the description"
+    )
+    type: str | None = Field(default=None, description="Payment type as printed (DD, TFR, ...)")
 
     @model_validator(mode="after")
     def _one_side(self) -> Transaction:

@@ -141,6 +141,8 @@ def _transaction(d: Draft, currency: str | None) -> Transaction:
         d.bbox,
         d.method,
         d.confidence,
+        d.reference,
+        d.code,
     )
 
 

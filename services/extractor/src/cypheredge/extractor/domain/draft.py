@@ -26,6 +26,8 @@ class Draft:
     guessed: bool = False  # direction set by a weak rule (no sign, marker, column or chain)
     consistent: bool | None = None  # the balance chain agrees (True), disagrees, or cannot tell
     confidence: float = 0.0
+    reference: str | None = None
+    code: str | None = None
 
     @property
     def net(self) -> Decimal:

@@ -21,6 +21,11 @@ GUTTER = 0.6  # x word height: the narrowest gap between columns (as `header.spl
 def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float, ...]:
     """One split position per pair of neighbouring text columns (in x order)."""
     cols = [c for c in layout.columns if c.role not in MONEY_ROLES]
+    # Lines with figures are the table's rows; prose printed in the same band (a payment slip,
+    # a footer) would fill the gutters, so it counts only where too few rows show the columns.
+    rows = [ln for ln in lines if any(kind_of(w.text, mark) is Kind.STRONG for w in ln.words)]
+    by_rows = len(rows) >= 3
+    lines = rows if by_rows else lines
     words = [
         w
         for line in lines
@@ -34,7 +39,14 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
         lo, hi = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2
         coverage = _coverage(words, lo, hi) if lines else []
         found = _valley(coverage, CROWDED * len(lines), narrowest)
-        bounds.append(fallback if found is None else lo + found)
+        if found is None:
+            bounds.append(fallback)
+            continue
+        start, length = found
+        # Read from rows alone, the gap ends where the next column's data begins: wrapped
+        # description lines (not counted) may reach into it, so the cut keeps to its far side.
+        offset = start + length - min(length / 2, narrowest / 2) if by_rows else start + length / 2
+        bounds.append(lo + offset)
     return tuple(bounds)
 
 
@@ -52,8 +64,8 @@ def _coverage(words: Sequence[Word], lo: float, hi: float) -> list[int]:
     return list(itertools.accumulate(diff[: size + 1]))
 
 
-def _valley(coverage: Sequence[int], crowded: float, narrowest: float) -> float | None:
-    """The middle of the widest band crossed by the fewest words. A band narrower than a column
+def _valley(coverage: Sequence[int], crowded: float, narrowest: float) -> tuple[int, int] | None:
+    """(start, length) of the widest band crossed by the fewest words. A band narrower than a column
     gap is the space inside a value (`03 Apr | 2025`): then a few stray crossings (a footer
     printed across the table) are tolerated to find the real gap."""
     levels = sorted(set(coverage))
@@ -62,7 +74,7 @@ def _valley(coverage: Sequence[int], crowded: float, narrowest: float) -> float 
             break
         start, length = _widest(coverage, level)
         if length + 1 >= narrowest:
-            return start + length / 2
+            return start, length
     return None
 
 

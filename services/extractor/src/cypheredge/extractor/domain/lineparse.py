@@ -16,6 +16,13 @@ from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, 
 from cypheredge.extractor.domain.words import Word
 
 _TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?|[AaPp][Mm]|hrs?|Uhr)$")
+# UK and Irish payment-type codes as banks print them beside (not inside) the details.
+TYPE_CODES = frozenset((
+    "BP", "CR", "DD", "SO", "TFR", "VIS", "ATM", "DR", "CHQ", "DEB", "FPI", "FPO", "BGC", "CPT",
+    "PAY", "OBP", "BCC", "CSH", "DEP", "FEE", "INT", "MPI", "MPO", "SBT", "COR", "LFT", "BSP",
+    "CHG", "DPC", "PSV", "BNS", ")))", "D/D", "S/O", "STO", "POS", "TRF", "BAC", "CHP", "IBP",
+))  # fmt: skip
+TYPE_GAP = 1.0  # x word height: a code in its own sub-column stands this far from the details
 _ID_DIGITS = re.compile(r"^(?:0\d+|\d{8,})$")
 MARKERS = {
     "cr": "CR",
@@ -52,6 +59,8 @@ class Parsed:
     money_text: bool = False  # words sit in a money column (parsed or not)
     words: list[Word] = field(default_factory=list)  # every word inside the table band
     spill: bool = False  # text reaches under a money title (a paragraph, not a wrapped cell)
+    reference: list[Word] = field(default_factory=list)  # reference columns beside the text
+    code: list[Word] = field(default_factory=list)  # the payment type (`DD`, `TFR`, `VIS`)
 
     @property
     def movement(self) -> bool:
@@ -84,16 +93,43 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
         out.date_text = True
         out.date, used, spill = take_date(cells[date_col], description, reading.date_order)
         description = [*spill, *[w for w in description if w not in used]]
-    out.description = description
+    out.code, out.description = _type_code(description)
     for i, column in enumerate(layout.columns):
-        if column.role in MONEY_ROLES and cells[i]:
+        if not cells[i]:
+            continue
+        if column.role in MONEY_ROLES:
             out.money_text = True
             money = _money_cell(cells[i], reading.decimal_mark)
             if money is not None and column.role not in out.money:
                 out.money[column.role] = money
-        elif column.role in (Role.MARKER, Role.OTHER) and cells[i] and out.marker is None:
-            out.marker = MARKERS.get(fold(" ".join(w.text for w in cells[i])))
+        elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE):
+            _side_cell(out, column.label, cells[i], marker=column.role is not Role.REFERENCE)
     return out
+
+
+def _side_cell(out: Parsed, label: str, words: list[Word], marker: bool) -> None:
+    """A cell beside the description: a CR/DR marker, the payment type (`Type`: DD, SO, ...)
+    or a reference (`Ref No.`, NZ `Particulars` `Code` `Reference`), kept apart from it."""
+    found = MARKERS.get(fold(" ".join(w.text for w in words))) if marker else None
+    if found is not None:
+        out.marker = out.marker or found
+    elif "type" in fold(label).split():
+        out.code = [*out.code, *words]
+    else:
+        out.reference += words
+
+
+def _type_code(description: list[Word]) -> tuple[list[Word], list[Word]]:
+    """A payment-type code printed in its own sub-column before the details (HSBC's `CR`,
+    `TFR`, `DD` under `Payment type and details`) is the row's type, not its description:
+    it stands well apart from the words after it, unlike `DD CITY COUNCIL` in running text."""
+    if len(description) < 2:
+        return [], description
+    code, following = description[0], description[1]
+    gap = following.x0 - code.x1
+    if code.text.upper() in TYPE_CODES and gap >= TYPE_GAP * code.height:
+        return [code], description[1:]
+    return [], description
 
 
 def _spills(cells: list[list[Word]], placer: Placer) -> bool:

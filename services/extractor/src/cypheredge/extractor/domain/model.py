@@ -37,6 +37,8 @@ class Transaction:
     bbox: BBox
     method: str
     confidence: float
+    reference: str | None = None  # reference columns printed beside the description
+    code: str | None = None  # the payment type as printed (`DD`, `TFR`, `VIS`)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -52,6 +54,8 @@ class Transaction:
             "confidence": self.confidence,
         }
         out["bbox"] = [round(v, 2) for v in self.bbox]
+        out["reference"] = self.reference
+        out["type"] = self.code
         return out
 
 

@@ -83,6 +83,8 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
         row.method,
         row.account,
         from_amount,
+        reference=row.reference,
+        code=row.code,
     )
 
 

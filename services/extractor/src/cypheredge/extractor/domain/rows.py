@@ -30,6 +30,8 @@ from cypheredge.extractor.domain.vocabulary import (
 from cypheredge.extractor.domain.words import BBox, Word, union_bbox
 
 _NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)\b")
+# A card number as printed over a card's rows: four groups of four, some masked.
+_CARD_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .'&/-]{0,40} (?:[\dX*•]{4}[ -]){3}\d{4}$")
 CONTINUATION_GAP = 1.0  # x line height: a wrapped line sits closer than this to its row
 END_GAP = 3.0  # x line height: past this a dateless line no longer belongs to the table
 
@@ -93,6 +95,15 @@ class RawRow:
     @property
     def movement(self) -> bool:
         return any(role in self.money for role in MOVEMENT_ROLES)
+
+    @property
+    def reference(self) -> str | None:
+        words = [w for p in sorted(self.lines, key=_reading_order) for w in p.reference]
+        return " ".join(w.text for w in words) or None
+
+    @property
+    def code(self) -> str | None:
+        return " ".join(w.text for p in self.lines for w in p.code) or None
 
 
 @dataclass(slots=True)
@@ -270,12 +281,25 @@ def _attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: b
     for i, run in enumerate(runs):
         prev = rows[i - 1] if i > 0 else None
         nxt = rows[i] if i < len(rows) else None
-        eligible = [p for p in run if _eligible(p)]
-        leftover += [p.line for p in run if not _eligible(p)]
+        headings = _card_headings(run)
+        eligible = [p for k, p in enumerate(run) if k not in headings and _eligible(p)]
+        leftover += [p.line for k, p in enumerate(run) if k in headings or not _eligible(p)]
         split = _split_run(eligible, prev, nxt, down)
         leftover += _give(eligible[:split], prev, height, below=True)
         leftover += _give(list(reversed(eligible[split:])), nxt, height, below=False)
     return leftover
+
+
+def _card_headings(run: list[Parsed]) -> set[int]:
+    """Lines that head a card's section between two rows: the card number
+    (`VISA PLATINUM 5420 3300 4267 6083`) and the holder's name printed right above it."""
+    out: set[int] = set()
+    for k, p in enumerate(run):
+        if _CARD_NUMBER.match(p.line.text):
+            out.add(k)
+            if k > 0 and not any(c.isdigit() for c in run[k - 1].line.text):
+                out.add(k - 1)
+    return out
 
 
 def _split_run(run: list[Parsed], prev: RawRow | None, nxt: RawRow | None, down: bool) -> int:

@@ -86,6 +86,10 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("buchungstag", Role.DATE), ("buchung", Role.DATE), ("posted", Role.DATE),
     ("dt", Role.DATE), ("day", Role.DATE), ("time", Role.DATE), ("timestamp", Role.DATE),
     ("posting", Role.DATE), ("activity", Role.DESCRIPTION),
+    ("tarikh", Role.DATE), ("tanggal", Role.DATE), ("pos", Role.DATE),
+    ("butiran", Role.DESCRIPTION), ("keterangan", Role.DESCRIPTION),
+    ("transaksi", Role.DESCRIPTION), ("uraian", Role.DESCRIPTION),
+    ("amaun", Role.AMOUNT), ("jumlah", Role.AMOUNT), ("baki", Role.BALANCE),
     ("description", Role.DESCRIPTION), ("details", Role.DESCRIPTION),
     ("particulars", Role.DESCRIPTION), ("narration", Role.DESCRIPTION),
     ("narrative", Role.DESCRIPTION), ("transaction", Role.DESCRIPTION),
@@ -144,7 +148,7 @@ CARRY_PHRASES = (
 SUMMARY_PHRASES = (
     "total", "totals", "subtotal", "sub total", "average balance", "average daily balance",
     "average credit balance", "minimum balance", "daily balance", "daily ending balance",
-    "summe", "gesamt", "totale", "total des operations", "balance summary",
+    "summe", "gesamt", "totale", "total des operations", "balance summary", "jumlah",
 )  # fmt: skip
 # Lines that sum up a table, whatever else they carry (a date, an amount in a movement column):
 # item counts (`20 Debit(s) This Period`, `3 deposits`) and net figures.

@@ -113,6 +113,8 @@ def _transaction(t: model.Transaction) -> doc.Transaction:
         method=t.method,
         confidence=t.confidence,
         bbox=(round(t.bbox[0], 2), round(t.bbox[1], 2), round(t.bbox[2], 2), round(t.bbox[3], 2)),
+        reference=t.reference,
+        type=t.code,
     )
 
 
