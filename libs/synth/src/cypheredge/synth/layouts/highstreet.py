@@ -18,12 +18,14 @@ template) and from public parsers of these banks' statements:
   average-balance line: dated figures that are not transactions.
 Some variants print a payment-instructions box with another bank's sort code and account number;
 the statement's own account number is the one in the header (the truth's account hint).
-The truth description is the type code and the details joined in print order.
+The payment type is a column of its own, not part of the description: the truth description is
+the details cell alone, as the real HSBC sample's ground truth records it (its `type` field);
+except on a cheque row, whose details are only the cheque number: there the bank's word from
+the type column leads (`CHQ 009641`), as a cheque is never described by a lone number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -34,7 +36,7 @@ from reportlab.lib.pagesizes import A4
 
 from cypheredge.synth.formats import EN, fmt_date
 from cypheredge.synth.layouts.common import Built, Layout, statement, totals
-from cypheredge.synth.layouts.daybook import day_rows, info_box, join_parts, ordinal, side_text
+from cypheredge.synth.layouts.daybook import day_rows, info_box, ordinal, side_text
 from cypheredge.synth.layouts.highstreet_text import (
     HSBC_CODES,
     LLOYDS_CODES,
@@ -299,8 +301,8 @@ def _extras(flow: Flow, rng: Random, house: House, st: Statement) -> None:
         flow.y -= flow.spec.size * 2
 
 
-def _body(house: House, st: Statement, log: TruthLog) -> tuple[list[Row], list[Row]]:
-    """All table rows and, among them, the transaction rows (for the sub-column join)."""
+def _body(house: House, st: Statement, log: TruthLog) -> list[Row]:
+    """The opening row, the transactions and (where the house prints one) the closing row."""
     acc = st.accounts[0]
 
     def cells(t: Txn, first: bool, shown: bool) -> dict[str, str]:
@@ -321,7 +323,7 @@ def _body(house: House, st: Statement, log: TruthLog) -> tuple[list[Row], list[R
     if house.forward[1] is not None:
         closing = {"date": _day(house, st.end), "desc": house.forward[1]}
         body.append(Row(closing | {"bal": _balance(house, acc.closing)}, bold=True))
-    return body, txns
+    return body
 
 
 def _style(rng: Random, house: House) -> Style:
@@ -348,14 +350,14 @@ def _carry(house: House) -> Carry:
     )
 
 
-def _codes(house: House, txns: Sequence[Txn]) -> list[tuple[str, str]]:
-    """Each row's type code, before or after the details as the house prints it."""
+def _cheques(house: House, body: list[Row]) -> None:
+    """A cheque row's description: its type code before the bare number (after drawing, as
+    the table writes the printed details into the truth)."""
     if house.codes is None:
-        return [("", "") for _ in txns]
-    codes = house.codes
-    if house.order.index("type") < house.order.index("desc"):
-        return [(codes[t.kind], "") for t in txns]
-    return [("", codes[t.kind]) for t in txns]
+        return
+    for row in body:
+        if row.truth is not None and row.cells.get("desc", "").isdigit():
+            row.truth["description"] = f"{row.cells['type']} {row.truth['description']}"
 
 
 def uk_highstreet(rng: Random) -> Built:
@@ -380,9 +382,9 @@ def uk_highstreet(rng: Random) -> Built:
     _summary(flow, house, st)
     _extras(flow, rng, house, st)
     log = TruthLog()
-    body, txns = _body(house, st, log)
+    body = _body(house, st, log)
     Table(flow, _columns(house), _style(rng, house), _carry(house)).draw(body)
-    join_parts(txns, _codes(house, st.accounts[0].txns))
+    _cheques(house, body)
     if rng.random() < 0.6:
         notices_page(flow, "Important information about your account", SMALL_PRINT)
     return Built(flow, st, log, EN)
