@@ -129,7 +129,9 @@ def test_a_statement_takes_well_under_a_second(layout: str) -> None:
 def test_card_balances_are_owed_and_charges_are_debits(layout: str, seed: int) -> None:
     truth = _statement(layout, seed)[0]
     account = truth["accounts"][0]
-    assert Decimal(account["opening_balance"]) < 0  # what the holder owes
+    # As printed: what the holder owes, positive, the entry saying its balances are owed.
+    assert Decimal(account["opening_balance"]) > 0
+    assert account["balance_owed"] is True
     rows = truth["transactions"]
     words = ("THANK", "PYMT", "PAIEMENT", "AUTOPAY")
     payments = [r for r in rows if any(w in r["description"].upper() for w in words)]

@@ -40,7 +40,8 @@ def test_every_account_reconciles(layout: str, seed: int) -> None:
         credits = sum(_dec(t["credit"]) for t in rows)
         debits = sum(_dec(t["debit"]) for t in rows)
         opening, closing = Decimal(account["opening_balance"]), Decimal(account["closing_balance"])
-        assert opening + credits - debits == closing
+        side = -1 if account.get("balance_owed") else 1  # owed: charges raise what is owed
+        assert opening + side * (credits - debits) == closing
 
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
@@ -53,8 +54,9 @@ def test_printed_running_balances_follow_the_chain(layout: str, seed: int) -> No
             continue  # layouts without a balance column may list rows out of date order
         if rows[0]["date"] > rows[-1]["date"]:
             rows = rows[::-1]  # printed newest first (M-PESA): the chain runs from the bottom
+        side = -1 if account.get("balance_owed") else 1
         for row in rows:
-            running += _dec(row["credit"]) - _dec(row["debit"])
+            running += side * (_dec(row["credit"]) - _dec(row["debit"]))
             if row["balance"] is not None:
                 assert Decimal(row["balance"]) == running, row
 
@@ -92,7 +94,7 @@ def _check_accounts(statement: dict[str, Any], accounts: list[dict[str, Any]]) -
     """Statements are numbered from 0 in document order; the document's period spans theirs."""
     previous = 0
     for account in accounts:
-        assert set(account) == ACCOUNT_KEYS
+        assert set(account) - {"balance_owed"} == ACCOUNT_KEYS
         assert account["statement"] in (previous, previous + 1)
         previous = account["statement"]
         assert account["period_start"] <= account["period_end"]

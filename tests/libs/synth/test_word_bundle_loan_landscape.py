@@ -111,10 +111,12 @@ def test_loans_are_owed_balances_that_repayments_lower(page_texts: Texts) -> Non
         statement = generate("loan_investment", seed)
         text = "\n".join(page_texts(statement.pdf))
         rows = statement.truth["transactions"]
-        assert Decimal(statement.truth["accounts"][0]["opening_balance"]) < 0
-        owed = -Decimal(statement.truth["accounts"][0]["opening_balance"])
+        # As printed: what is owed, positive, the entry saying its balances are owed.
+        assert statement.truth["accounts"][0]["balance_owed"] is True
+        owed = Decimal(statement.truth["accounts"][0]["opening_balance"])
+        assert owed > 0
         for row in rows:
-            balance = -Decimal(row["balance"])
+            balance = Decimal(row["balance"])
             assert statement.numbers.magnitude(balance) in text  # printed unsigned (or DR)
             assert (balance < owed) == (row["credit"] is not None), row
             owed = balance

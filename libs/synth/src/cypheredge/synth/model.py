@@ -41,7 +41,10 @@ class Account:
     numbers the statements from 0 and `start`/`end` give that statement's own period (None: the
     Statement's). Balances are signed from the holder's side: a loan's or a card's balance is
     what is owed, so it is negative. `valued` is the closing value of an account printed without
-    a transaction list (an investment valuation), which moves with prices, not with rows."""
+    a transaction list (an investment valuation), which moves with prices, not with rows.
+
+    The truth gives balances as printed: an `owed` account's balances are what is owed
+    (positive; a card in credit is negative), flagged `balance_owed` in its entry."""
 
     name: str
     masked: str
@@ -52,6 +55,7 @@ class Account:
     end: date | None = None
     statement: int = 0
     valued: Decimal | None = None
+    owed: bool = False  # a card or a loan: printed (and so in the truth) as what is owed
 
     @property
     def closing(self) -> Decimal:
@@ -109,24 +113,36 @@ class TruthLog:
         return entry
 
 
+def _account_entry(acc: Account, statement: Statement) -> Truth:
+    sign = -1 if acc.owed else 1
+    entry: Truth = {
+        "account_hint": acc.masked,
+        "currency": acc.currency,
+        "opening_balance": plain(acc.opening * sign),
+        "closing_balance": plain(acc.closing * sign),
+        "statement": acc.statement,
+        "period_start": (acc.start or statement.start).isoformat(),
+        "period_end": (acc.end or statement.end).isoformat(),
+    }
+    if acc.owed:
+        entry["balance_owed"] = True
+    return entry
+
+
+def _as_printed(row: Truth) -> Truth:
+    balance = row["balance"]
+    return {**row, "balance": None if balance is None else plain(-Decimal(balance))}
+
+
 def build_truth(statement: Statement, log: TruthLog) -> Truth:
     """The expected extraction, in the extractor CLI's JSON shape; the hint is the masked number.
 
     One account entry per (statement, account) in document order, each with its statement's
     index and period; the top-level statement has the first account's balances and the period
     of the whole document (a bundle's first start to its last end)."""
-    accounts = [
-        {
-            "account_hint": acc.masked,
-            "currency": acc.currency,
-            "opening_balance": plain(acc.opening),
-            "closing_balance": plain(acc.closing),
-            "statement": acc.statement,
-            "period_start": (acc.start or statement.start).isoformat(),
-            "period_end": (acc.end or statement.end).isoformat(),
-        }
-        for acc in statement.accounts
-    ]
+    accounts = [_account_entry(acc, statement) for acc in statement.accounts]
+    owed = {i for i, acc in enumerate(statement.accounts) if acc.owed}
+    rows = [_as_printed(row) if row["account"] in owed else row for row in log.rows]
     first = accounts[0]
     return {
         "statement": {
@@ -137,7 +153,7 @@ def build_truth(statement: Statement, log: TruthLog) -> Truth:
             "period_end": statement.end.isoformat(),
         },
         "accounts": accounts,
-        "transactions": log.rows,
+        "transactions": rows,
     }
 
 

@@ -144,7 +144,7 @@ def chain(opening: Decimal, lines: Sequence[CardLine]) -> list[CardLine]:
 def account(
     name: str, masked: str, currency: str, opening: Decimal, lines: Sequence[CardLine]
 ) -> Account:
-    return Account(name, masked, currency, opening, tuple(line.txn for line in lines))
+    return Account(name, masked, currency, opening, tuple(line.txn for line in lines), owed=True)
 
 
 def _line(

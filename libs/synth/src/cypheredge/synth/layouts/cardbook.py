@@ -124,7 +124,7 @@ def _book(
         txns.append(
             Txn(event.day, event.text, event.amount, balance, bought, _reference(rng), event.kind)
         )
-    account = Account("Card account", "", currency, -previous, tuple(txns))
+    account = Account("Card account", "", currency, -previous, tuple(txns), owed=True)
     return CardMonth(account, tuple(e.owner for e in events), previous)
 
 

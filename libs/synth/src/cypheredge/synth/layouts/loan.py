@@ -145,7 +145,7 @@ def loan_account(
         if au
         else f"{rng.randrange(10**8):08d}/01"
     )
-    return Account(name, masked, "AUD" if au else "GBP", -owed, tuple(txns)), terms
+    return Account(name, masked, "AUD" if au else "GBP", -owed, tuple(txns), owed=True), terms
 
 
 def _period(rng: Random, au: bool) -> tuple[date, date]:
