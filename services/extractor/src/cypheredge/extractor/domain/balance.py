@@ -21,6 +21,7 @@ class Verdict:
     broke: int
     signs: tuple[int, ...]
     flags: tuple[bool | None, ...]
+    first_break: tuple[int, Decimal, Decimal] | None = None  # (row, expected, printed)
 
 
 def walk(
@@ -35,6 +36,7 @@ def walk(
     previous = opening
     pending: list[int] = []
     held = broke = 0
+    first: tuple[int, Decimal, Decimal] | None = None
     for i, balance in enumerate(balances):
         pending.append(i)
         if balance is None:
@@ -44,8 +46,11 @@ def walk(
             held, broke = held + ok, broke + (not ok)
             for j in pending:
                 flags[j] = ok
+            if not ok and first is None:
+                moved = sum((magnitudes[j] * out_signs[j] for j in pending), Decimal(0))
+                first = (i, previous + moved, balance)
         previous, pending = balance, []
-    return Verdict(held, broke, tuple(out_signs), tuple(flags))
+    return Verdict(held, broke, tuple(out_signs), tuple(flags), first)
 
 
 def _settle(

@@ -7,12 +7,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cypheredge.extractor.domain.accounts import AccountRun, split_accounts
-from cypheredge.extractor.domain.balance import apply, choose, reconciles, score
+from cypheredge.extractor.domain.balance import Verdict, apply, choose, reconciles, score
 from cypheredge.extractor.domain.context import DocContext
+from cypheredge.extractor.domain.dates import YearContext
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.metadata import BalanceFact
 from cypheredge.extractor.domain.model import (
     AccountInfo,
+    ChainBreak,
     ExtractionResult,
     PageReport,
     StatementInfo,
@@ -40,7 +42,10 @@ def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
     A card statement prints what is owed: its balances run against the holder. Both readings
     are tried and the chain (then the statement totals) picks; the card wording only breaks
     ties."""
-    drafts = to_drafts(run.rows, ctx.years, ctx.card)
+    years = ctx.years
+    if run.period is not None and run.period != ctx.period:
+        years = YearContext(run.period[0], run.period[1], years.fallback_year)
+    drafts = to_drafts(run.rows, years, ctx.card)
     best: tuple[tuple[int, int], Settled] | None = None
     for owed in (-1, 1) if ctx.card else (1, -1):
         rank, settled = _settle(drafts, run, owed)
@@ -68,10 +73,37 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
         closing = with_balance[-1].balance
     reconciled = reconciles(mine, opening, closing)
     score(mine, reconciled)
+    chain_break = _chain_break(ordered, mine, verdict, owed)
+    difference = None
+    if opening is not None and closing is not None and all(d.sign != 0 for d in mine):
+        difference = (closing - opening - sum((d.net for d in mine), Decimal(0))) * owed
     _scale(mine, owed)
-    info = AccountInfo(run.hint, None, _times(opening, owed), _times(closing, owed))
+    info = AccountInfo(
+        run.hint,
+        None,
+        _times(opening, owed),
+        _times(closing, owed),
+        statement=run.statement,
+        period_start=run.period[0] if run.period else None,
+        period_end=run.period[1] if run.period else None,
+        reconciled=reconciled,
+        difference=difference,
+        first_break=chain_break,
+    )
     rank = (verdict.held - verdict.broke, 1 if reconciled else 0)
     return rank, Settled(info, mine, reconciled, verdict.broke == 0 and reconciled is True)
+
+
+def _chain_break(
+    ordered: Sequence[Draft], mine: Sequence[Draft], verdict: Verdict, owed: int
+) -> ChainBreak | None:
+    """Where the printed balances first stop following from the rows (reading order index)."""
+    if verdict.first_break is None:
+        return None
+    at, expected, printed = verdict.first_break
+    draft = ordered[at]
+    index = next(i for i, d in enumerate(mine) if d is draft)
+    return ChainBreak(index, draft.page, draft.date, expected * owed, printed * owed)
 
 
 def _statement_ends(facts: Sequence[BalanceFact]) -> list[BalanceFact]:
@@ -104,6 +136,9 @@ def assemble(pages: Sequence[PageParse], ctx: DocContext, flagged: set[int]) -> 
         s.info = replace(s.info, currency=ctx.currency)
     known = [s for s in settled if s.drafts or s.info.account_hint or s.info.opening_balance]
     settled = known or settled[:1]
+    for index, s in enumerate(settled):
+        for d in s.drafts:
+            d.account = index  # accounts are numbered as they are reported
     drafts = sorted((d for s in settled for d in s.drafts), key=_reading_order)
     transactions = tuple(_transaction(d, ctx.currency) for d in drafts)
     reports = tuple(_report(p, transactions, p.number in flagged) for p in pages)

@@ -178,10 +178,12 @@ def _key_word(text: str) -> str:
 
 def _identifier(words: Sequence[Word], iban: bool) -> str | None:
     taken: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         text = word.text.strip(":.,()")
         if not taken and text.lower() in {"", "no", "number", "nr", "num", "#", ":"}:
             continue
+        if taken and _starts_date(text, words[k + 1 : k + 2]):
+            break  # `****3322 1 December 2023 to ...`: the period follows the number
         country = not taken and _COUNTRY_TOKEN.match(text)
         if _ID_TOKEN.match(text) or country or (iban and _IBAN_TOKEN.match(text)):
             taken.append(text)
@@ -190,6 +192,12 @@ def _identifier(words: Sequence[Word], iban: bool) -> str | None:
     if not taken or not any(c.isdigit() for c in "".join(taken)):
         return None
     return " ".join(taken)
+
+
+def _starts_date(text: str, following: Sequence[Word]) -> bool:
+    if not (text.isdigit() and len(text) <= 2) or not following:
+        return False
+    return following[0].text.lower().strip(".,").removesuffix("s") in MONTHS
 
 
 def document_currency(words: Iterable[Word], mark: str) -> str | None:
