@@ -458,3 +458,70 @@ def test_type_codes_and_reference_columns_stay_beside_the_description(extract: E
         None,
         None,
     )
+
+
+def test_a_bundle_of_statements_is_split_by_their_periods(extract: Extract) -> None:
+    def month(start: str, end: str, opening: str, txn: tuple[str, str, str, str]) -> list:  # type: ignore[type-arg]
+        return [
+            (40, [(40, "Account number 12345678")]),
+            (60, [(40, f"Statement period {start} to {end}")]),
+            (80, [(40, "Opening balance"), (300, opening, "r")]),
+            HEADER,
+            row(220, *txn),
+        ]
+
+    first = month("01/01/2025", "31/01/2025", "100.00", ("03/01/2025", "TEA", "10.00", "", "90.00"))
+    second = month("01/02/2025", "28/02/2025", "90.00", ("03/02/2025", "PAY", "", "5.00", "95.00"))
+    result = extract(first, second)
+    accounts = result.accounts
+    assert [
+        (a.statement, a.period_start, a.opening_balance, a.closing_balance) for a in accounts
+    ] == [
+        (0, date(2025, 1, 1), Decimal("100.00"), Decimal("90.00")),
+        (1, date(2025, 2, 1), Decimal("90.00"), Decimal("95.00")),
+    ]
+    assert [t.account for t in result.transactions] == [0, 1]
+    assert all(a.reconciled and a.difference == 0 for a in accounts)
+
+
+def test_a_cover_page_listing_accounts_names_none_of_them(extract: Extract) -> None:
+    cover = [
+        (100, [(40, "Current Account ****6333"), (300, "90.00", "r")]),
+        (114, [(40, "Savings Account ****2084"), (300, "500.00", "r")]),
+    ]
+    current = [
+        (40, [(40, "Account ****6333")]),
+        HEADER,
+        row(220, "03/01/2025", "TEA", "10.00", "", "90.00"),
+    ]
+    savings = [
+        (40, [(40, "Account ****2084")]),
+        HEADER,
+        row(220, "04/01/2025", "PAY", "", "5.00", "500.00"),
+    ]
+    result = extract(cover, current, savings)
+    assert [a.account_hint for a in result.accounts] == ["****6333", "****2084"]
+    assert [t.account for t in result.transactions] == [0, 1]
+
+
+def test_a_statement_that_does_not_reconcile_says_by_how_much_and_where(extract: Extract) -> None:
+    page = [
+        (80, [(40, "Opening balance"), (300, "100.00", "r")]),
+        (94, [(40, "Closing balance"), (300, "70.00", "r")]),
+        HEADER,
+        row(220, "03/01/2025", "TEA", "10.00", "", "90.00"),
+        row(234, "04/01/2025", "CAKE", "10.00", "", "85.00"),
+    ]
+    (account,) = extract(page).accounts
+    assert account.reconciled is False
+    assert account.difference == Decimal("-10.00")
+    assert account.first_break is not None
+    assert (
+        account.first_break.index,
+        account.first_break.expected,
+        account.first_break.printed,
+    ) == (
+        1,
+        Decimal("80.00"),
+        Decimal("85.00"),
+    )
