@@ -461,7 +461,7 @@ def test_type_codes_and_reference_columns_stay_beside_the_description(extract: E
 
 
 def test_a_bundle_of_statements_is_split_by_their_periods(extract: Extract) -> None:
-    def month(start: str, end: str, opening: str, txn: tuple[str, str, str, str]) -> list:  # type: ignore[type-arg]
+    def month(start: str, end: str, opening: str, txn: tuple[str, ...]) -> list:  # type: ignore[type-arg]
         return [
             (40, [(40, "Account number 12345678")]),
             (60, [(40, f"Statement period {start} to {end}")]),
