@@ -20,15 +20,16 @@ ROWS = [("Date", "Description", "Debit", "Credit", "Balance")] + [
 XS = (40, 140, 400, 480, 600)
 
 
-def _statement(rotate: bool = False, ruled: bool = False) -> bytes:
+def _statement(rotate: int = 0, ruled: bool = False) -> bytes:
     buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=(595.0, 842.0))
     width = 842.0 if rotate else 595.0
     top = 595.0 if rotate else 842.0
-    if rotate:  # drawn for a landscape reader, stored portrait with /Rotate 90
-        pdf.setPageRotation(90)
-        pdf.translate(0, 842.0)
-        pdf.rotate(-90)
+    # reportlab takes the displayed size and stores a page turned by /Rotate 90 portrait.
+    pdf = canvas.Canvas(buf, pagesize=(width, top))
+    if rotate:  # a landscape page stored portrait, /Rotate turning it clockwise to show
+        pdf.setPageRotation(rotate)
+        pdf.translate(*((top, 0) if rotate == 90 else (0, width)))
+        pdf.rotate(90 if rotate == 90 else -90)
     y = top - 60
     for row in ROWS:
         for i, (x, text) in enumerate(zip(XS, row, strict=True)):
@@ -54,8 +55,9 @@ def test_words_have_top_left_coordinates() -> None:
     assert first.words[0].x0 == pytest.approx(40, abs=1)
 
 
-def test_rotated_page_reads_as_displayed() -> None:
-    result = extract_pdf(_statement(rotate=True))
+@pytest.mark.parametrize("turn", [90, 270])
+def test_rotated_page_reads_as_displayed(turn: int) -> None:
+    result = extract_pdf(_statement(rotate=turn))
     assert [(t.description, t.debit) for t in result.transactions][:2] == [
         ("SHOP 1", Decimal("1.00")),
         ("SHOP 2", Decimal("2.00")),

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from cypheredge.extractor.domain.context import DocContext, build_context
 from cypheredge.extractor.domain.document import FLAGGED, assemble
+from cypheredge.extractor.domain.furniture import find_furniture
 from cypheredge.extractor.domain.lines import Line, group_lines
 from cypheredge.extractor.domain.model import ExtractionResult
 from cypheredge.extractor.domain.page import PageParse, TableState, parse_page
@@ -39,6 +40,7 @@ class Cascade:
     ocr: Sequence[PageReader] = ()
     threshold: float = CONFIDENT
     _states: list[TableState] = field(default_factory=list)
+    _furniture: list[set[int]] = field(default_factory=list)
 
     def run(self) -> ExtractionResult:
         texts = [self.words.read(n) for n in range(1, self.page_count + 1)]
@@ -46,6 +48,8 @@ class Cascade:
         lines = [group_lines(pw.words) if pw is not None else [] for pw, _ in found]
         ctx = build_context(lines)
         flagged = {n for n, (pw, _) in enumerate(found, start=1) if pw is None}
+        heights = [pw.height if pw is not None else 0.0 for pw, _ in found]
+        self._furniture = find_furniture(lines, heights, ctx.reading.decimal_mark)
         parses = self._parse_all(found, lines, ctx)
         result = assemble(parses, ctx, flagged)
         for report in result.pages:
@@ -73,7 +77,10 @@ class Cascade:
         self._states = []
         for number, ((_, method), page_lines) in enumerate(zip(found, lines, strict=True), 1):
             self._states.append(replace(state))
-            parses.append(parse_page(number, page_lines, state, ctx.reading, method))
+            furniture = self._furniture[number - 1]
+            body = [ln for i, ln in enumerate(page_lines) if i not in furniture]
+            extra = [ln for i, ln in enumerate(page_lines) if i in furniture]
+            parses.append(parse_page(number, body, state, ctx.reading, method, extra))
         return parses
 
     def _retry(

@@ -37,7 +37,7 @@ class PartialDate:
 
 def parse_date(text: str, order: DateOrder = DateOrder.DMY) -> PartialDate | None:
     """Parse a whole cell as a date; None when any part of it is not a date."""
-    s = text.strip()
+    s = text.strip().rstrip("*#†‡§")  # `02/15/25*`: a footnote mark (posting date) on a date
     if not s or len(s) > 32 or not _ALLOWED.match(s):
         return None
     numeric = _NUMERIC.match(s)

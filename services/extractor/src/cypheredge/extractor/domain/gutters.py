@@ -36,7 +36,10 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
     bounds: list[float] = []
     for left, right in itertools.pairwise(cols):
         fallback = (left.x1 + right.x0) / 2 if left.x1 < right.x0 else (left.x0 + right.x0) / 2
-        lo, hi = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2
+        # Text starts at (or a little before) its title: a gap further right is inside the
+        # column (between a merchant and its town), not between the columns.
+        lo = (left.x0 + left.x1) / 2
+        hi = max(lo + 2, min((right.x0 + right.x1) / 2, right.x0 + 2 * narrowest))
         coverage = _coverage(words, lo, hi) if lines else []
         found = _valley(coverage, CROWDED * len(lines), narrowest)
         if found is None:

@@ -71,10 +71,16 @@ class Segment:
 
 
 def parse_page(
-    number: int, lines: Sequence[Line], state: TableState, reading: Reading, method: str
+    number: int,
+    lines: Sequence[Line],
+    state: TableState,
+    reading: Reading,
+    method: str,
+    furniture: Sequence[Line] = (),
 ) -> PageParse:
-    """Read one page's lines; `state` is updated so the next page can continue an open table."""
-    out = PageParse(number, lines=list(lines), method=method)
+    """Read one page's lines; `state` is updated so the next page can continue an open table.
+    `furniture` (running headers and footers) is read only for the statement's facts."""
+    out = PageParse(number, lines=[*lines, *furniture], method=method)
     segments = _segments(lines, state, out, reading.cell_gap)
     if not any(seg.transactional for seg in segments):
         segments += _headerless(out, reading)
@@ -100,6 +106,7 @@ def parse_page(
         out.rows += read.rows
         out.outside += read.leftover
         out.head += read.head
+    out.outside += furniture
     out.outside.sort(key=lambda ln: ln.y0)
     out.suspects = _suspects(out.outside, reading)
     return out

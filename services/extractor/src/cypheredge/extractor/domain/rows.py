@@ -29,7 +29,7 @@ from cypheredge.extractor.domain.vocabulary import (
 )
 from cypheredge.extractor.domain.words import BBox, Word, union_bbox
 
-_NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)\b")
+_NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)(?=\W|\d|$)")
 # A card number as printed over a card's rows: four groups of four, some masked.
 _CARD_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .'&/-]{0,40} (?:[\dX*•]{4}[ -]){3}\d{4}$")
 CONTINUATION_GAP = 1.0  # x line height: a wrapped line sits closer than this to its row
@@ -149,6 +149,16 @@ def build_rows(
     for k, p in enumerate(parsed):
         gap = 0.0 if k == resume else p.line.y0 - last_y1  # nothing above it is the table's
         carried = carried and k < resume
+        # Without a header only the dates show where rows are: a dateless line with figures
+        # there is a summary (`GINEVRA M WEASLEY 9-39401 $4,391.75`), unless it completes a row.
+        undated = (
+            p.date is None
+            and layout.inferred
+            and not (rows and _completes(rows[-1], p, gap, height))
+        )
+        if undated and p.is_row:
+            leftover.append(p.line)
+            continue
         if p.is_row and not carried and (p.date is not None or gap <= END_GAP * height):
             if rows and not runs[-1] and _completes(rows[-1], p, gap, height):
                 rows[-1].lines.append(p)
@@ -170,7 +180,7 @@ def build_rows(
     vote = _wrap_vote(rows, runs, height, skip_first=continues)
     above = habit if vote is None else vote
     head: list[Parsed] = []
-    if continues and not above and runs[0]:
+    if continues and not above and runs[0] and rows:  # the table goes on on this page
         head, rest = _continuation(runs[0], layout.header_bottom, height)
         leftover += [p.line for p in rest]
         runs[0] = []
@@ -295,7 +305,9 @@ def _card_headings(run: list[Parsed]) -> set[int]:
     (`VISA PLATINUM 5420 3300 4267 6083`) and the holder's name printed right above it."""
     out: set[int] = set()
     for k, p in enumerate(run):
-        if _CARD_NUMBER.match(p.line.text):
+        text = p.line.text
+        heading = _NUMBER_HEADING.match(fold(text)) is not None and any(c.isdigit() for c in text)
+        if heading or _CARD_NUMBER.match(text):
             out.add(k)
             if k > 0 and not any(c.isdigit() for c in run[k - 1].line.text):
                 out.add(k - 1)

@@ -62,7 +62,7 @@ def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool, spli
         return False
     if any(abs(w.height - height) > 0.15 * height for w in line.words):
         return False  # a title of another size is a heading, not part of the header
-    if below and not all(_title_part(w.text) for w in line.words):
+    if below and not all(title_part(w.text) for w in line.words):
         return False  # the table's first row (a description wrapped above its figures)
     spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws)) for ws in cells]
     return all(_fits(c, spans) for c in split_cells(line.words, split))
@@ -92,7 +92,7 @@ def _merge(cells: list[list[Word]], words: Sequence[Word]) -> None:
             cells[best].append(word)
 
 
-def _title_part(text: str) -> bool:
+def title_part(text: str) -> bool:
     """A word a column title is made of: a title word, a joiner or a currency unit. Under the
     header the data begins, so only such words may continue a title there."""
     bare = text.strip("()[].:")
@@ -114,7 +114,7 @@ def two_line_header(
     if bottom.y0 - top.y1 > STACK_GAP * height or not titled_words(bottom):
         return None
     words = sorted([*top.words, *bottom.words], key=lambda w: w.x0)
-    if has_values(top) or has_values(bottom) or not all(_title_part(w.text) for w in words):
+    if has_values(top) or has_values(bottom) or not all(title_part(w.text) for w in words):
         return None  # prose (`*Indicates posting date`) over a title is no header
     merged = Line(words, top.y0, bottom.y1, max(top.x1, bottom.x1), " ".join(w.text for w in words))
     typed = header_cells(_overlapping(merged), gap)

@@ -60,28 +60,29 @@ class PdfiumDocument:
     def _page(self, number: int) -> PageWords:
         page = self._doc[number - 1]
         try:
-            width, height = page.get_size()
+            width, height = page.get_size()  # as displayed: /Rotate already applied
             rotation = page.get_rotation()
+            # Character boxes are in the page's own (unrotated) space.
+            own_w, own_h = (height, width) if rotation in (90, 270) else (width, height)
             textpage = page.get_textpage()
             try:
-                words = _words(textpage, number, height)
+                words = _words(textpage, number, own_h)
             finally:
                 textpage.close()
             if rotation:
-                words = [_turn(w, rotation, width, height) for w in words]
-            if rotation in (90, 270):
-                width, height = height, width
+                words = [_turn(w, rotation, own_w, own_h) for w in words]
             return PageWords(number, width, height, words)
         finally:
             page.close()
 
 
 def _turn(w: Word, rotation: int, width: float, height: float) -> Word:
-    """Page-space box -> the box as the page is displayed (its /Rotate applied)."""
+    """Page-space box (top-left origin, `width` x `height` unrotated) -> the box as the page
+    is displayed: /Rotate turns the page clockwise."""
     if rotation == 90:
-        return Word(w.text, w.y0, width - w.x1, w.y1, width - w.x0, w.page)
-    if rotation == 270:
         return Word(w.text, height - w.y1, w.x0, height - w.y0, w.x1, w.page)
+    if rotation == 270:
+        return Word(w.text, w.y0, width - w.x1, w.y1, width - w.x0, w.page)
     return Word(w.text, width - w.x1, height - w.y1, width - w.x0, height - w.y0, w.page)
 
 

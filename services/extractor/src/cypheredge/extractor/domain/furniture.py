@@ -1,0 +1,65 @@
+"""Page furniture: the running headers and footers a statement repeats on every page.
+
+`GINEVRA M WEASLEY  Account Ending 9-39401  p. 4/9` at the top of each page is not part of
+the table under it, yet it sits inside the table's band; left in, it ends up in the nearest
+row's description. A line is furniture when the same text (digits aside: page numbers change)
+is printed near the same edge of several pages. Table headers repeat too, and so do carried
+balances, so lines with figures or column titles are never furniture. Furniture still counts
+for the statement's facts (account numbers, periods): it is read outside the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from cypheredge.extractor.domain.columns import Kind, kind_of
+from cypheredge.extractor.domain.header import header_cells
+from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.stacked import title_part
+
+EDGE = 0.15  # share of the page height at the top and at the bottom where furniture sits
+_DIGITS = re.compile(r"\d+")
+
+
+def find_furniture(
+    pages: Sequence[Sequence[Line]], heights: Sequence[float], mark: str
+) -> list[set[int]]:
+    """For each page, the indexes of its lines that are furniture."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    candidates: list[list[tuple[int, str]]] = []
+    for number, (lines, height) in enumerate(zip(pages, heights, strict=True)):
+        found = []
+        for index, line in enumerate(lines):
+            if EDGE * height < line.y0 < (1 - EDGE) * height:
+                continue
+            key = _key(line, height)
+            if key is not None:
+                found.append((index, key))
+                seen[key].add(number)
+        candidates.append(found)
+    if len(pages) < 2:
+        return [set() for _ in pages]
+    out: list[set[int]] = []
+    for found in candidates:
+        repeated = {i for i, key in found if len(seen[key]) >= 2}
+        out.append({i for i in repeated if _plain(pages[len(out)][i], mark)})
+    return out
+
+
+def _key(line: Line, height: float) -> str | None:
+    text = _DIGITS.sub("#", line.text.strip())
+    if sum(c.isalpha() for c in text) < 3:
+        return None  # figures alone (`503-920-0488`) repeat by chance, not by design
+    band = "top" if line.y0 < height / 2 else "bottom"
+    return f"{band}:{text}"
+
+
+def _plain(line: Line, mark: str) -> bool:
+    """No figures and no column titles: a header or a carried balance is never furniture."""
+    if any(kind_of(w.text, mark) is Kind.STRONG for w in line.words):
+        return False
+    if all(title_part(w.text) for w in line.words):
+        return False  # a header's second line (`Reference No` under `Transaction`)
+    return header_cells(line) is None
