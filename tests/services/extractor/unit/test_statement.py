@@ -525,3 +525,23 @@ def test_a_statement_that_does_not_reconcile_says_by_how_much_and_where(extract:
         Decimal("80.00"),
         Decimal("85.00"),
     )
+
+
+def test_running_headers_stay_out_of_descriptions(extract: Extract) -> None:
+    def page(n: int, rows: list) -> list:  # type: ignore[type-arg]
+        return [(20, [(40, "GINEVRA M WEASLEY"), (300, f"Account Ending 9-39401 p. {n}/2")]), *rows]
+
+    first = page(1, [HEADER, row(220, "24/01/2025", "FOUNTAIN ORLANDO FL", debit="47.45")])
+    first.append((760, [(40, "Continued on next page")]))
+    second = page(2, [HEADER, row(220, "25/01/2025", "HONEYDUKES", debit="13.84")])
+    second.append((760, [(40, "Continued on next page")]))
+    result = extract(first, second)
+    assert [t.description for t in result.transactions] == ["FOUNTAIN ORLANDO FL", "HONEYDUKES"]
+    assert result.accounts[0].account_hint == "9-39401"
+
+
+def test_a_date_with_a_footnote_mark_is_a_date(extract: Extract) -> None:
+    (txn,) = extract(
+        [HEADER, row(220, "15/02/2025*", "AUTOPAY PAYMENT", credit="19.00")]
+    ).transactions
+    assert (txn.date, txn.credit) == (date(2025, 2, 15), Decimal("19.00"))

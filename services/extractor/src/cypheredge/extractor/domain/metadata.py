@@ -37,6 +37,8 @@ _ACCOUNT_KEYS = (
     ("acct no", 3),
     ("a/c no", 3),
     ("account #", 3),
+    ("account ending", 3),
+    ("account ending in", 3),
     ("a c no", 3),
     ("account", 2),
     ("acct", 2),
