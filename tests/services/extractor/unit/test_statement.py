@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from cypheredge.extractor.domain.model import ExtractionResult, Transaction
 
 Extract = Callable[..., ExtractionResult]
@@ -545,3 +547,63 @@ def test_a_date_with_a_footnote_mark_is_a_date(extract: Extract) -> None:
         [HEADER, row(220, "15/02/2025*", "AUTOPAY PAYMENT", credit="19.00")]
     ).transactions
     assert (txn.date, txn.credit) == (date(2025, 2, 15), Decimal("19.00"))
+
+
+def test_a_date_that_wraps_in_its_cell_is_one_date(extract: Extract) -> None:
+    page = [
+        HEADER,
+        row(220, "2024-03-", "COFFEE HOUSE", debit="12.40", balance="987.60"),
+        (231, [(40, "01"), (120, "LONDON")]),
+        row(245, "February 16,", "REFUND", credit="5.00", balance="992.60"),
+        (256, [(40, "2025")]),
+    ]
+    first, second = extract(page).transactions
+    assert (first.date, first.description) == (date(2024, 3, 1), "COFFEE HOUSE LONDON")
+    assert (second.date, second.description) == (date(2025, 2, 16), "REFUND")
+
+
+def test_the_year_never_comes_from_the_day_it_runs(extract: Extract) -> None:
+    result = extract([HEADER, row(220, "03 Feb", "COFFEE HOUSE", debit="12.40")])
+    (txn,) = result.transactions
+    assert (txn.date.month, txn.date.day) == (2, 3)
+    assert txn.date.year != date.today().year
+    assert [w.code for w in result.warnings] == ["no_year"]
+
+
+def test_the_creation_date_is_the_last_resort_for_the_year() -> None:
+    from cypheredge.extractor.domain.cascade import Cascade
+
+    from .conftest import FakeReader
+
+    reader = FakeReader([[HEADER, row(220, "03 Dec", "COFFEE HOUSE", debit="12.40")]])
+    result = Cascade(reader, 1, created=date(2019, 1, 20)).run()
+    assert result.transactions[0].date == date(2018, 12, 3)
+    assert result.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end"),
+    [
+        ("Statement period: 1 February to 1 March, 2019", date(2019, 2, 1), date(2019, 3, 1)),
+        ("Statement period 20.03.2019 - 03.09.2019", date(2019, 3, 20), date(2019, 9, 3)),
+        ("February 1 - April 30, 2022", date(2022, 2, 1), date(2022, 4, 30)),
+        ("Statement Period: January 1 · March 31, 2024", date(2024, 1, 1), date(2024, 3, 31)),
+        ("Period 12 Dec to 11 Jan 2024", date(2023, 12, 12), date(2024, 1, 11)),
+    ],
+)
+def test_periods_written_in_words_give_the_year(
+    extract: Extract, printed: str, start: date, end: date
+) -> None:
+    page = [(60, [(40, printed)]), HEADER, row(220, "15 Mar", "COFFEE", debit="1.00")]
+    result = extract(page)
+    assert (result.statement.period_start, result.statement.period_end) == (start, end)
+    assert start <= result.transactions[0].date <= end or result.transactions[0].date.year in (
+        start.year,
+        end.year,
+    )
+
+
+def test_a_period_ending_gives_the_year(extract: Extract) -> None:
+    page = [(60, [(40, "Statement for the period ending 31 July 2022")]), HEADER]
+    page.append(row(220, "15 Jul", "COFFEE", debit="1.00"))
+    assert extract(page).transactions[0].date == date(2022, 7, 15)

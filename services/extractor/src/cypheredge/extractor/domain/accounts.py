@@ -147,7 +147,9 @@ def _switch(walk: _Walk, ident: str, strength: int) -> None:
             return
     run = walk.run
     if not run.aliases:
-        _name(run, ident, strength, keys)  # the first number names the account
+        # The first number names the account, even after its first rows (a number printed
+        # only in the running header of later pages).
+        _name(run, ident, strength, keys)
         return
     # A different number: another account (or a cover page's list, a payment box's payee);
     # before the first row it is only a candidate (`_settle_candidates`).

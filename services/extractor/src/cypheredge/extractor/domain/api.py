@@ -17,7 +17,13 @@ def extract_pdf(data: bytes) -> ExtractionResult:
 
     try:
         with open_readers(data) as readers:
-            cascade = Cascade(readers.words, readers.page_count, readers.fallbacks, readers.ocr)
+            cascade = Cascade(
+                readers.words,
+                readers.page_count,
+                readers.fallbacks,
+                readers.ocr,
+                created=readers.created,
+            )
             return cascade.run()
     except UnreadablePdf as exc:
         return ExtractionResult.rejected(f"unreadable PDF: {exc}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Protocol
 
 from cypheredge.extractor.domain.context import DocContext, build_context
@@ -39,6 +40,7 @@ class Cascade:
     fallbacks: Sequence[PageReader] = ()
     ocr: Sequence[PageReader] = ()
     threshold: float = CONFIDENT
+    created: date | None = None  # the PDF's creation date, for dates printed without a year
     _states: list[TableState] = field(default_factory=list)
     _furniture: list[set[int]] = field(default_factory=list)
 
@@ -46,7 +48,7 @@ class Cascade:
         texts = [self.words.read(n) for n in range(1, self.page_count + 1)]
         found = [self._with_ocr(n, t) for n, t in enumerate(texts, start=1)]
         lines = [group_lines(pw.words) if pw is not None else [] for pw, _ in found]
-        ctx = build_context(lines)
+        ctx = build_context(lines, self.created)
         flagged = {n for n, (pw, _) in enumerate(found, start=1) if pw is None}
         heights = [pw.height if pw is not None else 0.0 for pw, _ in found]
         self._furniture = find_furniture(lines, heights, ctx.reading.decimal_mark)

@@ -62,7 +62,9 @@ class DocContext:
     period: tuple[date, date] | None = None  # as printed
 
 
-def build_context(lines_by_page: Sequence[Sequence[Line]]) -> DocContext:
+def build_context(
+    lines_by_page: Sequence[Sequence[Line]], created: date | None = None
+) -> DocContext:
     words: list[Word] = [w for lines in lines_by_page for line in lines for w in line.words]
     texts = [w.text for w in words]
     mark = infer_decimal_mark(texts)
@@ -78,6 +80,9 @@ def build_context(lines_by_page: Sequence[Sequence[Line]]) -> DocContext:
     ):
         # No period printed: dates without a year fall in the weeks before the statement date.
         years = YearContext(dated - timedelta(days=45), dated, years.fallback_year)
+    elif period is None and years.fallback_year is None and created is not None:
+        # Nothing printed says when: the statement is of the year before the file was made.
+        years = YearContext(created - timedelta(days=364), created)
     head = " ".join(line.text for line in all_lines[:300]).lower()
     first = fold(" ".join(line.text for line in lines_by_page[0])) if lines_by_page else ""
     cues = sum(1 for cue in CARD_CUES if contains_phrase(first, (cue,)))

@@ -129,6 +129,11 @@ def infer_date_order(texts: Iterable[str], default: DateOrder = DateOrder.DMY) -
     return DateOrder.DMY if dmy > mdy else DateOrder.MDY
 
 
+# The year given to dates printed without one when nothing in the file says which: never the
+# day the extraction runs (the result must not depend on it); the statement warns instead.
+NO_YEAR = 2000
+
+
 @dataclass(frozen=True, slots=True)
 class YearContext:
     """What fixes the year of a date printed without one."""
@@ -136,6 +141,11 @@ class YearContext:
     start: date | None = None
     end: date | None = None
     fallback_year: int | None = None
+
+    @property
+    def unknown(self) -> bool:
+        """Nothing says which year dates printed without one are in."""
+        return self.start is None and self.end is None and self.fallback_year is None
 
 
 def resolve(partial: PartialDate, ctx: YearContext, previous: date | None) -> date:
@@ -152,7 +162,8 @@ def resolve(partial: PartialDate, ctx: YearContext, previous: date | None) -> da
         elif partial.month > previous.month + 6:
             year -= 1
         return _safe(year, partial)
-    year = ctx.fallback_year or (ctx.end or ctx.start or date.today()).year
+    known = ctx.end or ctx.start
+    year = ctx.fallback_year or (known.year if known is not None else NO_YEAR)
     return _safe(year, partial)
 
 

@@ -9,13 +9,14 @@ from decimal import Decimal
 from cypheredge.extractor.domain.accounts import AccountRun, split_accounts
 from cypheredge.extractor.domain.balance import Verdict, apply, choose, reconciles, score
 from cypheredge.extractor.domain.context import DocContext
-from cypheredge.extractor.domain.dates import YearContext
+from cypheredge.extractor.domain.dates import NO_YEAR, YearContext
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.metadata import BalanceFact
 from cypheredge.extractor.domain.model import (
     AccountInfo,
     ChainBreak,
     ExtractionResult,
+    Notice,
     PageReport,
     StatementInfo,
     Transaction,
@@ -154,7 +155,25 @@ def assemble(pages: Sequence[PageParse], ctx: DocContext, flagged: set[int]) -> 
     verdicts = [s.reconciled for s in settled if s.drafts]
     reconciled = None if not verdicts or None in verdicts else all(verdicts)
     accounts = tuple(s.info for s in settled if s is not settled[0] or known)
-    return ExtractionResult(statement, accounts, transactions, reports, reconciled)
+    warnings = _year_warning(runs, ctx)
+    return ExtractionResult(statement, accounts, transactions, reports, reconciled, None, warnings)
+
+
+def _year_warning(runs: Sequence[AccountRun], ctx: DocContext) -> tuple[Notice, ...]:
+    """Dates printed without a year, and nothing in the file (period, statement date, other
+    dates, creation date) that says which: the year shown is a placeholder."""
+    if not ctx.years.unknown:
+        return ()
+    yearless = any(
+        r.date is not None and r.date.year is None
+        for run in runs
+        if run.period is None
+        for r in run.rows
+    )
+    if not yearless:
+        return ()
+    message = f"no year is printed with the dates and none can be inferred; shown as {NO_YEAR}"
+    return (Notice("no_year", message),)
 
 
 def _reading_order(d: Draft) -> tuple[int, float, float]:

@@ -3,9 +3,9 @@
 `GINEVRA M WEASLEY  Account Ending 9-39401  p. 4/9` at the top of each page is not part of
 the table under it, yet it sits inside the table's band; left in, it ends up in the nearest
 row's description. A line is furniture when the same text (digits aside: page numbers change)
-is printed near the same edge of several pages. Table headers repeat too, and so do carried
-balances, so lines with figures or column titles are never furniture. Furniture still counts
-for the statement's facts (account numbers, periods): it is read outside the tables.
+is printed at the same place near an edge of several pages. Table headers repeat too, and so
+do carried balances, so lines with figures or column titles are never furniture. Furniture
+still counts for the statement's facts (account numbers, periods): it is read outside tables.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.stacked import title_part
 
 EDGE = 0.15  # share of the page height at the top and at the bottom where furniture sits
+SNAP = 4.0  # points: the same furniture line sits this close to the same place on each page
 _DIGITS = re.compile(r"\d+")
 
 
@@ -52,8 +53,8 @@ def _key(line: Line, height: float) -> str | None:
     text = _DIGITS.sub("#", line.text.strip())
     if sum(c.isalpha() for c in text) < 3:
         return None  # figures alone (`503-920-0488`) repeat by chance, not by design
-    band = "top" if line.y0 < height / 2 else "bottom"
-    return f"{band}:{text}"
+    # Furniture is printed at a fixed place; rows that happen to repeat are not.
+    return f"{round(line.y0 / SNAP)}:{text}"
 
 
 def _plain(line: Line, mark: str) -> bool:

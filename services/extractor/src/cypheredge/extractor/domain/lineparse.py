@@ -59,6 +59,7 @@ class Parsed:
     money_text: bool = False  # words sit in a money column (parsed or not)
     words: list[Word] = field(default_factory=list)  # every word inside the table band
     spill: bool = False  # text reaches under a money title (a paragraph, not a wrapped cell)
+    date_cell: list[Word] = field(default_factory=list)  # the words in the date column
     reference: list[Word] = field(default_factory=list)  # reference columns beside the text
     code: list[Word] = field(default_factory=list)  # the payment type (`DD`, `TFR`, `VIS`)
 
@@ -91,6 +92,7 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     date_col = layout.index(Role.DATE)
     if date_col is not None and cells[date_col]:
         out.date_text = True
+        out.date_cell = list(cells[date_col])
         out.date, used, spill = take_date(cells[date_col], description, reading.date_order)
         description = [*spill, *[w for w in description if w not in used]]
     out.code, out.description = _type_code(description)
@@ -184,3 +186,18 @@ def _extend(
         if found is not None and (not words or found.year is not None):
             return found, list(after[:k])
     return None
+
+
+def finish_date(first: Parsed, second: Parsed) -> PartialDate | None:
+    """The date of a cell that wraps over two lines (`2024-03-` over `01`, `February 16,`
+    over `2025`): read as one, when that says more than the first line alone."""
+    if not first.date_cell or not second.date_cell or second.money:
+        return None
+    head = " ".join(w.text for w in first.date_cell)
+    glue = "" if head[-1:] in "-/." else " "  # `2024-03-` + `01` is `2024-03-01`
+    joined = _date(head + glue + " ".join(w.text for w in second.date_cell), DateOrder.DMY)
+    if joined is None or (first.date is not None and first.date.year is not None):
+        return None
+    if first.date is not None and (joined.month, joined.day) != (first.date.month, first.date.day):
+        return None
+    return joined

@@ -27,6 +27,7 @@ from cypheredge.extractor.domain.words import Word
 MAX_PERIOD_DAYS = 400
 _ID_TOKEN = re.compile(r"^[0-9Xx*•#-]*\d[0-9Xx*•#-]*$|^[Xx*•#]{2,}[0-9Xx*•#-]*$")
 _IBAN_TOKEN = re.compile(r"^[A-Z0-9*]{2,}$")
+_PREFIXED = re.compile(r"^[A-Z]{1,2}\d{4,}$")  # `S7129`: a share or product letter before it
 _COUNTRY_TOKEN = re.compile(r"^[A-Z]{2}[\dXx*•]{2,}$")  # `CH**`, `GB72`: an IBAN's first group
 _KEY_CHARS = re.compile(r"[^\w/#]")
 _SYMBOL_CHARS = re.compile(r"[^\d\s.,'()+\-]")
@@ -53,7 +54,7 @@ _KEY_STARTS = frozenset(key.split()[0] for key, _ in _ACCOUNT_KEYS)
 
 
 _RANGE_WORDS = frozenset((
-    "to", "-", "–", "—", "through", "thru", "until", "till", "bis", "au", "al", "a", "from",
+    "to", "-", "–", "—", "·", "through", "thru", "until", "till", "bis", "au", "al", "a", "from",
     "period", "statement", "von", "du",
 ))  # fmt: skip
 
@@ -76,7 +77,10 @@ def full_dates(words: Sequence[Word], order: DateOrder) -> list[tuple[int, int, 
             i += 1
             continue
         for n in (4, 3, 2, 1):
-            text = " ".join(w.text for w in words[i : i + n])
+            window = words[i : i + n]
+            if any(w.text.lower() in _RANGE_WORDS for w in window):
+                continue  # `1 - April 30`: a date never spans the range between two
+            text = " ".join(w.text for w in window)
             found = _cached_date(text, order) if any(c.isdigit() for c in text) else None
             if found is not None and found.year is not None:
                 out.append((i, n, date(found.year, found.month, found.day)))
@@ -88,7 +92,8 @@ def full_dates(words: Sequence[Word], order: DateOrder) -> list[tuple[int, int, 
 
 
 def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | None:
-    """The first line naming two dates up to ~13 months apart: the statement period."""
+    """The first line naming two dates up to ~13 months apart: the statement period. The
+    first may leave its year to the second (`1 February to 1 March, 2019`)."""
     for line in lines:
         if sum(1 for w in line.words if any(c.isdigit() for c in w.text)) < 2:
             continue
@@ -98,6 +103,30 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
         for (_, _, a), (_, _, b) in itertools.pairwise(found):
             if a < b and (b - a).days <= MAX_PERIOD_DAYS:
                 return a, b
+        if found:
+            opened = _yearless_start(line.words[: found[0][0]], found[0][2], order)
+            if opened is not None:
+                return opened, found[0][2]
+    return None
+
+
+def _yearless_start(words: Sequence[Word], end: date, order: DateOrder) -> date | None:
+    """A date without its year before the period's end (`February 1 -`, `1 February to`)."""
+    for i in range(len(words)):
+        for n in (3, 2):
+            window = words[i : i + n]
+            if any(w.text.lower() in _RANGE_WORDS for w in window):
+                continue
+            text = " ".join(w.text for w in window).strip(",")
+            found = _cached_date(text, order) if any(c.isdigit() for c in text) else None
+            if found is None or found.year is not None:
+                continue
+            year = end.year if (found.month, found.day) <= (end.month, end.day) else end.year - 1
+            try:
+                start = date(year, found.month, found.day)
+            except ValueError:
+                return None
+            return start if (end - start).days <= MAX_PERIOD_DAYS else None
     return None
 
 
@@ -186,7 +215,7 @@ def _identifier(words: Sequence[Word], iban: bool) -> str | None:
             continue
         if taken and _starts_date(text, words[k + 1 : k + 2]):
             break  # `****3322 1 December 2023 to ...`: the period follows the number
-        country = not taken and _COUNTRY_TOKEN.match(text)
+        country = not taken and (_COUNTRY_TOKEN.match(text) or _PREFIXED.match(text))
         if _ID_TOKEN.match(text) or country or (iban and _IBAN_TOKEN.match(text)):
             taken.append(text)
         else:

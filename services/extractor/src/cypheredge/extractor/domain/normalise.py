@@ -36,19 +36,33 @@ def signed_balance(money: Money | None) -> Decimal | None:
 def to_drafts(rows: Sequence[RawRow], years: YearContext, card: bool) -> list[Draft]:
     """Transactions of `rows` (all kinds, printed order) with dates resolved row by row."""
     unsigned = _unsigned_rule(rows, card)
-    previous: date | None = None
+    days = _days(rows, years)
     out: list[Draft] = []
-    for row in rows:
-        partial = row.date
-        day = resolve(partial, years, previous) if partial is not None else previous
-        if day is not None:
-            previous = day
-        if row.kind is not RowKind.TXN:
-            continue
-        draft = _draft(row, day or years.start or date.today(), unsigned, card)
+    for row, day in zip(rows, days, strict=True):
+        if row.kind is not RowKind.TXN or day is None:
+            continue  # a row with no date anywhere before or after it is not guessed at
+        draft = _draft(row, day, unsigned, card)
         if draft is not None:
             out.append(draft)
     return out
+
+
+def _days(rows: Sequence[RawRow], years: YearContext) -> list[date | None]:
+    """Each row's date: its own, else the one above it (a day's later rows), else the first
+    one below it (rows printed before the first date)."""
+    previous: date | None = None
+    days: list[date | None] = []
+    for row in rows:
+        partial = row.date
+        day = resolve(partial, years, previous) if partial is not None else previous
+        previous = day or previous
+        days.append(day)
+    following: date | None = None
+    for k in range(len(days) - 1, -1, -1):
+        if days[k] is None:
+            days[k] = following
+        following = days[k] or following
+    return days
 
 
 def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:

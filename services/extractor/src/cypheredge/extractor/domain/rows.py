@@ -10,7 +10,7 @@ from enum import StrEnum
 from cypheredge.extractor.domain.amounts import Money
 from cypheredge.extractor.domain.columns import Layout
 from cypheredge.extractor.domain.dates import PartialDate
-from cypheredge.extractor.domain.lineparse import Parsed
+from cypheredge.extractor.domain.lineparse import Parsed, finish_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.metadata import account_id
 from cypheredge.extractor.domain.vocabulary import (
@@ -159,6 +159,16 @@ def build_rows(
         if undated and p.is_row:
             leftover.append(p.line)
             continue
+        if rows and not runs[-1] and gap <= CONTINUATION_GAP * height:
+            wrapped = finish_date(rows[-1].lines[-1], p)
+            if wrapped is not None:  # the rest of a date that wraps in its cell
+                first = rows[-1].lines[-1]
+                first.date = wrapped
+                first.description = [w for w in first.description if w not in first.date_cell]
+                p.description = [w for w in p.description if w not in p.date_cell]
+                rows[-1].lines.append(p)
+                last_y1 = p.line.y1
+                continue
         if p.is_row and not carried and (p.date is not None or gap <= END_GAP * height):
             if rows and not runs[-1] and _completes(rows[-1], p, gap, height):
                 rows[-1].lines.append(p)

@@ -7,6 +7,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterator
+from datetime import date
 from types import TracebackType
 
 import pypdfium2 as pdfium
@@ -15,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 from cypheredge.extractor.domain.errors import UnreadablePdf
 from cypheredge.extractor.domain.words import PageWords, Word
 
+_PDF_DATE = re.compile(r"^(?:D:)?(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
 # PDFium is not thread-safe: every call into it, from any document, goes through this lock.
 PDFIUM_LOCK = threading.RLock()
@@ -29,6 +31,21 @@ class PdfiumDocument:
                 self._doc = pdfium.PdfDocument(data, password=password)
         except pdfium.PdfiumError as exc:
             raise UnreadablePdf(str(exc)) from exc
+
+    def created(self) -> date | None:
+        """The document's creation date (`/CreationDate D:20180921...`), when it has one."""
+        with PDFIUM_LOCK:
+            try:
+                raw = self._doc.get_metadata_dict().get("CreationDate", "")
+            except pdfium.PdfiumError:
+                return None
+        m = _PDF_DATE.match(raw)
+        if m is None:
+            return None
+        try:
+            return date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
 
     def __len__(self) -> int:
         with PDFIUM_LOCK:

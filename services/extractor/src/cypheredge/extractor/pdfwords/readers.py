@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from cypheredge.extractor.domain.cascade import PageReader
@@ -41,6 +42,7 @@ class Readers:
     page_count: int
     fallbacks: list[PageReader] = field(default_factory=list)
     ocr: list[PageReader] = field(default_factory=list)
+    created: date | None = None  # the PDF's creation date (a last resort for the year)
 
 
 @contextmanager
@@ -54,7 +56,7 @@ def open_readers(data: bytes, password: str | None = None) -> Iterator[Readers]:
             GridReader(plumber, LINES_LINES, "lines+lines", words.words),
             GridReader(plumber, LINES_TEXT, "lines+text", words.words),
         ]
-        yield Readers(words, len(doc), fallbacks)
+        yield Readers(words, len(doc), fallbacks, created=doc.created())
     finally:
         plumber.close()
         doc.close()
