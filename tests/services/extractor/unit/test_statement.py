@@ -607,3 +607,23 @@ def test_a_period_ending_gives_the_year(extract: Extract) -> None:
     page = [(60, [(40, "Statement for the period ending 31 July 2022")]), HEADER]
     page.append(row(220, "15 Jul", "COFFEE", debit="1.00"))
     assert extract(page).transactions[0].date == date(2022, 7, 15)
+
+
+def test_checks_listed_two_across_with_the_date_paid_at_the_right(extract: Extract) -> None:
+    page = [
+        (60, [(40, "Statement period 01/07/2025 to 31/07/2025")]),
+        (80, [(40, "Items Paid")]),
+        (100, [(40, "Check"), (190, "Amount"), (230, "Date Paid")]),
+        (100, [(350, "Check"), (460, "Amount"), (500, "Date Paid")]),
+        (114, [(40, "1302*"), (220, "646.88", "r"), (230, "01/07")]),
+        (114, [(350, "1303"), (490, "689.36", "r"), (500, "03/07")]),
+        (128, [(40, "1304"), (220, "360.61", "r"), (230, "07/07")]),
+        (142, [(40, "Total Items Paid"), (490, "$1,696.85", "r")]),
+    ]
+    result = extract(page)
+    rows = sorted((t.date.isoformat(), t.description, t.debit) for t in result.transactions)
+    assert rows == [
+        ("2025-07-01", "Check 1302", Decimal("646.88")),
+        ("2025-07-03", "Check 1303", Decimal("689.36")),
+        ("2025-07-07", "Check 1304", Decimal("360.61")),
+    ]

@@ -37,6 +37,7 @@ class Layout:
     header_bottom: float
     section: int = 0  # +1 / -1 when a section heading says which way unsigned amounts go
     inferred: bool = False  # columns guessed from the data (no header): the chain may swap them
+    across: tuple[Layout, ...] = ()  # a table printed two or three across: one per repeat
 
     def index(self, role: Role) -> int | None:
         for i, column in enumerate(self.columns):

@@ -268,3 +268,17 @@ def is_transactional(columns: Sequence[Column]) -> bool:
         and bool(roles & {Role.DESCRIPTION, Role.REFERENCE})
         and bool(roles & DATE_ROLES)
     )
+
+
+def repeats(typed: Sequence[tuple[Cell, Role | None]]) -> list[list[tuple[Cell, Role | None]]]:
+    """The groups of a header printed two or three across (`Check  Amount  Date Paid` twice,
+    as checks are listed), each a table of its own; empty when the header does not repeat."""
+    roles = [role for _, role in sorted(typed, key=lambda t: t[0].x0)]
+    ordered = sorted(typed, key=lambda t: t[0].x0)
+    for size in range(2, len(roles) // 2 + 1):
+        if len(roles) % size or any(roles[j] != roles[j % size] for j in range(len(roles))):
+            continue
+        group = set(roles[:size])
+        if group & MONEY_ROLES and group & (DATE_ROLES | {Role.REFERENCE}):
+            return [ordered[k : k + size] for k in range(0, len(roles), size)]
+    return []

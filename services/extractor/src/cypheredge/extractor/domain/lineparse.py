@@ -62,6 +62,7 @@ class Parsed:
     date_cell: list[Word] = field(default_factory=list)  # the words in the date column
     reference: list[Word] = field(default_factory=list)  # reference columns beside the text
     code: list[Word] = field(default_factory=list)  # the payment type (`DD`, `TFR`, `VIS`)
+    ref_label: str = ""  # the title of the reference column (`Check Nbr`, `Ref No.`)
 
     @property
     def movement(self) -> bool:
@@ -119,6 +120,7 @@ def _side_cell(out: Parsed, label: str, words: list[Word], marker: bool) -> None
         out.code = [*out.code, *words]
     else:
         out.reference += words
+        out.ref_label = out.ref_label or label
 
 
 def _type_code(description: list[Word]) -> tuple[list[Word], list[Word]]:

@@ -88,7 +88,7 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
     # dropping it would lose a row the statement lists.
     return Draft(
         day,
-        clean(row.description),
+        clean(row.description) or _named_by_reference(row),
         magnitude,
         sign,
         balance,
@@ -100,6 +100,18 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
         reference=row.reference,
         code=row.code,
     )
+
+
+def _named_by_reference(row: RawRow) -> str:
+    """A row printed with only its number (a paid cheque) is described by the number under
+    its column's word: `Check 1302`, `Cheque 004514` (a gap mark `1302*` is a footnote)."""
+    reference = (row.reference or "").rstrip("*").strip()
+    if not reference:
+        return ""
+    label = row.reference_label.split()
+    word = label[0].strip(".:#") if label else ""
+    named = word.lower() in ("check", "cheque", "chq", "chk", "ck")
+    return f"{word.capitalize() if word.isupper() else word} {reference}" if named else reference
 
 
 def _amount_sign(amount: Money, row: RawRow, card: bool) -> int:

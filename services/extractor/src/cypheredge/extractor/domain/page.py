@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -14,6 +15,7 @@ from cypheredge.extractor.domain.header import (
     has_values,
     header_cells,
     is_transactional,
+    repeats,
     split_cells,
     titled_words,
 )
@@ -25,9 +27,12 @@ from cypheredge.extractor.domain.stacked import absorb, two_line_header
 from cypheredge.extractor.domain.straddle import split_straddlers
 from cypheredge.extractor.domain.vocabulary import (
     MONEY_ROLES,
+    SUMMARY_PHRASES,
     Role,
     balance_heading,
+    fold,
     section_sign,
+    starts_with_phrase,
 )
 
 LOOKBACK = 4.0  # x line height: a heading this close above a header names its section
@@ -84,7 +89,7 @@ def parse_page(
     segments = _segments(lines, state, out, reading.cell_gap)
     if not any(seg.transactional for seg in segments):
         segments += _headerless(out, reading)
-    for seg in segments:
+    for seg in [part for whole in segments for part in _side_by_side(whole)]:
         seg.lines = split_straddlers(seg.lines, seg.layout, reading.decimal_mark)
         bounds = text_bounds(seg.lines, seg.layout, reading.decimal_mark)
         placer = Placer.of(seg.layout, reading.decimal_mark, bounds)
@@ -149,6 +154,33 @@ def _segments(
     return segments
 
 
+def _side_by_side(seg: Segment) -> list[Segment]:
+    """A table printed two or three across, read as one table per repeat: each line is cut
+    where one repeat ends and the next begins (midway between their columns)."""
+    parts = seg.layout.across
+    if not parts:
+        return [seg]
+    cuts = [(a.columns[-1].x1 + b.columns[0].x0) / 2 for a, b in itertools.pairwise(parts)]
+    bounds = list(zip([-1e9, *cuts], [*cuts, 1e9], strict=True))
+    out = []
+    # A total under the whole grid (`Total Items Paid ... $11,919.72`) belongs to no repeat.
+    whole = [ln for ln in seg.lines if not starts_with_phrase(fold(ln.text), SUMMARY_PHRASES)]
+    for layout, (lo, hi) in zip(parts, bounds, strict=True):
+        lines = [_clip(line, lo, hi) for line in whole]
+        part = [ln for ln in lines if ln is not None]
+        out.append(Segment(layout, is_transactional(layout.columns), part, seg.carried))
+    return out
+
+
+def _clip(line: Line, lo: float, hi: float) -> Line | None:
+    words = [w for w in line.words if lo <= w.xc < hi]
+    if not words:
+        return None
+    if len(words) == len(line.words):
+        return line
+    return Line(words, line.y0, line.y1, max(w.x1 for w in words), " ".join(w.text for w in words))
+
+
 def _headerless(out: PageParse, reading: Reading) -> list[Segment]:
     """A table without a header among the page's loose lines, if its dated rows show one."""
     inferred = infer_layout(out.outside, reading)
@@ -160,6 +192,17 @@ def _headerless(out: PageParse, reading: Reading) -> list[Segment]:
 
 
 def _open(
+    lines: Sequence[Line], first: int, last: int, typed: list[tuple[Cell, Role | None]]
+) -> tuple[Layout, bool]:
+    layout, transactional = _open_one(lines, first, last, typed)
+    groups = repeats(typed)
+    if not groups:
+        return layout, transactional
+    across = tuple(_open_one(lines, first, last, group)[0] for group in groups)
+    return replace(layout, across=across), any(is_transactional(g.columns) for g in across)
+
+
+def _open_one(
     lines: Sequence[Line], first: int, last: int, typed: list[tuple[Cell, Role | None]]
 ) -> tuple[Layout, bool]:
     columns = build_columns(typed)

@@ -97,6 +97,10 @@ class RawRow:
         return any(role in self.money for role in MOVEMENT_ROLES)
 
     @property
+    def reference_label(self) -> str:
+        return next((p.ref_label for p in self.lines if p.ref_label), "")
+
+    @property
     def reference(self) -> str | None:
         words = [w for p in sorted(self.lines, key=_reading_order) for w in p.reference]
         return " ".join(w.text for w in words) or None

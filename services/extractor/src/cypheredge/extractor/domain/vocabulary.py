@@ -43,6 +43,10 @@ HEADER_PHRASES: dict[str, Role] = {
     "data mov": Role.DATE, "data movimento": Role.DATE, "data lancamento": Role.DATE,
     "dt lanc": Role.DATE, "data operazione": Role.DATE, "data contabile": Role.DATE,
     "date operation": Role.DATE, "date d operation": Role.DATE,
+    "date paid": Role.DATE, "paid date": Role.DATE, "date posted": Role.DATE,
+    "posted date": Role.DATE, "date cleared": Role.DATE, "check nbr": Role.REFERENCE,
+    "check no": Role.REFERENCE, "check number": Role.REFERENCE, "cheque no": Role.REFERENCE,
+    "check": Role.REFERENCE, "cheque": Role.REFERENCE,
     "money in": Role.CREDIT, "paid in": Role.CREDIT, "in": Role.CREDIT, "cr": Role.CREDIT,
     "money out": Role.DEBIT, "paid out": Role.DEBIT, "out": Role.DEBIT, "dr": Role.DEBIT,
     "dr cr": Role.MARKER, "cr dr": Role.MARKER, "d c": Role.MARKER, "c d": Role.MARKER,
@@ -121,6 +125,7 @@ DEBIT_SECTIONS = (
     "subtractions", "fees", "service fees", "service charges", "charges", "money out",
     "paid out", "purchases", "card transactions", "electronic withdrawals",
     "atm withdrawals", "debit card", "lastschriften", "other debits", "outgoing",
+    "checks cleared", "cheques cleared", "items paid", "checks paid", "other debits",
     "purchases and adjustments", "cash advances",
 )  # fmt: skip
 
