@@ -627,3 +627,17 @@ def test_checks_listed_two_across_with_the_date_paid_at_the_right(extract: Extra
         ("2025-07-03", "Check 1303", Decimal("689.36")),
         ("2025-07-07", "Check 1304", Decimal("360.61")),
     ]
+
+
+def test_a_card_number_in_a_notice_between_rows_starts_no_account(extract: Extract) -> None:
+    page = [
+        (60, [(40, "Account Number 12-3140-02805-00")]),
+        HEADER,
+        row(220, "05/01/2025", "DD WATERCARE", debit="10.00", balance="90.00"),
+        (234, [(120, "** YOUR VISA DEBIT CARD ENDING 4821 EXPIRES NEXT MONTH **")]),
+        row(248, "06/01/2025", "DD POWER", debit="10.00", balance="80.00"),
+        (262, [(120, "TOTALS AT END OF PAGE"), (460, "0.00", "r"), (555, "80.00", "r")]),
+    ]
+    result = extract(page)
+    assert [a.account_hint for a in result.accounts] == ["12-3140-02805-00"]
+    assert [t.description for t in result.transactions] == ["DD WATERCARE", "DD POWER"]

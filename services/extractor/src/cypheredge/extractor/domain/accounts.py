@@ -47,6 +47,7 @@ class _Walk:
     current: int = 0
     statement: int = 0
     period: Period | None = None
+    tentative: int | None = None  # the run a number began, until a header or fact confirms it
 
     @property
     def run(self) -> AccountRun:
@@ -57,6 +58,12 @@ def split_accounts(pages: Sequence[PageParse], ctx: DocContext) -> list[AccountR
     """Walk rows, account numbers, periods and balance facts in reading order."""
     walk = _Walk([AccountRun(period=ctx.period)], period=ctx.period)
     for item in _events(pages, ctx):
+        if isinstance(item, RawRow) and walk.tentative is not None:
+            _withdraw(walk)
+        if not isinstance(item, (RawRow, _Ident)):
+            walk.tentative = None  # a header, a period or a balance: the account is real
+        if isinstance(item, _Header):
+            continue
         if isinstance(item, RawRow):
             if not walk.run.rows:
                 _settle_candidates(walk)
@@ -86,7 +93,12 @@ class _Printed:
     period: Period
 
 
-Event = RawRow | BalanceFact | _Ident | _Printed
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """A table header: an account named before it has its own table."""
+
+
+Event = RawRow | BalanceFact | _Ident | _Printed | _Header
 
 
 def _events(pages: Sequence[PageParse], ctx: DocContext) -> list[Event]:
@@ -103,6 +115,8 @@ def _events(pages: Sequence[PageParse], ctx: DocContext) -> list[Event]:
             fact = balance_fact(line, page.number, mark, order, period or ctx.period)
             if fact is not None:
                 events.append((page.number, line.y0, 2, fact))
+        for y in page.headers:
+            events.append((page.number, y, 2, _Header()))
         for row in page.rows:
             events.append((page.number, row.y0, 3, row))
     events.sort(key=lambda e: (e[0], e[1], e[2]))
@@ -153,10 +167,24 @@ def _switch(walk: _Walk, ident: str, strength: int) -> None:
         return
     # A different number: another account (or a cover page's list, a payment box's payee);
     # before the first row it is only a candidate (`_settle_candidates`).
+    previous = walk.current
     walk.runs.append(
         AccountRun(ident, strength, keys, statement=walk.statement, period=walk.period)
     )
     walk.current = len(walk.runs) - 1
+    if run.has_transactions:
+        walk.tentative = previous
+
+
+def _withdraw(walk: _Walk) -> None:
+    """A number printed among an account's rows (`** YOUR CARD ENDING 4821 EXPIRES **`) that
+    no header or balance followed: a notice, not the next account."""
+    assert walk.tentative is not None
+    if walk.current == len(walk.runs) - 1 and not walk.run.rows:
+        dropped = walk.runs.pop()
+        walk.current = walk.tentative
+        walk.runs[walk.current].facts += dropped.facts
+    walk.tentative = None
 
 
 def _same_account(run: AccountRun, ident: str, keys: set[str]) -> bool:

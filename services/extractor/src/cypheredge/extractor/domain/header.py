@@ -26,6 +26,7 @@ MAX_HEADER_WORDS = 4  # longer cells are sentences (`Why we are paying you`), no
 CELL_GAP = 0.6  # x word height: a wider gap always separates two cells
 WORD_SPACES = 2.0  # a gap this many word spaces wide separates two cells too
 _DIGIT = re.compile(r"\d")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def split_cells(words: Sequence[Word], gap_ratio: float = CELL_GAP) -> list[Cell
 @lru_cache(maxsize=4096)
 def classify(text: str) -> Role | None:
     """The role a header title names, None when it names none."""
-    folded = fold(text)
+    folded = fold(_CAMEL.sub(" ", text))  # `TransDate`, `ValueDate`: titles set without a space
     if folded in HEADER_PHRASES:
         return HEADER_PHRASES[folded]
     tokens = [t for t in folded.split() if t not in {"/", "-", "+"}]
@@ -183,7 +184,7 @@ def titled_words(line: Line) -> int:
 
 @lru_cache(maxsize=1 << 14)
 def _titled(text: str) -> bool:
-    return any(token in TITLE_WORDS for token in fold(text).split())
+    return any(token in TITLE_WORDS for token in fold(_CAMEL.sub(" ", text)).split())
 
 
 def _split_mixed(cells: list[Cell]) -> list[Cell]:

@@ -22,6 +22,9 @@ TYPE_CODES = frozenset((
     "PAY", "OBP", "BCC", "CSH", "DEP", "FEE", "INT", "MPI", "MPO", "SBT", "COR", "LFT", "BSP",
     "CHG", "DPC", "PSV", "BNS", ")))", "D/D", "S/O", "STO", "POS", "TRF", "BAC", "CHP", "IBP",
 ))  # fmt: skip
+# New Zealand banks print a payment's Particulars / Code / Reference in columns of their own
+# after the details; together they are what the payment says, so they join its description.
+NZ_DETAILS = frozenset({"particulars", "code", "reference"})
 TYPE_GAP = 1.0  # x word height: a code in its own sub-column stands this far from the details
 _ID_DIGITS = re.compile(r"^(?:0\d+|\d{8,})$")
 MARKERS = {
@@ -63,6 +66,7 @@ class Parsed:
     reference: list[Word] = field(default_factory=list)  # reference columns beside the text
     code: list[Word] = field(default_factory=list)  # the payment type (`DD`, `TFR`, `VIS`)
     ref_label: str = ""  # the title of the reference column (`Check Nbr`, `Ref No.`)
+    details: list[Word] = field(default_factory=list)  # NZ Particulars / Code / Reference
 
     @property
     def movement(self) -> bool:
@@ -97,6 +101,8 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
         out.date, used, spill = take_date(cells[date_col], description, reading.date_order)
         description = [*spill, *[w for w in description if w not in used]]
     out.code, out.description = _type_code(description)
+    titles = {fold(c.label) for c in layout.columns if c.role is not Role.DESCRIPTION}
+    nz = {"particulars", "code"} <= titles  # CommBank's `Particulars` alone is the description
     for i, column in enumerate(layout.columns):
         if not cells[i]:
             continue
@@ -105,6 +111,8 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
             money = _money_cell(cells[i], reading.decimal_mark)
             if money is not None and column.role not in out.money:
                 out.money[column.role] = money
+        elif nz and column.role is not Role.DESCRIPTION and fold(column.label) in NZ_DETAILS:
+            out.details += cells[i]
         elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE):
             _side_cell(out, column.label, cells[i], marker=column.role is not Role.REFERENCE)
     return out

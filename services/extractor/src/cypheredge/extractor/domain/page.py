@@ -58,6 +58,7 @@ class PageParse:
     suspects: int = 0  # lines that look like transactions but became none
     method: str = ""
     head: list[Parsed] = field(default_factory=list)  # ends the previous page's last row
+    headers: list[float] = field(default_factory=list)  # where each table header starts
 
     @property
     def transactions(self) -> list[RawRow]:
@@ -138,6 +139,7 @@ def _segments(
             i += 1
             continue
         typed, above, below = (typed, 0, 1) if stacked else absorb(lines, i, typed, gap)
+        out.headers.append(lines[i - above].y0)
         for bucket in (current.lines if current else [], out.outside):
             if above and bucket and bucket[-1] is lines[i - 1]:
                 bucket.pop()

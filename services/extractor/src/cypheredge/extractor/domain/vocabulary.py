@@ -161,6 +161,7 @@ TALLY = re.compile(
     r"^(?:\d+ (?:debit|credit|deposit|withdrawal|check|cheque|item|transaction|payment|"
     r"purchase|fee|charge)s?(?: \w+){0,4}"
     r"|net (?:amount|activity|change|total)\b.*"
+    r"|(?:totals?|sub ?totals?) (?:at|for|of|this|brought|carried)\b.*"
     r"|(?:total|sum|subtotal) of .*)$"
 )
 # `Kontostand am 09.04.2025`, `Balance as at 1 May`: a balance on a day, the opening one
