@@ -641,3 +641,20 @@ def test_a_card_number_in_a_notice_between_rows_starts_no_account(extract: Extra
     result = extract(page)
     assert [a.account_hint for a in result.accounts] == ["12-3140-02805-00"]
     assert [t.description for t in result.transactions] == ["DD WATERCARE", "DD POWER"]
+
+
+def test_a_section_heading_right_above_a_row_is_no_part_of_it(extract: Extract) -> None:
+    page = [
+        HEADER,
+        (214, [(120, "Payments, Credits and Adjustments")]),
+        row(226, "02/04/2025", "ONLINE PAYMENT, THANK YOU", credit="85.00"),
+        (240, [(120, "Standard Purchases")]),
+        row(252, "09/03/2025", "AMAZON MARKETPLACE", debit="16.58"),
+        (264, [(120, "AMZN.COM/BILL WA")]),
+        row(278, "12/03/2025", "STARBUCKS STORE 08712", debit="4.64"),
+    ]
+    assert [t.description for t in extract(page).transactions] == [
+        "ONLINE PAYMENT, THANK YOU",
+        "AMAZON MARKETPLACE AMZN.COM/BILL WA",
+        "STARBUCKS STORE 08712",
+    ]

@@ -313,7 +313,13 @@ def _attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: b
         leftover += [p.line for k, p in enumerate(run) if k in headings or not _eligible(p)]
         split = _split_run(eligible, prev, nxt, down)
         leftover += _give(eligible[:split], prev, height, below=True)
-        leftover += _give(list(reversed(eligible[split:])), nxt, height, below=False)
+        above = eligible[split:]
+        if not down:
+            # Text wraps below its figures here: a heading right above a row (`Standard
+            # Purchases`) is no part of it.
+            leftover += [p.line for p in above if section_sign(p.line.text) is not None]
+            above = [p for p in above if section_sign(p.line.text) is None]
+        leftover += _give(list(reversed(above)), nxt, height, below=False)
     return leftover
 
 
@@ -367,7 +373,8 @@ def _wrap_vote(
     unless the region continues a table (`skip_first`): there it may end the previous row."""
     if not rows:
         return None
-    first = [p for p in runs[0] if _eligible(p)]
+    # A heading right above the first row says nothing about how the table wraps.
+    first = [p for p in runs[0] if _eligible(p) and section_sign(p.line.text) is None]
     if not skip_first and first and rows[0].y0 - first[-1].line.y1 <= CONTINUATION_GAP * height:
         return True
     vote = 0.0

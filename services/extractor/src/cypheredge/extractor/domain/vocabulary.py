@@ -118,7 +118,7 @@ for _word, _role in HEADER_KEYWORDS:
 CREDIT_SECTIONS = (
     "deposits", "deposit", "credits", "additions", "money in", "paid in", "receipts",
     "incoming", "lodgements", "payments and credits", "payments and other credits",
-    "gutschriften", "eingange", "credits and deposits",
+    "gutschriften", "eingange", "credits and deposits", "adjustments",
 )  # fmt: skip
 DEBIT_SECTIONS = (
     "withdrawals", "withdrawal", "debits", "checks paid", "checks", "cheques", "cheques paid",
@@ -126,6 +126,7 @@ DEBIT_SECTIONS = (
     "paid out", "purchases", "card transactions", "electronic withdrawals",
     "atm withdrawals", "debit card", "lastschriften", "other debits", "outgoing",
     "checks cleared", "cheques cleared", "items paid", "checks paid", "other debits",
+    "fees charged", "interest charged", "new charges",
     "purchases and adjustments", "cash advances",
 )  # fmt: skip
 
@@ -205,7 +206,7 @@ def starts_with_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
 
 
 PAYMENTS_SECTION = 2  # `Payments`: money out of an account, but money onto a card
-PAYMENT_SECTIONS = ("payments", "your payments", "payments made", "payment")
+PAYMENT_SECTIONS = ("payments", "your payments", "payments made")
 
 
 def section_direction(section: int, card: bool) -> int:
