@@ -31,7 +31,7 @@ from cypheredge.extractor.domain.words import BBox, Word, union_bbox
 
 _NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)(?=\W|\d|$)")
 # A card number as printed over a card's rows: four groups of four, some masked.
-_CARD_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .'&/-]{0,40} (?:[\dX*•]{4} ){3}\d{4}$")
+_CARD_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .:'&/-]{0,50} (?:[\dX*•]{4} ){3}\d{4}$")
 CONTINUATION_GAP = 1.0  # x line height: a wrapped line sits closer than this to its row
 END_GAP = 3.0  # x line height: past this a dateless line no longer belongs to the table
 

@@ -138,12 +138,14 @@ OPENING_PHRASES = (
     "saldovortrag", "vortrag", "solde reporte", "report a nouveau", "saldo precedente",
     "beginsaldo", "alter saldo", "saldo alt",
     "balance last statement", "opening bal", "previous statement balance",
+    "last month s balance", "last months balance", "previous month balance",
 )  # fmt: skip
 CLOSING_PHRASES = (
     "carried forward", "closing balance", "ending balance", "new balance", "balance c/f",
     "c/f", "end balance", "balance at end", "neuer kontostand", "endsaldo", "saldo final",
     "nouveau solde", "saldo finale", "balance at close", "closing bal", "neuer saldo",
     "schlusssaldo", "solde final", "eindsaldo", "saldo al", "saldo neu",
+    "saldo do dia", "saldo del dia", "saldo final do dia", "end of day balance",
 )  # fmt: skip
 # Never a transaction, whatever else the row carries.
 CARRY_PHRASES = (
@@ -155,6 +157,7 @@ SUMMARY_PHRASES = (
     "total", "totals", "subtotal", "sub total", "average balance", "average daily balance",
     "average credit balance", "minimum balance", "daily balance", "daily ending balance",
     "summe", "gesamt", "totale", "total des operations", "balance summary", "jumlah",
+    "sub-total", "grand total",
 )  # fmt: skip
 # Lines that sum up a table, whatever else they carry (a date, an amount in a movement column):
 # item counts (`20 Debit(s) This Period`, `3 deposits`) and net figures.
