@@ -658,3 +658,24 @@ def test_a_section_heading_right_above_a_row_is_no_part_of_it(extract: Extract) 
         "AMAZON MARKETPLACE AMZN.COM/BILL WA",
         "STARBUCKS STORE 08712",
     ]
+
+
+def test_a_listing_that_starts_over_after_the_end_is_left_out_by_the_chain(
+    extract: Extract,
+) -> None:
+    first = [
+        (80, [(40, "Opening balance"), (300, "100.00", "r")]),
+        (94, [(40, "Closing balance"), (300, "80.00", "r")]),
+        HEADER,
+        row(220, "03/01/2025", "TEA", debit="10.00"),
+        row(234, "04/01/2025", "CAKE", debit="10.00"),
+    ]
+    second = [
+        (60, [(40, "Transactions the parser should ignore")]),
+        HEADER,
+        row(220, "01/01/2025", "SAMPLE ROW", credit="50.00"),
+    ]
+    result = extract(first, second)
+    assert [t.description for t in result.transactions] == ["TEA", "CAKE"]
+    assert result.reconciled is True
+    assert [w.code for w in result.accounts[0].warnings] == ["rows_after_end"]

@@ -47,8 +47,15 @@ def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
     if run.period is not None and run.period != ctx.period:
         years = YearContext(run.period[0], run.period[1], years.fallback_year)
     drafts = to_drafts(run.rows, years, ctx.card)
+    settled = _best_reading(drafts, run, ctx.card)
+    if settled.reconciled is False:
+        return _without_trailer(drafts, run, ctx.card) or settled
+    return settled
+
+
+def _best_reading(drafts: list[Draft], run: AccountRun, card: bool) -> Settled:
     best: tuple[tuple[int, int], Settled] | None = None
-    for owed in (-1, 1) if ctx.card else (1, -1):
+    for owed in (-1, 1) if card else (1, -1):
         rank, settled = _settle(drafts, run, owed)
         if best is None or rank > best[0]:
             best = (rank, settled)
@@ -56,6 +63,31 @@ def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
             break  # both readings have the same links: the other can only tie, and ties keep this
     assert best is not None
     return best[1]
+
+
+def _without_trailer(drafts: list[Draft], run: AccountRun, card: bool) -> Settled | None:
+    """A statement that adds up only without a trailing listing that starts over (rows from
+    before the dates already listed, printed after them: a duplicate or a sample table): the
+    balance chain decides that those rows are not part of it, and the account says so."""
+    # Only where the listing so far runs in date order and the next row goes back in time.
+    ordered = 1
+    while ordered < len(drafts) and drafts[ordered - 1].date <= drafts[ordered].date:
+        ordered += 1
+    for cut in range(min(ordered, len(drafts) - 1), 0, -1):
+        head, tail = drafts[:cut], drafts[cut:]
+        if head[-1].date <= tail[0].date:
+            continue
+        settled = _best_reading(head, run, card)
+        if settled.reconciled is True:
+            notice = Notice(
+                "rows_after_end",
+                f"{len(tail)} rows printed after the statement's last transaction, listed again "
+                f"from {tail[0].date.isoformat()}, were left out: without them it reconciles",
+                tail[0].page,
+            )
+            settled.info = replace(settled.info, warnings=(*settled.info.warnings, notice))
+            return settled
+    return None
 
 
 def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int, int], Settled]:
