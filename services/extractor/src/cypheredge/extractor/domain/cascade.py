@@ -54,6 +54,10 @@ class Cascade:
         self._furniture = find_furniture(lines, heights, ctx.reading.decimal_mark)
         parses = self._parse_all(found, lines, ctx)
         result = assemble(parses, ctx, flagged)
+        if result.reconciled is True:
+            # The balance chain confirms the statement as a whole: a page's lower confidence
+            # (lines outside its tables, rows of balances only) is no reason to read it again.
+            return result
         for report in result.pages:
             if report.method != FLAGGED and report.confidence < self.threshold:
                 result, parses = self._retry(report.number, result, parses, ctx, flagged)
