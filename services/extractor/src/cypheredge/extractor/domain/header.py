@@ -178,8 +178,11 @@ TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.s
 
 def titled_words(line: Line) -> int:
     """Cheap pre-check: how many words of the line could belong to a column title (an upper
-    bound on the titled cells `classify` can find there)."""
-    return sum(1 for w in line.words if _titled(w.text))
+    bound on the titled cells `classify` can find there). Asked of every line several times,
+    so the line keeps the count."""
+    if line.titles < 0:
+        line.titles = sum(1 for w in line.words if _titled(w.text))
+    return line.titles
 
 
 @lru_cache(maxsize=1 << 14)

@@ -19,6 +19,7 @@ class Line:
     y1: float
     x1: float
     text: str
+    titles: int = -1  # how many of its words could be column titles (worked out once, lazily)
 
     @property
     def x0(self) -> float:

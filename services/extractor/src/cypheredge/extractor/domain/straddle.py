@@ -10,6 +10,7 @@ text layer gives no glyph boxes here, and proportional widths miss by well under
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from cypheredge.extractor.domain.columns import Kind, Layout, kind_of
@@ -27,10 +28,11 @@ def split_straddlers(lines: Sequence[Line], layout: Layout, mark: str) -> list[L
     edges = _edges(layout.columns)
     if not edges:
         return list(lines)
+    xs = sorted(x for x, _ in edges)
     out: list[Line] = []
     for line in lines:
         words = line.words
-        if not any(_crosses(w, edges) for w in words):
+        if not any(_spans(w, xs) for w in words):
             out.append(line)
             continue
         cut: list[Word] = []
@@ -46,6 +48,14 @@ def split_straddlers(lines: Sequence[Line], layout: Layout, mark: str) -> list[L
 def _edges(columns: Sequence[Column]) -> list[tuple[float, bool]]:
     """(x, money) for the left edge of every column after the first: where a text cell ends."""
     return [(c.x0, c.role in MONEY_ROLES) for c in columns[1:]]
+
+
+def _spans(word: Word, xs: Sequence[float]) -> bool:
+    """Whether a column edge (sorted `xs`) falls inside the word: one bisection per word."""
+    if len(word.text) < 4:
+        return False
+    k = bisect.bisect_right(xs, word.x0)
+    return k < len(xs) and xs[k] < word.x1
 
 
 def _crosses(word: Word, edges: Sequence[tuple[float, bool]]) -> bool:
