@@ -679,3 +679,20 @@ def test_a_listing_that_starts_over_after_the_end_is_left_out_by_the_chain(
     assert [t.description for t in result.transactions] == ["TEA", "CAKE"]
     assert result.reconciled is True
     assert [w.code for w in result.accounts[0].warnings] == ["rows_after_end"]
+
+
+def test_a_sign_pushed_onto_the_line_above_belongs_to_its_amount(extract: Extract) -> None:
+    # No balances to settle it: only the sign or marker on its own line says which way.
+    page = [
+        (200, [(40, "Date"), (120, "Description"), (430, "Amount")]),
+        (224, [(40, "03/02/2025"), (120, "COFFEE"), (460, "$5.00", "r")]),
+        (240, [(455, "-", "r")]),
+        (250, [(40, "04/02/2025"), (120, "SALARY REVERSAL"), (460, "$1,450.00", "r")]),
+        (266, [(40, "05/02/2025"), (120, "REFUND FEE"), (460, "$10.00", "r")]),
+        (276, [(455, "DR", "r")]),
+    ]
+    result = extract(page)
+    assert [(t.description, t.debit, t.credit) for t in result.transactions][1:] == [
+        ("SALARY REVERSAL", Decimal("1450.00"), None),
+        ("REFUND FEE", Decimal("10.00"), None),
+    ]

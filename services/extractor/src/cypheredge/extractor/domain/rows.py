@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from cypheredge.extractor.domain.amounts import Money
@@ -17,6 +17,7 @@ from cypheredge.extractor.domain.vocabulary import (
     BALANCE_AT,
     CARRY_PHRASES,
     CLOSING_PHRASES,
+    MONEY_ROLES,
     MOVEMENT_ROLES,
     OPENING_PHRASES,
     SUMMARY_PHRASES,
@@ -153,6 +154,7 @@ def build_rows(
     section = layout.section
     last_y1 = layout.header_bottom
     resume = _resumes(parsed, height) if carried else -1
+    signs: list[Parsed] = []
     for k, p in enumerate(parsed):
         gap = 0.0 if k == resume else p.line.y0 - last_y1  # nothing above it is the table's
         carried = carried and k < resume
@@ -188,12 +190,17 @@ def build_rows(
             section = section_sign(p.line.text) or section
             leftover.append(p.line)
             continue
+        elif p.is_text and _sign_only(p):
+            signs.append(p)  # `-` or `CR` pushed onto its own line by the layout
         elif p.is_text:
             runs[-1].append(p)
         else:
             leftover.append(p.line)
             continue
         last_y1 = p.line.y1
+    for p in signs:
+        if not _lend_sign(p, rows, layout, height):
+            leftover.append(p.line)
     vote = _wrap_vote(rows, runs, height, skip_first=continues)
     above = habit if vote is None else vote
     head: list[Parsed] = []
@@ -231,6 +238,38 @@ def _zero_tables(rows: list[RawRow]) -> None:
 
 def _zero(row: RawRow) -> bool:
     return all(m.magnitude == 0 for role, m in row.money.items() if role in MOVEMENT_ROLES)
+
+
+_SIGNS = {"-": (-1, None), "−": (-1, None), "+": (1, None), "CR": (0, "CR"), "DR": (0, "DR")}
+
+
+def _sign_only(p: Parsed) -> bool:
+    return p.money_text and all(w.text.upper() in _SIGNS for w in p.words)
+
+
+def _lend_sign(p: Parsed, rows: list[RawRow], layout: Layout, height: float) -> bool:
+    """Give a sign or marker printed on its own line (`-` over `$1,450.00`) to the unsigned
+    amount right above or below it in the same column."""
+    word = p.words[0]
+    sign, marker = _SIGNS[word.text.upper()]
+    column = next(
+        (
+            c
+            for c in layout.columns
+            if c.role in MONEY_ROLES and word.x0 < c.x1 + 8 and word.x1 > c.x0 - 8
+        ),
+        None,
+    )
+    if column is None:
+        return False
+    near = [r for r in rows if min(abs(r.y0 - p.line.y1), abs(p.line.y0 - r.y1)) <= height]
+    for row in sorted(near, key=lambda r: min(abs(r.y0 - p.line.y1), abs(p.line.y0 - r.y1))):
+        money = row.money.get(column.role)
+        if money is not None and money.sign == 0 and money.marker is None:
+            row.money[column.role] = replace(money, sign=sign or money.sign, marker=marker)
+            row.lines.append(p)
+            return True
+    return False
 
 
 def _continuation(
