@@ -101,3 +101,21 @@ def test_decimal_mark_votes() -> None:
     assert infer_decimal_mark(["1.234,56", "12,00", "03.01.", "12.03.24"]) == ","
     assert infer_decimal_mark(["1,234.56", "06/05/2026", "0.50"]) == "."
     assert infer_decimal_mark([]) == "."
+
+
+def test_grouping_typed_with_the_decimal_mark_is_read_as_grouping() -> None:
+    money = parse_amount("£44.079.83", ".")
+    assert money is not None
+    assert (money.magnitude, money.currency) == (Decimal("44079.83"), "GBP")
+    comma = parse_amount("44,079,83", ",")
+    assert comma is not None
+    assert comma.magnitude == Decimal("44079.83")
+
+
+def test_a_dollar_takes_its_country_from_the_bank() -> None:
+    from cypheredge.extractor.domain.currency import dollar_country
+
+    assert dollar_country("Wattle Savings Bank FITZROY VIC 3065 BSB 062-000") == "AUD"
+    assert dollar_country("Interac purchase - TIM HORTONS") == "CAD"
+    assert dollar_country("Rimu Bank, Auckland") == "NZD"
+    assert dollar_country("Chase Bank, Columbus OH") == "USD"

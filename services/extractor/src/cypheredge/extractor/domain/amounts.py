@@ -27,6 +27,11 @@ _GROUPED = re.compile(r"^\d{1,3}(?P<g>[ ,.'’])\d{3}(?:(?P=g)\d{3})*(?:[.,]\d{1
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,3})?$")
 _TRAILING_NON_DIGITS = re.compile(r"\D+$")
 _DECIMAL_END = re.compile(r"(?<!\d)(?:[1-9][\d.,' ]*|0)(?P<mark>[.,])\d{2}$")
+_MISGROUPED = {
+    ".": re.compile(r"^\d{1,3}(?:\.\d{3})+\.\d{2}$"),
+    ",": re.compile(r"^\d{1,3}(?:,\d{3})+,\d{2}$"),
+}
+_NEVER = re.compile(r"(?!)")
 _DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
@@ -117,6 +122,11 @@ def _peel_currency(
 def _number(core: str, decimal_mark: str | None) -> tuple[Decimal, bool] | None:
     if _PLAIN.match(core):
         return _plain(core, decimal_mark)
+    if decimal_mark and _MISGROUPED.get(decimal_mark, _NEVER).match(core):
+        # `44.079.83` in a document whose decimals are `.`: the grouping typed with the
+        # decimal mark. Read as 44,079.83; the balance chain confirms it or flags the row.
+        whole, _, frac = core.rpartition(decimal_mark)
+        return _compose(whole.replace(decimal_mark, ""), frac)
     grouped = _GROUPED.match(core)
     if grouped:
         group = grouped.group("g")
