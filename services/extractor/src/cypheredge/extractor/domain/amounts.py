@@ -125,8 +125,8 @@ def _number(core: str, decimal_mark: str | None) -> tuple[Decimal, bool] | None:
     if decimal_mark and _MISGROUPED.get(decimal_mark, _NEVER).match(core):
         # `44.079.83` in a document whose decimals are `.`: the grouping typed with the
         # decimal mark. Read as 44,079.83; the balance chain confirms it or flags the row.
-        whole, _, frac = core.rpartition(decimal_mark)
-        return _compose(whole.replace(decimal_mark, ""), frac)
+        whole, _, cents = core.rpartition(decimal_mark)
+        return _compose(whole.replace(decimal_mark, ""), cents)
     grouped = _GROUPED.match(core)
     if grouped:
         group = grouped.group("g")
