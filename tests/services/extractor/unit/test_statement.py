@@ -696,3 +696,25 @@ def test_a_sign_pushed_onto_the_line_above_belongs_to_its_amount(extract: Extrac
         ("SALARY REVERSAL", Decimal("1450.00"), None),
         ("REFUND FEE", Decimal("10.00"), None),
     ]
+
+
+def test_an_interest_rate_table_is_not_transactions(extract: Extract) -> None:
+    page = [
+        HEADER,
+        row(220, "03/01/2025", "COFFEE HOUSE", debit="12.40"),
+        (234, [(120, "Purchases 27.24%(v)(d) $422.51"), (375, "8.74", "r")]),
+    ]
+    assert [t.description for t in extract(page).transactions] == ["COFFEE HOUSE"]
+
+
+def test_a_page_with_too_few_rows_to_show_its_columns_carries_on_the_last_table(
+    extract: Extract,
+) -> None:
+    def dated(y: float, day: str, text: str, amount: str) -> tuple:  # type: ignore[type-arg]
+        return (y, [(40, day), (120, text), (460, amount, "r")])
+
+    first = [dated(100 + 14 * i, f"0{i + 1}/07/2025", f"SHOP {i}", "1.00") for i in range(4)]
+    second = [(40, [(40, "Detail Continued")]), dated(80, "08/07/2025", "SPOTIFY USA", "$12.97")]
+    result = extract(first, second)
+    assert [t.description for t in result.transactions][-1] == "SPOTIFY USA"
+    assert len(result.transactions) == 5

@@ -36,6 +36,9 @@ SYMBOLS: dict[str, str | None] = {
     "฿": "THB",
     "zł": "PLN",
     "Fr.": "CHF",
+    "RM": "MYR",
+    "Rp": "IDR",
+    "KSh": "KES",
     "R": "ZAR",
 }
 SYMBOL_ORDER = tuple(sorted(SYMBOLS, key=len, reverse=True))

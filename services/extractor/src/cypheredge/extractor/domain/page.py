@@ -89,7 +89,11 @@ def parse_page(
     out = PageParse(number, lines=[*lines, *furniture], method=method)
     segments = _segments(lines, state, out, reading.cell_gap)
     if not any(seg.transactional for seg in segments):
-        segments += _headerless(out, reading)
+        inferred = _headerless(out, reading)
+        if inferred and state.layout is None:
+            # The next page may carry on with too few rows to show the columns itself.
+            state.layout, state.transactional = inferred[0].layout, True
+        segments += inferred
     for seg in [part for whole in segments for part in _side_by_side(whole)]:
         seg.lines = split_straddlers(seg.lines, seg.layout, reading.decimal_mark)
         bounds = text_bounds(seg.lines, seg.layout, reading.decimal_mark)

@@ -33,6 +33,7 @@ from cypheredge.extractor.domain.words import BBox, Word, union_bbox
 _NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)(?=\W|\d|$)")
 # A card number as printed over a card's rows: four groups of four, some masked.
 _CARD_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .:'&/-]{0,50} (?:[\dX*•]{4} ){3}\d{4}$")
+_RATE = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 CONTINUATION_GAP = 1.0  # x line height: a wrapped line sits closer than this to its row
 END_GAP = 3.0  # x line height: past this a dateless line no longer belongs to the table
 
@@ -448,6 +449,8 @@ def classify(row: RawRow, transactional: bool) -> RowKind:
         return RowKind.CLOSING
     if loose and starts_with_phrase(text, SUMMARY_PHRASES):
         return RowKind.SUMMARY
+    if row.date is None and _RATE.search(row.description):
+        return RowKind.SUMMARY  # `Purchases 27.24%(v) $422.51 $8.74`: an interest-rate table
     if not row.movement:
         return RowKind.INVALID
     return RowKind.TXN if transactional else RowKind.SUMMARY
