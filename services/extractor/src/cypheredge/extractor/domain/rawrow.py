@@ -1,0 +1,136 @@
+"""A table row as printed, and what kind of row it is (a transaction, a balance, a total)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from cypheredge.extractor.domain.amounts import Money
+from cypheredge.extractor.domain.dates import PartialDate
+from cypheredge.extractor.domain.lineparse import Parsed
+from cypheredge.extractor.domain.vocabulary import (
+    CARRY_PHRASES,
+    CLOSING_PHRASES,
+    MOVEMENT_ROLES,
+    OPENING_PHRASES,
+    SUMMARY_PHRASES,
+    TALLY,
+    Role,
+    contains_phrase,
+    fold,
+    starts_with_phrase,
+)
+from cypheredge.extractor.domain.words import BBox, Word, union_bbox
+
+
+class RowKind(StrEnum):
+    TXN = "txn"
+    OPENING = "opening"
+    CLOSING = "closing"
+    SUMMARY = "summary"
+    INVALID = "invalid"  # a date or a balance without a readable movement
+
+
+@dataclass(slots=True)
+class RawRow:
+    """A row as printed, before normalisation."""
+
+    page: int
+    lines: list[Parsed]
+    section: int = 0
+    kind: RowKind = RowKind.TXN
+    account: int = 0
+    method: str = ""
+    money: dict[Role, Money] = field(default_factory=dict)
+    inferred: bool = False  # read through a header-less layout: its debit/credit may be swapped
+
+    @property
+    def date(self) -> PartialDate | None:
+        return next((p.date for p in self.lines if p.date is not None), None)
+
+    @property
+    def marker(self) -> str | None:
+        return next((p.marker for p in self.lines if p.marker is not None), None)
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for p in self.lines for w in p.words]
+
+    @property
+    def y0(self) -> float:
+        return min(p.line.y0 for p in self._here)
+
+    @property
+    def y1(self) -> float:
+        return max(p.line.y1 for p in self._here)
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox(w for p in self._here for w in p.words)
+
+    @property
+    def _here(self) -> list[Parsed]:
+        """The row's lines on its own page (a row a page break cut has some on the next)."""
+        own = [p for p in self.lines if not p.line.words or p.line.words[0].page == self.page]
+        return own or self.lines
+
+    @property
+    def description(self) -> str:
+        """The description cell's lines, then any detail columns that join it (NZ)."""
+        ordered = sorted(self.lines, key=_reading_order)
+        words = [w for p in ordered for w in p.description]
+        words += [w for p in ordered for w in p.details]
+        return " ".join(w.text for w in words)
+
+    @property
+    def movement(self) -> bool:
+        return any(role in self.money for role in MOVEMENT_ROLES)
+
+    @property
+    def reference_label(self) -> str:
+        return next((p.ref_label for p in self.lines if p.ref_label), "")
+
+    @property
+    def reference(self) -> str | None:
+        words = [w for p in sorted(self.lines, key=_reading_order) for w in p.reference]
+        return " ".join(w.text for w in words) or None
+
+    @property
+    def code(self) -> str | None:
+        return " ".join(w.text for p in self.lines for w in p.code) or None
+
+
+def _reading_order(p: Parsed) -> tuple[int, float]:
+    """A row a page break cut in two has lines on two pages."""
+    return (p.line.words[0].page if p.line.words else 0, p.line.y0)
+
+
+_RATE = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+
+
+def classify(row: RawRow, transactional: bool) -> RowKind:
+    """Carried balances, totals and balance-only lines are not transactions."""
+    text = fold(row.description)
+    loose = not row.movement or row.date is None or contains_phrase(text, CARRY_PHRASES)
+    if contains_phrase(text, ("average",)) and contains_phrase(text, CARRY_PHRASES):
+        return RowKind.SUMMARY
+    if TALLY.match(text):
+        return RowKind.SUMMARY
+    # A row that is named a balance (`Beginning Balance`, `Ending balance`) is one, even where
+    # the table prints it with a date in the amount column (an account summary table).
+    if (loose or starts_with_phrase(text, OPENING_PHRASES)) and contains_phrase(
+        text, OPENING_PHRASES
+    ):
+        return RowKind.OPENING
+    if (loose or starts_with_phrase(text, CLOSING_PHRASES)) and contains_phrase(
+        text, CLOSING_PHRASES
+    ):
+        return RowKind.CLOSING
+    if loose and starts_with_phrase(text, SUMMARY_PHRASES):
+        return RowKind.SUMMARY
+    if row.date is None and _RATE.search(row.description):
+        return RowKind.SUMMARY  # `Purchases 27.24%(v) $422.51 $8.74`: an interest-rate table
+    if not row.movement:
+        return RowKind.INVALID
+    return RowKind.TXN if transactional else RowKind.SUMMARY

@@ -1,0 +1,146 @@
+"""Wrapped description lines: which row each belongs to, and which lines belong to none."""
+
+from __future__ import annotations
+
+import re
+
+from cypheredge.extractor.domain.lineparse import Parsed
+from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.metadata import account_id
+from cypheredge.extractor.domain.rawrow import RawRow
+from cypheredge.extractor.domain.vocabulary import (
+    CLOSING_PHRASES,
+    OPENING_PHRASES,
+    SUMMARY_PHRASES,
+    contains_phrase,
+    fold,
+    section_sign,
+    starts_with_phrase,
+)
+
+_NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)(?=\W|\d|$)")
+
+
+# A card number as printed over a card's rows: four groups of four, some masked.
+_CARD_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .:'&/-]{0,50} (?:[\dX*•]{4} ){3}\d{4}$")
+
+
+CONTINUATION_GAP = 1.0  # x line height: a wrapped line sits closer than this to its row
+
+
+def continuation(run: list[Parsed], top: float, height: float) -> tuple[list[Parsed], list[Parsed]]:
+    """The wrapped lines right under a repeated header (or at the top of a carried table),
+    each close to the one above: the end of the previous page's last description."""
+    head: list[Parsed] = []
+    edge = top
+    for k, p in enumerate(run):
+        if not _eligible(p) or (head and p.line.y0 - edge > CONTINUATION_GAP * height):
+            return head, run[k:]
+        head.append(p)
+        edge = p.line.y1
+    return head, []
+
+
+def _eligible(p: Parsed) -> bool:
+    """Whether a text line may continue a row's description: not a total or balance line,
+    not an account or card number heading a section (`Card number 4520 XXXX XXXX 5178`)."""
+    if p.date_text or p.money_text or p.spill:
+        return False
+    folded = fold(p.line.text)
+    if _NUMBER_HEADING.match(folded) and account_id(p.line) is not None:
+        return False
+    return not (
+        starts_with_phrase(folded, SUMMARY_PHRASES)
+        or contains_phrase(folded, OPENING_PHRASES)
+        or contains_phrase(folded, CLOSING_PHRASES)
+    )
+
+
+def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bool) -> list[Line]:
+    """Give wrapped description lines to their row. Between two rows the widest vertical gap
+    separates them (rows are padded, wrapped lines are not); on a tie the table's habit decides:
+    short cells on a row's first line (text wraps below) or on its last (`down`: text wraps
+    above)."""
+    leftover: list[Line] = []
+    for i, run in enumerate(runs):
+        prev = rows[i - 1] if i > 0 else None
+        nxt = rows[i] if i < len(rows) else None
+        headings = _card_headings(run)
+        eligible = [p for k, p in enumerate(run) if k not in headings and _eligible(p)]
+        leftover += [p.line for k, p in enumerate(run) if k in headings or not _eligible(p)]
+        split = _split_run(eligible, prev, nxt, down)
+        leftover += _give(eligible[:split], prev, height, below=True)
+        above = eligible[split:]
+        if not down:
+            # Text wraps below its figures here: a heading right above a row (`Standard
+            # Purchases`) is no part of it.
+            leftover += [p.line for p in above if section_sign(p.line.text) is not None]
+            above = [p for p in above if section_sign(p.line.text) is None]
+        leftover += _give(list(reversed(above)), nxt, height, below=False)
+    return leftover
+
+
+def _card_headings(run: list[Parsed]) -> set[int]:
+    """Lines that head a card's section between two rows: the card number
+    (`VISA PLATINUM 5420 3300 4267 6083`) and the holder's name printed right above it."""
+    out: set[int] = set()
+    for k, p in enumerate(run):
+        text = p.line.text
+        heading = _NUMBER_HEADING.match(fold(text)) is not None and any(c.isdigit() for c in text)
+        if heading or _CARD_NUMBER.match(text):
+            out.add(k)
+            if k > 0 and not any(c.isdigit() for c in run[k - 1].line.text):
+                out.add(k - 1)
+    return out
+
+
+def _split_run(run: list[Parsed], prev: RawRow | None, nxt: RawRow | None, down: bool) -> int:
+    """How many lines of `run` (top first) belong to the row above."""
+    if not run or nxt is None:
+        return len(run)
+    if prev is None:
+        return 0
+    edges = [prev.y1, *[p.line.y1 for p in run]]
+    starts = [*[p.line.y0 for p in run], nxt.y0]
+    gaps = [b - a for a, b in zip(edges, starts, strict=True)]
+    widest = max(gaps)
+    ties = [k for k, g in enumerate(gaps) if g >= widest - 0.5]
+    return ties[0] if down else ties[-1]
+
+
+def _give(lines: list[Parsed], row: RawRow | None, height: float, below: bool) -> list[Line]:
+    """Attach `lines` (nearest first) to `row` while each sits close to the previous one."""
+    if row is None:
+        return [p.line for p in lines]
+    edge = row.y1 if below else row.y0
+    for k, p in enumerate(lines):
+        gap = p.line.y0 - edge if below else edge - p.line.y1
+        if gap > CONTINUATION_GAP * height:
+            return [q.line for q in lines[k:]]
+        row.lines.append(p)
+        edge = p.line.y1 if below else p.line.y0
+    return []
+
+
+def wrap_vote(
+    rows: list[RawRow], runs: list[list[Parsed]], height: float, skip_first: bool
+) -> bool | None:
+    """Whether wrapped text sits above its row's figures (True), below (False), or the
+    region does not show (None). Text hugging the first row from above says so at once,
+    unless the region continues a table (`skip_first`): there it may end the previous row."""
+    if not rows:
+        return None
+    # A heading right above the first row says nothing about how the table wraps.
+    first = [p for p in runs[0] if _eligible(p) and section_sign(p.line.text) is None]
+    if not skip_first and first and rows[0].y0 - first[-1].line.y1 <= CONTINUATION_GAP * height:
+        return True
+    vote = 0.0
+    for i in range(1, len(rows)):
+        run = [p for p in runs[i] if _eligible(p)]
+        if not run:
+            continue
+        above = run[0].line.y0 - rows[i - 1].y1
+        below = rows[i].y0 - run[-1].line.y1
+        if abs(above - below) > 0.05 * height:
+            vote += 1 if below < above else -1
+    return None if vote == 0 else vote > 0
