@@ -718,3 +718,28 @@ def test_a_page_with_too_few_rows_to_show_its_columns_carries_on_the_last_table(
     result = extract(first, second)
     assert [t.description for t in result.transactions][-1] == "SPOTIFY USA"
     assert len(result.transactions) == 5
+
+
+def test_a_payment_box_number_is_not_the_statements_account(extract: Extract) -> None:
+    page = [
+        (40, [(40, "Account number 12345678"), (300, "Sort code 00-11-22")]),
+        (120, [(300, "Paying in from another bank?")]),
+        (134, [(300, "Account number 87654321")]),
+        HEADER,
+        row(220, "03/02/2025", "COFFEE HOUSE", debit="12.40", balance="987.60"),
+    ]
+    assert [a.account_hint for a in extract(page).accounts] == ["12345678"]
+
+
+def test_figures_of_a_chart_or_a_marketing_box_are_not_balances(extract: Extract) -> None:
+    page = [
+        (40, [(40, "Your balance over the last 6 months")]),
+        (54, [(40, "5,000.00"), (120, "2,500.00"), (200, "0.00")]),
+        (80, [(40, "Save up to £20,000.00 in our ISA - balances earn 4.5%")]),
+        (100, [(40, "Opening balance"), (300, "1,000.00", "r")]),
+        HEADER,
+        row(220, "03/02/2025", "COFFEE HOUSE", debit="12.40", balance="987.60"),
+    ]
+    result = extract(page)
+    assert result.statement.opening_balance == Decimal("1000.00")
+    assert result.statement.closing_balance == Decimal("987.60")

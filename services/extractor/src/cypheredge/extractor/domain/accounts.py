@@ -204,14 +204,15 @@ def _same_account(run: AccountRun, ident: str, keys: set[str]) -> bool:
 
 def _settle_candidates(walk: _Walk) -> None:
     """At a statement's first row: of the numbers printed before it, the strongest names the
-    account the rows belong to (an account number over an IBAN; the latest on a tie), and the
+    account the rows belong to (an account number over an IBAN; on a tie the first printed, the
+    statement's own before a payment box's), and the
     balance facts printed with the others move to it."""
     pending = [
         i for i, run in enumerate(walk.runs) if run.statement == walk.statement and not run.rows
     ]
     if len(pending) < 2:
         return
-    best = max(pending, key=lambda i: (walk.runs[i].strength, i == walk.current, i))
+    best = max(pending, key=lambda i: (walk.runs[i].strength, -i))
     for i in pending:
         if i != best:
             walk.runs[best].facts[:0] = walk.runs[i].facts
