@@ -10,6 +10,8 @@ import pytest
 
 from cypheredge.extractor.domain.model import ExtractionResult, Transaction
 
+from .conftest import Spec, run_pages
+
 Extract = Callable[..., ExtractionResult]
 HEADER = (
     200.0,
@@ -743,3 +745,17 @@ def test_figures_of_a_chart_or_a_marketing_box_are_not_balances(extract: Extract
     result = extract(page)
     assert result.statement.opening_balance == Decimal("1000.00")
     assert result.statement.closing_balance == Decimal("987.60")
+
+
+def test_two_dates_side_by_side_are_both_dates() -> None:
+    page: Spec = [
+        (60, [(40, "Statement period 1 June 2024 to 30 June 2024")]),
+        HEADER,
+        (220, [(40, "03 June"), (80, "04 June"), (120, "SALARY ACME"), (460, "100.00", "r")]),
+        (220, [(555, "1,100.00", "r")]),
+        (234, [(40, "05 June"), (80, "05 June"), (120, "RENT"), (375, "50.00", "r")]),
+        (234, [(555, "1,050.00", "r")]),
+    ]
+    first, second = run_pages(page, space=2.5).transactions  # a proportional font's spaces
+    assert (first.date, first.description) == (date(2024, 6, 3), "SALARY ACME")
+    assert (second.date, second.description) == (date(2024, 6, 5), "RENT")

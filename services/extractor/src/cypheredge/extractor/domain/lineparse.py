@@ -12,6 +12,7 @@ from cypheredge.extractor.domain.columns import Placer, money_of
 from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
 from cypheredge.extractor.domain.header import CELL_GAP
 from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
 from cypheredge.extractor.domain.words import Word
 
@@ -100,6 +101,8 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
         out.date_cell = list(cells[date_col])
         out.date, used, spill = take_date(cells[date_col], description, reading.date_order)
         description = [*spill, *[w for w in description if w not in used]]
+    if out.date is not None:
+        description = _second_date(description, reading.date_order)
     out.code, out.description = _type_code(description)
     titles = {fold(c.label) for c in layout.columns if c.role is not Role.DESCRIPTION}
     nz = {"particulars", "code"} <= titles  # CommBank's `Particulars` alone is the description
@@ -192,10 +195,29 @@ def _extend(
     for k in (1, 2):
         if len(after) < k or (words and after[0].x0 - words[-1].x1 > 1.2 * after[0].height):
             return None
+        if words and _starts_date(after):
+            return None  # `03 June  04 June`: the next date's day, not this date's year
         found = _date(" ".join(w.text for w in [*words, *after[:k]]), order)
         if found is not None and (not words or found.year is not None):
             return found, list(after[:k])
     return None
+
+
+def _starts_date(words: Sequence[Word]) -> bool:
+    """`04 June` (or `June 04`): a day and a month name, the start of a date of its own."""
+    if len(words) < 2:
+        return False
+    first, second = words[0].text.lower().strip(".,"), words[1].text.lower().strip(".,")
+    return (first.isdigit() and second in MONTHS) or (first in MONTHS and second.isdigit())
+
+
+def _second_date(description: list[Word], order: DateOrder) -> list[Word]:
+    """A second date printed before the text (value or posting date in an untitled column) is
+    a date, not the start of the description."""
+    for n in (2, 1):
+        if len(description) > n and _date(" ".join(w.text for w in description[:n]), order):
+            return description[n:]
+    return description
 
 
 def finish_date(first: Parsed, second: Parsed) -> PartialDate | None:
