@@ -96,6 +96,8 @@ class Placer:
     money: tuple[int, ...]  # money columns
     text: tuple[int, ...]  # every other column
     cuts: tuple[float, ...]  # where each text column hands over to the next one
+    date: int | None = None  # the date column
+    description: int | None = None  # the description column
 
     @classmethod
     def of(cls, layout: Layout, mark: str, bounds: Sequence[float] = ()) -> Placer:
@@ -106,7 +108,8 @@ class Placer:
             _cut(columns[a], columns[b], bounds[k] if k < len(bounds) else None)
             for k, (a, b) in enumerate(itertools.pairwise(text))
         )
-        return cls(layout, mark, money, text, cuts)
+        date, description = layout.index(Role.DATE), layout.index(Role.DESCRIPTION)
+        return cls(layout, mark, money, text, cuts, date, description)
 
     def assign(self, words: Sequence[Word]) -> list[list[Word]]:
         columns, money_cols = self.layout.columns, self.money

@@ -10,7 +10,7 @@ from functools import lru_cache
 from cypheredge.extractor.domain.amounts import Money
 from cypheredge.extractor.domain.columns import Placer, money_of
 from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
-from cypheredge.extractor.domain.header import CELL_GAP
+from cypheredge.extractor.domain.header import CELL_GAP, Column
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
@@ -93,9 +93,9 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     cells = placer.assign(line.words)
     out = Parsed(line, words=[w for cell in cells for w in cell])
     out.spill = _spills(cells, placer)
-    desc_col = layout.index(Role.DESCRIPTION)
+    desc_col = placer.description
     description = list(cells[desc_col]) if desc_col is not None else []
-    date_col = layout.index(Role.DATE)
+    date_col = placer.date
     if date_col is not None and cells[date_col]:
         out.date_text = True
         out.date_cell = list(cells[date_col])
@@ -104,8 +104,7 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     if out.date is not None:
         description = _second_date(description, reading.date_order)
     out.code, out.description = _type_code(description)
-    titles = {fold(c.label) for c in layout.columns if c.role is not Role.DESCRIPTION}
-    nz = {"particulars", "code"} <= titles  # CommBank's `Particulars` alone is the description
+    nz = _nz(layout.columns)
     for i, column in enumerate(layout.columns):
         if not cells[i]:
             continue
@@ -119,6 +118,13 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
         elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE):
             _side_cell(out, column.label, cells[i], marker=column.role is not Role.REFERENCE)
     return out
+
+
+@lru_cache(maxsize=256)
+def _nz(columns: tuple[Column, ...]) -> bool:
+    """NZ Particulars and Code columns (CommBank's `Particulars` alone is the description)."""
+    titles = {fold(c.label) for c in columns if c.role is not Role.DESCRIPTION}
+    return {"particulars", "code"} <= titles
 
 
 def _side_cell(out: Parsed, label: str, words: list[Word], marker: bool) -> None:
