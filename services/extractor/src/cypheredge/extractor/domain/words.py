@@ -57,7 +57,3 @@ def union_bbox(words: Iterable[Word]) -> BBox:
         max(w.x1 for w in items),
         max(w.y1 for w in items),
     )
-
-
-def merge_bbox(a: BBox, b: BBox) -> BBox:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
