@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from cypheredge.extractor.domain.model import ExtractionResult, Transaction
+from cypheredge.extractor.domain.words import PageWords
 
 from .conftest import Spec, run_pages
 
@@ -759,3 +760,29 @@ def test_two_dates_side_by_side_are_both_dates() -> None:
     first, second = run_pages(page, space=2.5).transactions  # a proportional font's spaces
     assert (first.date, first.description) == (date(2024, 6, 3), "SALARY ACME")
     assert (second.date, second.description) == (date(2024, 6, 5), "RENT")
+
+
+def test_clean_pages_of_a_statement_that_does_not_add_up_are_not_read_again() -> None:
+    from cypheredge.extractor.domain.cascade import Cascade
+
+    from .conftest import FakeReader
+
+    asked: list[int] = []
+
+    class Recording(FakeReader):
+        method = "lines+lines"
+
+        def read(self, number: int) -> PageWords | None:
+            asked.append(number)
+            return super().read(number)
+
+    page: Spec = [
+        (80, [(40, "Opening balance"), (300, "100.00", "r")]),
+        (94, [(40, "Closing balance"), (300, "1.00", "r")]),  # printed inconsistently
+        HEADER,
+        row(220, "03/01/2025", "TEA", debit="10.00"),
+    ]
+    fallback = Recording([page])
+    result = Cascade(FakeReader([page]), 1, [fallback]).run()
+    assert result.reconciled is False
+    assert asked == []

@@ -14,9 +14,11 @@ from cypheredge.extractor.domain.furniture import find_furniture
 from cypheredge.extractor.domain.lines import Line, group_lines
 from cypheredge.extractor.domain.model import ExtractionResult
 from cypheredge.extractor.domain.page import PageParse, TableState, parse_page
+from cypheredge.extractor.domain.rows import RowKind
 from cypheredge.extractor.domain.words import PageWords
 
 CONFIDENT = 0.9
+CONTRADICTED = 0.4  # a row's confidence when the balance chain contradicts it
 
 
 class PageReader(Protocol):
@@ -59,7 +61,9 @@ class Cascade:
             # (lines outside its tables, rows of balances only) is no reason to read it again.
             return result
         for report in result.pages:
-            if report.method != FLAGGED and report.confidence < self.threshold:
+            if report.method == FLAGGED or report.confidence >= self.threshold:
+                continue
+            if _worth_rereading(parses[report.number - 1], result):
                 result, parses = self._retry(report.number, result, parses, ctx, flagged)
         return result
 
@@ -117,3 +121,12 @@ class Cascade:
 def _better(trial: ExtractionResult, best: ExtractionResult, number: int) -> bool:
     new, old = trial.pages[number - 1], best.pages[number - 1]
     return (new.confidence, new.rows) > (old.confidence, old.rows)
+
+
+def _worth_rereading(page: PageParse, result: ExtractionResult) -> bool:
+    """Another reading can only help a page that shows what it missed: lines that look like
+    transactions but became none, rows it could not read, or rows the chain contradicts. A
+    statement that does not add up as printed is no reason to read its clean pages again."""
+    if page.suspects or any(r.kind is RowKind.INVALID for r in page.rows):
+        return True
+    return any(t.page == page.number and t.confidence <= CONTRADICTED for t in result.transactions)
