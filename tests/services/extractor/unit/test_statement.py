@@ -786,3 +786,23 @@ def test_clean_pages_of_a_statement_that_does_not_add_up_are_not_read_again() ->
     result = Cascade(FakeReader([page]), 1, [fallback]).run()
     assert result.reconciled is False
     assert asked == []
+
+
+def test_balances_are_read_with_their_sign_and_marker(extract: Extract) -> None:
+    overdrawn = [
+        (80, [(40, "Opening balance"), (200, "-$"), (300, "54,740.58", "r")]),
+        HEADER,
+        row(220, "03/02/2025", "SALARY", credit="740.58", balance="-54,000.00"),
+    ]
+    assert extract(overdrawn).statement.opening_balance == Decimal("-54740.58")
+    in_credit = [
+        (40, [(40, "VISA PLATINUM CARD STATEMENT")]),
+        (60, [(40, "Statement period 01/02/2025 to 28/02/2025")]),
+        (80, [(40, "Previous balance"), (300, "$12.76", "r")]),
+        (94, [(40, "New balance"), (300, "$47.24 CR", "r")]),
+        (180, [(40, "Date"), (120, "Description"), (500, "Amount")]),
+        (220, [(40, "03/02/2025"), (120, "PAYMENT THANK YOU"), (530, "-60.00", "r")]),
+    ]
+    result = extract(in_credit)
+    assert result.statement.closing_balance == Decimal("-47.24")
+    assert result.reconciled is True

@@ -112,7 +112,7 @@ def _events(pages: Sequence[PageParse], ctx: DocContext) -> list[Event]:
             ident = account_id(line)
             if ident is not None:
                 events.append((page.number, line.y0, 1, _Ident(*ident)))
-            fact = balance_fact(line, page.number, mark, order, period or ctx.period)
+            fact = balance_fact(line, page.number, mark, order, period or ctx.period, ctx.card)
             if fact is not None:
                 events.append((page.number, line.y0, 2, fact))
         for y in page.headers:

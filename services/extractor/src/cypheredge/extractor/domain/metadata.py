@@ -53,6 +53,7 @@ _ACCOUNT_KEYS = (
 _KEY_STARTS = frozenset(key.split()[0] for key, _ in _ACCOUNT_KEYS)
 
 
+_LEADING_SIGNS = frozenset({"-", "−", "-$", "$-", "-£", "-€", "(", "($", "+"})
 _RANGE_WORDS = frozenset((
     "to", "-", "–", "—", "·", "through", "thru", "until", "till", "bis", "au", "al", "a", "from",
     "period", "statement", "von", "du",
@@ -154,9 +155,17 @@ class BalanceFact:
 
 
 def balance_fact(
-    line: Line, page: int, mark: str, order: DateOrder, period: tuple[date, date] | None
+    line: Line,
+    page: int,
+    mark: str,
+    order: DateOrder,
+    period: tuple[date, date] | None,
+    card: bool = False,
 ) -> BalanceFact | None:
-    """`Opening balance $1,250.00`, `Balance on 01 Feb 2025 £12.00` (on the period's ends)."""
+    """`Opening balance $1,250.00`, `Balance on 01 Feb 2025 £12.00` (on the period's ends).
+
+    The amount is as printed, with its sign and marker: `-$ 54,740.58` is negative, `11,245.35
+    Dr` overdrawn; on a card, whose balance is what is owed, `$47.24 CR` is in credit."""
     words = line.words
     found = [i for i, w in enumerate(words) if kind_of(w.text, mark) is Kind.STRONG]
     if not found:
@@ -169,10 +178,13 @@ def balance_fact(
     text = words[last].text
     if last + 1 < len(words) and kind_of(words[last + 1].text, mark) is Kind.AUX:
         text = f"{text} {words[last + 1].text}"  # `11,245.35 Dr`: the marker is its own word
+    if last > 0 and words[last - 1].text in _LEADING_SIGNS:
+        text = f"{words[last - 1].text}{text}"  # `-$ 54,740.58`: the sign printed apart
     money = money_of(text, mark) or money_of(words[last].text, mark)
     if money is None:
         return None
-    value = -money.magnitude if money.sign < 0 or money.marker == "DR" else money.magnitude
+    negative = money.sign < 0 or money.marker == ("CR" if card else "DR")
+    value = -money.magnitude if negative else money.magnitude
     text = fold(line.text)
     side = 0  # +1 opening, -1 closing
     if contains_phrase(text, OPENING_PHRASES):
