@@ -806,3 +806,28 @@ def test_balances_are_read_with_their_sign_and_marker(extract: Extract) -> None:
     result = extract(in_credit)
     assert result.statement.closing_balance == Decimal("-47.24")
     assert result.reconciled is True
+
+
+def test_a_card_members_name_beside_a_row_is_who_it_is_for() -> None:
+    page: Spec = [
+        (100, [(40, "Payments")]),
+        (114, [(40, "02/15/2025"), (100, "GINEVRA M WEASLEY"), (230, "AUTOPAY PAYMENT")]),
+        (114, [(530, "-19.00", "r")]),
+        (
+            128,
+            [(40, "02/20/2025"), (100, "HARRY POTTER"), (230, "REFUND SHOP"), (530, "-1.00", "r")],
+        ),
+        (160, [(79, "GINEVRA M WEASLEY")]),
+        (170, [(79, "Card Ending 9-39401")]),
+        (200, [(40, "01/24/2025"), (100, "FOUNTAIN OF FAIR FORTUNE"), (530, "47.45", "r")]),
+        (214, [(40, "01/25/2025"), (100, "HONEYDUKES"), (530, "13.84", "r")]),
+        (240, [(79, "HARRY POTTER")]),
+        (250, [(79, "Card Ending 5-02845")]),
+        (280, [(40, "01/26/2025"), (100, "FLOO NETWORK"), (530, "25.00", "r")]),
+    ]
+    rows = [(t.description, t.reference) for t in run_pages(page, space=2.5).transactions]
+    assert rows[:2] == [
+        ("AUTOPAY PAYMENT", "GINEVRA M WEASLEY"),
+        ("REFUND SHOP", "HARRY POTTER"),
+    ]
+    assert ("FOUNTAIN OF FAIR FORTUNE", None) in rows

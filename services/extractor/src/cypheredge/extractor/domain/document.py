@@ -25,6 +25,7 @@ from cypheredge.extractor.domain.normalise import guess_directions, to_drafts
 from cypheredge.extractor.domain.page import PageParse
 from cypheredge.extractor.domain.pagejoin import join_pages
 from cypheredge.extractor.domain.rows import RowKind
+from cypheredge.extractor.domain.wrapping import member_names
 
 FLAGGED = "none"  # the method of a page nothing could read
 
@@ -37,7 +38,9 @@ class Settled:
     perfect: bool = False  # no link of the chain broke and the ends reconcile
 
 
-def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
+def settle_account(
+    run: AccountRun, ctx: DocContext, members: frozenset[str] = frozenset()
+) -> Settled:
     """Directions, balances and confidence for one account's transactions.
 
     A card statement prints what is owed: its balances run against the holder. Both readings
@@ -46,7 +49,7 @@ def settle_account(run: AccountRun, ctx: DocContext) -> Settled:
     years = ctx.years
     if run.period is not None and run.period != ctx.period:
         years = YearContext(run.period[0], run.period[1], years.fallback_year)
-    drafts = to_drafts(run.rows, years, ctx.card)
+    drafts = to_drafts(run.rows, years, ctx.card, members)
     settled = _best_reading(drafts, run, ctx.card)
     if settled.reconciled is False:
         return _without_trailer(drafts, run, ctx.card) or settled
@@ -164,7 +167,8 @@ def _times(value: Decimal | None, factor: int) -> Decimal | None:
 
 def assemble(pages: Sequence[PageParse], ctx: DocContext, flagged: set[int]) -> ExtractionResult:
     runs = split_accounts(join_pages(pages), ctx)
-    settled = [settle_account(run, ctx) for run in runs]
+    members = frozenset(name for page in pages for name in member_names(page.outside))
+    settled = [settle_account(run, ctx, members) for run in runs]
     for s in settled:
         s.info = replace(s.info, currency=ctx.currency)
     known = [s for s in settled if s.drafts or s.info.account_hint or s.info.opening_balance]

@@ -33,7 +33,9 @@ def signed_balance(money: Money | None) -> Decimal | None:
     return -money.magnitude if negative else money.magnitude
 
 
-def to_drafts(rows: Sequence[RawRow], years: YearContext, card: bool) -> list[Draft]:
+def to_drafts(
+    rows: Sequence[RawRow], years: YearContext, card: bool, members: frozenset[str] = frozenset()
+) -> list[Draft]:
     """Transactions of `rows` (all kinds, printed order) with dates resolved row by row."""
     unsigned = _unsigned_rule(rows, card)
     days = _days(rows, years)
@@ -41,7 +43,7 @@ def to_drafts(rows: Sequence[RawRow], years: YearContext, card: bool) -> list[Dr
     for row, day in zip(rows, days, strict=True):
         if row.kind is not RowKind.TXN or day is None:
             continue  # a row with no date anywhere before or after it is not guessed at
-        draft = _draft(row, day, unsigned, card)
+        draft = _draft(row, day, unsigned, card, members)
         if draft is not None:
             out.append(draft)
     return out
@@ -65,7 +67,9 @@ def _days(rows: Sequence[RawRow], years: YearContext) -> list[date | None]:
     return days
 
 
-def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
+def _draft(
+    row: RawRow, day: date, unsigned: int, card: bool, members: frozenset[str]
+) -> Draft | None:
     money = row.money
     balance = signed_balance(money.get(Role.BALANCE))
     debit, credit = money.get(Role.DEBIT), money.get(Role.CREDIT)
@@ -84,11 +88,12 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
             sign = unsigned
     else:
         return None
+    member, description = _member(row, members)
     # A row printed with 0.00 (a waived fee, a zero-value authorisation) is kept as printed:
     # dropping it would lose a row the statement lists.
     return Draft(
         day,
-        clean(row.description) or _named_by_reference(row),
+        description or _named_by_reference(row),
         magnitude,
         sign,
         balance,
@@ -97,9 +102,23 @@ def _draft(row: RawRow, day: date, unsigned: int, card: bool) -> Draft | None:
         row.method,
         row.account,
         from_amount,
-        reference=row.reference,
+        reference=member or row.reference,
         code=row.code,
     )
+
+
+def _member(row: RawRow, members: frozenset[str]) -> tuple[str | None, str]:
+    """A card member's name printed in its own column before the details (`GINEVRA M WEASLEY
+    AUTOPAY PAYMENT ...`) is who the row is for, not what it says."""
+    text = clean(row.description)
+    for name in members:
+        if not text.startswith(f"{name} "):
+            continue
+        words = [w for p in row.lines for w in p.description]
+        count = len(name.split())
+        if len(words) > count and words[count].x0 - words[count - 1].x1 >= 2 * words[0].height:
+            return name, text[len(name) + 1 :]
+    return None, text
 
 
 def _named_by_reference(row: RawRow) -> str:

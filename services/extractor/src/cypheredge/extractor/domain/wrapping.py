@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from cypheredge.extractor.domain.lineparse import Parsed
 from cypheredge.extractor.domain.lines import Line
@@ -144,3 +146,17 @@ def wrap_vote(
         if abs(above - below) > 0.05 * height:
             vote += 1 if below < above else -1
     return None if vote == 0 else vote > 0
+
+
+def member_names(lines: Sequence[Line]) -> set[str]:
+    """Names printed right above a card's number (`HARRY POTTER` over `Card Ending 5-02845`):
+    the card members of a statement, whose names some issuers also print beside their rows."""
+    names: set[str] = set()
+    ordered = sorted(lines, key=lambda ln: ln.y0)
+    for above, line in itertools.pairwise(ordered):
+        heading = _NUMBER_HEADING.match(fold(line.text)) or _CARD_NUMBER.match(line.text)
+        close = line.y0 - above.y1 <= max(w.height for w in line.words)
+        text = above.text.strip()
+        if heading and close and not any(c.isdigit() for c in text) and 1 < len(text.split()) <= 5:
+            names.add(text)
+    return names
