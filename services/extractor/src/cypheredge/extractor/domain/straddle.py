@@ -58,12 +58,8 @@ def _spans(word: Word, xs: Sequence[float]) -> bool:
     return k < len(xs) and xs[k] < word.x1
 
 
-def _crosses(word: Word, edges: Sequence[tuple[float, bool]]) -> bool:
-    return len(word.text) >= 4 and any(word.x0 < x < word.x1 for x, _ in edges)
-
-
 def _cut(word: Word, edges: Sequence[tuple[float, bool]], mark: str) -> list[Word]:
-    if not _crosses(word, edges) or kind_of(word.text, mark) is not Kind.TEXT:
+    if len(word.text) < 4 or kind_of(word.text, mark) is not Kind.TEXT:
         return [word]
     for x, money in edges:
         if not word.x0 < x < word.x1:
