@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cypheredge.contracts.base import Event
-from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed, BatchSubmitted
+from cypheredge.contracts.events.batch import (
+    BatchCompleted,
+    BatchFailed,
+    BatchRedriveRequested,
+    BatchSubmitted,
+)
 from cypheredge.contracts.events.billing import SubscriptionChanged, UsageRecorded
 from cypheredge.contracts.events.report import ReportReady
 from cypheredge.contracts.events.statement import (
@@ -23,6 +28,7 @@ from cypheredge.contracts.registry import ALL_EVENTS
 from cypheredge.contracts.topics import (
     ALL_TOPICS,
     BATCH_OUTCOME,
+    BATCH_REDRIVE,
     BATCH_SUBMITTED,
     STATEMENT_EXTRACTION,
     STATEMENT_INGESTION,
@@ -55,25 +61,27 @@ class Service:
         return tuple(topic for topic in ALL_TOPICS if topic.name in names)
 
 
+# Every service whose outbox holds a batch's events consumes the re-drive requests and
+# re-publishes its own sent rows; the gateway re-queues its own rows as it asks.
 GATEWAY = Service(
     "gateway",
-    produces=(BatchSubmitted,),
+    produces=(BatchSubmitted, BatchRedriveRequested),
     consumes=(STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_OUTCOME),
 )
 INGEST = Service(
     "ingest",
     produces=(StatementIngested, StatementRejected, UsageRecorded),
-    consumes=(BATCH_SUBMITTED,),
+    consumes=(BATCH_SUBMITTED, BATCH_REDRIVE),
 )
 EXTRACTOR = Service(
     "extractor",
     produces=(StatementExtracted, StatementExtractionFailed, UsageRecorded),
-    consumes=(STATEMENT_INGESTION,),
+    consumes=(STATEMENT_INGESTION, BATCH_REDRIVE),
 )
 REPORTER = Service(
     "reporter",
     produces=(ReportReady, BatchCompleted, BatchFailed, UsageRecorded),
-    consumes=(BATCH_SUBMITTED, STATEMENT_INGESTION, STATEMENT_EXTRACTION),
+    consumes=(BATCH_SUBMITTED, STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_REDRIVE),
 )
 BILLING = Service("billing", produces=(SubscriptionChanged,), consumes=(USAGE,))
 

@@ -16,6 +16,7 @@ from cypheredge.contracts.envelope import Envelope
 from cypheredge.contracts.events.batch import (
     BatchCompleted,
     BatchFailed,
+    BatchRedriveRequested,
     BatchSubmitted,
     StatementOutcome,
     SubmittedStatement,
@@ -143,6 +144,7 @@ EXAMPLES: tuple[Event, ...] = (
         status="active",
         plan="growth",
     ),
+    BatchRedriveRequested(batch_id=_BATCH, reason="stalled"),
 )
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from cypheredge.contracts.base import Event
 from cypheredge.contracts.envelope import Envelope
-from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed, BatchSubmitted
+from cypheredge.contracts.events.batch import (
+    BatchCompleted,
+    BatchFailed,
+    BatchRedriveRequested,
+    BatchSubmitted,
+)
 from cypheredge.contracts.events.billing import SubscriptionChanged, UsageRecorded
 from cypheredge.contracts.events.report import ReportReady
 from cypheredge.contracts.events.statement import (
@@ -25,6 +30,7 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     BatchFailed,
     UsageRecorded,
     SubscriptionChanged,
+    BatchRedriveRequested,
 )
 
 EVENTS_BY_TYPE: dict[str, type[Event]] = {cls.type_name(): cls for cls in ALL_EVENTS}

@@ -32,6 +32,11 @@ STATEMENT_EXTRACTION = Topic(
 BATCH_OUTCOME = Topic("cypheredge.batches.outcome", 3, "Reports ready and final batch outcomes")
 USAGE = Topic("cypheredge.usage", 3, "Billable usage recorded by the pipeline")
 SUBSCRIPTIONS = Topic("cypheredge.billing.subscriptions", 3, "Subscription lifecycle changes")
+BATCH_REDRIVE = Topic(
+    "cypheredge.batches.redrive",
+    3,
+    "Requests that every service re-publish the events it already sent for a stalled batch",
+)
 
 ALL_TOPICS: tuple[Topic, ...] = (
     BATCH_SUBMITTED,
@@ -40,6 +45,7 @@ ALL_TOPICS: tuple[Topic, ...] = (
     BATCH_OUTCOME,
     USAGE,
     SUBSCRIPTIONS,
+    BATCH_REDRIVE,
 )
 
 

@@ -1,4 +1,4 @@
-"""Events about batches: submission by the gateway and the final outcome."""
+"""Events about batches: submission by the gateway, the final outcome, and re-drive requests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from cypheredge.contracts.base import Event
-from cypheredge.contracts.topics import BATCH_OUTCOME, BATCH_SUBMITTED
+from cypheredge.contracts.topics import BATCH_OUTCOME, BATCH_REDRIVE, BATCH_SUBMITTED
 
 
 class SubmittedStatement(BaseModel):
@@ -66,6 +66,31 @@ class BatchFailed(Event):
     batch_id: UUID
     reason: str
     statements: tuple[StatementOutcome, ...] = ()
+
+    def aggregate_id(self) -> UUID:
+        return self.batch_id
+
+
+RedriveReason = Literal["stalled", "operator"]
+
+
+class BatchRedriveRequested(Event):
+    """The gateway saw no progress on a batch: every service re-publishes what it already sent.
+
+    Events of a batch that the broker acknowledged and then lost (a crash of an in-memory
+    broker) are still in the producers' outboxes; on this request each service puts its sent
+    rows for the batch back in line, with their original event ids, so consumers' inboxes drop
+    whatever they had already applied and only the lost work happens.
+    """
+
+    name = "batch.redrive_requested"
+    version = 1
+    topic = BATCH_REDRIVE.name
+
+    batch_id: UUID
+    reason: RedriveReason = Field(
+        description="stalled: the gateway's sweeper saw no progress; operator: asked by hand"
+    )
 
     def aggregate_id(self) -> UUID:
         return self.batch_id
