@@ -18,6 +18,10 @@ class Outbox:
         self._table = table
         self.source = source
 
+    @property
+    def table(self) -> Table:
+        return self._table
+
     async def add(self, session: AsyncSession, event: Event, *, org_id: UUID) -> Envelope:
         """Stage ``event`` in the caller's transaction; nothing is published if it rolls back."""
         envelope = Envelope.wrap(
@@ -31,6 +35,17 @@ class Outbox:
                 org_id=org_id,
                 event_type=envelope.type,
                 payload=envelope.model_dump(mode="json", exclude_none=True),
+                batch_id=batch_of(event),
             )
         )
         return envelope
+
+
+def batch_of(event: Event) -> UUID | None:
+    """The batch an event belongs to, which a re-drive of that batch re-publishes.
+
+    Every pipeline event names its batch in ``batch_id`` (a statement event's Kafka key is the
+    statement, so the key alone cannot find a batch's events); other events belong to none.
+    """
+    value = getattr(event, "batch_id", None)
+    return value if isinstance(value, UUID) else None

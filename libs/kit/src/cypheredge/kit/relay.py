@@ -4,6 +4,10 @@ Claiming marks a batch of unsent rows with a lease token (``FOR UPDATE SKIP LOCK
 concurrent relays take disjoint rows) and commits; publishing happens outside any transaction;
 rows are marked sent only by the claimant. A relay that dies after claiming leaves the lease to
 expire and another relay takes the rows: delivery is at-least-once, consumers deduplicate.
+
+Sent rows are kept for the retention window, not deleted: the outbox, not the broker, is the
+source of truth, and a re-drive (``cypheredge.kit.redrive``) puts a batch's sent rows back in
+line when the broker lost them. The relay purges rows sent before the window.
 """
 
 from __future__ import annotations
@@ -12,19 +16,21 @@ import asyncio
 import json
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, cast
 from uuid import UUID, uuid4
 
 import psycopg
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
-from sqlalchemy import Table, text
+from sqlalchemy import CursorResult, Table, text
 
 from cypheredge.contracts.envelope import CONTENT_TYPE
 from cypheredge.contracts.headers import CONTENT_TYPE_HEADER, TRACEPARENT_HEADER
 from cypheredge.kit.db import Database, libpq_dsn
 from cypheredge.kit.metrics import OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED
+from cypheredge.kit.retention import OutboxSettings
+from cypheredge.kit.tables import outbox_channel
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +57,17 @@ class Relay:
         lease: timedelta = timedelta(seconds=30),
         poll_interval: float = 2.0,
         max_backoff: float = 30.0,
+        retention: OutboxSettings | None = None,
     ) -> None:
         self._db = db
         self._producer = producer
         self._qualified = f"{table.schema}.{table.name}"
-        self._channel = f"{table.schema}_outbox"
+        self._channel = outbox_channel(str(table.schema))
         self._batch_size = batch_size
         self._lease = lease
         self._poll_interval = poll_interval
         self._max_backoff = max_backoff
+        self._retention = retention or OutboxSettings()
 
     async def claim(self) -> tuple[UUID, list[OutboxRow]]:
         """Lease up to ``batch_size`` unsent rows, oldest first, and commit the lease."""
@@ -109,6 +117,27 @@ class Relay:
                 {"token": token, "err": error[:2000]},
             )
 
+    async def purge(self, now: datetime | None = None, chunk: int = 5000) -> int:
+        """Delete rows sent before the retention window (ending at ``now``, default the
+        database's clock); returns how many went. Chunks keep each transaction short."""
+        sql = text(
+            f"""
+            DELETE FROM {self._qualified} WHERE id IN (
+                SELECT id FROM {self._qualified}
+                 WHERE sent_at < COALESCE(CAST(:now AS timestamptz), now()) - :retention
+                 LIMIT :chunk)
+            """  # noqa: S608 - identifiers come from the service's own table object
+        )
+        params = {"now": now, "retention": self._retention.retention, "chunk": chunk}
+        total = 0
+        while True:
+            async with self._db.system() as session:
+                result = cast("CursorResult[Any]", await session.execute(sql, params))
+            deleted = int(result.rowcount)
+            total += deleted
+            if deleted < chunk:
+                return total
+
     async def drain(self) -> int:
         """Publish until nothing claimable is left; returns how many rows went out."""
         total = 0
@@ -127,11 +156,18 @@ class Relay:
     async def run(self, stop: asyncio.Event) -> None:
         """Drain, then sleep until NOTIFY or the poll interval; back off while Kafka is down."""
         backoff = 0.5
+        loop = asyncio.get_running_loop()
+        next_purge = loop.time()
         async with await psycopg.AsyncConnection.connect(
             libpq_dsn(self._db.url), autocommit=True
         ) as listener:
             await listener.execute(f'LISTEN "{self._channel}"')
             while not stop.is_set():
+                if loop.time() >= next_purge:
+                    purged = await self.purge()
+                    if purged:
+                        log.info("relay: purged %d sent outbox rows past retention", purged)
+                    next_purge = loop.time() + self._retention.purge_interval_seconds
                 try:
                     await self.drain()
                     backoff = 0.5

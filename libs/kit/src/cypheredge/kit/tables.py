@@ -36,7 +36,11 @@ def service_metadata(schema: str) -> MetaData:
 
 
 def outbox_table(metadata: MetaData) -> Table:
-    """Events waiting to be published; written in the business transaction."""
+    """Events of the service, written in the business transaction: the source of truth.
+
+    Sent rows stay for the retention window (the relay purges older ones), so that the events
+    of a batch can be re-published when the broker lost them; ``batch_id`` finds them.
+    """
     return Table(
         "outbox",
         metadata,
@@ -53,11 +57,15 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("attempts", Integer, server_default=text("0"), nullable=False),
         Column("last_error", Text),
         Column("sent_at", DateTime(timezone=True)),
+        # The batch the event belongs to (None for events about no batch, e.g. subscriptions).
+        Column("batch_id", UUID(as_uuid=True)),
         Index(
             "ix_outbox_pending",
             "seq",
             postgresql_where=text("sent_at IS NULL"),
         ),
+        Index("ix_outbox_batch_id", "batch_id"),
+        Index("ix_outbox_sent_at", "sent_at", postgresql_where=text("sent_at IS NOT NULL")),
     )
 
 
@@ -73,9 +81,14 @@ def inbox_table(metadata: MetaData) -> Table:
     )
 
 
+def outbox_channel(schema: str) -> str:
+    """The NOTIFY channel that wakes a schema's relays."""
+    return f"{schema}_outbox"
+
+
 def notify_trigger_statements(schema: str) -> list[str]:
     """A trigger that wakes relays (LISTEN on ``<schema>_outbox``) when a row is added."""
-    channel = f"{schema}_outbox"
+    channel = outbox_channel(schema)
     return [
         f"""CREATE OR REPLACE FUNCTION {schema}.outbox_notify() RETURNS trigger
         LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('{channel}', ''); RETURN NULL; END $$""",
