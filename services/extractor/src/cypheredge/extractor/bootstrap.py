@@ -11,6 +11,7 @@ from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.outbox import Outbox
+from cypheredge.kit.redrive import Republisher, with_redrive
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.storage import storage_from_settings
 
@@ -28,12 +29,15 @@ def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> Wo
         inbox=Inbox(inbox),
         runner=runner,
     )
+    # The same group also takes re-drive requests: they re-queue this service's sent events.
+    republisher = Republisher(db, outbox, Inbox(inbox), CONSUMER)
+    handler = with_redrive(extractor.handle, republisher)
     return WorkerHost(
         name=SERVICE,
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=outbox,
-        subscriptions=[Subscription(CONSUMER, consumed(EXTRACTOR), extractor.handle)],
+        subscriptions=[Subscription(CONSUMER, consumed(EXTRACTOR), handler)],
         health_host=settings.health_host,
         health_port=settings.health_port,
         on_close=[runner.close],

@@ -9,6 +9,7 @@ from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.host import Subscription, WorkerHost, consumed
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.outbox import Outbox
+from cypheredge.kit.redrive import Republisher, with_redrive
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.storage import storage_from_settings
 from cypheredge.kit.workers import WorkerSettings
@@ -36,12 +37,15 @@ def build(infra: InfraSettings, settings: ReporterSettings | None = None) -> Wor
         db=db, storage=storage_from_settings(infra), outbox=Outbox(outbox, REPORTER.source)
     )
     tracker = OutcomeTracker(db, Inbox(inbox), builder)
+    # The same group also takes re-drive requests: they re-queue this service's sent events.
+    republisher = Republisher(db, outbox, Inbox(inbox), CONSUMER)
+    handler = with_redrive(tracker.handle, republisher)
     return WorkerHost(
         name=SERVICE,
         bootstrap=infra.kafka_bootstrap_servers,
         db=db,
         outbox=outbox,
-        subscriptions=[Subscription(CONSUMER, consumed(REPORTER), tracker.handle)],
+        subscriptions=[Subscription(CONSUMER, consumed(REPORTER), handler)],
         health_host=settings.health_host,
         health_port=settings.health_port,
     )

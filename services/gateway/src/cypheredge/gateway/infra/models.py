@@ -75,7 +75,16 @@ batches = Table(
     Column("error", Text),
     _created(),
     Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    # When the sweeper (or an operator) last asked for the batch's events to be re-published,
+    # and how often: a re-drive counts as activity, so a batch is re-driven once per idle spell.
+    Column("redriven_at", DateTime(timezone=True)),
+    Column("redrives", Integer, nullable=False, server_default=text("0")),
     Index("ix_batches_org_created", "org_id", "created_at", "id"),
+    Index(
+        "ix_batches_open",
+        "created_at",
+        postgresql_where=text("status IN ('queued', 'processing')"),
+    ),
 )
 
 statements = Table(
