@@ -78,7 +78,7 @@ async def test_another_orgs_batch_is_404(
 @pytest.mark.parametrize(
     ("files", "data", "status", "title"),
     [
-        ([], {}, 422, "Invalid request"),
+        ([], {}, 422, "No files"),
         (_files(DIGITAL) * 6, {}, 413, "Too many files"),
         (
             [("files", ("big.pdf", b"%PDF-" + b"0" * 2_100_000, "application/pdf"))],

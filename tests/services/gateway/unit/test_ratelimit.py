@@ -1,13 +1,10 @@
-"""In-process token buckets: burst, refill, independent keys, Retry-After."""
+"""In-process token buckets: burst, refill, independent keys, Retry-After, RateLimit figures."""
 
 from __future__ import annotations
 
-import types
-
 import pytest
 
-from cypheredge.gateway.infra import ratelimit
-from cypheredge.gateway.infra.ratelimit import Decision, LocalBuckets
+from cypheredge.gateway.infra.ratelimit import Decision, LocalBuckets, Quota
 
 
 class Clock:
@@ -19,65 +16,86 @@ class Clock:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """A clock for the ratelimit module only (the event loop keeps the real one)."""
-    fake = Clock()
-    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(monotonic=fake))
-    return fake
+def clock() -> Clock:
+    return Clock()
 
 
-async def takes(buckets: LocalBuckets, key: str, n: int) -> list[bool]:
-    return [(await buckets.take(key)).allowed for _ in range(n)]
+def buckets(clock: Clock, per_minute: int, burst: int, **kw: int) -> LocalBuckets:
+    return LocalBuckets(per_minute=per_minute, burst=burst, clock=clock, **kw)
+
+
+async def takes(limiter: LocalBuckets, key: str, n: int) -> list[bool]:
+    return [(await limiter.take(key)).allowed for _ in range(n)]
 
 
 async def test_burst_then_denied_then_refilled(clock: Clock) -> None:
-    buckets = LocalBuckets(per_minute=60, burst=3)
-    assert await takes(buckets, "org", 4) == [True, True, True, False]
+    limiter = buckets(clock, 60, 3)
+    assert await takes(limiter, "org", 4) == [True, True, True, False]
     clock.now += 1.0
-    assert await takes(buckets, "org", 2) == [True, False]
+    assert await takes(limiter, "org", 2) == [True, False]
     clock.now += 2.0
-    assert await takes(buckets, "org", 3) == [True, True, False]
+    assert await takes(limiter, "org", 3) == [True, True, False]
 
 
 async def test_refill_is_capped_at_the_burst(clock: Clock) -> None:
-    buckets = LocalBuckets(per_minute=60, burst=3)
-    await takes(buckets, "org", 3)
+    limiter = buckets(clock, 60, 3)
+    await takes(limiter, "org", 3)
     clock.now += 3600.0
-    assert await takes(buckets, "org", 4) == [True, True, True, False]
+    assert await takes(limiter, "org", 4) == [True, True, True, False]
 
 
 async def test_denials_keep_partial_refill(clock: Clock) -> None:
-    buckets = LocalBuckets(per_minute=60, burst=1)
-    assert await takes(buckets, "org", 1) == [True]
+    limiter = buckets(clock, 60, 1)
+    assert await takes(limiter, "org", 1) == [True]
     clock.now += 0.5
-    assert await takes(buckets, "org", 1) == [False]
+    assert await takes(limiter, "org", 1) == [False]
     clock.now += 0.5
-    assert await takes(buckets, "org", 1) == [True]
+    assert await takes(limiter, "org", 1) == [True]
 
 
 async def test_keys_are_independent(clock: Clock) -> None:
-    buckets = LocalBuckets(per_minute=60, burst=2)
-    assert await takes(buckets, "org-a", 3) == [True, True, False]
-    assert await takes(buckets, "org-b", 3) == [True, True, False]
-    assert await takes(buckets, "org-a", 1) == [False]
+    limiter = buckets(clock, 60, 2)
+    assert await takes(limiter, "org-a", 3) == [True, True, False]
+    assert await takes(limiter, "org-b", 3) == [True, True, False]
+    assert await takes(limiter, "org-a", 1) == [False]
 
 
-async def test_allowed_has_no_retry_after(clock: Clock) -> None:
-    assert await LocalBuckets(per_minute=60, burst=1).take("org") == Decision(True, 0)
+async def test_a_decision_reports_what_is_left_and_when_the_bucket_is_full(clock: Clock) -> None:
+    limiter = buckets(clock, 60, 3)  # one token a second
+    assert await limiter.take("org") == Decision(True, 0, remaining=2, reset=1)
+    assert await limiter.take("org") == Decision(True, 0, remaining=1, reset=2)
+    assert await limiter.take("org") == Decision(True, 0, remaining=0, reset=3)
+    assert await limiter.take("org") == Decision(False, 1, remaining=0, reset=3)
+
+
+def test_the_quota_window_is_the_time_to_refill_a_whole_burst() -> None:
+    assert Quota(per_minute=600, burst=60).window == 6
+    assert Quota(per_minute=1, burst=3).window == 180
+    assert Quota(per_minute=600_000, burst=1).window == 1
 
 
 async def test_retry_after_is_the_seconds_until_a_token(clock: Clock) -> None:
-    buckets = LocalBuckets(per_minute=15, burst=1)  # one token every 4 s
-    await buckets.take("org")
-    assert await buckets.take("org") == Decision(False, 4)
+    limiter = buckets(clock, 15, 1)  # one token every 4 s
+    await limiter.take("org")
+    assert (await limiter.take("org")).retry_after == 4
     clock.now += 1.0
-    assert await buckets.take("org") == Decision(False, 3)
+    assert (await limiter.take("org")).retry_after == 3
 
 
 @pytest.mark.parametrize("per_minute", [6000, 600_000])
 async def test_retry_after_is_at_least_one_second(clock: Clock, per_minute: int) -> None:
-    buckets = LocalBuckets(per_minute=per_minute, burst=1)
-    await buckets.take("org")
-    denied = await buckets.take("org")
+    limiter = buckets(clock, per_minute, 1)
+    await limiter.take("org")
+    denied = await limiter.take("org")
     assert not denied.allowed
     assert denied.retry_after == 1
+
+
+async def test_the_table_of_buckets_is_bounded(clock: Clock) -> None:
+    """Client addresses are chosen by clients: past max_keys the least recent bucket goes."""
+    limiter = buckets(clock, 60, 1, max_keys=2)
+    assert await takes(limiter, "a", 2) == [True, False]
+    await takes(limiter, "b", 1)
+    await takes(limiter, "c", 1)  # evicts "a", the least recently used
+    assert await takes(limiter, "b", 1) == [False]
+    assert await takes(limiter, "a", 1) == [True]

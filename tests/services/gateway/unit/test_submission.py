@@ -21,7 +21,7 @@ LIMITS = UploadLimits(max_files=3, max_file_bytes=10, max_total_bytes=20)
 
 
 def pdf(name: str, size: int) -> UploadedFile:
-    return UploadedFile(name, b"x" * size)
+    return UploadedFile.of(name, b"x" * size)
 
 
 def rejected(files: list[UploadedFile]) -> SubmissionError:
@@ -31,7 +31,9 @@ def rejected(files: list[UploadedFile]) -> SubmissionError:
 
 
 def test_uploaded_file_carries_the_sha256_of_its_bytes() -> None:
-    assert UploadedFile("a.pdf", b"%PDF-1.7").sha256 == hashlib.sha256(b"%PDF-1.7").hexdigest()
+    item = UploadedFile.of("a.pdf", b"%PDF-1.7")
+    assert item.sha256 == hashlib.sha256(b"%PDF-1.7").hexdigest()
+    assert item.size == 8
 
 
 def test_files_at_every_limit_are_accepted() -> None:
@@ -45,26 +47,25 @@ def test_no_files_is_422() -> None:
 
 def test_too_many_files_is_413() -> None:
     error = rejected([pdf(f"{i}.pdf", 1) for i in range(4)])
-    assert (error.status, error.title) == (413, "Too many files")
-    assert "4 files" in error.detail
+    assert (error.status, error.title, error.field) == (413, "Too many files", "files")
+    assert "at most 3" in error.detail
 
 
 def test_a_file_over_the_per_file_limit_is_413() -> None:
     error = rejected([pdf("a.pdf", 1), pdf("big.pdf", 11)])
-    assert (error.status, error.title) == (413, "File too large")
-    assert "big.pdf" in error.detail
+    assert (error.status, error.title, error.field) == (413, "File too large", "files[1]")
 
 
 def test_files_over_the_total_limit_are_413() -> None:
     error = rejected([pdf("a.pdf", 10), pdf("b.pdf", 10), pdf("c.pdf", 1)])
-    assert (error.status, error.title) == (413, "Batch too large")
-    assert "21 bytes" in error.detail
+    assert (error.status, error.title, error.code) == (413, "Batch too large", "batch_too_large")
+    assert "20 bytes" in error.detail
 
 
 @pytest.mark.parametrize("name", ["", "a/b.pdf", "/etc/passwd", "..\\b.pdf", "dir\\b.pdf"])
 def test_bad_file_names_are_422(name: str) -> None:
     error = rejected([pdf("ok.pdf", 1), pdf(name, 1)])
-    assert (error.status, error.title) == (422, "Bad file name")
+    assert (error.status, error.title, error.field) == (422, "Bad file name", "files[1].filename")
 
 
 def test_submission_error_is_a_value_error_with_the_detail_as_message() -> None:
@@ -127,7 +128,7 @@ def test_passwords_that_are_not_a_json_object_are_422(raw: str) -> None:
     assert caught.value.title == "Invalid passwords"
 
 
-FILES = [UploadedFile("a.pdf", b"%PDF-a"), UploadedFile("b.pdf", b"%PDF-b")]
+FILES = [UploadedFile.of("a.pdf", b"%PDF-a"), UploadedFile.of("b.pdf", b"%PDF-b")]
 PASSWORDS = {"a.pdf": "secret"}
 PARAMS: dict[str, Any] = {"currency": "EUR", "options": {"ocr": True, "pages": [1, 2]}}
 
@@ -141,7 +142,7 @@ def fingerprint(
 
 
 def test_fingerprint_is_stable_for_the_same_request() -> None:
-    copies = [UploadedFile(f.filename, bytes(f.data)) for f in FILES]
+    copies = [UploadedFile(f.filename, f.size, f.sha256) for f in FILES]
     again = request_fingerprint(copies, dict(PASSWORDS), {**PARAMS})
     assert fingerprint() == again
     assert len(again) == 64
@@ -158,8 +159,8 @@ def test_fingerprint_ignores_key_order_in_params_and_passwords() -> None:
 @pytest.mark.parametrize(
     "changed",
     [
-        pytest.param({"files": [UploadedFile("a.pdf", b"%PDF-A"), FILES[1]]}, id="file-byte"),
-        pytest.param({"files": [UploadedFile("c.pdf", b"%PDF-a"), FILES[1]]}, id="file-name"),
+        pytest.param({"files": [UploadedFile.of("a.pdf", b"%PDF-A"), FILES[1]]}, id="file-byte"),
+        pytest.param({"files": [UploadedFile.of("c.pdf", b"%PDF-a"), FILES[1]]}, id="file-name"),
         pytest.param({"files": FILES[:1]}, id="file-dropped"),
         pytest.param({"passwords": {"a.pdf": "secreT"}}, id="password"),
         pytest.param({"passwords": {"b.pdf": "secret"}}, id="password-file"),

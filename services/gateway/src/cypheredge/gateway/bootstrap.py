@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.gateway.infra.models import outbox as outbox_table
 from cypheredge.gateway.infra.ratelimit import LocalBuckets, RateLimiter, RedisBuckets
-from cypheredge.gateway.service.container import Container
+from cypheredge.gateway.infra.resilient import ResilientBuckets
+from cypheredge.gateway.service.accounts import PrincipalCache
+from cypheredge.gateway.service.container import Container, RateLimits
 from cypheredge.gateway.settings import GatewaySettings
 from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.outbox import Outbox
@@ -22,14 +26,36 @@ def database(infra: InfraSettings) -> Database:
     return Database(service_url(infra, SERVICE))
 
 
-def rate_limiter(infra: InfraSettings, settings: GatewaySettings) -> RateLimiter:
-    if infra.redis_url:
-        return RedisBuckets(
-            Redis.from_url(infra.redis_url),
-            settings.rate_limit_per_minute,
-            settings.rate_limit_burst,
-        )
-    return LocalBuckets(settings.rate_limit_per_minute, settings.rate_limit_burst)
+def org_rate_limiter(infra: InfraSettings, settings: GatewaySettings) -> RateLimiter:
+    """Per org: shared through Redis when configured (in process while it is unreachable)."""
+    per_minute, burst = settings.rate_limit_per_minute, settings.rate_limit_burst
+    if not infra.redis_url:
+        return LocalBuckets(per_minute, burst)
+    timeout = settings.redis_timeout_seconds
+    # No retries and short timeouts: a lost Redis must cost a request milliseconds, not seconds.
+    redis = Redis.from_url(
+        infra.redis_url,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=Retry(NoBackoff(), 0),
+    )
+    return ResilientBuckets(
+        RedisBuckets(redis, per_minute, burst), retry_after=settings.redis_retry_seconds
+    )
+
+
+def rate_limits(infra: InfraSettings, settings: GatewaySettings) -> RateLimits:
+    # The global and per-address limits guard this process, so they stay in process: a
+    # flood is turned away without a network hop.
+    return RateLimits(
+        global_=LocalBuckets(
+            settings.rate_limit_global_per_minute, settings.rate_limit_global_burst
+        ),
+        client=LocalBuckets(
+            settings.rate_limit_client_per_minute, settings.rate_limit_client_burst
+        ),
+        org=org_rate_limiter(infra, settings),
+    )
 
 
 def build(infra: InfraSettings | None = None, settings: GatewaySettings | None = None) -> Container:
@@ -42,5 +68,10 @@ def build(infra: InfraSettings | None = None, settings: GatewaySettings | None =
         storage=storage_from_settings(infra),
         outbox=Outbox(outbox_table, GATEWAY.source),
         sealer=Sealer(key.get_secret_value() if key else None),
-        rate_limiter=rate_limiter(infra, settings),
+        rate_limits=rate_limits(infra, settings),
+        auth_cache=PrincipalCache(
+            ttl=settings.auth_cache_ttl_seconds,
+            negative_ttl=settings.auth_cache_negative_ttl_seconds,
+            max_entries=settings.auth_cache_max_entries,
+        ),
     )

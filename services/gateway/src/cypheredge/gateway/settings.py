@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MB = 1024 * 1024
@@ -12,11 +15,25 @@ class GatewaySettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # Upload limits, enforced while the body streams in (the first byte past one is refused).
     max_files: int = 50
     max_file_bytes: int = 50 * MB
     max_total_bytes: int = 250 * MB
-    rate_limit_per_minute: int = 600
+    max_field_bytes: int = Field(64 * 1024, description="passwords / params, each")
+    spool_dir: Path | None = Field(None, description="Where uploads are spooled (default: TMPDIR)")
+    # Rate limits, in the order they apply: this process, one client address, one org.
+    rate_limit_global_per_minute: int = 60_000
+    rate_limit_global_burst: int = 5_000
+    rate_limit_client_per_minute: int = 1_200
+    rate_limit_client_burst: int = 200
+    rate_limit_per_minute: int = 600  # per org, shared through Redis when REDIS_URL is set
     rate_limit_burst: int = 60
+    redis_timeout_seconds: float = 0.25
+    redis_retry_seconds: float = Field(5.0, description="Wait before trying a lost Redis again")
+    # API key lookups are cached this long; a revoked key works at most this much longer.
+    auth_cache_ttl_seconds: float = 5.0
+    auth_cache_negative_ttl_seconds: float = 5.0
+    auth_cache_max_entries: int = 10_000
     idempotency_ttl_hours: int = 24
     idempotency_lock_seconds: int = 120
     report_url_ttl_seconds: int = 900

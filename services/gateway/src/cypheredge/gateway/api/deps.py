@@ -5,10 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from cypheredge.gateway.api import context
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.gateway.service.accounts import Principal, authenticate
 from cypheredge.gateway.service.container import Container
+
+# Declares the scheme in the OpenAPI document; the 401 itself is ours (problem+json).
+api_key = HTTPBearer(
+    scheme_name="ApiKey",
+    bearerFormat="ce_<prefix>_<secret>",
+    description="An API key of the org: `Authorization: Bearer ce_…`",
+    auto_error=False,
+)
 
 
 def get_container(request: Request) -> Container:
@@ -19,17 +29,20 @@ def get_container(request: Request) -> Container:
 ContainerDep = Annotated[Container, Depends(get_container)]
 
 
-async def current_principal(request: Request, app: ContainerDep) -> Principal:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token:
+async def current_principal(
+    request: Request,
+    app: ContainerDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(api_key)],
+) -> Principal:
+    if credentials is None or not credentials.credentials.strip():
         raise Problem(
             401,
             "Unauthorized",
             "Send 'Authorization: Bearer <api key>'.",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = await authenticate(app.db, token.strip())
+    # From the in-process cache while fresh: an over-limit org's requests cost no database work.
+    principal = await authenticate(app.db, credentials.credentials.strip(), app.auth_cache)
     if principal is None:
         raise Problem(
             401,
@@ -37,13 +50,16 @@ async def current_principal(request: Request, app: ContainerDep) -> Principal:
             "The API key is unknown or revoked.",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
-    decision = await app.rate_limiter.take(str(principal.org_id))
+    limiter = app.rate_limits.org
+    decision = await limiter.take(str(principal.org_id))
+    context.record(request.scope, "org", limiter.quota, decision)
     if not decision.allowed:
         raise Problem(
             429,
             "Too Many Requests",
             "The org's request rate limit was reached.",
             headers={"Retry-After": str(decision.retry_after)},
+            policy="org",
         )
     return principal
 

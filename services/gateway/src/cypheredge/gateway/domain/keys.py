@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 
 KEY_PREFIX = "ce_"
+_HEX = frozenset("0123456789abcdef")
 DEFAULT_SCOPES = ("batches:write", "batches:read")
 
 
@@ -37,7 +38,8 @@ def prefix_of(presented: str) -> str | None:
     if not presented.startswith(KEY_PREFIX):
         return None
     prefix, sep, secret = presented[len(KEY_PREFIX) :].partition("_")
-    if not sep or len(prefix) != 12 or not secret:
+    # Only what issue_key makes gets as far as a database lookup.
+    if not sep or len(prefix) != 12 or not set(prefix) <= _HEX or not secret:
         return None
     return prefix
 

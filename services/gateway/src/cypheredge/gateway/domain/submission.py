@@ -1,11 +1,23 @@
-"""Validation of a batch upload against the configured limits (pure)."""
+"""Validation of a batch upload against the configured limits (pure).
+
+The checks are split per step so the streaming reader can apply each one the moment it is
+passed (a file part begins, a chunk arrives) instead of after the whole body is in.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from cypheredge.gateway.domain.errors import SubmissionError
+from cypheredge.gateway.domain.filenames import display_filename
+from cypheredge.gateway.domain.jsonfields import invalid, parse_json_object
+
+# Multipart framing per part (boundary, Content-Disposition, Content-Type) with headroom.
+PART_OVERHEAD = 8 * 1024
+TEXT_FIELDS = ("passwords", "params")
 
 
 @dataclass(frozen=True)
@@ -13,76 +25,104 @@ class UploadLimits:
     max_files: int
     max_file_bytes: int
     max_total_bytes: int
+    max_field_bytes: int = 64 * 1024
+
+    @property
+    def max_body_bytes(self) -> int:
+        """The most a body within every other limit can be, framing included."""
+        parts = self.max_files + len(TEXT_FIELDS)
+        fields = self.max_field_bytes * len(TEXT_FIELDS)
+        return self.max_total_bytes + fields + parts * PART_OVERHEAD
 
 
 @dataclass(frozen=True)
 class UploadedFile:
+    """One received file: its display name, size and digest (the bytes live elsewhere)."""
+
     filename: str
-    data: bytes
-    sha256: str = field(init=False)
+    size: int
+    sha256: str
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
+    @classmethod
+    def of(cls, filename: str, data: bytes) -> UploadedFile:
+        return cls(filename, len(data), hashlib.sha256(data).hexdigest())
 
 
-class SubmissionError(ValueError):
-    """The upload breaks a rule; ``status`` is the HTTP status the gateway answers with."""
+def check_file_count(count: int, limits: UploadLimits) -> None:
+    if count > limits.max_files:
+        raise SubmissionError(
+            "Too many files",
+            f"More than {limits.max_files} files sent; at most {limits.max_files} per batch.",
+            413,
+            field="files",
+            code="too_many_files",
+        )
 
-    def __init__(self, title: str, detail: str, status: int = 422) -> None:
-        super().__init__(detail)
-        self.title = title
-        self.detail = detail
-        self.status = status
+
+def check_file_size(field: str, size: int, limits: UploadLimits) -> None:
+    if size > limits.max_file_bytes:
+        raise SubmissionError(
+            "File too large",
+            f"{field} exceeds the limit of {limits.max_file_bytes} bytes per file.",
+            413,
+            field=field,
+            code="file_too_large",
+        )
+
+
+def check_total_size(total: int, limits: UploadLimits) -> None:
+    if total > limits.max_total_bytes:
+        raise SubmissionError(
+            "Batch too large",
+            f"The files exceed {limits.max_total_bytes} bytes in all.",
+            413,
+            field="files",
+            code="batch_too_large",
+        )
+
+
+def check_field_size(field: str, size: int, limits: UploadLimits) -> None:
+    if size > limits.max_field_bytes:
+        raise SubmissionError(
+            "Field too large",
+            f"'{field}' exceeds {limits.max_field_bytes} bytes.",
+            413,
+            field=field,
+            code="field_too_large",
+        )
 
 
 def check_files(files: list[UploadedFile], limits: UploadLimits) -> None:
+    """Every limit over the whole upload (the streaming reader has applied each already)."""
     if not files:
-        raise SubmissionError("No files", "Upload at least one PDF in the 'files' field.")
-    if len(files) > limits.max_files:
         raise SubmissionError(
-            "Too many files", f"{len(files)} files sent; at most {limits.max_files} per batch.", 413
+            "No files",
+            "Upload at least one PDF in the 'files' field.",
+            field="files",
+            code="no_files",
         )
-    for item in files:
-        if not item.filename or "/" in item.filename or "\\" in item.filename:
-            raise SubmissionError("Bad file name", f"Invalid file name {item.filename!r}.")
-        if len(item.data) > limits.max_file_bytes:
-            raise SubmissionError(
-                "File too large",
-                f"{item.filename} is {len(item.data)} bytes; the limit is "
-                f"{limits.max_file_bytes} bytes per file.",
-                413,
-            )
-    total = sum(len(item.data) for item in files)
-    if total > limits.max_total_bytes:
-        raise SubmissionError(
-            "Batch too large", f"{total} bytes in all; the limit is {limits.max_total_bytes}.", 413
-        )
-
-
-def parse_json_object(raw: str | None, field_name: str) -> dict[str, Any]:
-    if raw is None or raw == "":
-        return {}
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise SubmissionError(
-            f"Invalid {field_name}", f"'{field_name}' is not JSON: {exc}"
-        ) from None
-    if not isinstance(value, dict):
-        raise SubmissionError(f"Invalid {field_name}", f"'{field_name}' must be a JSON object.")
-    return value
+    check_file_count(len(files), limits)
+    for position, item in enumerate(files):
+        display_filename(item.filename, f"files[{position}].filename")
+        check_file_size(f"files[{position}]", item.size, limits)
+    check_total_size(sum(item.size for item in files), limits)
 
 
 def parse_passwords(raw: str | None, filenames: list[str]) -> dict[str, str]:
+    """Passwords by display name: keys are normalised like the file names they point at."""
     passwords = parse_json_object(raw, "passwords")
-    unknown = sorted(set(passwords) - set(filenames))
+    if not all(isinstance(v, str) for v in passwords.values()):
+        raise invalid("passwords", "Every password must be a string.")
+    by_name = {display_filename(k, "passwords"): v for k, v in passwords.items()}
+    unknown = sorted(set(by_name) - set(filenames))
     if unknown:
         raise SubmissionError(
-            "Unknown file in passwords", f"No uploaded file named {unknown[0]!r}."
+            "Unknown file in passwords",
+            f"No uploaded file named {unknown[0][:80]!a}.",
+            field="passwords",
+            code="unknown_password_file",
         )
-    if not all(isinstance(v, str) for v in passwords.values()):
-        raise SubmissionError("Invalid passwords", "Every password must be a string.")
-    return {str(k): str(v) for k, v in passwords.items()}
+    return by_name
 
 
 def request_fingerprint(files: list[UploadedFile], passwords: dict[str, str], params: Any) -> str:
@@ -96,3 +136,14 @@ def request_fingerprint(files: list[UploadedFile], passwords: dict[str, str], pa
         sort_keys=True,
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+__all__ = [
+    "SubmissionError",
+    "UploadLimits",
+    "UploadedFile",
+    "check_files",
+    "parse_json_object",
+    "parse_passwords",
+    "request_fingerprint",
+]

@@ -72,3 +72,13 @@ async def touch_key(session: AsyncSession, key_id: UUID) -> None:
         )
         .values(last_used_at=func.now())
     )
+
+
+async def revoke_key(session: AsyncSession, key_id: UUID) -> bool:
+    result = await session.execute(
+        update(api_keys)
+        .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
+        .values(revoked_at=func.now())
+        .returning(api_keys.c.id)
+    )
+    return result.first() is not None

@@ -1,42 +1,90 @@
-"""Per-org token buckets: in Redis (shared by all gateway replicas) or in process."""
+"""Token buckets: in Redis (shared by all gateway replicas) or in process.
+
+A bucket holds up to ``burst`` tokens and refills at ``per_minute``; a request takes one.
+Each decision also says what the RateLimit header reports: the tokens left and the seconds
+until the bucket is full again.
+"""
 
 from __future__ import annotations
 
 import math
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from redis.asyncio import Redis
 
+Clock = Callable[[], float]
+
 
 @dataclass(frozen=True)
 class Decision:
     allowed: bool
-    retry_after: int
+    retry_after: int  # seconds until a token (0 when allowed)
+    remaining: int = 0
+    reset: int = 0  # seconds until the bucket is full
+
+
+@dataclass(frozen=True)
+class Quota:
+    """The bucket as a quota policy: ``burst`` requests per ``window`` seconds of refill."""
+
+    per_minute: int
+    burst: int
+
+    @property
+    def window(self) -> int:
+        return max(1, math.ceil(self.burst * 60 / self.per_minute))
 
 
 class RateLimiter(Protocol):
+    @property
+    def quota(self) -> Quota: ...
+
     async def take(self, key: str) -> Decision: ...
 
 
-class LocalBuckets:
-    """One process's buckets; good for a single gateway and for tests."""
+def _decision(quota: Quota, allowed: bool, left: float) -> Decision:
+    """What the caller learns once a token was taken (or not), ``left`` tokens remaining."""
+    rate = quota.per_minute / 60.0
+    retry = 0 if allowed else max(1, math.ceil((1.0 - left) / rate))
+    reset = math.ceil((quota.burst - left) / rate)
+    return Decision(allowed, retry, int(left), reset)
 
-    def __init__(self, per_minute: int, burst: int) -> None:
+
+class LocalBuckets:
+    """One process's buckets; good for a single gateway, for tests, and as Redis's stand-in.
+
+    Keys can be client-chosen (an address), so the table is bounded: past ``max_keys`` the
+    least recently used bucket goes, which at worst hands that key a fresh burst.
+    """
+
+    def __init__(
+        self,
+        per_minute: int,
+        burst: int,
+        *,
+        clock: Clock = time.monotonic,
+        max_keys: int = 100_000,
+    ) -> None:
+        self.quota = Quota(per_minute, burst)
         self._rate = per_minute / 60.0
-        self._burst = float(burst)
-        self._state: dict[str, tuple[float, float]] = {}
+        self._clock = clock
+        self._max_keys = max_keys
+        self._state: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
     async def take(self, key: str) -> Decision:
-        now = time.monotonic()
-        tokens, stamp = self._state.get(key, (self._burst, now))
-        tokens = min(self._burst, tokens + (now - stamp) * self._rate)
-        if tokens >= 1.0:
-            self._state[key] = (tokens - 1.0, now)
-            return Decision(True, 0)
-        self._state[key] = (tokens, now)
-        return Decision(False, max(1, math.ceil((1.0 - tokens) / self._rate)))
+        now = self._clock()
+        tokens, stamp = self._state.pop(key, (float(self.quota.burst), now))
+        tokens = min(float(self.quota.burst), tokens + (now - stamp) * self._rate)
+        allowed = tokens >= 1.0
+        left = tokens - 1.0 if allowed else tokens
+        self._state[key] = (left, now)
+        if len(self._state) > self._max_keys:
+            self._state.popitem(last=False)
+        return _decision(self.quota, allowed, left)
 
 
 # Refill and take atomically inside Redis so concurrent replicas cannot overspend a bucket.
@@ -50,20 +98,20 @@ local allowed = 0
 if tokens >= 1 then tokens = tokens - 1; allowed = 1 end
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'stamp', now)
 redis.call('EXPIRE', KEYS[1], math.ceil(burst / rate) + 1)
-if allowed == 1 then return {1, 0} end
-return {0, math.ceil((1 - tokens) / rate)}
+return {allowed, tostring(tokens)}
 """
 
 
 class RedisBuckets:
     def __init__(self, redis: Redis, per_minute: int, burst: int) -> None:
+        self.quota = Quota(per_minute, burst)
         self._redis = redis
         self._rate = per_minute / 60.0
-        self._burst = burst
         self._script = redis.register_script(_LUA)
 
     async def take(self, key: str) -> Decision:
-        allowed, retry = await self._script(
-            keys=[f"cypheredge:ratelimit:{key}"], args=[self._rate, self._burst]
+        allowed, left = await self._script(
+            keys=[f"cypheredge:ratelimit:{key}"], args=[self._rate, self.quota.burst]
         )
-        return Decision(bool(allowed), max(1, int(retry)) if not allowed else 0)
+        # Lua numbers become integers on the way out: the tokens left come back as text.
+        return _decision(self.quota, bool(allowed), float(left))

@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
-from cypheredge.gateway.domain.keys import DEFAULT_SCOPES, issue_key, matches, prefix_of
+from cypheredge.gateway.domain.keys import (
+    DEFAULT_SCOPES,
+    hash_key,
+    issue_key,
+    matches,
+    prefix_of,
+)
 from cypheredge.gateway.infra import accounts as sql
+from cypheredge.gateway.service.keycache import KeyCache
 from cypheredge.kit.db import Database
 
 
@@ -41,10 +48,28 @@ async def create_org(db: Database, name: str) -> CreatedOrg:
     return CreatedOrg(org_id=org_id, api_key=key.plaintext)
 
 
-async def authenticate(db: Database, presented: str) -> Principal | None:
+PrincipalCache = KeyCache[Principal]
+
+
+async def authenticate(
+    db: Database, presented: str, cache: PrincipalCache | None = None
+) -> Principal | None:
+    """The key's principal, from ``cache`` while it is fresh (a revocation shows after its
+    TTL), else from the database; an unknown key is remembered too (negative cache)."""
     prefix = prefix_of(presented)
     if prefix is None:
-        return None
+        return None  # not shaped like a key: refused without a lookup, nothing to cache
+    if cache is None:
+        return await _lookup(db, presented, prefix)
+    key_hash = hash_key(presented)
+    found, principal = cache.get(key_hash)
+    if not found:
+        principal = await _lookup(db, presented, prefix)
+        cache.put(key_hash, principal)
+    return principal
+
+
+async def _lookup(db: Database, presented: str, prefix: str) -> Principal | None:
     async with db.system() as session:
         record = await sql.find_key(session, prefix)
     if record is None or record.revoked or not matches(presented, record.key_hash):
@@ -52,3 +77,9 @@ async def authenticate(db: Database, presented: str) -> Principal | None:
     async with db.tenant(record.org_id) as session:
         await sql.touch_key(session, record.id)
     return Principal(org_id=record.org_id, key_id=record.id, scopes=record.scopes)
+
+
+async def revoke_key(db: Database, org_id: UUID, key_id: UUID) -> bool:
+    """Revokes a key of the org; False when it has no such key. Caches forget it within TTL."""
+    async with db.tenant(org_id) as session:
+        return await sql.revoke_key(session, key_id)

@@ -6,11 +6,21 @@ from dataclasses import dataclass
 
 from cypheredge.gateway.domain.submission import UploadLimits
 from cypheredge.gateway.infra.ratelimit import RateLimiter
+from cypheredge.gateway.service.accounts import PrincipalCache
 from cypheredge.gateway.settings import GatewaySettings
 from cypheredge.kit.db import Database
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.secrets import Sealer
 from cypheredge.kit.storage import ObjectStorage
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Applied in this order, the first two before any authentication or database work."""
+
+    global_: RateLimiter  # everything this process serves
+    client: RateLimiter  # per client address
+    org: RateLimiter  # per org, after the (cached) key lookup
 
 
 @dataclass
@@ -20,7 +30,8 @@ class Container:
     storage: ObjectStorage
     outbox: Outbox
     sealer: Sealer
-    rate_limiter: RateLimiter
+    rate_limits: RateLimits
+    auth_cache: PrincipalCache
 
     @property
     def limits(self) -> UploadLimits:
@@ -28,4 +39,5 @@ class Container:
             max_files=self.settings.max_files,
             max_file_bytes=self.settings.max_file_bytes,
             max_total_bytes=self.settings.max_total_bytes,
+            max_field_bytes=self.settings.max_field_bytes,
         )

@@ -1,15 +1,16 @@
 """Use case: accept a batch upload.
 
-Raw files go to storage first (keys are fresh UUIDs, so a failed attempt leaves only
-unreferenced objects); then the batch, its statements and the ``batch.submitted`` outbox row
-are written in one transaction, so either the whole batch exists and will be processed, or
-nothing does.
+Every rule is checked before anything is written, so a rejected upload leaves nothing
+behind. Then the raw files go to storage (keys are fresh UUIDs, never derived from the
+client's file name, so a later failure leaves only unreferenced objects); then the batch,
+its statements and the ``batch.submitted`` outbox row are written in one transaction, so
+either the whole batch exists and will be processed, or nothing does.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID, uuid4
 
 from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
@@ -24,6 +25,15 @@ from cypheredge.gateway.infra import idempotency as idem_sql
 from cypheredge.gateway.service.container import Container
 
 
+class StagedFile(Protocol):
+    """A received file waiting to be stored (the API spools it to disk)."""
+
+    @property
+    def meta(self) -> UploadedFile: ...
+
+    async def read(self) -> bytes: ...
+
+
 class IdempotencyConflict(Exception):
     def __init__(self, outcome: str) -> None:
         super().__init__(outcome)
@@ -34,14 +44,14 @@ async def submit_batch(
     app: Container,
     *,
     org_id: UUID,
-    files: list[UploadedFile],
+    files: list[StagedFile],
     passwords: dict[str, str],
     params: dict[str, Any],
     idempotency_key: str | None,
 ) -> tuple[int, dict[str, Any]]:
     """Returns the HTTP status and body; replays the stored answer for a repeated key."""
-    check_files(files, app.limits)
-    fingerprint = request_fingerprint(files, passwords, params)
+    check_files([f.meta for f in files], app.limits)
+    fingerprint = request_fingerprint([f.meta for f in files], passwords, params)
     if idempotency_key is not None:
         replay = await _reserve(app, org_id, idempotency_key, fingerprint)
         if replay is not None:
@@ -77,23 +87,25 @@ async def _reserve(
 async def _create(
     app: Container,
     org_id: UUID,
-    files: list[UploadedFile],
+    files: list[StagedFile],
     passwords: dict[str, str],
     params: dict[str, Any],
     idempotency_key: str | None,
 ) -> tuple[int, dict[str, Any]]:
     batch_id = uuid4()
     items = []
-    for position, item in enumerate(files):
+    for position, staged in enumerate(files):
+        item = staged.meta
         statement_id = uuid4()
-        key = f"{org_id}/{batch_id}/raw/{statement_id}.pdf"
-        await app.storage.put(key, item.data, "application/pdf")
+        key = storage_key(org_id, batch_id, statement_id)
+        # One file in memory at a time: storage takes bytes, the rest stay spooled on disk.
+        await app.storage.put(key, await staged.read(), "application/pdf")
         items.append(
             batch_sql.NewStatement(
                 id=statement_id,
                 position=position,
                 filename=item.filename,
-                size_bytes=len(item.data),
+                size_bytes=item.size,
                 sha256=item.sha256,
                 storage_key=key,
                 password_protected=item.filename in passwords,
@@ -133,8 +145,13 @@ async def _create(
     return 202, body
 
 
+def storage_key(org_id: UUID, batch_id: UUID, statement_id: UUID) -> str:
+    """Where a raw upload is stored: ids only, nothing the client chose."""
+    return f"{org_id}/{batch_id}/raw/{statement_id}.pdf"
+
+
 def _seal(app: Container, password: str | None) -> str | None:
     return None if password is None else app.sealer.seal(password)
 
 
-__all__ = ["IdempotencyConflict", "SubmissionError", "submit_batch"]
+__all__ = ["IdempotencyConflict", "StagedFile", "SubmissionError", "storage_key", "submit_batch"]

@@ -5,68 +5,114 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, File, Form, Header, Query, UploadFile
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse
 
 from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
+from cypheredge.gateway.api.openapi import AUTHENTICATED, problems, success
 from cypheredge.gateway.api.problems import Problem
-from cypheredge.gateway.domain.submission import (
-    SubmissionError,
-    UploadedFile,
-    parse_json_object,
-    parse_passwords,
-)
+from cypheredge.gateway.api.schemas import Batch, BatchCreated, BatchPage
+from cypheredge.gateway.api.uploads import receive_upload
+from cypheredge.gateway.domain.submission import parse_json_object, parse_passwords
 from cypheredge.gateway.service import queries
 from cypheredge.gateway.service.submit import IdempotencyConflict, submit_batch
 
 router = APIRouter(prefix="/v1/batches", tags=["batches"])
 
+# The body is read by our streaming reader (limits enforced as it arrives), not by FastAPI,
+# so the form is declared here for the document.
+UPLOAD_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["files"],
+                "properties": {
+                    "files": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"type": "string", "format": "binary"},
+                        "description": "One or more PDF files (limits: GATEWAY_MAX_FILES, "
+                        "GATEWAY_MAX_FILE_BYTES, GATEWAY_MAX_TOTAL_BYTES)",
+                    },
+                    "passwords": {
+                        "type": "string",
+                        "description": "JSON object: file name -> password",
+                    },
+                    "params": {
+                        "type": "string",
+                        "description": "JSON object of processing parameters",
+                    },
+                },
+            }
+        }
+    },
+}
 
-@router.post("", status_code=202, summary="Upload a batch of statement PDFs")
+
+@router.post(
+    "",
+    status_code=202,
+    name="createBatch",
+    operation_id="createBatch",
+    summary="Upload a batch of statement PDFs",
+    response_model=BatchCreated,
+    responses={
+        **success(202, "Accepted: the batch is queued"),
+        **problems(*AUTHENTICATED, 400, 409, 413, 415),
+    },
+    openapi_extra={"requestBody": UPLOAD_BODY},
+)
 async def create_batch(
+    request: Request,
     app: ContainerDep,
     principal: PrincipalDep,
-    files: Annotated[list[UploadFile], File(description="One or more PDF files")],
-    passwords: Annotated[str | None, Form(description="JSON object: filename -> password")] = None,
-    params: Annotated[str | None, Form(description="JSON object of processing parameters")] = None,
     idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
 ) -> JSONResponse:
     require_scope(principal, "batches:write")
-    uploads = [await _read(app.settings.max_file_bytes, f) for f in files]
-    try:
-        status, body = await submit_batch(
-            app,
-            org_id=principal.org_id,
-            files=uploads,
-            passwords=parse_passwords(passwords, [u.filename for u in uploads]),
-            params=parse_json_object(params, "params"),
-            idempotency_key=idempotency_key,
-        )
-    except SubmissionError as exc:
-        raise Problem(exc.status, exc.title, exc.detail) from None
-    except IdempotencyConflict as exc:
-        if exc.outcome == "mismatch":
-            raise Problem(
-                422,
-                "Idempotency key reused",
-                "This Idempotency-Key was used with a different request.",
-            ) from None
-        raise Problem(
-            409,
-            "Request in progress",
-            "A request with this Idempotency-Key is still being processed; retry later.",
-            headers={"Retry-After": "1"},
-        ) from None
+    async with receive_upload(request, app.limits, app.settings.spool_dir) as upload:
+        names = [f.filename for f in upload.files]
+        try:
+            status, body = await submit_batch(
+                app,
+                org_id=principal.org_id,
+                files=list(upload.files),
+                passwords=parse_passwords(upload.fields.get("passwords"), names),
+                params=parse_json_object(upload.fields.get("params"), "params"),
+                idempotency_key=idempotency_key,
+            )
+        except IdempotencyConflict as exc:
+            raise _conflict(exc) from None
     return JSONResponse(body, status_code=status)
 
 
-async def _read(limit: int, upload: UploadFile) -> UploadedFile:
-    # Read one byte past the limit: enough to know it is too large without buffering more.
-    data = await upload.read(limit + 1)
-    return UploadedFile(filename=upload.filename or "", data=data)
+def _conflict(exc: IdempotencyConflict) -> Problem:
+    if exc.outcome == "mismatch":
+        return Problem(
+            422,
+            "Idempotency key reused",
+            "This Idempotency-Key was used with a different request.",
+            code="idempotency_key_reused",
+            field="Idempotency-Key",
+        )
+    return Problem(
+        409,
+        "Request in progress",
+        "A request with this Idempotency-Key is still being processed; retry later.",
+        code="request_in_progress",
+        headers={"Retry-After": "1"},
+    )
 
 
-@router.get("/{batch_id}", summary="A batch with its statements")
+@router.get(
+    "/{batch_id}",
+    name="getBatch",
+    operation_id="getBatch",
+    summary="A batch with its statements",
+    response_model=Batch,
+    responses={**success(200, "The batch"), **problems(*AUTHENTICATED, 404)},
+)
 async def get_batch(batch_id: UUID, app: ContainerDep, principal: PrincipalDep) -> dict[str, Any]:
     require_scope(principal, "batches:read")
     view = await queries.get_batch(app.db, principal.org_id, batch_id)
@@ -75,7 +121,14 @@ async def get_batch(batch_id: UUID, app: ContainerDep, principal: PrincipalDep) 
     return view
 
 
-@router.get("", summary="Batches of the org, newest first")
+@router.get(
+    "",
+    name="listBatches",
+    operation_id="listBatches",
+    summary="Batches of the org, newest first",
+    response_model=BatchPage,
+    responses={**success(200, "A page of batches"), **problems(*AUTHENTICATED, 400)},
+)
 async def list_batches(
     app: ContainerDep,
     principal: PrincipalDep,
@@ -88,4 +141,10 @@ async def list_batches(
             app.db, principal.org_id, limit=limit, starting_after=starting_after
         )
     except LookupError:
-        raise Problem(400, "Invalid cursor", f"No batch {starting_after} to start after.") from None
+        raise Problem(
+            400,
+            "Invalid cursor",
+            f"No batch {starting_after} to start after.",
+            code="invalid_cursor",
+            field="starting_after",
+        ) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Query
@@ -21,16 +21,38 @@ from cypheredge.contracts.artefacts import (
     paginate,
 )
 from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
+from cypheredge.gateway.api.openapi import AUTHENTICATED, HEADERS, problems, success
 from cypheredge.gateway.api.problems import Problem
+from cypheredge.gateway.api.schemas import TransactionPage
 from cypheredge.gateway.service import queries
 from cypheredge.gateway.service.container import Container
 from cypheredge.kit.storage import ObjectNotFound
 
 router = APIRouter(prefix="/v1/batches", tags=["reports"])
 ExportFormat = Literal["json", "csv", "ofx", "qbo", "qif", "camt053"]
+_BINARY = {"schema": {"type": "string", "format": "binary"}}
+REDIRECT: dict[int | str, dict[str, Any]] = {
+    307: {
+        "description": "Download from object storage (a presigned URL, when it has them)",
+        "headers": {**HEADERS, "Location": {"schema": {"type": "string"}, "required": True}},
+    }
+}
+# Where the artefact is not ready (409), gone from storage (410) or the batch unknown (404).
+ARTEFACT_PROBLEMS = problems(*AUTHENTICATED, 404, 409, 410)
 
 
-@router.get("/{batch_id}/report", summary="The batch workbook (xlsx)")
+@router.get(
+    "/{batch_id}/report",
+    name="getBatchReport",
+    operation_id="getBatchReport",
+    summary="The batch workbook (xlsx)",
+    response_class=Response,
+    responses={
+        **success(200, "The workbook", content={WORKBOOK_MEDIA_TYPE: _BINARY}),
+        **REDIRECT,
+        **ARTEFACT_PROBLEMS,
+    },
+)
 async def get_report(batch_id: UUID, app: ContainerDep, principal: PrincipalDep) -> Response:
     require_scope(principal, "batches:read")
     report_key, _ = await _artefacts(app, principal.org_id, batch_id)
@@ -39,7 +61,25 @@ async def get_report(batch_id: UUID, app: ContainerDep, principal: PrincipalDep)
     return await _download(app, report_key, WORKBOOK_MEDIA_TYPE, f"batch-{batch_id}.xlsx")
 
 
-@router.get("/{batch_id}/transactions", summary="Transactions of the batch, in a format")
+@router.get(
+    "/{batch_id}/transactions",
+    name="getBatchTransactions",
+    operation_id="getBatchTransactions",
+    summary="Transactions of the batch, in a format",
+    response_class=Response,
+    responses={
+        **success(
+            200,
+            "format=json: a page of transactions; otherwise the whole export file",
+            content={
+                "application/json": {"schema": {"$ref": "#/components/schemas/TransactionPage"}},
+                **{media: _BINARY for name, (media, _) in EXPORT_FORMATS.items() if name != "json"},
+            },
+        ),
+        **REDIRECT,
+        **problems(*AUTHENTICATED, 400, 404, 409, 410),
+    },
+)
 async def get_transactions(
     batch_id: UUID,
     app: ContainerDep,
@@ -58,9 +98,16 @@ async def get_transactions(
         return await _download(app, key, media_type, f"batch-{batch_id}.{extension}")
     rows = json.loads(await _read(app, key))["data"]
     try:
-        return JSONResponse(paginate(rows, limit, starting_after))
+        page = TransactionPage.model_validate(paginate(rows, limit, starting_after))
     except UnknownCursor:
-        raise Problem(400, "Invalid cursor", f"No transaction {starting_after}.") from None
+        raise Problem(
+            400,
+            "Invalid cursor",
+            f"No transaction {starting_after}.",
+            code="invalid_cursor",
+            field="starting_after",
+        ) from None
+    return JSONResponse(page.model_dump(mode="json"))
 
 
 async def _artefacts(
@@ -77,6 +124,7 @@ def _not_ready(batch_id: UUID) -> Problem:
         409,
         "Report not ready",
         f"Batch {batch_id} has no report yet; poll GET /v1/batches/{batch_id} for its status.",
+        code="report_not_ready",
         headers={"Retry-After": "5"},
     )
 
@@ -85,7 +133,9 @@ async def _read(app: Container, key: str) -> bytes:
     try:
         return await app.storage.get(key)
     except ObjectNotFound:
-        raise Problem(410, "Gone", "The artefact is no longer in storage.") from None
+        raise Problem(
+            410, "Gone", "The artefact is no longer in storage.", code="artefact_gone"
+        ) from None
 
 
 async def _download(app: Container, key: str, media_type: str, filename: str) -> Response:
