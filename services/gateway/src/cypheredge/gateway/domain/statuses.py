@@ -2,6 +2,12 @@
 
 Events arrive on different topics, so they can arrive out of order: a statement's status only
 moves forward (by rank), and terminal failures stay terminal.
+
+A final batch status is final. That includes a batch the sweeper failed for exceeding its
+deadline (error ``deadline_exceeded``; its unfinished statements fail with the same reason):
+an event that arrives later (a re-driven ``statement.extracted``, even the reporter's
+``batch.completed``) still lands its facts (counts, warnings, the report's links) but moves no
+status, because a client may already have acted on the answer it was given.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ _RANK = {
 }
 FAILED_STATEMENT = frozenset({StatementStatus.REJECTED, StatementStatus.FAILED})
 FINAL_BATCH = frozenset({BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.PARTIALLY_FAILED})
+OPEN_BATCH = frozenset({BatchStatus.QUEUED, BatchStatus.PROCESSING})
+DEADLINE_EXCEEDED = "deadline_exceeded"
 
 
 def advances(current: StatementStatus, new: StatementStatus) -> bool:
@@ -60,3 +68,13 @@ def derive_batch_status(current: BatchStatus, statements: Iterable[StatementStat
     if any(s is not StatementStatus.UPLOADED for s in found):
         return BatchStatus.PROCESSING
     return current
+
+
+def settle(current: BatchStatus, outcome: BatchStatus) -> BatchStatus:
+    """The status after the reporter's final word: it decides an open batch, never a final one."""
+    return current if current in FINAL_BATCH else outcome
+
+
+def unfinished(status: StatementStatus) -> bool:
+    """Whether a statement is still waiting for a stage (what a deadline failure fails)."""
+    return status not in FAILED_STATEMENT and status is not StatementStatus.REPORTED

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, text, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -115,3 +116,48 @@ async def update_batch(session: AsyncSession, batch_id: UUID, **values: Any) -> 
 async def statement_statuses(session: AsyncSession, batch_id: UUID) -> list[str]:
     query = select(statements.c.status).where(statements.c.batch_id == batch_id)
     return list((await session.execute(query)).scalars())
+
+
+@dataclass(frozen=True)
+class SweepCandidate:
+    batch_id: UUID
+    org_id: UUID
+    expired: bool
+    redriven_at: datetime | None
+
+
+async def batches_to_sweep(
+    session: AsyncSession,
+    *,
+    now: datetime | None,
+    idle: timedelta,
+    deadline: timedelta,
+    limit: int,
+) -> list[SweepCandidate]:
+    """Open batches of every org that are past their deadline or idle for ``idle``, oldest
+    first (a security-definer function: no org is set). ``now`` None: the database's clock."""
+    result = await session.execute(
+        text(
+            "SELECT id, org_id, expired, redriven_at FROM gateway.batches_to_sweep("
+            "COALESCE(CAST(:now AS timestamptz), now()) - :idle, "
+            "COALESCE(CAST(:now AS timestamptz), now()) - :deadline, :limit)"
+        ),
+        {"now": now, "idle": idle, "deadline": deadline, "limit": limit},
+    )
+    return [SweepCandidate(r.id, r.org_id, r.expired, r.redriven_at) for r in result]
+
+
+async def batch_org(session: AsyncSession, batch_id: UUID) -> UUID | None:
+    """The org of a batch, for operator commands that name only the batch."""
+    result = await session.execute(text("SELECT gateway.batch_org(:b)"), {"b": batch_id})
+    org: UUID | None = result.scalar_one()
+    return org
+
+
+async def mark_redriven(session: AsyncSession, batch_id: UUID) -> None:
+    # Not updated_at: that says when the batch's state last changed, which a re-drive does not.
+    await session.execute(
+        update(batches)
+        .where(batches.c.id == batch_id)
+        .values(redriven_at=func.now(), redrives=batches.c.redrives + 1)
+    )

@@ -1,7 +1,7 @@
 """Keeps the batch projection current from downstream events (the gateway's consumer).
 
 Each event is applied at most once (inbox row in the same transaction) and statuses only move
-forward, so redelivery and cross-topic reordering are harmless.
+forward, so redelivery, re-drives and cross-topic reordering are harmless.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from cypheredge.gateway.domain.statuses import (
     StatementStatus,
     advances,
     derive_batch_status,
+    settle,
 )
 from cypheredge.gateway.infra import batches as sql
 from cypheredge.kit.db import Database
@@ -138,9 +139,17 @@ class Projector:
                 StatementStatus(outcome.status),
                 error=outcome.error,
             )
-        status = event.status if isinstance(event, BatchCompleted) else BatchStatus.FAILED.value
-        error = event.reason if isinstance(event, BatchFailed) else None
-        await sql.update_batch(session, event.batch_id, status=status, error=error)
+        batch = await sql.batch_for_update(session, event.batch_id)
+        if batch is None:
+            return
+        said = (
+            BatchStatus(event.status) if isinstance(event, BatchCompleted) else BatchStatus.FAILED
+        )
+        # A batch already final (failed at its deadline, or every statement failed) keeps its
+        # status; the first reason recorded stays, the reporter's fills one only where none is.
+        status = settle(BatchStatus(batch.status), said)
+        error = batch.error or (event.reason if isinstance(event, BatchFailed) else None)
+        await sql.update_batch(session, event.batch_id, status=status.value, error=error)
 
 
 def _merged(stored: list[dict[str, Any]], new: Sequence[Notice]) -> list[dict[str, Any]]:
