@@ -18,8 +18,9 @@ _SYMBOL_HEAD = re.compile(
     + "|".join(re.escape(x) + ("(?=[\\s\\d])" if x.isalpha() else "") for x in SYMBOL_ORDER)
     + ")"
 )
+# After the figure a one-letter symbol is too easily a marker (`D`, `R`); `zł`, `Kč`, `Ft` are not.
 _SYMBOL_TAIL = re.compile(
-    "(" + "|".join(re.escape(x) for x in SYMBOL_ORDER if not x.isalpha()) + ")$"
+    "(" + "|".join(re.escape(x) for x in SYMBOL_ORDER if not x.isalpha() or len(x) > 1) + ")$"
 )
 _DIGIT = re.compile(r"\d")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d{1,3})?$")

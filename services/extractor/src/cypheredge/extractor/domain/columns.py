@@ -11,13 +11,14 @@ from functools import lru_cache
 
 from cypheredge.extractor.domain.amounts import Money, parse_amount
 from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS
-from cypheredge.extractor.domain.header import Column
+from cypheredge.extractor.domain.header import Column, classify
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, Role
 from cypheredge.extractor.domain.words import Word
 
-_AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|\d{1,3})$")
+_AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|[-+]?\d{1,3})$")
 _DIGIT = re.compile(r"\d")
 MARGIN = 24.0  # points a table reaches past its outermost titles
+TEXT_REACH = 300.0  # points a text column printed last may run past its title's left edge
 
 
 class Kind(Enum):
@@ -53,6 +54,10 @@ def make_layout(columns: tuple[Column, ...], header_bottom: float, section: int 
     first, last = columns[0], columns[-1]
     left = first.x0 - max(MARGIN, first.width)
     right = last.x1 + max(MARGIN, 0.5 * last.width)
+    if last.role not in MONEY_ROLES:
+        # Text set left under a narrow title runs on to the right (`Opis transakcji` printed
+        # last, after the figures): the band reaches as far as such a line can.
+        right = max(right, last.x0 + TEXT_REACH)
     return Layout(columns, left, right, header_bottom, section)
 
 
@@ -98,18 +103,26 @@ class Placer:
     cuts: tuple[float, ...]  # where each text column hands over to the next one
     date: int | None = None  # the date column
     description: int | None = None  # the description column
+    sinks: tuple[int, ...] = ()  # money columns whose figures are not read (a repeated title)
 
     @classmethod
     def of(cls, layout: Layout, mark: str, bounds: Sequence[float] = ()) -> Placer:
         columns = layout.columns
-        money = tuple(i for i, c in enumerate(columns) if c.role in MONEY_ROLES)
-        text = tuple(i for i, c in enumerate(columns) if c.role not in MONEY_ROLES)
+        # A second money title (`SALDO OPERACIÓN  SALDO LIQUIDACIÓN`) adds no meaning, but its
+        # figures must land under it, not crowd the first one's cell.
+        sinks = tuple(
+            i
+            for i, c in enumerate(columns)
+            if c.role is Role.OTHER and classify(c.label) in MONEY_ROLES
+        )
+        money = tuple(i for i, c in enumerate(columns) if c.role in MONEY_ROLES or i in sinks)
+        text = tuple(i for i in range(len(columns)) if i not in money)
         cuts = tuple(
             _cut(columns[a], columns[b], bounds[k] if k < len(bounds) else None)
             for k, (a, b) in enumerate(itertools.pairwise(text))
         )
         date, description = layout.index(Role.DATE), layout.index(Role.DESCRIPTION)
-        return cls(layout, mark, money, text, cuts, date, description)
+        return cls(layout, mark, money, text, cuts, date, description, sinks)
 
     def assign(self, words: Sequence[Word]) -> list[list[Word]]:
         columns, money_cols = self.layout.columns, self.money

@@ -6,7 +6,8 @@ ISO_CODES = frozenset((
     "USD", "EUR", "GBP", "INR", "NZD", "AUD", "CAD", "CHF", "JPY", "CNY", "HKD", "SGD", "ZAR",
     "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "AED", "SAR", "KWD", "BHD", "OMR",
     "QAR", "NGN", "KES", "GHS", "PHP", "IDR", "MYR", "THB", "VND", "KRW", "TRY", "ILS", "EGP",
-    "PKR", "LKR", "BDT", "RUB", "UAH", "RON", "BGN", "ISK", "ARS", "CLP", "COP", "PEN",
+    "PKR", "LKR", "BDT", "RUB", "UAH", "RON", "BGN", "ISK", "ARS", "CLP", "COP", "PEN", "TWD",
+    "UYU",
 ))  # fmt: skip
 
 # Longest first so `NZ$` wins over `$` when both could match.
@@ -16,6 +17,8 @@ SYMBOLS: dict[str, str | None] = {
     "AU$": "AUD",
     "CA$": "CAD",
     "HK$": "HKD",
+    "NT$": "TWD",
+    "MX$": "MXN",
     "A$": "AUD",
     "C$": "CAD",
     "S$": "SGD",
@@ -35,6 +38,10 @@ SYMBOLS: dict[str, str | None] = {
     "₪": "ILS",
     "฿": "THB",
     "zł": "PLN",
+    "Kč": "CZK",
+    "Ft": "HUF",
+    "lei": "RON",
+    "TL": "TRY",
     "Fr.": "CHF",
     "RM": "MYR",
     "Rp": "IDR",
@@ -61,14 +68,40 @@ COUNTRY_HINTS: tuple[tuple[str, str], ...] = (
     ("gst/hst", "CAD"),
     ("singapore", "SGD"),
     ("hong kong", "HKD"),
+    ("taiwan", "TWD"),
+    ("moneda nacional", "MXN"),
+    ("s.a. de c.v.", "MXN"),
+    ("sa de cv", "MXN"),
+    ("clabe", "MXN"),
+    (" rfc", "MXN"),
+    ("cdmx", "MXN"),
+    ("spei", "MXN"),
+    ("méxico", "MXN"),
+    ("pesos mexicanos", "MXN"),
+    ("chile", "CLP"),
+    (" rut ", "CLP"),
+    ("argentina", "ARS"),
+    (" cuit", "ARS"),
+    (" cbu", "ARS"),
+    ("colombia", "COP"),
+    ("bogotá", "COP"),
+    ("uruguay", "UYU"),
     ("united states", "USD"),
+    ("fdic", "USD"),
+    ("routing number", "USD"),
+    ("zelle", "USD"),
 )
 
 
 def dollar_country(text: str) -> str:
-    """Which dollar a `$` means, from country words in the document (US dollar by default)."""
+    """Which dollar a `$` means: the country most cues in the document point to (a merchant
+    `AIR CANADA` on a US statement is one cue against its `Member FDIC`); US dollar by default."""
     lowered = f" {text.lower()} "
+    votes: dict[str, int] = {}
     for hint, code in COUNTRY_HINTS:
         if hint in lowered:
-            return code
-    return "USD"
+            votes[code] = votes.get(code, 0) + 1
+    if not votes:
+        return "USD"
+    # On a tie the earlier cue in COUNTRY_HINTS wins (dict order is insertion order).
+    return max(votes, key=lambda code: votes[code])

@@ -3,7 +3,7 @@
 `GINEVRA M WEASLEY  Account Ending 9-39401  p. 4/9` at the top of each page is not part of
 the table under it, yet it sits inside the table's band; left in, it ends up in the nearest
 row's description. A line is furniture when the same text (digits aside: page numbers change)
-is printed at the same place near an edge of several pages. Table headers repeat too, and so
+is printed at the same place near an edge of most pages. Table headers repeat too, and so
 do carried balances, so lines with figures or column titles are never furniture. Furniture
 still counts for the statement's facts (account numbers, periods): it is read outside tables.
 """
@@ -21,7 +21,8 @@ from cypheredge.extractor.domain.stacked import title_part
 
 EDGE = 0.15  # share of the page height at the top and at the bottom where furniture sits
 SNAP = 4.0  # points: the same furniture line sits this close to the same place on each page
-_DIGITS = re.compile(r"\d+")
+# Page numbers and counters change from page to page; account numbers and dates do not.
+_DIGITS = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 
 
 def find_furniture(
@@ -42,9 +43,12 @@ def find_furniture(
         candidates.append(found)
     if len(pages) < 2:
         return [set() for _ in pages]
+    # Furniture is on most pages; a row's detail line (`Incassant ID: NL98ZZZ...`) that falls
+    # at the same place on two pages of a long statement is not.
+    enough = max(2, (len(pages) + 1) // 2)
     out: list[set[int]] = []
     for found in candidates:
-        repeated = {i for i, key in found if len(seen[key]) >= 2}
+        repeated = {i for i, key in found if len(seen[key]) >= enough}
         out.append({i for i in repeated if _plain(pages[len(out)][i], mark)})
     return out
 

@@ -108,9 +108,20 @@ def classify(text: str) -> Role | None:
         if token in ("value", "valuta", "wert") and "date" in tokens:
             return Role.VALUE_DATE
     hits = [KEYWORD_ROLES[t] for t in tokens if t in KEYWORD_ROLES]
+    if Role.AMOUNT in hits:
+        # `Bedrag af` / `Bedrag bij`, `Amount in`: a word that is a direction on its own says
+        # which side the amount column is.
+        hits += [
+            HEADER_PHRASES[t]
+            for k, t in enumerate(tokens)
+            if HEADER_PHRASES.get(t) in _SIDES and not (t == "in" and k + 1 < len(tokens))
+        ]  # `Amount in EUR` names the currency, not the side
     if not hits:
         return None
     return min(hits, key=_priority)
+
+
+_SIDES = frozenset({Role.DEBIT, Role.CREDIT})
 
 
 # `Debit Amt` is a debit column, `Transaction Date` a date column, `Cheque No` a reference.
@@ -247,8 +258,11 @@ def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ..
         final = role or Role.OTHER
         if final is Role.DATE and Role.DATE in seen:
             final = Role.VALUE_DATE
-        elif final in seen and final in {Role.DESCRIPTION, *MONEY_ROLES}:
+        elif final in seen and final in MONEY_ROLES:
             final = Role.OTHER  # a repeated title (`Date Amount Date Amount`) adds no meaning
+        elif final in seen and final is Role.DESCRIPTION and _side_title(cell.text):
+            # `Transaction Type`, `Status`, NZ `Particulars`: fields beside the narrative.
+            final = Role.OTHER
         elif role is None:
             untitled.append(len(columns))
         seen.add(final)
@@ -261,6 +275,10 @@ def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ..
         c = columns[pick]
         columns[pick] = Column(Role.DESCRIPTION, c.x0, c.x1, c.label)
     return tuple(columns)
+
+
+def _side_title(text: str) -> bool:
+    return not {"type", "status", "state", "particulars"}.isdisjoint(fold(text).split())
 
 
 def is_transactional(columns: Sequence[Column]) -> bool:

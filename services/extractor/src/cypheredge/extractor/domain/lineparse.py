@@ -106,13 +106,15 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     out.code, out.description = _type_code(description)
     nz = _nz(layout.columns)
     for i, column in enumerate(layout.columns):
-        if not cells[i]:
+        if not cells[i] or i in placer.sinks:
             continue
         if column.role in MONEY_ROLES:
             out.money_text = True
             money = _money_cell(cells[i], reading.decimal_mark)
             if money is not None and column.role not in out.money:
                 out.money[column.role] = money
+        elif column.role is Role.DESCRIPTION and i != desc_col:
+            out.details += cells[i]  # a second narrative column (`Typ transakcji`, `Opis`)
         elif nz and column.role is not Role.DESCRIPTION and fold(column.label) in NZ_DETAILS:
             out.details += cells[i]
         elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE):
@@ -123,7 +125,7 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
 @lru_cache(maxsize=256)
 def _nz(columns: tuple[Column, ...]) -> bool:
     """NZ Particulars and Code columns (CommBank's `Particulars` alone is the description)."""
-    titles = {fold(c.label) for c in columns if c.role is not Role.DESCRIPTION}
+    titles = {fold(c.label) for c in columns}
     return {"particulars", "code"} <= titles
 
 

@@ -54,9 +54,13 @@ _KEY_STARTS = frozenset(key.split()[0] for key, _ in _ACCOUNT_KEYS)
 
 
 _LEADING_SIGNS = frozenset({"-", "−", "-$", "$-", "-£", "-€", "(", "($", "+"})
+# Words between a period's two dates, in the languages statements are printed in (folded).
 _RANGE_WORDS = frozenset((
     "to", "-", "–", "—", "·", "through", "thru", "until", "till", "bis", "au", "al", "a", "from",
-    "period", "statement", "von", "du",
+    "period", "statement", "von", "du", "od", "do", "van", "tot", "t/m", "tm", "dal", "desde",
+    "hasta", "de", "ate", "fra", "til", "fran", "till", "tol", "ig", "s", "po", "с", "по", "tu",
+    "den", "dari", "sampai", "hingga", "s/d", "sd", "periode", "periodo", "okres",
+    "zeitraum", "kontoauszug",
 ))  # fmt: skip
 
 
@@ -79,7 +83,7 @@ def full_dates(words: Sequence[Word], order: DateOrder) -> list[tuple[int, int, 
             continue
         for n in (4, 3, 2, 1):
             window = words[i : i + n]
-            if any(w.text.lower() in _RANGE_WORDS for w in window):
+            if any(_range_word(w.text) for w in window):
                 continue  # `1 - April 30`: a date never spans the range between two
             text = " ".join(w.text for w in window)
             found = _cached_date(text, order) if any(c.isdigit() for c in text) else None
@@ -98,7 +102,7 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
     for line in lines:
         if sum(1 for w in line.words if any(c.isdigit() for c in w.text)) < 2:
             continue
-        if not any(w.text.lower() in _RANGE_WORDS for w in line.words):
+        if not any(_range_word(w.text) for w in line.words):
             continue
         found = full_dates(line.words, order)
         for (_, _, a), (_, _, b) in itertools.pairwise(found):
@@ -111,12 +115,18 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
     return None
 
 
+@lru_cache(maxsize=1 << 12)
+def _range_word(text: str) -> bool:
+    lower = text.lower()
+    return lower in _RANGE_WORDS or fold(lower) in _RANGE_WORDS
+
+
 def _yearless_start(words: Sequence[Word], end: date, order: DateOrder) -> date | None:
     """A date without its year before the period's end (`February 1 -`, `1 February to`)."""
     for i in range(len(words)):
         for n in (3, 2):
             window = words[i : i + n]
-            if any(w.text.lower() in _RANGE_WORDS for w in window):
+            if any(_range_word(w.text) for w in window):
                 continue
             text = " ".join(w.text for w in window).strip(",")
             found = _cached_date(text, order) if any(c.isdigit() for c in text) else None
@@ -175,11 +185,12 @@ def balance_fact(
     label = fold(" ".join(w.text for w in words[: found[0]]))
     named = contains_phrase(label, OPENING_PHRASES) or contains_phrase(label, CLOSING_PHRASES)
     last = found[0] if named or "balance" in label.split() else found[-1]
-    text = words[last].text
+    first = _grouped_start(words, last)
+    text = " ".join(w.text for w in words[first : last + 1])  # `2 099,48`: grouped by spaces
     if last + 1 < len(words) and kind_of(words[last + 1].text, mark) is Kind.AUX:
         text = f"{text} {words[last + 1].text}"  # `11,245.35 Dr`: the marker is its own word
-    if last > 0 and words[last - 1].text in _LEADING_SIGNS:
-        text = f"{words[last - 1].text}{text}"  # `-$ 54,740.58`: the sign printed apart
+    if first > 0 and words[first - 1].text in _LEADING_SIGNS:
+        text = f"{words[first - 1].text}{text}"  # `-$ 54,740.58`: the sign printed apart
     money = money_of(text, mark) or money_of(words[last].text, mark)
     if money is None:
         return None
@@ -195,6 +206,20 @@ def balance_fact(
         dates = [d for _, _, d in full_dates(line.words, order)]
         side = 1 if period[0] in dates else (-1 if period[1] in dates else 0)
     return BalanceFact(page, line.y0, side, value) if side else None
+
+
+_DIGIT_GROUP = re.compile(r"^[-+−]?\d{1,3}$")
+
+
+def _grouped_start(words: Sequence[Word], last: int) -> int:
+    """Where a figure grouped with spaces begins: the digit groups a word space before it."""
+    first = last
+    while first > 0:
+        prev, word = words[first - 1], words[first]
+        if not _DIGIT_GROUP.match(prev.text) or word.x0 - prev.x1 > 0.6 * word.height:
+            break
+        first -= 1
+    return first
 
 
 def account_id(line: Line) -> tuple[str, int] | None:

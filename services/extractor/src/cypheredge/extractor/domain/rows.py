@@ -73,7 +73,7 @@ def build_rows(
         undated = (
             p.date is None
             and layout.inferred
-            and not (rows and _completes(rows[-1], p, gap, height))
+            and not (rows and _completes(rows[-1], runs[-1], p, gap, height))
         )
         if undated and p.is_row:
             leftover.append(p.line)
@@ -89,9 +89,10 @@ def build_rows(
                 last_y1 = p.line.y1
                 continue
         if p.is_row and not carried and (p.date is not None or gap <= END_GAP * height):
-            if rows and not runs[-1] and _completes(rows[-1], p, gap, height):
-                rows[-1].lines.append(p)
+            if rows and _completes(rows[-1], runs[-1], p, gap, height):
+                rows[-1].lines += [*runs[-1], p]
                 rows[-1].money.update(p.money)
+                runs[-1] = []
             else:
                 rows.append(RawRow(page, [p], section, money=dict(p.money)))
                 rows[-1].inferred = layout.inferred
@@ -213,6 +214,22 @@ def _heading(p: Parsed, following: Sequence[Parsed], layout: Layout) -> bool:
     return following[0].line.y0 - p.line.y1 > CONTINUATION_GAP * height
 
 
-def _completes(row: RawRow, p: Parsed, gap: float, height: float) -> bool:
-    """A dated line without figures followed by figures without a date: one row over two lines."""
-    return not row.money and row.date is not None and p.date is None and gap <= height
+MAX_BETWEEN = 4  # wrapped lines a row's date line and its figures line may hold between them
+
+
+def _completes(
+    row: RawRow, between: Sequence[Parsed], p: Parsed, gap: float, height: float
+) -> bool:
+    """A dated line without figures, then figures without a date, with at most a few wrapped
+    lines between them set as tight as the row's own (`23 DIC RETIRO CAJERO` over `HSBC
+    GUADALAJARA` over `TARJETA ****0309  3,600.00`): one row."""
+    if row.money or row.date is None or p.date is not None or gap > height:
+        return False
+    if len(between) > MAX_BETWEEN:
+        return False
+    edge = row.y1
+    for q in between:
+        if q.line.y0 - edge > height:
+            return False
+        edge = q.line.y1
+    return True

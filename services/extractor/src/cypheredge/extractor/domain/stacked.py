@@ -17,10 +17,12 @@ from cypheredge.extractor.domain.header import (
 )
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.vocabulary import MOVEMENT_ROLES, Role, fold, section_sign
+from cypheredge.extractor.domain.vocabulary_intl import JOINERS
 from cypheredge.extractor.domain.words import Word
 
 STACK_GAP = 0.6  # x line height between the lines of one header
-_JOINERS = frozenset({"/", "-", "+", "of", "and", "nr", "#"})  # `Ref No./`, `(in GBP)`
+# `Ref No./`, `(in GBP)`, and the other languages' small words
+_JOINERS = frozenset({"/", "-", "+", "of", "and", "nr", "#", *JOINERS})
 
 
 def absorb(
@@ -72,10 +74,11 @@ def _fits(cell: Cell, spans: list[tuple[float, float]]) -> bool:
     """A stacked title part sits mostly under one title of the header line, or stands alone
     between them and names a column itself (`Date` printed only on the second line)."""
     x0, x1 = cell.x0, cell.x1
-    overlaps = [min(x1, b) - max(x0, a) for a, b in spans if x0 < b and x1 > a]
+    overlaps = [(min(x1, b) - max(x0, a), b - a) for a, b in spans if x0 < b and x1 > a]
     if not overlaps:
         return classify(cell.text) is not None
-    return len(overlaps) == 1 and overlaps[0] >= 0.5 * (x1 - x0)
+    # Under a short title a longer word may stick out (`Data` over `księgowania`).
+    return len(overlaps) == 1 and overlaps[0][0] >= 0.5 * min(x1 - x0, overlaps[0][1])
 
 
 def _merge(cells: list[list[Word]], words: Sequence[Word]) -> None:

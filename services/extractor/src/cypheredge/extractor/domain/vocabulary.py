@@ -7,28 +7,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from enum import StrEnum
 from functools import cache, lru_cache
 
-
-class Role(StrEnum):
-    """What a column holds."""
-
-    DATE = "date"
-    VALUE_DATE = "value_date"
-    DESCRIPTION = "description"
-    REFERENCE = "reference"
-    DEBIT = "debit"
-    CREDIT = "credit"
-    AMOUNT = "amount"
-    BALANCE = "balance"
-    MARKER = "marker"
-    OTHER = "other"
-
-
-MONEY_ROLES = frozenset({Role.DEBIT, Role.CREDIT, Role.AMOUNT, Role.BALANCE})
-MOVEMENT_ROLES = frozenset({Role.DEBIT, Role.CREDIT, Role.AMOUNT})
-DATE_ROLES = frozenset({Role.DATE, Role.VALUE_DATE})
+from cypheredge.extractor.domain.roles import DATE_ROLES as DATE_ROLES
+from cypheredge.extractor.domain.roles import MONEY_ROLES as MONEY_ROLES
+from cypheredge.extractor.domain.roles import MOVEMENT_ROLES as MOVEMENT_ROLES
+from cypheredge.extractor.domain.roles import Role as Role
+from cypheredge.extractor.domain.vocabulary_intl import LANGUAGES
 
 # Whole header cells, matched exactly after folding (checked before the keywords below).
 HEADER_PHRASES: dict[str, Role] = {
@@ -109,6 +94,7 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("erlauterung", Role.DESCRIPTION), ("erlaeuterung", Role.DESCRIPTION),
     ("historico", Role.DESCRIPTION), ("lancamento", Role.DESCRIPTION),
     ("movimiento", Role.DESCRIPTION), ("movimento", Role.DESCRIPTION),
+    ("status", Role.OTHER), ("state", Role.OTHER),
 )  # fmt: skip
 KEYWORD_ROLES: dict[str, Role] = {}
 for _word, _role in HEADER_KEYWORDS:
@@ -131,6 +117,7 @@ DEBIT_SECTIONS = (
 )  # fmt: skip
 
 OPENING_PHRASES = (
+    *(p for language in LANGUAGES.values() for p in language.opening),
     "brought forward", "opening balance", "previous balance", "beginning balance",
     "starting balance", "balance forward", "b/f", "bal b/f", "balance from previous",
     "start balance", "balance at start", "alter kontostand", "anfangssaldo", "saldo anterior",
@@ -141,6 +128,7 @@ OPENING_PHRASES = (
     "last month s balance", "last months balance", "previous month balance",
 )  # fmt: skip
 CLOSING_PHRASES = (
+    *(p for language in LANGUAGES.values() for p in language.closing),
     "carried forward", "closing balance", "ending balance", "new balance", "balance c/f",
     "c/f", "end balance", "balance at end", "neuer kontostand", "endsaldo", "saldo final",
     "nouveau solde", "saldo finale", "balance at close", "closing bal", "neuer saldo",
@@ -154,6 +142,7 @@ CARRY_PHRASES = (
     "average debit balance", "average monthly balance",
 )  # fmt: skip
 SUMMARY_PHRASES = (
+    *(p for language in LANGUAGES.values() for p in language.totals),
     "total", "totals", "subtotal", "sub total", "average balance", "average daily balance",
     "average credit balance", "minimum balance", "daily balance", "daily ending balance",
     "summe", "gesamt", "totale", "total des operations", "balance summary", "jumlah",
@@ -191,6 +180,20 @@ def fold(text: str) -> str:
         plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _PUNCT.sub(" ", plain).replace("/", " / ")
     return _SPACES.sub(" ", plain).strip()
+
+
+def _add_languages() -> None:
+    """Fold the other languages' titles into the lookup tables (English entries win)."""
+    for language in LANGUAGES.values():
+        for title, role in language.cells.items():
+            HEADER_PHRASES.setdefault(fold(title), role)
+        for title, role in language.keywords.items():
+            key = fold(title)
+            table = HEADER_PHRASES if " " in key else KEYWORD_ROLES
+            table.setdefault(key, role)
+
+
+_add_languages()
 
 
 @cache

@@ -1,0 +1,207 @@
+"""Column titles and balance words of statements printed in languages other than English.
+
+One table per language, written as printed (accents kept, so a reader can check them against a
+real statement); `vocabulary` folds them the way it folds printed text. Whole-cell titles go in
+`cells` (short words such as Polish `Ma` or Norwegian `Inn` are only safe as a whole cell);
+`keywords` name a column wherever they appear in a short title (`Kwota operacji`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cypheredge.extractor.domain.roles import Role
+
+D, V, T, R = Role.DATE, Role.VALUE_DATE, Role.DESCRIPTION, Role.REFERENCE
+DR, CR, AMT, BAL, MK = Role.DEBIT, Role.CREDIT, Role.AMOUNT, Role.BALANCE, Role.MARKER
+
+
+@dataclass(frozen=True)
+class Language:
+    cells: dict[str, Role] = field(default_factory=dict)
+    keywords: dict[str, Role] = field(default_factory=dict)
+    opening: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
+    totals: tuple[str, ...] = ()
+
+
+LANGUAGES: dict[str, Language] = {
+    "pl": Language(
+        cells={
+            "data waluty": V, "data księgowania": D, "data operacji": D, "data transakcji": D,
+            "ma": CR, "wn": DR, "winien": DR, "typ transakcji": T, "typ operacji": T,
+            "rodzaj operacji": T, "rodzaj transakcji": T, "nr ref": R, "saldo po operacji": BAL,
+            "saldo po transakcji": BAL, "kwota operacji": AMT,
+        },
+        keywords={
+            "opis": T, "tytuł": T, "szczegóły": T, "kontrahent": T, "odbiorca": T,
+            "kwota": AMT, "obciążenia": DR, "obciążenie": DR, "wypłaty": DR, "uznania": CR,
+            "uznanie": CR, "wpłaty": CR, "saldo": BAL,
+        },
+        opening=("saldo początkowe", "saldo otwarcia", "saldo poprzednie", "saldo z przeniesienia"),
+        closing=("saldo końcowe", "saldo zamknięcia", "saldo do przeniesienia"),
+        totals=("suma", "razem", "suma uznań", "suma obciążeń", "obroty"),
+    ),
+    "nl": Language(
+        cells={
+            "rentedatum": V, "valutadatum": V, "af bij": MK, "bij af": MK, "debet": DR,
+            "tegenrekening": R, "code": R, "mutatiesoort": T,
+        },
+        keywords={
+            "boekdatum": D, "boekingsdatum": D, "transactiedatum": D, "datum": D,
+            "omschrijving": T, "mededelingen": T, "naam": T, "bedrag": AMT, "saldo": BAL,
+        },
+        opening=("vorig saldo", "oud saldo", "saldo vorig afschrift", "beginsaldo", "saldo begin"),
+        closing=("nieuw saldo", "eindsaldo", "saldo einde"),
+        totals=("totaal", "totaal af", "totaal bij"),
+    ),
+    "it": Language(
+        cells={"data valuta": V, "valuta": V, "data contabile": D, "data operazione": D},
+        keywords={
+            "descrizione": T, "causale": T, "dettaglio": T, "importo": AMT, "uscite": DR,
+            "entrate": CR, "addebiti": DR, "accrediti": CR, "dare": DR, "avere": CR,
+        },
+        opening=("saldo iniziale", "saldo precedente", "saldo contabile iniziale"),
+        closing=("saldo finale", "saldo contabile finale", "saldo disponibile finale"),
+        totals=("totale", "totale movimenti", "totali"),
+    ),
+    "es": Language(
+        cells={"fecha valor": V, "f valor": V, "fecha operación": D, "día": D, "dia": D},
+        keywords={
+            "concepto": T, "descripción": T, "detalle": T, "movimiento": T, "referencia": R,
+            "importe": AMT, "monto": AMT, "cargo": DR, "cargos": DR, "retiros": DR,
+            "abono": CR, "abonos": CR, "depósitos": CR, "saldo": BAL,
+        },
+        opening=(
+            "saldo anterior", "saldo inicial", "saldo final del periodo anterior",
+            "saldo final anterior", "saldo del periodo anterior",
+        ),
+        closing=("saldo final", "saldo actual", "saldo al corte"),
+        totals=("total", "totales"),
+    ),
+    "pt": Language(
+        keywords={
+            "histórico": T, "descrição": T, "lançamento": T, "valor": AMT, "débito": DR,
+            "crédito": CR, "saldo": BAL, "documento": R,
+        },
+        opening=("saldo anterior", "saldo inicial"),
+        closing=("saldo final", "saldo atual"),
+    ),
+    "cs": Language(
+        cells={"datum splatnosti": V, "valuta": V},
+        keywords={
+            "zaúčtování": D, "popis": T, "protiúčet": R, "částka": AMT, "zůstatek": BAL,
+            "příjmy": CR, "výdaje": DR,
+        },
+        opening=("počáteční zůstatek", "počáteční stav"),
+        closing=("konečný zůstatek", "konečný stav"),
+        totals=("celkem",),
+    ),
+    "sk": Language(
+        keywords={"dátum": D, "popis": T, "suma": AMT, "zostatok": BAL},
+        opening=("počiatočný zostatok",),
+        closing=("konečný zostatok",),
+        totals=("spolu",),
+    ),
+    "hu": Language(
+        cells={"értéknap": V, "érték nap": V},
+        keywords={
+            "dátum": D, "könyvelés": D, "közlemény": T, "leírás": T, "megnevezés": T,
+            "összeg": AMT, "egyenleg": BAL, "terhelés": DR, "jóváírás": CR,
+        },
+        opening=("nyitó egyenleg",),
+        closing=("záró egyenleg",),
+        totals=("összesen",),
+    ),
+    "ro": Language(
+        keywords={"descriere": T, "detalii": T, "explicații": T, "suma": AMT, "sold": BAL},
+        opening=("sold inițial", "sold anterior", "sold precedent"),
+        closing=("sold final",),
+        totals=("total rulaje", "rulaj total"),
+    ),
+    "sv": Language(
+        cells={"valutadag": V, "uttag": DR, "insättning": CR},
+        keywords={
+            "bokföringsdag": D, "transaktionsdag": D, "meddelande": T, "beskrivning": T,
+            "belopp": AMT,
+        },
+        opening=("ingående saldo",),
+        closing=("utgående saldo",),
+        totals=("summa",),
+    ),
+    "no": Language(
+        cells={
+            "rentedato": V, "ut": DR, "inn": CR, "ut fra konto": DR, "inn på konto": CR,
+            "bokført": D,
+        },
+        keywords={"dato": D, "forklaring": T, "beskrivelse": T, "tekst": T, "beløp": AMT},
+        opening=("inngående saldo",),
+        closing=("utgående saldo",),
+        totals=("sum",),
+    ),
+    "da": Language(
+        cells={"bogført": D, "hævet": DR, "indsat": CR},
+        keywords={"dato": D, "tekst": T, "beløb": AMT},
+        opening=("saldo primo", "primosaldo"),
+        closing=("saldo ultimo", "ultimosaldo"),
+    ),
+    "fi": Language(
+        cells={"arvopäivä": V, "otto": DR, "pano": CR},
+        keywords={
+            "päivämäärä": D, "kirjauspäivä": D, "selite": T, "viesti": T, "määrä": AMT,
+            "summa": AMT,
+        },
+        opening=("alkusaldo",),
+        closing=("loppusaldo",),
+    ),
+    "tr": Language(
+        cells={"işlem tarihi": D, "valör": V},
+        keywords={
+            "tarih": D, "açıklama": T, "tutar": AMT, "bakiye": BAL, "borç": DR, "alacak": CR,
+        },
+        opening=("devreden bakiye", "devir bakiye", "önceki bakiye", "açılış bakiyesi"),
+        closing=("kapanış bakiyesi", "son bakiye"),
+        totals=("toplam",),
+    ),
+    "id": Language(
+        keywords={"mutasi": AMT, "debet": DR, "kredit": CR, "saldo": BAL},
+        opening=("saldo awal",),
+        closing=("saldo akhir",),
+    ),
+    "hr": Language(
+        keywords={
+            "opis": T, "iznos": AMT, "stanje": BAL, "isplata": DR, "uplata": CR, "duguje": DR,
+            "potražuje": CR,
+        },
+        opening=("početno stanje", "prethodno stanje"),
+        closing=("završno stanje", "novo stanje"),
+        totals=("ukupno",),
+    ),
+    "af": Language(
+        keywords={"beskrywing": T, "bedrag": AMT, "debiet": DR, "krediet": CR},
+        opening=("openingsaldo",),
+        closing=("slotsaldo",),
+    ),
+    "ru": Language(
+        keywords={
+            "дата": D, "описание": T, "назначение": T, "сумма": AMT, "остаток": BAL,
+            "приход": CR, "расход": DR, "дебет": DR, "кредит": CR,
+        },
+        opening=("входящий остаток", "остаток на начало"),
+        closing=("исходящий остаток", "остаток на конец"),
+        totals=("итого",),
+    ),
+    "vi": Language(
+        cells={"ngày giao dịch": D, "ghi nợ": DR, "ghi có": CR, "số dư": BAL},
+        keywords={"ngày": D, "diễn giải": T, "nội dung": T, "mô tả": T},
+        opening=("số dư đầu kỳ",),
+        closing=("số dư cuối kỳ",),
+        totals=("tổng cộng",),
+    ),
+}  # fmt: skip
+
+# Small words inside column titles (`Saldo po operacji`, `Date de valeur`, `Data do movimento`).
+JOINERS = (
+    "po", "z", "na", "w", "de", "du", "des", "del", "la", "van", "der", "di", "da", "do", "und",
+    "et", "y", "e", "i", "og", "och", "ja", "ve", "dan", "в", "и", "по",
+)  # fmt: skip

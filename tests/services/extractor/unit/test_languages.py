@@ -1,0 +1,126 @@
+"""Statements printed in other languages and their banks' habits, typed out as word boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from cypheredge.extractor.domain.currency import dollar_country
+from cypheredge.extractor.domain.header import classify
+from cypheredge.extractor.domain.model import ExtractionResult
+from cypheredge.extractor.domain.vocabulary import Role
+
+Extract = Callable[..., ExtractionResult]
+SpecRow = tuple[float, list[tuple[float, str] | tuple[float, str, str]]]
+
+
+def test_polish_titles_space_grouped_figures_and_a_description_printed_after_them(
+    extract: Extract,
+) -> None:
+    # PKO-style: `Typ transakcji` before the figures, `Opis transakcji` after them, amounts
+    # grouped with spaces (`-1 560,00`) and the balance with its `zł`.
+    page = [
+        (40, [(40, "Rachunek PL** 1020 **** 3126")]),
+        (54, [(40, "Okres od 17.08.2024 do 14.09.2024")]),
+        (68, [(40, "Saldo początkowe"), (200, "2 099,48 PLN", "r")]),
+        (82, [(40, "Saldo końcowe"), (200, "2 601,08 PLN", "r")]),
+        (120, [(40, "Data operacji"), (120, "Typ transakcji"), (300, "Kwota")]),
+        (120, [(360, "Saldo"), (420, "Opis transakcji")]),
+        (134, [(40, "17.08.2024"), (120, "WYPŁATA Z BANKOMATU"), (330, "-1 560,00", "r")]),
+        (134, [(400, "539,48 zł", "r"), (420, "Miasto: WARSZAWA Adres: PKO BP")]),
+        (148, [(420, "Numer karty: 425125******8447")]),
+        (162, [(40, "17.08.2024"), (120, "PRZELEW NA KONTO"), (330, "2 061,60", "r")]),
+        (162, [(400, "2 601,08 zł", "r"), (420, "Nazwa nadawcy: KATARZYNA WÓJCIK")]),
+    ]
+    result = extract(page)
+    first, second = result.transactions
+    assert (first.debit, first.balance) == (Decimal("1560.00"), Decimal("539.48"))
+    assert first.description == (
+        "WYPŁATA Z BANKOMATU Miasto: WARSZAWA Adres: PKO BP Numer karty: 425125******8447"
+    )
+    assert second.description == "PRZELEW NA KONTO Nazwa nadawcy: KATARZYNA WÓJCIK"
+    assert result.statement.opening_balance == Decimal("2099.48")
+    assert result.statement.period_start == date(2024, 8, 17)
+    assert result.reconciled is True
+
+
+def test_dutch_amount_columns_name_their_side() -> None:
+    assert classify("Bedrag af") is Role.DEBIT
+    assert classify("Bedrag bij") is Role.CREDIT
+    assert classify("Amount In") is Role.CREDIT
+    assert classify("Amount in EUR") is Role.AMOUNT  # the currency, not the side
+    assert classify("Data księgowania") is Role.DATE
+    assert classify("Rentedatum") is Role.VALUE_DATE
+
+
+def test_a_second_balance_column_takes_its_own_figures(extract: Extract) -> None:
+    # BBVA Mexico prints `SALDO OPERACIÓN` and `SALDO LIQUIDACIÓN` side by side.
+    page = [
+        (100, [(40, "FECHA"), (100, "DESCRIPCION"), (300, "CARGOS"), (360, "ABONOS")]),
+        (100, [(420, "SALDO"), (480, "SALDO")]),
+        (114, [(100, "SALDO ANTERIOR"), (460, "1,000.00", "r"), (520, "1,000.00", "r")]),
+        (128, [(40, "01/05/2025"), (100, "OXXO CDMX"), (340, "100.00", "r")]),
+        (128, [(460, "900.00", "r"), (520, "900.00", "r")]),
+    ]
+    (row,) = extract(page).transactions
+    assert (row.debit, row.balance) == (Decimal("100.00"), Decimal("900.00"))
+
+
+def test_a_date_line_and_a_figures_line_with_wrapped_text_between_are_one_row(
+    extract: Extract,
+) -> None:
+    page = [
+        (100, [(40, "FECHA"), (100, "CONCEPTO"), (360, "RETIROS"), (420, "DEPOSITOS")]),
+        (100, [(480, "SALDO")]),
+        (114, [(100, "SALDO ANTERIOR"), (520, "5,000.00", "r")]),
+        (128, [(40, "23 DIC"), (100, "RETIRO CAJERO AUTOMATICO")]),
+        (138, [(100, "HSBC GUADALAJARA")]),
+        (148, [(100, "TARJETA ******0309"), (400, "3,600.00", "r"), (520, "1,400.00", "r")]),
+        (162, [(40, "24 DIC"), (100, "SPEI RECIBIDO BANORTE")]),
+        (172, [(100, "CLAVE DE RASTREO 904344638"), (460, "600.00", "r")]),
+        (172, [(520, "2,000.00", "r")]),
+    ]
+    first, second = extract(page).transactions
+    assert first.description == "RETIRO CAJERO AUTOMATICO HSBC GUADALAJARA TARJETA ******0309"
+    assert first.debit == Decimal("3600.00")
+    assert second.description == "SPEI RECIBIDO BANORTE CLAVE DE RASTREO 904344638"
+
+
+def test_the_previous_periods_final_balance_opens_the_statement(extract: Extract) -> None:
+    page = [
+        (100, [(40, "FECHA"), (100, "DESCRIPCION"), (360, "RETIROS"), (420, "DEPOSITOS")]),
+        (100, [(480, "SALDO")]),
+        (114, [(100, "SALDO FINAL DEL PERIODO ANTERIOR"), (520, "5,000.00", "r")]),
+        (128, [(40, "01/02/2025"), (100, "PEMEX GASOLINERA"), (400, "100.00", "r")]),
+        (128, [(520, "4,900.00", "r")]),
+    ]
+    result = extract(page)
+    assert result.statement.opening_balance == Decimal("5000.00")
+    assert result.reconciled is True
+
+
+def test_a_dollar_takes_the_country_most_cues_point_to() -> None:
+    assert dollar_country("Banco del Bajío S.A. MONEDA NACIONAL CLABE 0123") == "MXN"
+    assert dollar_country("AIR CANADA purchase, Member FDIC, routing number 0210") == "USD"
+    assert dollar_country("Interac e-Transfer, Toronto, Canada") == "CAD"
+    assert dollar_country("no cue at all") == "USD"
+
+
+def test_a_detail_line_at_the_same_place_on_several_pages_is_not_furniture(
+    extract: Extract,
+) -> None:
+    # SEPA detail lines (`Incassant ID: NL98ZZZ...`) repeat from row to row with other ids; one
+    # landing near the foot of each page is still its row's text, while `Page N` is furniture.
+    def page(day: int) -> list[SpecRow]:
+        return [
+            (60, [(40, "Statement of account"), (400, "Page"), (430, str(day))]),
+            (100, [(40, "Date"), (120, "Description"), (400, "Amount")]),
+            (700, [(40, f"0{day}/03/2025"), (120, "SEPA Incasso"), (430, "10.00", "r")]),
+            (710, [(120, f"Incassant ID: NL98ZZZ54998769{day}")]),
+        ]
+
+    result = extract(page(1), page(2), page(3))
+    assert [t.description for t in result.transactions] == [
+        f"SEPA Incasso Incassant ID: NL98ZZZ54998769{day}" for day in (1, 2, 3)
+    ]
