@@ -10,7 +10,8 @@ from decimal import Decimal
 from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOL_ORDER, SYMBOLS
 
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
-_MARKER = re.compile(r"^(?P<body>.*?)[\s.]*(?P<m>CR|DR|DB|Cr|Dr|Db|cr|dr|C|D)\.?$")
+# German banks mark the side with S (Soll, debit) and H (Haben, credit): `203,99 S`.
+_MARKER = re.compile(r"^(?P<body>.*?)[\s.]*(?P<m>CR|DR|DB|Cr|Dr|Db|cr|dr|C|D|S|H)\.?$")
 _LEAD_MARKER = re.compile(r"^(?P<m>CR|DR|Cr|Dr)\.?\s+(?P<body>.*)$")
 # A letter-only symbol (`R`, `Rs`) counts only right before a digit: `R1,234.56`.
 _SYMBOL_HEAD = re.compile(
@@ -98,7 +99,7 @@ def _peel(
 
 
 def _norm_marker(raw: str) -> str:
-    return "CR" if raw.upper().startswith("C") else "DR"
+    return "CR" if raw.upper()[:1] in ("C", "H") else "DR"
 
 
 def _peel_currency(

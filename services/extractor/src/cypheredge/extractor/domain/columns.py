@@ -15,7 +15,7 @@ from cypheredge.extractor.domain.header import Column, classify
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, Role
 from cypheredge.extractor.domain.words import Word
 
-_AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|[-+]?\d{1,3})$")
+_AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|S|H|[-+]?\d{1,3})$")
 _DIGIT = re.compile(r"\d")
 MARGIN = 24.0  # points a table reaches past its outermost titles
 TEXT_REACH = 300.0  # points a text column printed last may run past its title's left edge

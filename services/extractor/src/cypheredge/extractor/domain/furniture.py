@@ -11,7 +11,7 @@ still counts for the statement's facts (account numbers, periods): it is read ou
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from cypheredge.extractor.domain.columns import Kind, kind_of
@@ -43,13 +43,23 @@ def find_furniture(
         candidates.append(found)
     if len(pages) < 2:
         return [set() for _ in pages]
+    exact = Counter(
+        line.text
+        for lines, found in zip(pages, candidates, strict=True)
+        for i, _ in found
+        for line in (lines[i],)
+        if not _titles(line)
+    )
     # Furniture is on most pages; a row's detail line (`Incassant ID: NL98ZZZ...`) that falls
     # at the same place on two pages of a long statement is not.
     enough = max(2, (len(pages) + 1) // 2)
     out: list[set[int]] = []
     for found in candidates:
+        lines = pages[len(out)]
         repeated = {i for i, key in found if len(seen[key]) >= enough}
-        out.append({i for i in repeated if _plain(pages[len(out)][i], mark)})
+        # The same figure at the same place on every page (`Capitale Sociale Euro
+        # 1.245.380.112,00` in the footer) is furniture too; a carried balance changes.
+        out.append({i for i in repeated if _plain(lines[i], mark) or exact[lines[i].text] > 1})
     return out
 
 
@@ -65,6 +75,9 @@ def _plain(line: Line, mark: str) -> bool:
     """No figures and no column titles: a header or a carried balance is never furniture."""
     if any(kind_of(w.text, mark) is Kind.STRONG for w in line.words):
         return False
-    if all(title_part(w.text) for w in line.words):
-        return False  # a header's second line (`Reference No` under `Transaction`)
-    return header_cells(line) is None
+    return not _titles(line)
+
+
+def _titles(line: Line) -> bool:
+    # A header, or a header's second line (`Reference No` under `Transaction`).
+    return all(title_part(w.text) for w in line.words) or header_cells(line) is not None

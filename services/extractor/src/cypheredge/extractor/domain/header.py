@@ -184,7 +184,15 @@ def header_cells(line: Line, gap: float = CELL_GAP) -> list[tuple[Cell, Role | N
     return None if has_values(line) else typed
 
 
-TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()}
+# Words that only ever qualify a title (`Trans. Date`, `Originating Branch`, `Serial No`).
+QUALIFIERS = frozenset((
+    "trans", "tran", "txn", "branch", "originating", "serial", "sl", "sr", "instrument",
+    "channel", "category", "location", "merchant", "counterparty", "beneficiary", "mode",
+    "number", "num", "id", "code", "local", "foreign", "original", "running",
+))  # fmt: skip
+TITLE_WORDS = (
+    frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()} | QUALIFIERS
+)
 
 
 def titled_words(line: Line) -> int:

@@ -38,6 +38,10 @@ MARKERS = {
     "db": "DR",
     "debit": "DR",
     "-": "DR",
+    "af": "DR",  # Dutch `Af` / `Bij`
+    "bij": "CR",
+    "s": "DR",  # German `S` (Soll) / `H` (Haben)
+    "h": "CR",
 }
 
 

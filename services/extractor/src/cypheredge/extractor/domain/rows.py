@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cypheredge.extractor.domain.columns import Layout
+from cypheredge.extractor.domain.header import classify as classify_title
 from cypheredge.extractor.domain.lineparse import Parsed, finish_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rawrow import RawRow, RowKind, classify
@@ -65,6 +66,7 @@ def build_rows(
     last_y1 = layout.header_bottom
     resume = _resumes(parsed, height) if carried else -1
     signs: list[Parsed] = []
+    stacked = _stacked_dates(layout)
     for k, p in enumerate(parsed):
         gap = 0.0 if k == resume else p.line.y0 - last_y1  # nothing above it is the table's
         carried = carried and k < resume
@@ -77,6 +79,10 @@ def build_rows(
         )
         if undated and p.is_row:
             leftover.append(p.line)
+            continue
+        if stacked and rows and _value_date_line(rows[-1], runs[-1], p, gap, height):
+            rows[-1].lines.append(p)  # its date is the row's value date, printed under it
+            last_y1 = p.line.y1
             continue
         if rows and not runs[-1] and gap <= CONTINUATION_GAP * height:
             wrapped = finish_date(rows[-1].lines[-1], p)
@@ -212,6 +218,29 @@ def _heading(p: Parsed, following: Sequence[Parsed], layout: Layout) -> bool:
         return True
     height = median([w.height for w in p.words], 10.0)
     return following[0].line.y0 - p.line.y1 > CONTINUATION_GAP * height
+
+
+def _stacked_dates(layout: Layout) -> bool:
+    """A date column titled with both dates one over the other (`Buchung` over `Valuta`):
+    each row prints its booking date, and under it its value date."""
+    index = layout.index(Role.DATE)
+    if index is None:
+        return False
+    roles = {classify_title(word) for word in layout.columns[index].label.split()}
+    return Role.DATE in roles and Role.VALUE_DATE in roles
+
+
+def _value_date_line(
+    row: RawRow, between: Sequence[Parsed], p: Parsed, gap: float, height: float
+) -> bool:
+    return (
+        not between
+        and len(row.lines) == 1
+        and bool(row.money)
+        and p.date is not None
+        and not p.money
+        and gap <= CONTINUATION_GAP * height
+    )
 
 
 MAX_BETWEEN = 4  # wrapped lines a row's date line and its figures line may hold between them

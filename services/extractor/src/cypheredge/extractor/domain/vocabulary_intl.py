@@ -58,7 +58,8 @@ LANGUAGES: dict[str, Language] = {
     "it": Language(
         cells={"data valuta": V, "valuta": V, "data contabile": D, "data operazione": D},
         keywords={
-            "descrizione": T, "causale": T, "dettaglio": T, "importo": AMT, "uscite": DR,
+            "descrizione": T, "causale": T, "dettaglio": T, "operazioni": T, "movimenti": T,
+            "importo": AMT, "uscite": DR,
             "entrate": CR, "addebiti": DR, "accrediti": CR, "dare": DR, "avere": CR,
         },
         opening=("saldo iniziale", "saldo precedente", "saldo contabile iniziale"),
@@ -203,5 +204,6 @@ LANGUAGES: dict[str, Language] = {
 # Small words inside column titles (`Saldo po operacji`, `Date de valeur`, `Data do movimento`).
 JOINERS = (
     "po", "z", "na", "w", "de", "du", "des", "del", "la", "van", "der", "di", "da", "do", "und",
-    "et", "y", "e", "i", "og", "och", "ja", "ve", "dan", "в", "и", "по",
+    "et", "y", "e", "i", "og", "och", "ja", "ve", "dan", "в", "и", "по", "della", "delle",
+    "dei", "degli", "dello", "dos", "das", "die", "von", "ze",
 )  # fmt: skip
