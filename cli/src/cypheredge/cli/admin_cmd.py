@@ -14,13 +14,17 @@ from cypheredge.cli.localdata import DEFAULT_DATA_DIR, database_url
 from cypheredge.cli.stack.embedded import EmbeddedPostgres
 from cypheredge.cli.stack.provision import migrate_all
 from cypheredge.gateway.bootstrap import database
+from cypheredge.gateway.recovery_settings import RecoverySettings
+from cypheredge.gateway.relay import recovery
 from cypheredge.gateway.service.accounts import create_org as create_org_use_case
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.reporter.bootstrap import database as reporter_database
 from cypheredge.reporter.domain.categories import Rule
 from cypheredge.reporter.service.rules import add_rule as add_rule_use_case
 
-admin = typer.Typer(help="Manage organisations and API keys.", no_args_is_help=True)
+admin = typer.Typer(
+    help="Manage organisations, API keys and stalled batches.", no_args_is_help=True
+)
 
 
 @admin.command("create-org")
@@ -79,5 +83,46 @@ async def _add_rule(infra: InfraSettings, org_id: UUID, rule: Rule) -> UUID:
     db = reporter_database(infra)
     try:
         return await add_rule_use_case(db, org_id, rule)
+    finally:
+        await db.dispose()
+
+
+@admin.command("redrive")
+def redrive(
+    batch: Annotated[
+        str | None, typer.Option(help="Re-drive this batch, whatever its state or age")
+    ] = None,
+    data_dir: Annotated[
+        Path, typer.Option(help="Data dir of the local platform")
+    ] = DEFAULT_DATA_DIR,
+) -> None:
+    """Re-publish the events of stalled batches (or of --batch); prints {"redriven": [ids]}.
+
+    Without --batch: every open batch idle for REDRIVE_AFTER_SECONDS, as the sweeper would
+    (deadlines are left to the sweeper). Consumers are idempotent: a re-drive of a batch that
+    was not stuck changes nothing. The gateway relay publishes the request.
+    """
+    try:
+        batch_id = UUID(batch) if batch is not None else None
+    except ValueError as exc:
+        typer.echo(f"error: --batch: {exc}", err=True)
+        raise typer.Exit(1) from None
+    with EmbeddedPostgres(data_dir / "postgres") as embedded:
+        infra = InfraSettings(database_url=database_url(data_dir, embedded))
+        migrate_all(infra)
+        redriven = asyncio.run(_redrive(infra, batch_id))
+    if batch_id is not None and not redriven:
+        typer.echo(f"error: no batch {batch_id}", err=True)
+        raise typer.Exit(1)
+    typer.echo(json.dumps({"redriven": [str(b) for b in redriven]}))
+
+
+async def _redrive(infra: InfraSettings, batch_id: UUID | None) -> list[UUID]:
+    db = database(infra)
+    try:
+        recover = recovery(db, RecoverySettings())
+        if batch_id is not None:
+            return [batch_id] if await recover.redrive(batch_id) else []
+        return (await recover.sweep(expire=False)).redriven
     finally:
         await db.dispose()
