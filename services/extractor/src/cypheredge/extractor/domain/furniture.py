@@ -56,7 +56,9 @@ def find_furniture(
     out: list[set[int]] = []
     for found in candidates:
         lines = pages[len(out)]
-        repeated = {i for i, key in found if len(seen[key]) >= enough}
+        repeated = {
+            i for i, key in found if len(seen[key]) >= enough and not _over_header(lines, i)
+        }
         # The same figure at the same place on every page (`Capitale Sociale Euro
         # 1.245.380.112,00` in the footer) is furniture too; a carried balance changes.
         out.append({i for i in repeated if _plain(lines[i], mark) or exact[lines[i].text] > 1})
@@ -76,6 +78,16 @@ def _plain(line: Line, mark: str) -> bool:
     if any(kind_of(w.text, mark) is Kind.STRONG for w in line.words):
         return False
     return not _titles(line)
+
+
+def _over_header(lines: Sequence[Line], index: int) -> bool:
+    """A line stacked right above a header line is its first line (`Payment and details`
+    over `Date  type  Paid out  Paid in  Balance`), printed again on every page with it."""
+    if index + 1 >= len(lines):
+        return False
+    line, below = lines[index], lines[index + 1]
+    height = max(w.height for w in line.words)
+    return below.y0 - line.y1 <= height and header_cells(below) is not None
 
 
 def _titles(line: Line) -> bool:

@@ -190,9 +190,7 @@ QUALIFIERS = frozenset((
     "channel", "category", "location", "merchant", "counterparty", "beneficiary", "mode",
     "number", "num", "id", "code", "local", "foreign", "original", "running",
 ))  # fmt: skip
-TITLE_WORDS = (
-    frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()} | QUALIFIERS
-)
+TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()} | QUALIFIERS
 
 
 def titled_words(line: Line) -> int:

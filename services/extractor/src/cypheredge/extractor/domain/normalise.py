@@ -93,7 +93,7 @@ def _draft(
     # dropping it would lose a row the statement lists.
     return Draft(
         day,
-        description or _named_by_reference(row),
+        _cheque(description, row.code) or _named_by_reference(row),
         magnitude,
         sign,
         balance,
@@ -121,6 +121,17 @@ def _member(row: RawRow, members: frozenset[str]) -> tuple[str | None, str]:
     return None, text
 
 
+_CHEQUE_WORDS = frozenset(("check", "cheque", "chq", "chk", "ck"))
+
+
+def _cheque(description: str, code: str | None) -> str:
+    """Only a number under a cheque type code (`CHQ` in the type column, `009641` in the
+    details): the row is that cheque, `CHQ 009641`."""
+    if code and description.rstrip("*").isdigit() and code.lower() in _CHEQUE_WORDS:
+        return f"{code} {description}"
+    return description
+
+
 def _named_by_reference(row: RawRow) -> str:
     """A row printed with only its number (a paid cheque) is described by the number under
     its column's word: `Check 1302`, `Cheque 004514` (a gap mark `1302*` is a footnote)."""
@@ -129,7 +140,7 @@ def _named_by_reference(row: RawRow) -> str:
         return ""
     label = row.reference_label.split()
     word = label[0].strip(".:#") if label else ""
-    named = word.lower() in ("check", "cheque", "chq", "chk", "ck")
+    named = word.lower() in _CHEQUE_WORDS
     return f"{word.capitalize() if word.isupper() else word} {reference}" if named else reference
 
 

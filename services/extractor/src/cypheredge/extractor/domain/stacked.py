@@ -42,14 +42,14 @@ def absorb(
     for step in (1, 2):
         j = index + step
         if j < len(lines) and _stacks(lines[j], bottom, cells, below=True, split=gap):
-            _merge(cells, lines[j].words)
+            _merge(cells, lines[j].words, gap)
             order.update({w: step for w in lines[j].words})
             bottom, below = lines[j], step
         else:
             break
     j = index - 1
     if j >= 0 and _stacks(lines[j], top, cells, below=False, split=gap):
-        _merge(cells, lines[j].words)
+        _merge(cells, lines[j].words, gap)
         order.update({w: -1 for w in lines[j].words})
         above = 1
     merged = [Cell(tuple(sorted(ws, key=lambda w: (order.get(w, 0), w.x0)))) for ws in cells]
@@ -81,7 +81,9 @@ def _fits(cell: Cell, spans: list[tuple[float, float]]) -> bool:
     return len(overlaps) == 1 and overlaps[0][0] >= 0.5 * min(x1 - x0, overlaps[0][1])
 
 
-def _merge(cells: list[list[Word]], words: Sequence[Word]) -> None:
+def _merge(cells: list[list[Word]], words: Sequence[Word], split: float) -> None:
+    """Put each title part under the title it overlaps; a part under none (`and details`
+    beside `Payment` over `type`) is a title of its own, its words kept together."""
     for word in words:
         best, best_overlap = None, 0.0
         for i, ws in enumerate(cells):
@@ -89,10 +91,15 @@ def _merge(cells: list[list[Word]], words: Sequence[Word]) -> None:
             overlap = min(word.x1, x1) - max(word.x0, x0)
             if overlap > best_overlap:
                 best, best_overlap = i, overlap
-        if best is None:
+        if best is not None:
+            cells[best].append(word)
+            continue
+        lone = next((c for c in split_cells(words, split) if word in c.words), None)
+        own = next((ws for ws in cells if lone is not None and ws[0] in lone.words), None)
+        if own is None:
             cells.append([word])
         else:
-            cells[best].append(word)
+            own.append(word)
 
 
 def title_part(text: str) -> bool:

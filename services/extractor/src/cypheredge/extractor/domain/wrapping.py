@@ -11,6 +11,7 @@ from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import account_id
 from cypheredge.extractor.domain.rawrow import RawRow
 from cypheredge.extractor.domain.vocabulary import (
+    CARRY_PHRASES,
     CLOSING_PHRASES,
     OPENING_PHRASES,
     SUMMARY_PHRASES,
@@ -71,6 +72,8 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
         eligible = [p for k, p in enumerate(run) if k not in headings and _eligible(p)]
         leftover += [p.line for k, p in enumerate(run) if k in headings or not _eligible(p)]
         split = _split_run(eligible, prev, nxt, down)
+        if nxt is not None and split > 0 and _starts_carry(eligible[split - 1], nxt):
+            split -= 1  # `BALANCE CARRIED` over `FORWARD  933.25 D`: one carried balance
         leftover += _give(eligible[:split], prev, height, below=True)
         above = eligible[split:]
         if not down:
@@ -80,6 +83,14 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
             above = [p for p in above if section_sign(p.line.text) is None]
         leftover += _give(list(reversed(above)), nxt, height, below=False)
     return leftover
+
+
+def _starts_carry(p: Parsed, row: RawRow) -> bool:
+    """A line that, with the row below it, names a carried balance the row alone does not."""
+    own = fold(row.description)
+    return not contains_phrase(own, CARRY_PHRASES) and contains_phrase(
+        f"{fold(p.line.text)} {own}", CARRY_PHRASES
+    )
 
 
 def _card_headings(run: list[Parsed]) -> set[int]:
