@@ -26,7 +26,8 @@ def create_app(container: Container) -> FastAPI:
     problems.install(app)
     openapi.install(app)
     # Any route can fail unexpectedly; the last-resort handler answers problem+json then.
-    app.include_router(health.router, responses=openapi.problems(500))
+    operations = {**openapi.success(200, "Successful Response"), **openapi.problems(500)}
+    app.include_router(health.router, responses=operations)
     app.include_router(batches.router)
     app.include_router(reports.router)
     app.add_middleware(EdgeMiddleware, limits=container.rate_limits)

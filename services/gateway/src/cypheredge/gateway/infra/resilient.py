@@ -37,7 +37,7 @@ class ResilientBuckets:
         clock: Clock = time.monotonic,
     ) -> None:
         self.quota: Quota = primary.quota
-        self._primary = primary
+        self.primary = primary
         self._fallback = LocalBuckets(primary.quota.per_minute, primary.quota.burst, clock=clock)
         self._retry_after = retry_after
         self._clock = clock
@@ -50,7 +50,7 @@ class ResilientBuckets:
     async def take(self, key: str) -> Decision:
         if self._down_until is None or self._clock() >= self._down_until:
             try:
-                decision = await self._primary.take(key)
+                decision = await self.primary.take(key)
             except (RedisError, OSError) as exc:
                 self._went_down(exc)
             else:
