@@ -35,5 +35,7 @@ class GatewaySettings(BaseSettings):
     auth_cache_negative_ttl_seconds: float = 5.0
     auth_cache_max_entries: int = 10_000
     idempotency_ttl_hours: int = 24
-    idempotency_lock_seconds: int = 120
+    # How long a submit may take to store its files and record the batch once it holds its
+    # Idempotency-Key (then it is cut off, 500); the key's lock lease is this plus a margin.
+    submit_time_limit_seconds: float = Field(25.0, gt=0)
     report_url_ttl_seconds: int = 900

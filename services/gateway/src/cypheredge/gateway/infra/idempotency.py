@@ -1,4 +1,12 @@
-"""SQL for idempotency records (scoped per org by RLS and by the primary key)."""
+"""SQL for idempotency records (scoped per org by RLS and by the primary key).
+
+Stripe's semantics: a retry while the first request still runs gets 409; once the first has
+answered, retries replay its answer; a request that died (a crashed gateway) blocks its key
+only until its lock lease lapses, then a retry takes the key over. The lease is what the
+locked section can take: the submit enforces a time limit on it (storing the files and
+recording the batch) and the lease is that limit plus a margin for the commit, so a retry
+waits no longer than needed and never runs beside a slow first request.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +22,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cypheredge.gateway.infra.models import idempotency_keys as table
 
 Outcome = Literal["reserved", "replay", "mismatch", "in_progress"]
+
+# Between the time limit running out (the section is cancelled, the key released) and the
+# lease lapsing: room for a commit already under way when the limit struck.
+LEASE_MARGIN = timedelta(seconds=5)
+
+
+def lease_for(time_limit: timedelta) -> timedelta:
+    """The lock lease of a request whose locked section is cut off after ``time_limit``."""
+    return time_limit + LEASE_MARGIN
 
 
 @dataclass(frozen=True)

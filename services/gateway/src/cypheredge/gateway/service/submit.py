@@ -9,6 +9,7 @@ either the whole batch exists and will be processed, or nothing does.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any, Protocol
 from uuid import UUID, uuid4
@@ -57,7 +58,10 @@ async def submit_batch(
         if replay is not None:
             return replay
     try:
-        return await _create(app, org_id, files, passwords, params, idempotency_key)
+        # Cut off before the key's lease can lapse (idem_sql.lease_for): a retry that takes the
+        # key over never runs beside this request.
+        async with asyncio.timeout(app.settings.submit_time_limit_seconds):
+            return await _create(app, org_id, files, passwords, params, idempotency_key)
     except BaseException:
         if idempotency_key is not None:
             async with app.db.tenant(org_id) as session:
@@ -75,7 +79,7 @@ async def _reserve(
             key=key,
             request_hash=fingerprint,
             ttl=timedelta(hours=app.settings.idempotency_ttl_hours),
-            lock=timedelta(seconds=app.settings.idempotency_lock_seconds),
+            lock=idem_sql.lease_for(timedelta(seconds=app.settings.submit_time_limit_seconds)),
         )
     if reservation.outcome == "replay":
         return reservation.status or 202, dict(reservation.body or {})
