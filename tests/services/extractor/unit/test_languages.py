@@ -124,3 +124,56 @@ def test_a_detail_line_at_the_same_place_on_several_pages_is_not_furniture(
     assert [t.description for t in result.transactions] == [
         f"SEPA Incasso Incassant ID: NL98ZZZ54998769{day}" for day in (1, 2, 3)
     ]
+
+
+def test_sparkasse_soll_haben_markers_and_a_value_date_under_the_booking_date(
+    extract: Extract,
+) -> None:
+    page = [
+        (100, [(40, "Buchung"), (100, "Vorgang / Verwendungszweck"), (480, "Betrag")]),
+        (110, [(40, "Valuta")]),
+        (124, [(100, "alter Kontostand"), (500, "2.347,73 H", "r")]),
+        (138, [(40, "16.12.2023"), (100, "LASTSCHRIFT PN:931"), (500, "203,99 S", "r")]),
+        (148, [(40, "18.12.2023"), (100, "dm-drogerie markt//Berlin/DE")]),
+        (162, [(40, "17.12.2023"), (100, "GUTSCHRIFT"), (500, "50,00 H", "r")]),
+        (172, [(40, "17.12.2023"), (100, "Max Mustermann")]),
+        (186, [(100, "neuer Kontostand"), (500, "2.193,74 H", "r")]),
+    ]
+    result = extract(page)
+    first, second = result.transactions
+    assert (first.description, first.debit) == (
+        "LASTSCHRIFT PN:931 dm-drogerie markt//Berlin/DE",
+        Decimal("203.99"),
+    )
+    assert (second.description, second.credit) == ("GUTSCHRIFT Max Mustermann", Decimal("50.00"))
+    assert result.reconciled is True
+
+
+def test_a_loan_prints_what_is_owed_with_dr(extract: Extract) -> None:
+    page = [
+        (40, [(40, "Home Loan Statement")]),
+        (54, [(40, "Statement period 1 November 2023 to 30 November 2023")]),
+        (100, [(40, "Date"), (120, "Description"), (380, "Debits"), (440, "Credits")]),
+        (100, [(520, "Balance")]),
+        (114, [(40, "01/11/2023"), (120, "Opening balance"), (560, "$130,965.59 DR", "r")]),
+        (128, [(40, "04/11/2023"), (120, "Repayment - Thank you"), (470, "974.58", "r")]),
+        (128, [(560, "$129,991.01 DR", "r")]),
+        (142, [(40, "30/11/2023"), (120, "Debit interest"), (410, "717.12", "r")]),
+        (142, [(560, "$130,708.13 DR", "r")]),
+        (156, [(40, "30/11/2023"), (120, "Closing balance"), (560, "$130,708.13 DR", "r")]),
+    ]
+    result = extract(page)
+    assert result.statement.opening_balance == Decimal("130965.59")
+    assert [t.balance for t in result.transactions] == [Decimal("129991.01"), Decimal("130708.13")]
+    assert result.reconciled is True
+
+
+def test_a_cheque_type_code_names_a_row_of_only_a_number(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Date"), (110, "Payment type and details"), (380, "Paid out")]),
+        (100, [(440, "Paid in"), (520, "Balance")]),
+        (114, [(40, "18 May 23"), (110, "CHQ"), (190, "009643"), (410, "670.97", "r")]),
+        (114, [(560, "1,329.03", "r")]),
+    ]
+    (row,) = extract(page).transactions
+    assert (row.description, row.code) == ("CHQ 009643", "CHQ")

@@ -69,7 +69,7 @@ def split_accounts(pages: Sequence[PageParse], ctx: DocContext) -> list[AccountR
                 _settle_candidates(walk)
             item.account = walk.current
             walk.run.rows.append(item)
-            carry = _carry_fact(item)
+            carry = _carry_fact(item, ctx.card)
             if carry is not None:
                 walk.run.facts.append(carry)
         elif isinstance(item, BalanceFact):
@@ -227,12 +227,12 @@ def _name(run: AccountRun, ident: str, strength: int, keys: set[str]) -> None:
         run.hint, run.strength = ident, strength
 
 
-def _carry_fact(row: RawRow) -> BalanceFact | None:
+def _carry_fact(row: RawRow, owed: bool) -> BalanceFact | None:
     if row.kind not in (RowKind.OPENING, RowKind.CLOSING):
         return None
     money = row.money
     value = signed_balance(
-        money.get(Role.BALANCE) or money.get(Role.AMOUNT) or money.get(Role.CREDIT)
+        money.get(Role.BALANCE) or money.get(Role.AMOUNT) or money.get(Role.CREDIT), owed
     )
     if value is None:
         return None

@@ -29,6 +29,13 @@ CARD_PHRASES = (
     "available credit",
     "credit available",
     "cash advance limit",
+    # A loan's balance is owed too, and its statement prints it the way a card's does.
+    "loan statement",
+    "mortgage statement",
+    "your loan at a glance",
+    "original loan amount",
+    "remaining term",
+    "loan account statement",
 )
 # Each alone proves little (a current account lists `VISA DEBIT` purchases); three together on
 # the first page are a card's summary (`Previous Statement Balance`, `Purchases & Debits`, ...).

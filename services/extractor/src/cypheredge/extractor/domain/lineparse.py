@@ -28,6 +28,10 @@ TYPE_CODES = frozenset((
 NZ_DETAILS = frozenset({"particulars", "code", "reference"})
 TYPE_GAP = 1.0  # x word height: a code in its own sub-column stands this far from the details
 _ID_DIGITS = re.compile(r"^(?:0\d+|\d{8,})$")
+# Titles of a column that says what kind of payment a row is (`Mutatiesoort`, `Umsatzart`).
+TYPE_TITLES = frozenset(
+    ("type", "mutatiesoort", "soort", "typ", "tipo", "umsatzart", "buchungsart")
+)
 MARKERS = {
     "cr": "CR",
     "c": "CR",
@@ -139,7 +143,7 @@ def _side_cell(out: Parsed, label: str, words: list[Word], marker: bool) -> None
     found = MARKERS.get(fold(" ".join(w.text for w in words))) if marker else None
     if found is not None:
         out.marker = out.marker or found
-    elif "type" in fold(label).split():
+    elif not TYPE_TITLES.isdisjoint(fold(label).split()):
         out.code = [*out.code, *words]
     else:
         out.reference += words

@@ -25,11 +25,12 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def signed_balance(money: Money | None) -> Decimal | None:
-    """A printed balance: overdrawn when shown negative or marked DR."""
+def signed_balance(money: Money | None, owed: bool = False) -> Decimal | None:
+    """A printed balance: overdrawn when shown negative or marked DR. On an account whose
+    balance is what is owed (a card, a loan) DR is the usual side and CR is in credit."""
     if money is None:
         return None
-    negative = money.sign < 0 or money.marker == "DR"
+    negative = money.sign < 0 or money.marker == ("CR" if owed else "DR")
     return -money.magnitude if negative else money.magnitude
 
 
@@ -71,7 +72,7 @@ def _draft(
     row: RawRow, day: date, unsigned: int, card: bool, members: frozenset[str]
 ) -> Draft | None:
     money = row.money
-    balance = signed_balance(money.get(Role.BALANCE))
+    balance = signed_balance(money.get(Role.BALANCE), card)
     debit, credit = money.get(Role.DEBIT), money.get(Role.CREDIT)
     amount = money.get(Role.AMOUNT)
     from_amount = False

@@ -45,7 +45,7 @@ LANGUAGES: dict[str, Language] = {
     "nl": Language(
         cells={
             "rentedatum": V, "valutadatum": V, "af bij": MK, "bij af": MK, "debet": DR,
-            "tegenrekening": R, "code": R, "mutatiesoort": T,
+            "tegenrekening": R, "code": R, "mutatiesoort": Role.OTHER,
         },
         keywords={
             "boekdatum": D, "boekingsdatum": D, "transactiedatum": D, "datum": D,
