@@ -1,11 +1,13 @@
 """The outbox as the source of truth: sent rows stay for the retention window, then go.
 
 Timestamps are explicit (rows are back-dated, the purge is given its ``now``): no test waits
-for a clock.
+for a clock, only for conditions.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -91,3 +93,47 @@ async def test_purge_works_through_more_rows_than_one_chunk(
     assert await relay.purge(chunk=3) == len(ids)
     async with kit_db.system() as session:
         assert (await session.execute(select(func.count()).select_from(outbox))).scalar_one() == 0
+
+
+async def test_a_running_relay_purges_at_start_and_every_interval(
+    kit_db: Database, fresh_topic: str, topics: str
+) -> None:
+    (old,) = await _add(kit_db, fresh_topic, 1)
+    await _sent_at(kit_db, old, datetime.now(UTC) - timedelta(days=8))
+    producer = make_producer(topics, "purging-relay")
+    await producer.start()
+    stop = asyncio.Event()
+    settings = OutboxSettings(retention_hours=7 * 24, purge_interval_seconds=0.2)
+    relay = Relay(kit_db, outbox, producer, poll_interval=0.1, retention=settings)
+    task = asyncio.create_task(relay.run(stop))
+    try:
+        await _until(lambda: _missing(kit_db, old), "the relay never purged at start")
+        (later,) = await _add(kit_db, fresh_topic, 1)
+        await _until(lambda: _sent(kit_db, later), "the relay never published")
+        await _sent_at(kit_db, later, datetime.now(UTC) - timedelta(days=8))
+        await _until(lambda: _missing(kit_db, later), "the relay never purged again")
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 10)
+        await producer.stop()
+
+
+async def _missing(db: Database, row_id: UUID) -> bool:
+    return row_id not in await _remaining(db)
+
+
+async def _sent(db: Database, row_id: UUID) -> bool:
+    async with db.system() as session:
+        query = select(outbox.c.sent_at).where(outbox.c.id == row_id)
+        return (await session.execute(query)).scalar_one() is not None
+
+
+async def _until(check: Callable[[], Awaitable[bool]], why: str, within: float = 10) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        if await check():
+            return
+        if loop.time() > deadline:
+            raise AssertionError(why)
+        await asyncio.sleep(0.05)

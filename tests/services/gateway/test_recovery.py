@@ -7,7 +7,9 @@ made with explicit timestamps (the test's batch is back-dated), never by waiting
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import os
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -228,3 +230,46 @@ async def test_late_events_after_the_deadline_land_facts_but_no_status(
     statement = view["statements"][0]
     assert (statement["status"], statement["error"]) == ("failed", "deadline_exceeded")
     assert statement["transactions"] == 12, "facts still land"
+
+
+async def test_the_gateway_relay_process_sweeps_and_publishes_the_redrive(
+    api: httpx.AsyncClient, org_a: Tenant, admin: Database, infra: InfraSettings, topics: str
+) -> None:
+    """``python -m cypheredge.gateway.relay`` as deployed: its sweeper finds the idle batch
+    and its relay publishes both the re-queued event and the request."""
+    batch_id = await _submit(api, org_a)
+    await _publish_all(admin, batch_id)
+    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=6))
+    env = dict(
+        os.environ,
+        DATABASE_URL=infra.database_url,
+        KAFKA_BOOTSTRAP_SERVERS=topics,
+        SWEEP_INTERVAL_SECONDS="0.2",
+        LOG_JSON="false",
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "cypheredge.gateway.relay", env=env
+    )
+    try:
+
+        async def redriven_and_sent() -> bool:
+            rows = await _outbox(admin, batch_id)
+            types = [r.event_type for r in rows]
+            return BatchRedriveRequested.type_name() in types and all(r.sent_at for r in rows)
+
+        await _eventually(redriven_and_sent, "the relay process never re-drove the batch", 60)
+        assert process.returncode is None, "still running"
+    finally:
+        process.terminate()
+        assert await asyncio.wait_for(process.wait(), 20) == 0, "stops cleanly on SIGTERM"
+
+
+async def _eventually(check: Callable[[], Awaitable[bool]], why: str, within: float) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        if await check():
+            return
+        if loop.time() > deadline:
+            raise AssertionError(why)
+        await asyncio.sleep(0.2)
