@@ -104,7 +104,11 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     desc_col = placer.description
     description = list(cells[desc_col]) if desc_col is not None else []
     date_col = placer.date
-    if date_col is not None and cells[date_col]:
+    # A time alone under the date (`06:35:18` wrapped below `2023-11-28`) belongs to the date
+    # above it: neither a date of its own nor description text.
+    if date_col is not None and cells[date_col] and _times(cells[date_col]):
+        out.date_cell = list(cells[date_col])
+    elif date_col is not None and cells[date_col]:
         out.date_text = True
         out.date_cell = list(cells[date_col])
         out.date, used, spill = take_date(cells[date_col], description, reading.date_order)
@@ -128,6 +132,10 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
         elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE):
             _side_cell(out, column.label, cells[i], marker=column.role is not Role.REFERENCE)
     return out
+
+
+def _times(words: Sequence[Word]) -> bool:
+    return all(_TIME.match(w.text) for w in words)
 
 
 @lru_cache(maxsize=256)
