@@ -1,4 +1,4 @@
-"""Held-out families from the United Arab Emirates and the Philippines.
+"""Families from the United Arab Emirates and the Philippines.
 
 ae_bank models Emirates NBD, ADCB and FAB account statements as public parsers and text dumps of
 them show: Date / Value Date / Description / Debit / Credit / Balance in AED, long narrations
@@ -23,8 +23,8 @@ from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, marked, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_kit import LinedTable, digits, held_statement, segments
-from cypheredge.synth.layouts.held_out_regions import EMIRATES, PHILIPPINES
+from cypheredge.synth.layouts.local_kit import LinedTable, digits, local_statement, segments
+from cypheredge.synth.layouts.local_regions import EMIRATES, PHILIPPINES
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpec
@@ -135,7 +135,7 @@ def ae_bank(rng: Random) -> Built:
         "Current Account", rng.randint(22, 42), (800, 6000), mask="AE** 0260 000* ***{last4}"
     )
     names = (bank, AE_TOWNS, rng.choice(AE_HOLDERS))
-    st = held_statement(rng, EMIRATES, names, [plan], period(rng), AE_STREETS)
+    st = local_statement(rng, EMIRATES, names, [plan], period(rng), AE_STREETS)
     acc, day = st.accounts[0], "DD/MM/YYYY"
     span = f"{fmt_date(st.start, day)} to {fmt_date(st.end, day)}"
     details = [
@@ -250,7 +250,7 @@ def ph_bank(rng: Random) -> Built:
         "Savings Account", rng.randint(20, 40), (300, 4000), pool=pool, mask="****-**{last4}"
     )
     names = (bank, PH_TOWNS, rng.choice(PH_HOLDERS))
-    st = held_statement(rng, PHILIPPINES, names, [plan], period(rng), PH_STREETS)
+    st = local_statement(rng, PHILIPPINES, names, [plan], period(rng), PH_STREETS)
     acc, day = st.accounts[0], "MONTH D, YYYY"
     symbol = rng.choice(("\u20b1", "PHP ", ""))
     span = f"{fmt_date(st.start, day)} - {fmt_date(st.end, day)}"
@@ -279,7 +279,6 @@ LAYOUTS = (
         "01-FEB-2024 or 03AUG25 dates, balances with glued or spaced Cr/Dr, Ref/Cheque No, "
         "Opening / Closing Balance rows, balance brought / carried forward, Arabic labels",
         ae_bank,
-        held_out=True,
     ),
     Layout(
         "ph_bank",
@@ -288,6 +287,5 @@ LAYOUTS = (
         "and BRANCH columns after the balance, BEGINNING BALANCE / BALANCE FORWARD and ENDING "
         "BALANCE rows, InstaPay / PESONet / bills-payment narrations, DAIF returned cheques",
         ph_bank,
-        held_out=True,
     ),
 )

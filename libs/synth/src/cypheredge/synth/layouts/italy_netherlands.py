@@ -1,4 +1,4 @@
-"""Held-out families from Italy and the Netherlands.
+"""Families from Italy and the Netherlands (held out in the first split, tuned on since).
 
 it_estratto models the Italian "estratto conto" of Intesa Sanpaolo, UniCredit and BancoPosta as
 Italian banks' guides and public parser fixtures describe them: Data contabile / Data valuta /
@@ -25,16 +25,16 @@ from random import Random
 
 from cypheredge.synth.formats import DE, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_kit import (
+from cypheredge.synth.layouts.local_kit import (
     LinedTable,
     clock,
     digits,
-    held_statement,
+    local_statement,
     months_period,
     segments,
     shift,
 )
-from cypheredge.synth.layouts.held_out_regions import ITALY, NETHERLANDS
+from cypheredge.synth.layouts.local_regions import ITALY, NETHERLANDS
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
 from cypheredge.synth.render.blocks import heading
@@ -139,7 +139,7 @@ def it_estratto(rng: Random) -> Built:
     count = rng.randint(16, 26) * months
     plan = Plan("Conto corrente", count, (600, 5000), mask="IT** X030 ***{last4}")
     names = (bank, IT_TOWNS, rng.choice(IT_HOLDERS))
-    st = held_statement(rng, ITALY, names, [plan], months_period(rng, months), IT_STREETS)
+    st = local_statement(rng, ITALY, names, [plan], months_period(rng, months), IT_STREETS)
     acc, day = st.accounts[0], rng.choice(("DD.MM.YYYY", "DD/MM/YYYY", "DD.MM.YY"))
     period = f"dal {fmt_date(st.start, 'DD/MM/YYYY')} al {fmt_date(st.end, 'DD/MM/YYYY')}"
     details = [("IBAN", acc.masked), ("Periodo", period), ("Valuta", "EUR"), ("Filiale", "00871")]
@@ -326,7 +326,7 @@ def nl_ing(rng: Random) -> Built:
         mask="NL** PBNK 0*** ***{last4}",
     )
     names = (bank, NL_TOWNS, rng.choice(NL_HOLDERS))
-    st = held_statement(rng, NETHERLANDS, names, [plan], period(rng), NL_STREETS)
+    st = local_statement(rng, NETHERLANDS, names, [plan], period(rng), NL_STREETS)
     acc = st.accounts[0]
     span = f"{fmt_date(st.start, NL_DAY)} t/m {fmt_date(st.end, NL_DAY)}"
     details = [
@@ -361,7 +361,6 @@ LAYOUTS = (
         "FINALE rows, 1.234,56, monthly or quarterly, POS lines repeating amount and date, "
         "amounts left of the description in some, riassunto scalare, share capital in the footer",
         it_estratto,
-        held_out=True,
     ),
     Layout(
         "nl_ing",
@@ -370,6 +369,5 @@ LAYOUTS = (
         "(EUR), Code and Mutatiesoort, landscape; or dd-mm dates without a year and type codes; "
         "or Bij left of Af with BEA / SEPA blocks; vorig / nieuw saldo rows",
         nl_ing,
-        held_out=True,
     ),
 )

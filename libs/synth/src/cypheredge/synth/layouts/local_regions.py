@@ -1,4 +1,4 @@
-"""Narrations of the held-out countries: Italy, the Netherlands, Poland, Mexico, UAE, Philippines.
+"""Narrations of Italy, the Netherlands, Poland, Mexico, the UAE and the Philippines.
 
 A `|` in a template marks where the bank starts a new line inside the description (payee, title,
 reference, location): layouts print it as a line break or a space, and the truth is what is printed.

@@ -1,4 +1,4 @@
-"""Held-out family from Mexico: the "estado de cuenta" of BBVA México, Banamex and Santander.
+"""Family from Mexico: the "estado de cuenta" of BBVA México, Banamex and Santander.
 
 Modelled on public parsers of these prints: BBVA's "Detalle de Movimientos Realizados" with FECHA
 OPER and FECHA LIQ side by side as `02/ENE 02/ENE`, a code before the description (COD.
@@ -17,15 +17,15 @@ from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
-from cypheredge.synth.layouts.held_out_kit import (
+from cypheredge.synth.layouts.local_kit import (
     Days,
     LinedTable,
     digits,
     es_date,
-    held_statement,
+    local_statement,
     segments,
 )
-from cypheredge.synth.layouts.held_out_regions import MEXICO
+from cypheredge.synth.layouts.local_regions import MEXICO
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
 from cypheredge.synth.render.blocks import heading, summary_box
@@ -189,7 +189,7 @@ def mx_estado(rng: Random) -> Built:
     plan = Plan("Cuenta de cheques", rng.randint(20, 40), (300, 3000), pool=pool, mask="0{last4}")
     names = (bank, MX_TOWNS, rng.choice(MX_HOLDERS))
     span = period(rng, rollover=variant != "santander" and rng.random() < 0.4)
-    st = held_statement(rng, MEXICO, names, [plan], span, MX_STREETS)
+    st = local_statement(rng, MEXICO, names, [plan], span, MX_STREETS)
     acc, day = st.accounts[0], "DD/MM/YYYY"
     span_text = f"DEL {fmt_date(st.start, day)} AL {fmt_date(st.end, day)}"
     details = [
@@ -222,6 +222,5 @@ LAYOUTS = (
         "only on a day's last row, Comportamiento box with counts; or the date only on a day's "
         "first row and amounts on the last line; or 02-ENE-2024 with FOLIO; SALDO ANTERIOR rows",
         mx_estado,
-        held_out=True,
     ),
 )

@@ -1,4 +1,4 @@
-"""Held-out family from Poland: the "wyciąg z rachunku" of PKO BP, mBank and Pekao.
+"""Family from Poland: the "wyciąg z rachunku" of PKO BP, mBank and Pekao.
 
 Modelled on the fields of PKO BP's statement as public Polish parsers read them (Data operacji,
 Data waluty, Typ transakcji, Kwota, Saldo po transakcji and an Opis transakcji made of Nazwa
@@ -16,8 +16,8 @@ from random import Random
 
 from cypheredge.synth.formats import NumberStyle, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_kit import LinedTable, held_statement, page_note, segments
-from cypheredge.synth.layouts.held_out_regions import POLAND
+from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, page_note, segments
+from cypheredge.synth.layouts.local_regions import POLAND
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Account, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, Flow, PageSpec
@@ -151,7 +151,7 @@ def pl_wyciag(rng: Random) -> Built:
         mask="PL** 1020 **** **** **** {last4}",
     )
     names = (bank, PL_TOWNS, rng.choice(PL_HOLDERS))
-    st = held_statement(rng, POLAND, names, [plan], period(rng), PL_STREETS)
+    st = local_statement(rng, POLAND, names, [plan], period(rng), PL_STREETS)
     acc, day = st.accounts[0], "DD.MM.YYYY"
     number = f"{st.end.month}/{st.end.year}"
     span = f"od {fmt_date(st.start, day)} do {fmt_date(st.end, day)}"
@@ -182,6 +182,5 @@ LAYOUTS = (
         "one cell, the description split over Typ transakcji and an Opis column after the "
         "amounts, or Obciążenia / Uznania columns, Saldo początkowe / końcowe rows",
         pl_wyciag,
-        held_out=True,
     ),
 )
