@@ -54,6 +54,9 @@ def test_prefix_of_keeps_underscores_in_the_secret() -> None:
         pytest.param("ce_0123456789abc_secret", id="long-prefix"),
         pytest.param("ce__secret", id="empty-prefix"),
         pytest.param("ce_0123456789ab_", id="empty-secret"),
+        pytest.param("ce_0123456789AB_secret", id="upper-hex-prefix"),
+        pytest.param("ce_01234567\x0089a_secret", id="nul-in-prefix"),
+        pytest.param("ce_ééééééééééé_secret", id="non-hex-prefix"),
     ],
 )
 def test_prefix_of_rejects_malformed_keys(presented: str) -> None:

@@ -135,7 +135,7 @@ def install(app: FastAPI) -> None:
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         # The last resort (Starlette's ServerErrorMiddleware calls it, then re-raises so the
         # server logs the traceback): the client still gets problem+json with a request id.
-        log.error("unhandled error", extra={"request_id": request_id(request.scope)})
+        log.error("unhandled error (request %s)", request_id(request.scope), exc_info=exc)
         response = problem_response(
             request, Problem(500, "Internal Server Error", "An unexpected error occurred.")
         )

@@ -139,10 +139,12 @@ class _Reader:
         try:
             parser = MultipartParser(boundary, self._callbacks())
             async for chunk in stream:
+                # The parser first: a file or field limit names what broke it; the body
+                # limit then catches whatever else (framing, padding) grows past it.
+                parser.write(chunk)
                 self.received += len(chunk)
                 if self.received > self.limits.max_body_bytes:
                     raise _too_large(self.limits)
-                parser.write(chunk)
                 await self._flush(force=False)
             parser.finalize()
         except FormParserError as exc:
@@ -209,8 +211,9 @@ class _Reader:
             decoded = raw_name.decode("utf-8")
         except UnicodeDecodeError:
             raise _field_error(where, f"{where} is not valid UTF-8.") from None
+        shown = display_filename(decoded, where)  # before a file exists that could leak
         handle = tempfile.TemporaryFile(dir=self.spool_dir)  # noqa: SIM115 - closed by receive_upload
-        self._file = SpooledFile(f"files[{position}]", display_filename(decoded, where), handle)
+        self._file = SpooledFile(f"files[{position}]", shown, handle)
         self.upload.files.append(self._file)
 
     def _part_data(self, data: bytes, start: int, end: int) -> None:
