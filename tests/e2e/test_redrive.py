@@ -9,6 +9,7 @@ broker never has them. Idleness is made by back-dating the batch, never by waiti
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import secrets
 import sys
@@ -295,3 +296,25 @@ async def test_the_cli_says_when_there_is_no_such_batch(infra: InfraSettings) ->
     _, stderr = await asyncio.wait_for(process.communicate(), 120)
     assert process.returncode == 1
     assert "no batch" in stderr.decode()
+
+
+async def test_the_cli_without_a_batch_redrives_every_idle_one(
+    client: httpx.AsyncClient, redrive_org: Tenant, admin: Database, infra: InfraSettings
+) -> None:
+    async with broker_loses(admin, "gateway", redrive_org.org_id):
+        batch_id = await _submit(client, redrive_org)  # batch.submitted "sent", never delivered
+    await _age(admin, batch_id)
+    process = await asyncio.create_subprocess_exec(
+        CLI,
+        "admin",
+        "redrive",
+        env=dict(os.environ, DATABASE_URL=infra.database_url),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 0, stderr.decode()
+    assert batch_id in json.loads(stdout)["redriven"]
+    await wait_for_batch(
+        client, redrive_org, batch_id, lambda b: b["status"] == "completed", within=180
+    )
