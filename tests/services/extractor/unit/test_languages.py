@@ -177,3 +177,24 @@ def test_a_cheque_type_code_names_a_row_of_only_a_number(extract: Extract) -> No
     ]
     (row,) = extract(page).transactions
     assert (row.description, row.code) == ("CHQ 009643", "CHQ")
+
+
+def test_a_time_wrapped_under_its_date_is_dropped_and_short_dotted_dates_stay_dates(
+    extract: Extract,
+) -> None:
+    mpesa = [
+        (100, [(40, "Completion Time"), (140, "Details"), (400, "Withdrawn"), (480, "Balance")]),
+        (114, [(40, "2023-11-28"), (140, "Pay Bill Online to 522522 - KCB")]),
+        (114, [(440, "-69,020.00", "r"), (520, "26,891.00", "r")]),
+        (124, [(40, "06:35:18"), (140, "PAYBILL AC Acc. RENT380554290")]),
+    ]
+    (row,) = extract(mpesa).transactions
+    assert row.description == "Pay Bill Online to 522522 - KCB PAYBILL AC Acc. RENT380554290"
+    italian = [
+        (100, [(40, "Data"), (100, "Valuta"), (160, "Descrizione"), (400, "Uscite")]),
+        (100, [(470, "Entrate")]),
+        (114, [(40, "01.04.24"), (100, "03.04.24"), (160, "PAGAMENTO CARTA COOP")]),
+        (114, [(430, "327,14", "r")]),
+    ]
+    (row,) = extract(italian).transactions
+    assert (row.date, row.debit) == (date(2024, 4, 1), Decimal("327.14"))

@@ -134,8 +134,11 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     return out
 
 
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$")  # `01.04.24` is a date
+
+
 def _times(words: Sequence[Word]) -> bool:
-    return all(_TIME.match(w.text) for w in words)
+    return all(_CLOCK.match(w.text) for w in words)
 
 
 @lru_cache(maxsize=256)
