@@ -198,3 +198,28 @@ def test_a_time_wrapped_under_its_date_is_dropped_and_short_dotted_dates_stay_da
     ]
     (row,) = extract(italian).transactions
     assert (row.date, row.debit) == (date(2024, 4, 1), Decimal("327.14"))
+
+
+def test_cardholder_subtotals_table_totals_and_trailing_notices_are_not_rows(
+    extract: Extract,
+) -> None:
+    page = [
+        (100, [(40, "Date"), (120, "Description"), (440, "Amount"), (520, "Balance")]),
+        (114, [(40, "05/01/2023"), (120, "AMAZON MKTPLACE"), (470, "25.00", "r")]),
+        (114, [(560, "975.00", "r")]),
+        (128, [(40, "05/02/2023"), (120, "SHELL OIL 5744"), (470, "40.00", "r")]),
+        (128, [(560, "935.00", "r")]),
+        (142, [(40, "05/03/2023"), (120, "PAYROLL ACME"), (470, "1,000.00", "r")]),
+        (142, [(560, "1,935.00", "r")]),
+        (156, [(40, "05/07/2023"), (120, "MARCUS JOHNSON TRANSACTIONS THIS CYCLE (CARD 6395)")]),
+        (156, [(470, "$1,065.00", "r")]),
+        (170, [(120, "TRANSACTION TOTAL"), (470, "1,065.00", "r")]),
+        (184, [(120, "Os saldos acima não incluem lançamentos futuros. Limite da conta com")]),
+        (184, [(470, "2.000,00", "r")]),
+    ]
+    result = extract(page)
+    assert [t.description for t in result.transactions] == [
+        "AMAZON MKTPLACE",
+        "SHELL OIL 5744",
+        "PAYROLL ACME",
+    ]

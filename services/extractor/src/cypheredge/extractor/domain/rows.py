@@ -128,9 +128,28 @@ def build_rows(
     leftover += attach(rows, runs, height, bool(above))
     for row in rows:
         row.kind = classify(row, transactional)
+    _notices(rows, layout)
     _balances_on_a_day(rows)
     _zero_tables(rows)
     return RowsRead(rows, leftover, head, vote)
+
+
+PROSE_WORDS = 10  # words of an undated line with a figure that make it a sentence, not a row
+
+
+def _notices(rows: list[RawRow], layout: Layout) -> None:
+    """In a table whose rows each print their date, an undated sentence with a figure in it
+    after the last dated row (`Os saldos acima não incluem ... Limite da conta ... 2.000,00`)
+    is a notice."""
+    txns = [r for r in rows if r.kind is RowKind.TXN]
+    dated = [k for k, r in enumerate(txns) if r.date is not None]
+    if not layout.has(Role.DATE) or len(dated) < 3:
+        return
+    if len(dated) < 0.9 * (dated[-1] + 1):
+        return  # a day's later rows go undated here: length says nothing
+    for row in txns[dated[-1] + 1 :]:  # a notice follows the table; a day's rows come inside it
+        if row.date is None and len(row.description.split()) >= PROSE_WORDS:
+            row.kind = RowKind.SUMMARY
 
 
 def _balances_on_a_day(rows: list[RawRow]) -> None:

@@ -156,8 +156,10 @@ TALLY = re.compile(
     r"purchase|fee|charge)s?(?: \w+){0,4}"
     r"|net (?:amount|activity|change|total)\b.*"
     r"|(?:totals?|sub ?totals?) (?:at|for|of|this|brought|carried)\b.*"
-    r"|(?:total|sum|subtotal) of .*)$"
-)
+    r"|(?:total|sum|subtotal) of .*"
+    r"|(?:transaction|transactions|page|period|monthly|statement) totals?\b.*"
+    r"|.*\btransactions (?:this|for this) (?:cycle|period|month|statement)\b.*)$"
+)  # the last two: `TRANSACTION TOTAL`, a cardholder's `TRANSACTIONS THIS CYCLE (CARD 6395)`
 # `Kontostand am 09.04.2025`, `Balance as at 1 May`: a balance on a day, the opening one
 # before the table's first transaction and the closing one after its last.
 BALANCE_AT = re.compile(
