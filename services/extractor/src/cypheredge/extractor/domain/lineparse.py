@@ -16,6 +16,7 @@ from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
 from cypheredge.extractor.domain.words import Word
 
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$")  # `01.04.24` is a date
 _TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?|[AaPp][Mm]|hrs?|Uhr)$")
 # UK and Irish payment-type codes as banks print them beside (not inside) the details.
 TYPE_CODES = frozenset((
@@ -134,9 +135,6 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     return out
 
 
-_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$")  # `01.04.24` is a date
-
-
 def _times(words: Sequence[Word]) -> bool:
     return all(_CLOCK.match(w.text) for w in words)
 
@@ -243,6 +241,8 @@ def _second_date(description: list[Word], order: DateOrder) -> list[Word]:
     a date, not the start of the description."""
     for n in (2, 1):
         if len(description) > n and _date(" ".join(w.text for w in description[:n]), order):
+            if _CLOCK.match(description[n].text):
+                return description  # `14/10 21:05 58492677152`: when a PIX was sent, text
             return description[n:]
     return description
 

@@ -114,7 +114,7 @@ DEBIT_SECTIONS = (
     "atm withdrawals", "debit card", "lastschriften", "other debits", "outgoing",
     "checks cleared", "cheques cleared", "items paid", "checks paid", "other debits",
     "fees charged", "interest charged", "new charges",
-    "purchases and adjustments", "cash advances",
+    "purchases and adjustments", "cash advances", "purchase", "purchases and debits",
 )  # fmt: skip
 
 OPENING_PHRASES = (

@@ -71,6 +71,10 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
         headings = _card_headings(run)
         eligible = [p for k, p in enumerate(run) if k not in headings and _eligible(p)]
         leftover += [p.line for k, p in enumerate(run) if k in headings or not _eligible(p)]
+        if not down and nxt is not None and eligible and section_sign(eligible[-1].line.text):
+            # Text wraps below its figures here: a heading right above a row (`PURCHASE`,
+            # `FEES CHARGED`) set as tight as the rows is no text of the row before it.
+            leftover.append(eligible.pop().line)
         split = _split_run(eligible, prev, nxt, down)
         if nxt is not None and split > 0 and _starts_carry(eligible[split - 1], nxt):
             split -= 1  # `BALANCE CARRIED` over `FORWARD  933.25 D`: one carried balance
