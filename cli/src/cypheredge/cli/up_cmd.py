@@ -20,9 +20,11 @@ from cypheredge.cli.stack.embedded import (
     free_port,
     port_open,
 )
+from cypheredge.cli.stack.lock import StackBusy, StackLock
 from cypheredge.cli.stack.provision import migrate_all, provision, provision_storage
 from cypheredge.cli.stack.services import PROCESSES
-from cypheredge.cli.stack.supervisor import Child, Supervisor
+from cypheredge.cli.stack.stale import end_stale_stack, stack_env
+from cypheredge.cli.stack.supervisor import Child, Infrastructure, Revived, Supervisor
 from cypheredge.kit.settings import InfraSettings
 
 console = Console(stderr=True)
@@ -38,23 +40,45 @@ def up(
 ) -> None:
     """Start infrastructure (embedded unless configured), migrate, and run every service."""
     data_dir = data_dir.resolve()
-    if port_open("127.0.0.1", port):
-        console.print(
-            f"error: port {port} is already in use; pick another with --port", markup=False
-        )
-        raise typer.Exit(1)
+    try:
+        lock = StackLock(data_dir).acquire()
+    except StackBusy as busy:
+        console.print(f"error: {busy}", markup=False)
+        raise typer.Exit(1) from None
     # SIGTERM (from a service manager or `timeout`) must clean up like Ctrl-C does.
     signal.signal(signal.SIGTERM, _interrupt)
-    (data_dir / "logs").mkdir(parents=True, exist_ok=True)
-    with ExitStack() as stack, console.status("starting CypherEdge") as status:
-        env = _infrastructure(stack, data_dir, status.update)
+    with ExitStack() as stack:
+        stack.callback(lock.release)
+        ended = end_stale_stack(data_dir, lock.previous, data_dir / "postgres")
+        if ended:
+            console.print(f"stopped {len(ended)} process(es) left running by an earlier up")
+        if port_open("127.0.0.1", port):
+            console.print(
+                f"error: port {port} is already in use; pick another with --port", markup=False
+            )
+            raise typer.Exit(1)
+        # Every process started from here on carries the marker: how a later `up` knows them.
+        os.environ.update(stack_env(data_dir))
+        (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+        _run(stack, Supervisor(lock.record), port, data_dir, ready_timeout, demo)
+
+
+def _run(
+    stack: ExitStack,
+    supervisor: Supervisor,
+    port: int,
+    data_dir: Path,
+    ready_timeout: float,
+    demo: bool,
+) -> None:
+    with console.status("starting CypherEdge") as status:
+        env = _infrastructure(stack, supervisor, data_dir, status.update)
         status.update("running database migrations")
         os.environ.update(env)
         migrate_all(InfraSettings(), progress=lambda step: status.update(step))
         status.update("provisioning Kafka topics and storage")
         provision(env["KAFKA_BOOTSTRAP_SERVERS"])
         provision_storage(InfraSettings())
-        supervisor = Supervisor(_children(env, port, data_dir))
         stack.callback(supervisor.stop_all)
         stack_file(data_dir).write_text(
             json.dumps(
@@ -69,36 +93,57 @@ def up(
             )
         )
         stack.callback(lambda: stack_file(data_dir).unlink(missing_ok=True))
-        supervisor.start_all()
+        supervisor.start_all(_children(env, port, data_dir))
         _wait_ready(supervisor, ready_timeout, status.update)
-        status.stop()
-        _announce(port, data_dir)
-        if demo:
-            _demo(port, data_dir)
-        while True:
-            time.sleep(1)
-            for child in supervisor.revive():
-                console.print(
-                    f"[yellow]{child.spec.name} exited; restarted "
-                    f"({child.restarts} so far, see {child.log_path})[/]"
-                )
+    _announce(port, data_dir)
+    if demo:
+        _demo(port, data_dir)
+    while True:
+        time.sleep(1)
+        for revived in supervisor.revive():
+            _report(revived)
 
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _infrastructure(stack: ExitStack, data_dir: Path, say: object) -> dict[str, str]:
+def _report(revived: Revived) -> None:
+    if revived.error:
+        console.print(f"[red]{revived.name} could not be restarted: {revived.error}[/]")
+        return
+    console.print(
+        f"[yellow]{revived.name} exited; restarted "
+        f"({revived.restarts} so far, see {revived.log_path})[/]"
+    )
+
+
+def _infrastructure(
+    stack: ExitStack, supervisor: Supervisor, data_dir: Path, say: object
+) -> dict[str, str]:
     env = dict(os.environ)
     update = say if callable(say) else (lambda _: None)
+    logs = data_dir / "logs"
     if "DATABASE_URL" not in env:
         update("starting embedded PostgreSQL")
-        embedded = stack.enter_context(EmbeddedPostgres(data_dir / "postgres"))
-        env["DATABASE_URL"] = database_url(data_dir, embedded)
+        postgres = stack.enter_context(
+            EmbeddedPostgres(data_dir / "postgres", log_path=logs / "postgres.log")
+        )
+        env["DATABASE_URL"] = database_url(data_dir, postgres)
+        supervisor.watch(Infrastructure("postgres", postgres, logs / "postgres.log"))
     if "KAFKA_BOOTSTRAP_SERVERS" not in env:
         update("starting embedded Kafka broker (Tansu)")
-        broker = stack.enter_context(EmbeddedBroker(log_path=data_dir / "logs" / "broker.log"))
-        env["KAFKA_BOOTSTRAP_SERVERS"] = broker.start()
+        broker = stack.enter_context(EmbeddedBroker(log_path=logs / "broker.log"))
+        env["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap = broker.start()
+        supervisor.watch(
+            Infrastructure(
+                "broker",
+                broker,
+                logs / "broker.log",
+                after_restart=lambda: provision(bootstrap),
+                restarts_clients=True,
+            )
+        )
     if "S3_ENDPOINT" not in env:
         env.setdefault("STORAGE_DIR", str(data_dir / "storage"))
     env.setdefault("CYPHEREDGE_SECRET_KEY", secret_key(data_dir))
@@ -125,7 +170,8 @@ def _wait_ready(supervisor: Supervisor, timeout: float, say: object) -> None:
     while waiting := supervisor.not_ready():
         if time.monotonic() > deadline:
             raise typer.Exit(_fail(f"not ready after {timeout:.0f}s: {', '.join(waiting)}"))
-        supervisor.revive()
+        for revived in supervisor.revive():
+            _report(revived)
         update(f"waiting for {', '.join(waiting)} (consumer groups take a few seconds)")
         time.sleep(0.5)
 

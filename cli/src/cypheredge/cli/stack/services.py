@@ -21,6 +21,8 @@ class ProcessSpec:
     name: str
     module: str
     health_env: str | None  # env var naming its health port; None: no separate endpoint
+    # A Kafka client keeps positions and group state that an embedded broker's restart loses.
+    kafka_client: bool = True
 
 
 SCHEMAS: tuple[ServiceSchema, ...] = tuple(
@@ -29,7 +31,7 @@ SCHEMAS: tuple[ServiceSchema, ...] = tuple(
 )
 
 PROCESSES: tuple[ProcessSpec, ...] = (
-    ProcessSpec("gateway", "cypheredge.gateway", None),
+    ProcessSpec("gateway", "cypheredge.gateway", None, kafka_client=False),
     ProcessSpec("relay", "cypheredge.gateway.relay", None),
     ProcessSpec("projector", "cypheredge.gateway.projector", "GATEWAY_PROJECTOR_HEALTH_PORT"),
     ProcessSpec("ingest", "cypheredge.ingest", "INGEST_HEALTH_PORT"),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import json
+from collections.abc import Awaitable, Callable
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-ReadyCheck = Callable[[], bool]
+# The names of what is not ready (empty: ready).
+ReadyCheck = Callable[[], Awaitable[list[str]]]
 
 
 class HealthServer:
@@ -20,7 +22,10 @@ class HealthServer:
         self._server: asyncio.Server | None = None
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, self._host, self._port)
+        # SO_REUSEADDR: a restarted service must not be kept off its port by TIME_WAIT.
+        self._server = await asyncio.start_server(
+            self._serve, self._host, self._port, reuse_address=True
+        )
 
     async def stop(self) -> None:
         if self._server is not None:
@@ -33,7 +38,7 @@ class HealthServer:
             while (await asyncio.wait_for(reader.readline(), timeout=5)) not in (b"\r\n", b""):
                 pass
             path = request.decode("latin-1").split(" ")[1] if request.count(b" ") >= 2 else "/"
-            status, ctype, body = self._route(path)
+            status, ctype, body = await self._route(path)
             head = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n"
             writer.write((head + "Connection: close\r\n\r\n").encode() + body)
             await writer.drain()
@@ -42,13 +47,15 @@ class HealthServer:
         finally:
             writer.close()
 
-    def _route(self, path: str) -> tuple[str, str, bytes]:
+    async def _route(self, path: str) -> tuple[str, str, bytes]:
         if path == "/healthz":
             return "200 OK", "application/json", b'{"status":"ok"}'
         if path == "/readyz":
-            if self._ready():
+            failing = await self._ready()
+            if not failing:
                 return "200 OK", "application/json", b'{"status":"ready"}'
-            return "503 Service Unavailable", "application/json", b'{"status":"starting"}'
+            body = json.dumps({"status": "not ready", "failing": failing}).encode()
+            return "503 Service Unavailable", "application/json", body
         if path == "/metrics":
             return "200 OK", CONTENT_TYPE_LATEST, generate_latest()
         return "404 Not Found", "text/plain", b"not found"

@@ -21,6 +21,7 @@ from cypheredge.kit.db import Database
 from cypheredge.kit.health import HealthServer
 from cypheredge.kit.kafka import make_producer, wait_for_broker
 from cypheredge.kit.logging import configure_logging
+from cypheredge.kit.readiness import dependencies
 from cypheredge.kit.relay import Relay
 from cypheredge.kit.settings import InfraSettings
 
@@ -60,13 +61,21 @@ class WorkerHost:
         self._db = db
         self._outbox = outbox
         self._subscriptions = subscriptions
-        self._health = HealthServer(health_host, health_port, self.ready)
+        topics = sorted({topic for sub in subscriptions for topic in sub.topics})
+        self._dependencies = dependencies(db, bootstrap, topics)
+        self._health = HealthServer(health_host, health_port, self.not_ready)
         self._runners: list[ConsumerRunner] = []
         self._on_close = on_close or []
         self.stop = asyncio.Event()
 
     def ready(self) -> bool:
+        """Whether every consumer has joined its group (what start-up waits for)."""
         return bool(self._runners) and all(r.assigned.is_set() for r in self._runners)
+
+    async def not_ready(self) -> list[str]:
+        """What keeps this process from doing its work now: /readyz answers 503 with it."""
+        failing = [] if self.ready() else ["consumers"]
+        return failing + await self._dependencies.failing()
 
     async def run(self) -> None:
         await self._health.start()

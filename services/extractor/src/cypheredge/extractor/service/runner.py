@@ -4,11 +4,20 @@ Extraction is CPU-bound; a process pool keeps the consumer's heartbeats and the 
 endpoint responsive, lets one instance use several cores, and contains what a pathological
 file can do: a worker that overruns the time limit is killed, one that dies takes only its
 pool with it, and the next file gets a fresh pool.
+
+Workers are spawned (fork + exec), never forked bare: a forked worker would inherit every
+descriptor of the service, its health endpoint's listening socket included, and keep the
+port after the service died. Each worker also dies with the service (parent-death signal),
+so a SIGKILL of the service leaves nothing behind. They start with the pool, so the first
+statement does not wait for their imports.
 """
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
+import signal
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +26,7 @@ from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.contracts.notices import Notice
 from cypheredge.extractor.domain import extract_pdf
 from cypheredge.extractor.service.artefact import to_document
+from cypheredge.kit.lifetime import die_with_parent
 
 
 class ExtractionAborted(Exception):
@@ -29,11 +39,27 @@ def _extract(data: bytes, file_warnings: tuple[Notice, ...]) -> ExtractionDocume
     return to_document(extract_pdf(data), file_warnings)
 
 
+def _warm() -> None:
+    """Nothing: submitted once per worker so that each starts with the pool."""
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=die_with_parent,
+        initargs=(signal.SIGKILL, os.getpid()),
+    )
+    for _ in range(workers):  # a spawn pool starts a worker per task it cannot place
+        pool.submit(_warm)
+    return pool
+
+
 class CascadeRunner:
     def __init__(self, workers: int, timeout: float = 120.0) -> None:
         self._workers = workers
         self.timeout = timeout
-        self._pool = ProcessPoolExecutor(max_workers=workers)
+        self._pool = _pool(workers)
 
     async def extract(
         self, data: bytes, file_warnings: Sequence[Notice] = ()
@@ -58,7 +84,7 @@ class CascadeRunner:
         for process in list(getattr(old, "_processes", {}).values()):
             process.kill()
         old.shutdown(wait=False, cancel_futures=True)
-        self._pool = ProcessPoolExecutor(max_workers=self._workers)
+        self._pool = _pool(self._workers)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
