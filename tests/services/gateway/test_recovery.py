@@ -1,15 +1,19 @@
 """The gateway's sweeper: idle batches are re-driven, late ones fail with a reason.
 
-No pipeline runs here, so nothing but the sweeper moves a batch. Idleness and lateness are
-made with explicit timestamps (the test's batch is back-dated), never by waiting.
+Nothing but the sweeper may move these batches, even when a pipeline runs in the same test
+session: the test org's unsent gateway events are parked (a trigger keeps every relay from
+claiming them), so no consumer ever sees its batches. Idleness and lateness are made with
+explicit timestamps (the batch is back-dated), never by waiting.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -31,6 +35,7 @@ from cypheredge.contracts.events.statement import StatementExtracted
 from cypheredge.gateway.infra.models import inbox
 from cypheredge.gateway.recovery_settings import RecoverySettings
 from cypheredge.gateway.relay import recovery
+from cypheredge.gateway.service.accounts import create_org
 from cypheredge.gateway.service.container import Container
 from cypheredge.gateway.service.projection import Projector
 from cypheredge.gateway.service.recovery import Recovery
@@ -54,6 +59,46 @@ async def admin(infra: InfraSettings) -> AsyncIterator[Database]:
 @pytest.fixture
 def sweeper(gateway: Container) -> Recovery:
     return recovery(gateway.db, SETTINGS)
+
+
+@asynccontextmanager
+async def parked(admin: Database, org_id: str) -> AsyncIterator[None]:
+    """While open, no relay claims the org's unsent gateway events (claimed for ever)."""
+    name = f"gateway.park_{secrets.token_hex(4)}"
+    async with admin.system() as session:
+        await session.execute(
+            text(
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "IF NEW.sent_at IS NULL THEN NEW.claimed_until := 'infinity'; END IF; "
+                "RETURN NEW; END $$"
+            )
+        )
+        await session.execute(
+            text(
+                f"CREATE TRIGGER {name.split('.')[1]} BEFORE INSERT OR UPDATE ON gateway.outbox "
+                f"FOR EACH ROW WHEN (NEW.org_id = '{UUID(org_id)}'::uuid) "
+                f"EXECUTE FUNCTION {name}()"
+            )
+        )
+    try:
+        yield
+    finally:
+        async with admin.system() as session:
+            await session.execute(text(f"DROP TRIGGER {name.split('.')[1]} ON gateway.outbox"))
+            await session.execute(text(f"DROP FUNCTION {name}()"))
+
+
+async def _org(gateway: Container, name: str) -> Tenant:
+    created = await create_org(gateway.db, name)
+    return Tenant(str(created.org_id), created.api_key)
+
+
+@pytest.fixture(scope="module")
+async def org(gateway: Container, admin: Database) -> AsyncIterator[Tenant]:
+    """An org whose batches only the sweeper moves."""
+    tenant = await _org(gateway, "Recovery Org")
+    async with parked(admin, tenant.org_id):
+        yield tenant
 
 
 async def _submit(api: httpx.AsyncClient, tenant: Tenant, name: str = DIGITAL) -> str:
@@ -109,9 +154,9 @@ async def _view(api: httpx.AsyncClient, tenant: Tenant, batch_id: str) -> dict[s
 
 
 async def test_an_idle_batch_is_redriven_once_per_idle_spell(
-    api: httpx.AsyncClient, org_a: Tenant, admin: Database, sweeper: Recovery
+    api: httpx.AsyncClient, org: Tenant, admin: Database, sweeper: Recovery
 ) -> None:
-    batch_id = await _submit(api, org_a)
+    batch_id = await _submit(api, org)
     await _publish_all(admin, batch_id)
     assert UUID(batch_id) not in (await sweeper.sweep(expire=False)).redriven, "not idle yet"
 
@@ -134,13 +179,13 @@ async def test_an_idle_batch_is_redriven_once_per_idle_spell(
             text("SELECT redrives FROM gateway.batches WHERE id = :b"), {"b": batch_id}
         )
     assert redrives == 2
-    assert (await _view(api, org_a, batch_id))["status"] == "queued"
+    assert (await _view(api, org, batch_id))["status"] == "queued"
 
 
 async def test_concurrent_sweepers_redrive_a_batch_once(
-    api: httpx.AsyncClient, org_a: Tenant, admin: Database, gateway: Container
+    api: httpx.AsyncClient, org: Tenant, admin: Database, gateway: Container
 ) -> None:
-    batch_id = await _submit(api, org_a)
+    batch_id = await _submit(api, org)
     await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=6))
     reports = await asyncio.gather(
         *(recovery(gateway.db, SETTINGS).sweep(expire=False) for _ in range(3))
@@ -151,9 +196,9 @@ async def test_concurrent_sweepers_redrive_a_batch_once(
 
 
 async def test_finished_batches_are_not_swept(
-    api: httpx.AsyncClient, org_a: Tenant, admin: Database, sweeper: Recovery
+    api: httpx.AsyncClient, org: Tenant, admin: Database, sweeper: Recovery
 ) -> None:
-    batch_id = await _submit(api, org_a)
+    batch_id = await _submit(api, org)
     async with admin.system() as session:
         await session.execute(
             text("UPDATE gateway.batches SET status = 'completed' WHERE id = :b"), {"b": batch_id}
@@ -164,9 +209,9 @@ async def test_finished_batches_are_not_swept(
 
 
 async def test_an_operator_redrive_names_one_batch_whatever_its_state(
-    api: httpx.AsyncClient, org_a: Tenant, admin: Database, sweeper: Recovery
+    api: httpx.AsyncClient, org: Tenant, admin: Database, sweeper: Recovery
 ) -> None:
-    batch_id = await _submit(api, org_a)
+    batch_id = await _submit(api, org)
     await _publish_all(admin, batch_id)
     assert await sweeper.redrive(UUID(batch_id))
     rows = await _outbox(admin, batch_id)
@@ -176,35 +221,35 @@ async def test_an_operator_redrive_names_one_batch_whatever_its_state(
 
 
 async def test_a_batch_past_its_deadline_fails_with_the_reason(
-    api: httpx.AsyncClient, org_a: Tenant, admin: Database, sweeper: Recovery
+    api: httpx.AsyncClient, org: Tenant, admin: Database, sweeper: Recovery
 ) -> None:
-    batch_id = await _submit(api, org_a, DIGITAL_NZ)
+    batch_id = await _submit(api, org, DIGITAL_NZ)
     await _age(admin, batch_id, idle=timedelta(minutes=1), old=timedelta(hours=2))
     report = await sweeper.sweep()
     assert UUID(batch_id) in report.expired
     assert UUID(batch_id) not in report.redriven
 
-    view = await _view(api, org_a, batch_id)
+    view = await _view(api, org, batch_id)
     assert view["status"] == "failed"
     assert view["error"] == "deadline_exceeded"
     assert [(s["status"], s["error"]) for s in view["statements"]] == [
         ("failed", "deadline_exceeded")
     ]
-    listed = (await api.get("/v1/batches?limit=100", headers=org_a.auth)).json()["data"]
+    listed = (await api.get("/v1/batches?limit=100", headers=org.auth)).json()["data"]
     assert next(b for b in listed if b["id"] == batch_id)["status"] == "failed"
 
 
 async def test_late_events_after_the_deadline_land_facts_but_no_status(
-    api: httpx.AsyncClient, org_a: Tenant, admin: Database, sweeper: Recovery, gateway: Container
+    api: httpx.AsyncClient, org: Tenant, admin: Database, sweeper: Recovery, gateway: Container
 ) -> None:
-    batch_id = await _submit(api, org_a)
+    batch_id = await _submit(api, org)
     await _age(admin, batch_id, idle=timedelta(minutes=1), old=timedelta(hours=2))
     assert UUID(batch_id) in (await sweeper.sweep()).expired
-    statement_id = UUID((await _view(api, org_a, batch_id))["statements"][0]["id"])
+    statement_id = UUID((await _view(api, org, batch_id))["statements"][0]["id"])
     projector = Projector(gateway.db, Inbox(inbox))
 
     async def deliver(event: Event) -> None:
-        envelope = Envelope.wrap(event, org_id=UUID(org_a.org_id), source=REPORTER.source)
+        envelope = Envelope.wrap(event, org_id=UUID(org.org_id), source=REPORTER.source)
         await projector.handle(envelope)
 
     await deliver(
@@ -225,7 +270,7 @@ async def test_late_events_after_the_deadline_land_facts_but_no_status(
             statements=(StatementOutcome(statement_id=statement_id, status="reported"),),
         )
     )
-    view = await _view(api, org_a, batch_id)
+    view = await _view(api, org, batch_id)
     assert (view["status"], view["error"]) == ("failed", "deadline_exceeded")
     statement = view["statements"][0]
     assert (statement["status"], statement["error"]) == ("failed", "deadline_exceeded")
@@ -233,13 +278,19 @@ async def test_late_events_after_the_deadline_land_facts_but_no_status(
 
 
 async def test_the_gateway_relay_process_sweeps_and_publishes_the_redrive(
-    api: httpx.AsyncClient, org_a: Tenant, admin: Database, infra: InfraSettings, topics: str
+    api: httpx.AsyncClient,
+    admin: Database,
+    gateway: Container,
+    infra: InfraSettings,
+    topics: str,
 ) -> None:
     """``python -m cypheredge.gateway.relay`` as deployed: its sweeper finds the idle batch
     and its relay publishes both the re-queued event and the request."""
-    batch_id = await _submit(api, org_a)
-    await _publish_all(admin, batch_id)
-    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=6))
+    tenant = await _org(gateway, "Relay Process Org")
+    async with parked(admin, tenant.org_id):  # sent as far as it knows, never delivered
+        batch_id = await _submit(api, tenant)
+        await _publish_all(admin, batch_id)
+        await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=6))
     env = dict(
         os.environ,
         DATABASE_URL=infra.database_url,
