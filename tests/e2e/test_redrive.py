@@ -145,16 +145,23 @@ async def _effects(admin: Database, batch_id: str) -> dict[str, Any]:
 
 
 async def _age(admin: Database, batch_id: str) -> None:
-    """Idle for longer than REDRIVE_AFTER_SECONDS (its default), well inside the deadline."""
+    """Idle for longer than REDRIVE_AFTER_SECONDS (its default), inside the deadline, and
+    old enough to be among the first the sweeper looks at (oldest first, a page at a time)."""
     async with admin.system() as session:
-        for table, column in (("batches", "id"), ("statements", "batch_id")):
-            await session.execute(
-                text(
-                    f"UPDATE gateway.{table} SET updated_at = updated_at - interval '10 minutes' "
-                    f"WHERE {column} = :b"
-                ),
-                {"b": batch_id},
-            )
+        await session.execute(
+            text(
+                "UPDATE gateway.batches SET updated_at = updated_at - interval '10 minutes', "
+                "created_at = created_at - interval '50 minutes' WHERE id = :b"
+            ),
+            {"b": batch_id},
+        )
+        await session.execute(
+            text(
+                "UPDATE gateway.statements SET updated_at = updated_at - interval '10 minutes' "
+                "WHERE batch_id = :b"
+            ),
+            {"b": batch_id},
+        )
 
 
 async def _submit(client: httpx.AsyncClient, tenant: Tenant) -> str:

@@ -110,7 +110,11 @@ async def _submit(api: httpx.AsyncClient, tenant: Tenant, name: str = DIGITAL) -
 
 
 async def _age(admin: Database, batch_id: str, *, idle: timedelta, old: timedelta) -> None:
-    """Make the batch look ``old`` since upload and ``idle`` since it last changed."""
+    """Make the batch look ``old`` since upload and ``idle`` since it last changed.
+
+    Old enough to be among the first the sweeper looks at (oldest first, a page at a time),
+    whatever else the session left open; under the deadline unless a test wants it past.
+    """
     params = {"b": batch_id, "idle": idle, "old": old}
     async with admin.system() as session:
         await session.execute(
@@ -160,7 +164,7 @@ async def test_an_idle_batch_is_redriven_once_per_idle_spell(
     await _publish_all(admin, batch_id)
     assert UUID(batch_id) not in (await sweeper.sweep(expire=False)).redriven, "not idle yet"
 
-    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=6))
+    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=50))
     report = await sweeper.sweep(expire=False)
     assert UUID(batch_id) in report.redriven
     rows = await _outbox(admin, batch_id)
@@ -172,7 +176,7 @@ async def test_an_idle_batch_is_redriven_once_per_idle_spell(
 
     again = await sweeper.sweep(expire=False)
     assert UUID(batch_id) not in again.redriven, "a re-drive counts as activity"
-    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=12))
+    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=55))
     assert UUID(batch_id) in (await sweeper.sweep(expire=False)).redriven
     async with admin.system() as session:
         redrives = await session.scalar(
@@ -186,7 +190,7 @@ async def test_concurrent_sweepers_redrive_a_batch_once(
     api: httpx.AsyncClient, org: Tenant, admin: Database, gateway: Container
 ) -> None:
     batch_id = await _submit(api, org)
-    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=6))
+    await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=50))
     reports = await asyncio.gather(
         *(recovery(gateway.db, SETTINGS).sweep(expire=False) for _ in range(3))
     )
@@ -290,7 +294,7 @@ async def test_the_gateway_relay_process_sweeps_and_publishes_the_redrive(
     async with parked(admin, tenant.org_id):  # sent as far as it knows, never delivered
         batch_id = await _submit(api, tenant)
         await _publish_all(admin, batch_id)
-        await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=6))
+        await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=50))
     env = dict(
         os.environ,
         DATABASE_URL=infra.database_url,
