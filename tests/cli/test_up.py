@@ -18,6 +18,7 @@ import pytest
 
 from cetest.pdfs import DIGITAL, SCANNED, sample
 from cypheredge.cli.stack.embedded import free_port
+from cypheredge.cli.stack.lock import StackLock
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 CLI = str(Path(sys.executable).with_name("cypheredge"))
@@ -104,3 +105,18 @@ def test_up_refuses_a_port_in_use(tmp_path: Path) -> None:
         )
     assert result.returncode == 1
     assert f"port {port} is already in use" in result.stderr
+
+
+def test_up_refuses_a_data_dir_another_up_holds(tmp_path: Path) -> None:
+    with StackLock(tmp_path):
+        result = subprocess.run(
+            [CLI, "up", "--port", str(free_port()), "--data-dir", str(tmp_path)],
+            env=_embedded_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert f"another cypheredge up is running on {tmp_path} (pid {os.getpid()})" in " ".join(
+        result.stderr.split()
+    )

@@ -125,11 +125,12 @@ def wait_exited(pids: Iterable[int], timeout: float) -> bool:
 
 
 def wait_pidfds(fds: list[int], deadline: float) -> bool:
+    """Wait until every pidfd's process has exited, or ``deadline``; True when they all did."""
     pending = list(fds)
     while pending:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return False
+        left = max(0.0, deadline - time.monotonic())
         readable, _, _ = select.select(pending, [], [], left)
+        if not readable:
+            return False
         pending = [fd for fd in pending if fd not in readable]
     return True
