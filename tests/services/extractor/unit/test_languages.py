@@ -223,3 +223,30 @@ def test_cardholder_subtotals_table_totals_and_trailing_notices_are_not_rows(
         "SHELL OIL 5744",
         "PAYROLL ACME",
     ]
+
+
+def test_a_box_beside_the_table_and_foreign_amounts_in_the_text_stay_out_of_rows(
+    extract: Extract,
+) -> None:
+    # TD prints its account summary right beside the transactions, on the header's line too,
+    # and a foreign spend's USD amount inside the description.
+    page = [
+        (100, [(40, "TRANSACTION"), (110, "ACTIVITY DESCRIPTION"), (300, "AMOUNT($)", "r")]),
+        (100, [(330, "Interest"), (520, "$73.35", "r")]),
+        (109, [(40, "DATE"), (330, "Fees"), (520, "$0.00", "r")]),
+        (124, [(40, "DEC 10"), (110, "GITHUB.COM 3NF1"), (300, "$197.43", "r")]),
+        (124, [(330, "Credit Limit"), (520, "$25,000.00", "r")]),
+        (134, [(110, "FOREIGN CURRENCY 149.83"), (330, "Available Credit")]),
+        (134, [(520, "$17,650.34", "r")]),
+        (144, [(110, "USD @ EXCHANGE RATE 1.31765")]),
+        *[
+            (158 + 14 * k, [(40, f"DEC {11 + k}"), (110, f"SHOP {k}"), (300, f"${k + 1}0.00", "r")])
+            for k in range(4)
+        ],
+    ]
+    rows = extract(page).transactions
+    assert [(t.description, t.debit) for t in rows[:2]] == [
+        ("GITHUB.COM 3NF1 FOREIGN CURRENCY 149.83 USD @ EXCHANGE RATE 1.31765", Decimal("197.43")),
+        ("SHOP 0", Decimal("10.00")),
+    ]
+    assert len(rows) == 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
@@ -18,6 +18,8 @@ from cypheredge.extractor.domain.words import Word
 _AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|S|H|[-+]?\d{1,3})$")
 _DIGIT = re.compile(r"\d")
 MARGIN = 24.0  # points a table reaches past its outermost titles
+TEXT_MARGIN = 8.0  # points past the last money title where text no longer belongs to the table
+ALIGN_SLACK = 15.0  # points short of its column's common right edge a figure is no longer in it
 TEXT_REACH = 300.0  # points a text column printed last may run past its title's left edge
 
 
@@ -104,9 +106,17 @@ class Placer:
     date: int | None = None  # the date column
     description: int | None = None  # the description column
     sinks: tuple[int, ...] = ()  # money columns whose figures are not read (a repeated title)
+    edges: dict[int, float] = field(default_factory=dict)  # right edges figures keep to
+    text_edge: float = float("inf")  # past this a word of text is outside the table
 
     @classmethod
-    def of(cls, layout: Layout, mark: str, bounds: Sequence[float] = ()) -> Placer:
+    def of(
+        cls,
+        layout: Layout,
+        mark: str,
+        bounds: Sequence[float] = (),
+        lines: Sequence[Sequence[Word]] = (),
+    ) -> Placer:
         columns = layout.columns
         # A second money title (`SALDO OPERACIÓN  SALDO LIQUIDACIÓN`) adds no meaning, but its
         # figures must land under it, not crowd the first one's cell.
@@ -122,7 +132,13 @@ class Placer:
             for k, (a, b) in enumerate(itertools.pairwise(text))
         )
         date, description = layout.index(Role.DATE), layout.index(Role.DESCRIPTION)
-        return cls(layout, mark, money, text, cuts, date, description, sinks)
+        last = columns[-1]
+        # Past a table's last column of figures only signs and markers (`CR`) belong to it;
+        # text there is a box beside the table.
+        edge = last.x1 + TEXT_MARGIN if last.role in MONEY_ROLES else float("inf")
+        placer = cls(layout, mark, money, text, cuts, date, description, sinks, text_edge=edge)
+        placer.edges.update(_right_edges(placer, lines))
+        return placer
 
     def assign(self, words: Sequence[Word]) -> list[list[Word]]:
         columns, money_cols = self.layout.columns, self.money
@@ -134,7 +150,11 @@ class Placer:
             if word.x0 > right or word.x1 < left:
                 continue
             kind = kind_of(word.text, self.mark)
+            if kind is Kind.TEXT and word.x0 > self.text_edge:
+                continue  # a side box's words (`Credit Limit`) past the last figures' column
             col = _money_column(word, columns, money_cols) if kind is Kind.STRONG else None
+            if col is not None and word.x1 < self.edges.get(col, word.x1) - ALIGN_SLACK:
+                col = None  # far short of the edge its column's figures keep: text
             if col is not None:
                 cells[col].append(word)
                 placed.append((word, col))
@@ -188,6 +208,42 @@ class Placer:
             if centre < cut:
                 return self.text[k]
         return self.text[-1]
+
+
+ALIGNED = 0.6  # share of a column's figures ending at one edge that shows it right-aligned
+
+
+def _right_edges(placer: Placer, lines: Sequence[Sequence[Word]]) -> dict[int, float]:
+    """The right edge each money column's figures keep to, where the table right-aligns them
+    (most end within a point or two of one another). Typed statements that set each figure
+    right after its text show none, and keep the loose placement."""
+    ends: dict[int, list[float]] = {}
+    columns = placer.layout.columns
+    for words in lines:
+        for word in words:
+            if kind_of(word.text, placer.mark) is not Kind.STRONG:
+                continue
+            col = _money_column(word, columns, placer.money)
+            if col is not None:
+                ends.setdefault(col, []).append(word.x1)
+    edges: dict[int, float] = {}
+    for col, xs in ends.items():
+        edge, count = _densest(sorted(xs), 4.0)
+        if count >= max(4, ALIGNED * len(xs)):
+            edges[col] = edge
+    return edges
+
+
+def _densest(xs: Sequence[float], width: float) -> tuple[float, int]:
+    """The middle of the `width`-wide window holding most of the sorted `xs`, and how many:
+    the edge most figures end at (a few foreign amounts in the text do not move it)."""
+    best, start, middle = 0, 0, xs[0]
+    for end, x in enumerate(xs):
+        while x - xs[start] > width:
+            start += 1
+        if end - start + 1 > best:
+            best, middle = end - start + 1, (x + xs[start]) / 2
+    return middle, best
 
 
 def _cut(left: Column, right: Column, bound: float | None) -> float:

@@ -181,7 +181,33 @@ def header_cells(line: Line, gap: float = CELL_GAP) -> list[tuple[Cell, Role | N
         return None
     if not roles & (DATE_ROLES | {Role.DESCRIPTION}) or 2 * known < len(typed):
         return None
-    return None if has_values(line) else typed
+    if not has_values(line):
+        return typed
+    beside = without_side_box(line, gap)  # the titles, then a box beside the table
+    return header_cells(beside, gap) if beside is not line else None
+
+
+def without_side_box(line: Line, gap: float = CELL_GAP) -> Line:
+    """A line that may head a table, without the box printed beside the table on the same
+    line (`TRANSACTION  POSTING  ACTIVITY DESCRIPTION  AMOUNT($)` then `Interest $73.35`):
+    the cells before the first one holding a value, less that value's label."""
+    if titled_words(line) < 1 or not has_values(line):
+        return line
+    cells = split_cells(line.words, gap)
+    first = next((k for k, c in enumerate(cells) if has_values(_as_line(c.words))), None)
+    if first is None or first < 2:
+        return line
+    return _as_line([w for c in cells[: first - 1] for w in c.words])
+
+
+def _as_line(words: Sequence[Word]) -> Line:
+    return Line(
+        list(words),
+        min(w.y0 for w in words),
+        max(w.y1 for w in words),
+        max(w.x1 for w in words),
+        " ".join(w.text for w in words),
+    )
 
 
 # Words that only ever qualify a title (`Trans. Date`, `Originating Branch`, `Serial No`).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import overload
 
 from cypheredge.extractor.domain.columns import Kind, Layout, Placer, kind_of, make_layout
 from cypheredge.extractor.domain.gutters import text_bounds
@@ -18,6 +19,7 @@ from cypheredge.extractor.domain.header import (
     repeats,
     split_cells,
     titled_words,
+    without_side_box,
 )
 from cypheredge.extractor.domain.headerless import infer_layout
 from cypheredge.extractor.domain.lineparse import Parsed, Reading, parse_line, take_date
@@ -97,7 +99,8 @@ def parse_page(
     for seg in [part for whole in segments for part in _side_by_side(whole)]:
         seg.lines = split_straddlers(seg.lines, seg.layout, reading.decimal_mark)
         bounds = text_bounds(seg.lines, seg.layout, reading.decimal_mark)
-        placer = Placer.of(seg.layout, reading.decimal_mark, bounds)
+        words = [line.words for line in seg.lines]
+        placer = Placer.of(seg.layout, reading.decimal_mark, bounds, words)
         parsed = [parse_line(line, placer, reading) for line in seg.lines]
         continues = seg.carried or seg.continued
         read = build_rows(
@@ -131,6 +134,7 @@ def _segments(
     if state.layout is not None:
         current = Segment(state.layout, state.transactional, carried=True)
         segments.append(current)
+    views = _HeaderViews(lines, gap)
     i = 0
     while i < len(lines):
         typed = header_cells(lines[i], gap)
@@ -142,7 +146,7 @@ def _segments(
             target.append(lines[i])
             i += 1
             continue
-        typed, above, below = (typed, 0, 1) if stacked else absorb(lines, i, typed, gap)
+        typed, above, below = (typed, 0, 1) if stacked else absorb(views, i, typed, gap)
         out.headers.append(lines[i - above].y0)
         for bucket in (current.lines if current else [], out.outside):
             if above and bucket and bucket[-1] is lines[i - 1]:
@@ -158,6 +162,29 @@ def _segments(
         segments.append(current)
         i += 1 + below
     return segments
+
+
+class _HeaderViews(Sequence[Line]):
+    """The page's lines as header detection sees them (`without_side_box`), worked out only
+    for the lines it asks about: on a page of thousands of rows that is a few."""
+
+    def __init__(self, lines: Sequence[Line], gap: float) -> None:
+        self._lines, self._gap = lines, gap
+        self._seen: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index not in self._seen:
+            self._seen[index] = without_side_box(self._lines[index], self._gap)
+        return self._seen[index]
 
 
 def _side_by_side(seg: Segment) -> list[Segment]:
