@@ -14,11 +14,15 @@ import os
 import select
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from cypheredge.kit.lifetime import dying_with_us
+
+# pidfds and waitid(WNOWAIT) make the waits exact; elsewhere they degrade to polling.
+_LINUX = sys.platform.startswith("linux")
 
 
 class ProcessGroup:
@@ -65,6 +69,8 @@ class ProcessGroup:
         """Whether the leader still runs; an exited leader is left unreaped (see the module)."""
         if self._popen is None or self._popen.returncode is not None:
             return False
+        if not _LINUX:  # no waitid(WNOWAIT) to look without reaping: reap
+            return self._popen.poll() is None
         try:
             state = os.waitid(os.P_PID, self._popen.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
         except ChildProcessError:
@@ -113,6 +119,8 @@ def wait_exited(pids: Iterable[int], timeout: float) -> bool:
     processes that are not our children and that nobody reaps.
     """
     deadline = time.monotonic() + timeout
+    if not _LINUX:
+        return _poll_exited(list(pids), deadline)
     fds = []
     try:
         for pid in pids:
@@ -122,6 +130,18 @@ def wait_exited(pids: Iterable[int], timeout: float) -> bool:
     finally:
         for fd in fds:
             os.close(fd)
+
+
+def _poll_exited(pids: list[int], deadline: float) -> bool:
+    while True:
+        alive = []
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, 0)
+                alive.append(pid)
+        if not alive or time.monotonic() >= deadline:
+            return not alive
+        time.sleep(0.05)
 
 
 def wait_pidfds(fds: list[int], deadline: float) -> bool:

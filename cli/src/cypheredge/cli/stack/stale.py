@@ -89,6 +89,8 @@ def _postmaster(pgdata: Path) -> list[_Held]:
 
 
 def _pidfd(pid: int) -> int | None:
+    if not hasattr(os, "pidfd_open"):  # not Linux: nothing can be proven ours, nothing is touched
+        return None
     try:
         return os.pidfd_open(pid)
     except (ProcessLookupError, PermissionError):
