@@ -250,3 +250,32 @@ def test_a_box_beside_the_table_and_foreign_amounts_in_the_text_stay_out_of_rows
         ("SHOP 0", Decimal("10.00")),
     ]
     assert len(rows) == 5
+
+
+def test_a_section_word_wrapped_under_its_row_stays_and_a_heading_between_rows_goes(
+    extract: Extract,
+) -> None:
+    wrapped = [
+        (100, [(40, "Date"), (120, "Narration"), (440, "Amount"), (520, "Balance")]),
+        (114, [(40, "08/10/2023"), (120, "CLG/006791/SBI CHEQUE"), (470, "500.00", "r")]),
+        (114, [(560, "1,500.00", "r")]),
+        (122, [(120, "DEPOSIT")]),
+        (134, [(40, "09/10/2023"), (120, "NEFT SNEHA"), (470, "-100.00", "r")]),
+        (134, [(560, "1,400.00", "r")]),
+        (142, [(120, "Family support")]),
+    ]
+    first, _ = extract(wrapped).transactions
+    assert first.description == "CLG/006791/SBI CHEQUE DEPOSIT"
+    headed = [
+        (100, [(40, "Date"), (120, "Description"), (470, "Amount", "r")]),
+        (112, [(40, "01/04"), (120, "AUTOMATIC PAYMENT - THANK YOU"), (470, "-619.33", "r")]),
+        (124, [(120, "PURCHASE")]),
+        (136, [(40, "12/10"), (120, "TST* BLUE BOTTLE COFFEE"), (470, "86.87", "r")]),
+        (148, [(120, "OAKLAND CA")]),
+        (160, [(40, "12/11"), (120, "AMAZON MARKETPLACE"), (470, "5.20", "r")]),
+    ]
+    assert [t.description for t in extract(headed).transactions] == [
+        "AUTOMATIC PAYMENT - THANK YOU",
+        "TST* BLUE BOTTLE COFFEE OAKLAND CA",
+        "AMAZON MARKETPLACE",
+    ]

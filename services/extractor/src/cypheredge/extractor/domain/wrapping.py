@@ -71,7 +71,7 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
         headings = _card_headings(run)
         eligible = [p for k, p in enumerate(run) if k not in headings and _eligible(p)]
         leftover += [p.line for k, p in enumerate(run) if k in headings or not _eligible(p)]
-        if not down and nxt is not None and eligible and section_sign(eligible[-1].line.text):
+        if not down and eligible and _heads(eligible, prev, nxt):
             # Text wraps below its figures here: a heading right above a row (`PURCHASE`,
             # `FEES CHARGED`) set as tight as the rows is no text of the row before it.
             leftover.append(eligible.pop().line)
@@ -87,6 +87,18 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
             above = [p for p in above if section_sign(p.line.text) is None]
         leftover += _give(list(reversed(above)), nxt, height, below=False)
     return leftover
+
+
+def _heads(run: list[Parsed], prev: RawRow | None, nxt: RawRow | None) -> bool:
+    """The run's last line names a section and sits no closer to the text above it than to
+    the row below it (wrapped text hugs its row: `CHEQUE` over `DEPOSIT`)."""
+    last = run[-1]
+    if nxt is None or section_sign(last.line.text) is None:
+        return False
+    above = run[-2].line.y1 if len(run) > 1 else (prev.y1 if prev is not None else None)
+    if above is None:
+        return True
+    return last.line.y0 - above >= nxt.y0 - last.line.y1 - 0.5
 
 
 def _starts_carry(p: Parsed, row: RawRow) -> bool:
