@@ -11,6 +11,7 @@ from cypheredge.extractor.domain.columns import Kind, Layout, Placer, kind_of, m
 from cypheredge.extractor.domain.gutters import text_bounds
 from cypheredge.extractor.domain.header import (
     Cell,
+    Column,
     build_columns,
     classify,
     has_values,
@@ -251,8 +252,27 @@ def _open_one(
         text = lines[j].text
         section = section or (section_sign(text) or 0)
         balances = balances or balance_heading(text)
+        columns = _cheque_numbers(columns, text)
     layout = make_layout(columns, bottom, section)
     return layout, is_transactional(columns) and not balances
+
+
+_NUMBER_TITLES = frozenset(("number", "no", "nbr", "num", "#"))
+_CHEQUE_HEADINGS = {"checks": "Check", "check": "Check", "cheques": "Cheque", "cheque": "Cheque"}
+
+
+def _cheque_numbers(columns: tuple[Column, ...], heading: str) -> tuple[Column, ...]:
+    """Under `Checks paid` a column titled only `Number` holds cheque numbers: a reference
+    that names its row (`Check 3129`), not a description."""
+    word = next((_CHEQUE_HEADINGS[w] for w in fold(heading).split() if w in _CHEQUE_HEADINGS), None)
+    if word is None:
+        return columns
+    return tuple(
+        Column(Role.REFERENCE, c.x0, c.x1, f"{word} {c.label}")
+        if fold(c.label) in _NUMBER_TITLES and c.role in (Role.DESCRIPTION, Role.OTHER)
+        else c
+        for c in columns
+    )
 
 
 def _inherit(layout: Layout, previous: Layout | None) -> Layout:
