@@ -120,7 +120,13 @@ def _card_headings(run: list[Parsed]) -> set[int]:
             out.add(k)
             if k > 0 and not any(c.isdigit() for c in run[k - 1].line.text):
                 out.add(k - 1)
+            elif k + 1 < len(run) and _holder(run[k + 1].line.text):
+                out.add(k + 1)  # `VOYAGE MILES WORLD MASTERCARD 5521 ...` over the holder
     return out
+
+
+def _holder(text: str) -> bool:
+    return not any(c.isdigit() for c in text) and 1 < len(text.split()) <= 5
 
 
 def _split_run(run: list[Parsed], prev: RawRow | None, nxt: RawRow | None, down: bool) -> int:
@@ -181,9 +187,13 @@ def member_names(lines: Sequence[Line]) -> set[str]:
     names: set[str] = set()
     ordered = sorted(lines, key=lambda ln: ln.y0)
     for above, line in itertools.pairwise(ordered):
-        heading = _NUMBER_HEADING.match(fold(line.text)) or _CARD_NUMBER.match(line.text)
         close = line.y0 - above.y1 <= max(w.height for w in line.words)
-        text = above.text.strip()
-        if heading and close and not any(c.isdigit() for c in text) and 1 < len(text.split()) <= 5:
-            names.add(text)
+        if close and _card_heading(line) and _holder(above.text.strip()):
+            names.add(above.text.strip())
+        elif close and _card_heading(above) and _holder(line.text.strip()):
+            names.add(line.text.strip())  # the holder printed under the card's number
     return names
+
+
+def _card_heading(line: Line) -> bool:
+    return bool(_NUMBER_HEADING.match(fold(line.text)) or _CARD_NUMBER.match(line.text))
