@@ -24,8 +24,11 @@ from cypheredge.extractor.domain.vocabulary import (
 _NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)(?=\W|\d|$)")
 
 
-# A card number as printed over a card's rows: four groups of four, some masked.
-_CARD_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .:'&/-]{0,50} (?:[\dX*•]{4} ){3}\d{4}$")
+# A card number as printed over a card's rows: four groups of four, some masked, perhaps with
+# the holder's name after it (`FUEL REWARDS PLATINUM 4628 4500 7895 7269 SITI`).
+_CARD_NUMBER = re.compile(
+    r"^[A-Za-z][A-Za-z .:'&/-]{0,50} (?:[\dX*•]{4} ){3}\d{4}(?: [A-Za-z][A-Za-z .'-]{0,40})?$"
+)
 
 
 CONTINUATION_GAP = 1.0  # x line height: a wrapped line sits closer than this to its row
