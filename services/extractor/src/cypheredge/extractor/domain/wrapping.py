@@ -10,6 +10,7 @@ from cypheredge.extractor.domain.lineparse import Parsed
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import account_id
 from cypheredge.extractor.domain.rawrow import RawRow
+from cypheredge.extractor.domain.stacked import title_part
 from cypheredge.extractor.domain.vocabulary import (
     CARRY_PHRASES,
     CLOSING_PHRASES,
@@ -96,12 +97,20 @@ def _heads(run: list[Parsed], prev: RawRow | None, nxt: RawRow | None) -> bool:
     """The run's last line names a section and sits no closer to the text above it than to
     the row below it (wrapped text hugs its row: `CHEQUE` over `DEPOSIT`)."""
     last = run[-1]
-    if nxt is None or section_sign(last.line.text) is None:
+    if nxt is None or not _heading_words(last.line.text):
         return False
     above = run[-2].line.y1 if len(run) > 1 else (prev.y1 if prev is not None else None)
     if above is None:
         return True
     return last.line.y0 - above >= nxt.y0 - last.line.y1 - 0.5
+
+
+def _heading_words(text: str) -> bool:
+    """A section's name (`PURCHASE`, `Transactions`, `Payments, Credits and Adjustments`)."""
+    if section_sign(text) is not None:
+        return True
+    words = text.split()
+    return 0 < len(words) <= 4 and all(title_part(w) for w in words)
 
 
 def _starts_carry(p: Parsed, row: RawRow) -> bool:
