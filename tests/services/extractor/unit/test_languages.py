@@ -266,6 +266,9 @@ def test_a_section_word_wrapped_under_its_row_stays_and_a_heading_between_rows_g
     ]
     first, _ = extract(wrapped).transactions
     assert first.description == "CLG/006791/SBI CHEQUE DEPOSIT"
+    cut = [*wrapped[:4], (122, [(120, "I")]), *wrapped[4:]]  # `GIANT FOOD I` cut by the bank
+    first, _ = extract(cut).transactions
+    assert first.description == "CLG/006791/SBI CHEQUE I"
     headed = [
         (100, [(40, "Date"), (120, "Description"), (470, "Amount", "r")]),
         (112, [(40, "01/04"), (120, "AUTOMATIC PAYMENT - THANK YOU"), (470, "-619.33", "r")]),

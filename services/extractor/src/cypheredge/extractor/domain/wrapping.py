@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from cypheredge.extractor.domain.header import TITLE_WORDS
 from cypheredge.extractor.domain.lineparse import Parsed
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import account_id
@@ -110,7 +111,9 @@ def _heading_words(text: str) -> bool:
     if section_sign(text) is not None:
         return True
     words = text.split()
-    return 0 < len(words) <= 4 and all(title_part(w) for w in words)
+    if not 0 < len(words) <= 4 or not all(title_part(w) for w in words):
+        return False
+    return any(t in TITLE_WORDS for t in fold(text).split())  # not joiners alone (`I`)
 
 
 def _starts_carry(p: Parsed, row: RawRow) -> bool:
