@@ -266,7 +266,7 @@ def test_a_section_word_wrapped_under_its_row_stays_and_a_heading_between_rows_g
     ]
     first, _ = extract(wrapped).transactions
     assert first.description == "CLG/006791/SBI CHEQUE DEPOSIT"
-    cut = [*wrapped[:4], (122, [(120, "I")]), *wrapped[4:]]  # `GIANT FOOD I` cut by the bank
+    cut = [*wrapped[:3], (122, [(120, "I")]), *wrapped[4:]]  # `GIANT FOOD I` cut by the bank
     first, _ = extract(cut).transactions
     assert first.description == "CLG/006791/SBI CHEQUE I"
     headed = [
