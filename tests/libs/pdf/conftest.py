@@ -102,8 +102,16 @@ def decompression_bomb() -> bytes:
 
 @pytest.fixture(scope="session")
 def slow_page() -> bytes:
-    """One page of 256 MiB of ``q Q`` operators: seconds of parsing in modest memory."""
-    return hostile.page_with_content(b"q Q\n" * (MIB // 4), 256)
+    """64 pages sharing one 8 MiB stream of ``q Q`` operators: 512 MiB for pdfium to parse,
+    seconds in modest memory, while the file itself decompresses to 8 MiB (no bomb)."""
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, hostile.repeated_flate(b"q Q\n" * (MIB // 4), 8))
+    stream.Filter = pikepdf.Name.FlateDecode
+    shared = pdf.make_indirect(stream)
+    for _ in range(64):
+        pdf.add_blank_page()
+        pdf.pages[-1].Contents = shared
+    return hostile.save(pdf)
 
 
 @pytest.fixture(scope="session")

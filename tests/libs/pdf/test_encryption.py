@@ -60,3 +60,32 @@ def test_password_on_an_unencrypted_file_is_ignored(
     result = inspector.inspect(text_pdf, password="unused")
     assert not result.encrypted
     assert result.decrypted == text_pdf
+    assert result.password_unused  # accepted, with the fact that the password did nothing
+
+
+@pytest.mark.parametrize(
+    ("user", "password", "unused"),
+    [
+        ("s3cret", "s3cret", False),  # the user password opened it
+        ("s3cret", "owner-pw", False),  # the owner password opened it; no password would not
+        ("", "owner-pw", True),  # owner-only: it opens without any password
+        ("", "a-batch-password", True),  # a wrong password that was not needed either
+        ("", None, False),  # none given, none needed
+    ],
+)
+def test_a_password_the_file_did_not_need_is_reported(
+    inspector: PdfInspector,
+    encrypt: Encrypt,
+    text_pdf: bytes,
+    user: str,
+    password: str | None,
+    unused: bool,
+) -> None:
+    result = inspector.inspect(encrypt(text_pdf, user, "owner-pw"), password=password)
+    assert (result.encrypted, result.password_unused) == (True, unused)
+
+
+def test_no_password_on_a_plain_file_is_nothing_to_report(
+    inspector: PdfInspector, text_pdf: bytes
+) -> None:
+    assert inspector.inspect(text_pdf).password_unused is False

@@ -77,6 +77,8 @@ def _accepted(**fields: object) -> dict[str, object]:
         "text_layer_pages": [1],
         "encrypted": False,
         "repaired": False,
+        "hazards": [],
+        "password_unused": False,
     }
     merged = good | fields
     return {k: v for k, v in merged.items() if v is not None}
@@ -94,6 +96,8 @@ def test_replies_round_trip() -> None:
     assert decode_reply(*encode_reply(accepted, retire=False)) == (accepted, False)
     repaired = Accepted(pages=1, text_layer_pages=(1,), encrypted=False, copy=b"", repaired=True)
     assert decode_reply(*encode_reply(repaired, retire=False)) == (repaired, False)
+    flagged = Accepted(1, (1,), False, b"", False, ("javascript", "embedded_files"), True)
+    assert decode_reply(*encode_reply(flagged, retire=False)) == (flagged, False)
     refused = Refused("wrong_password", "the password given is wrong")
     assert decode_reply(*encode_reply(refused, retire=True)) == (refused, True)
 
@@ -106,6 +110,11 @@ def test_replies_round_trip() -> None:
         {"retire": False, "accepted": _accepted(pages=0)},
         {"retire": False, "accepted": _accepted(repaired="yes")},
         {"retire": False, "accepted": _accepted(repaired=None)},
+        {"retire": False, "accepted": _accepted(hazards=["rm -rf"])},
+        {"retire": False, "accepted": _accepted(hazards="javascript")},
+        {"retire": False, "accepted": _accepted(hazards=None)},
+        {"retire": False, "accepted": _accepted(password_unused=1)},
+        {"retire": False, "accepted": _accepted(password_unused=None)},
         {"retire": False, "refused": {"code": "rm -rf", "reason": "x"}},
         {"retire": "no", "refused": {"code": "timeout", "reason": "x"}},
         ["not", "an", "object"],
@@ -116,6 +125,11 @@ def test_replies_round_trip() -> None:
         "no-pages",
         "repaired-not-bool",
         "repaired-missing",
+        "unknown-hazard",
+        "hazards-not-a-list",
+        "hazards-missing",
+        "password-unused-not-bool",
+        "password-unused-missing",
         "unknown-code",
         "bad-retire",
         "list",
@@ -124,6 +138,13 @@ def test_replies_round_trip() -> None:
 def test_lying_replies_are_refused(header: object) -> None:
     with pytest.raises(ProtocolError):
         decode_reply(json.dumps(header).encode(), b"")
+
+
+def test_hazards_arrive_once_each_in_a_stable_order() -> None:
+    header = {"retire": False, "accepted": _accepted(hazards=["embedded_files", "javascript"] * 2)}
+    reply, _ = decode_reply(json.dumps(header).encode(), b"")
+    assert isinstance(reply, Accepted)
+    assert reply.hazards == ("javascript", "embedded_files")
 
 
 def test_non_json_reply_is_refused() -> None:

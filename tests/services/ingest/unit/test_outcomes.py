@@ -7,7 +7,7 @@ from uuid import uuid4
 
 from cypheredge.contracts.events.batch import SubmittedStatement
 from cypheredge.contracts.events.statement import StatementIngested, StatementRejected
-from cypheredge.contracts.notices import REPAIRED_PDF
+from cypheredge.contracts.notices import PDF_JAVASCRIPT, REPAIRED_PDF, pdf_javascript, repaired_pdf
 from cypheredge.ingest.domain.outcomes import Accepted, Rejected, decrypted_key, to_event
 
 BATCH = uuid4()
@@ -71,13 +71,17 @@ def test_decrypted_key_layout() -> None:
     assert PurePosixPath(key).parts == (str(org), str(batch), "ingested", f"{statement}.pdf")
 
 
-def test_a_repaired_file_is_ingested_with_a_warning() -> None:
+def test_the_file_warnings_travel_on_the_event_in_order() -> None:
     outcome = Accepted(
-        pages=2, text_layer_pages=(1, 2), encrypted=False, storage_key="k", repaired=True
+        pages=2,
+        text_layer_pages=(1, 2),
+        encrypted=False,
+        storage_key="k",
+        warnings=(repaired_pdf(), pdf_javascript()),
     )
     event = to_event(BATCH, STATEMENT, outcome)
     assert isinstance(event, StatementIngested)
-    assert [w.code for w in event.warnings] == [REPAIRED_PDF]
+    assert [w.code for w in event.warnings] == [REPAIRED_PDF, PDF_JAVASCRIPT]
     assert "repaired" in event.warnings[0].message
     intact = to_event(BATCH, STATEMENT, Accepted(1, (1,), False, "k"))
     assert isinstance(intact, StatementIngested)

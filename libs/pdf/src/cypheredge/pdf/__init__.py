@@ -8,13 +8,15 @@ worker does.
 """
 
 from cypheredge.pdf.errors import REJECT_CODES, PdfRejected, PdfWorkerError, RejectCode
-from cypheredge.pdf.inspected import InspectedPdf
+from cypheredge.pdf.inspected import HAZARDS, Hazard, InspectedPdf
 from cypheredge.pdf.inspector import PdfInspector, inspect_pdf
 from cypheredge.pdf.limits import DEFAULT_LIMITS, PdfLimits
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "HAZARDS",
     "REJECT_CODES",
+    "Hazard",
     "InspectedPdf",
     "PdfInspector",
     "PdfLimits",

@@ -13,6 +13,7 @@ RejectCode = Literal[
     "too_large",
     "too_many_pages",
     "timeout",
+    "decompression_bomb",
 ]
 REJECT_CODES: frozenset[str] = frozenset(get_args(RejectCode))
 

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+Hazard = Literal["javascript", "launch_action", "embedded_files"]
+"""Content a PDF viewer could run or unpack; found by reading the file's objects, never run."""
+# In the order they are reported.
+HAZARDS: tuple[Hazard, ...] = get_args(Hazard)
 
 
 @dataclass(frozen=True)
@@ -14,7 +20,10 @@ class InspectedPdf:
     without a password: the original bytes when the file was neither encrypted nor needed repair,
     otherwise a copy rewritten by qpdf (encryption removed, damage repaired). ``repaired`` is
     True when the file was damaged (truncated, a broken cross-reference table) and opened only
-    after qpdf rebuilt it: it can be read, but content may be missing.
+    after qpdf rebuilt it: it can be read, but content may be missing. ``hazards`` names what
+    the file carries that a viewer could run or unpack (JavaScript, a Launch action, embedded
+    files), in that order; nothing of it was run. ``password_unused`` is True when a password
+    was given but the file opens without one (not encrypted, or encrypted for its owner only).
     """
 
     pages: int
@@ -24,6 +33,8 @@ class InspectedPdf:
     # Excluded from repr so that logging a result never dumps megabytes of PDF.
     decrypted: bytes = field(repr=False)
     repaired: bool = False
+    hazards: tuple[Hazard, ...] = ()
+    password_unused: bool = False
 
     @property
     def needs_ocr(self) -> bool:

@@ -47,6 +47,8 @@ class PdfInspector:
             sha256=digest,
             decrypted=reply.copy or data,
             repaired=reply.repaired,
+            hazards=reply.hazards,
+            password_unused=reply.password_unused,
         )
 
     @property

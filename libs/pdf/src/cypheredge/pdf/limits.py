@@ -13,18 +13,23 @@ class PdfLimits:
 
     ``max_bytes`` and the header check are applied in the calling process before anything is
     parsed; the others bound the parsing worker: ``max_pages`` is checked before any page content
-    is read, ``max_seconds`` is the wall time for one file (transfer included), and
-    ``max_memory_bytes`` is the address-space cap (``RLIMIT_AS``) of the worker process.
+    is read, ``max_seconds`` is the wall time for one file (transfer included),
+    ``max_memory_bytes`` is the address-space cap (``RLIMIT_AS``) of the worker process, and
+    ``max_decoded_bytes`` bounds what the file's streams (page content, forms, fonts; not
+    images or attachments) may decompress to, measured before any reader inflates them.
     """
 
     max_bytes: int = 50 * MIB
     max_pages: int = 500
     max_seconds: float = 30.0
     max_memory_bytes: int = 1024 * MIB
+    # Real statements measured here decompress to under 1 MB of such streams; 500 dense pages
+    # with large embedded fonts stay far below this.
+    max_decoded_bytes: int = 256 * MIB
 
     def __post_init__(self) -> None:
-        if self.max_bytes <= 0 or self.max_pages <= 0:
-            raise ValueError("max_bytes and max_pages must be positive")
+        if self.max_bytes <= 0 or self.max_pages <= 0 or self.max_decoded_bytes <= 0:
+            raise ValueError("max_bytes, max_pages and max_decoded_bytes must be positive")
         if self.max_seconds <= 0:
             raise ValueError("max_seconds must be positive")
         # Below this the interpreter plus both PDF engines cannot even start.

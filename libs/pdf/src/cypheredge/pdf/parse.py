@@ -1,19 +1,25 @@
 """The parse itself. Runs only inside the worker process, under its resource limits.
 
-qpdf (through pikepdf) opens, repairs and decrypts the file and counts pages from the page tree
-alone; pdfium then reads each page's content to see whether it carries text.
+qpdf (through pikepdf) opens, repairs and decrypts the file, counts pages from the page tree
+alone, and surveys every object (decompression bombs, scripts, attachments); pdfium then reads
+each page's content to see whether it carries text.
 """
 
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pikepdf
 import pypdfium2 as pdfium
 
+from cypheredge.pdf.active import hazards_of
+from cypheredge.pdf.bombs import DecodedBudget
 from cypheredge.pdf.errors import PdfRejected
+from cypheredge.pdf.inspected import HAZARDS, Hazard
+from cypheredge.pdf.limits import DEFAULT_LIMITS
 from cypheredge.pdf.protocol import Accepted
 
 # Fewer non-whitespace characters than this is a stray page number or a scanner's stamp, not a
@@ -26,10 +32,17 @@ _TEXT_SLICE = 256
 _REPAIR_MARKERS = ("file is damaged", "reconstruct cross-reference table")
 
 
-def parse_pdf(data: bytes, password: str | None, max_pages: int) -> Accepted:
+def parse_pdf(
+    data: bytes,
+    password: str | None,
+    max_pages: int,
+    max_decoded_bytes: int = DEFAULT_LIMITS.max_decoded_bytes,
+) -> Accepted:
     """Open, decrypt and survey ``data``; raises :class:`PdfRejected` if it cannot be used."""
-    with _open(data, password) as pdf:
+    with _open(data, password) as (pdf, password_unused):
         pages = _count_pages(pdf, max_pages)
+        # Before pdfium inflates anything: a bomb is refused as one, not parsed as a blank page.
+        hazards = survey(pdf, max_decoded_bytes)
         encrypted = bool(pdf.is_encrypted)
         repaired = was_repaired(pdf.get_warnings())
         # Readers downstream get qpdf's repaired rewrite, not a damaged file that each PDF
@@ -46,7 +59,18 @@ def parse_pdf(data: bytes, password: str | None, max_pages: int) -> Accepted:
         text_pages = _text_layer_pages(document, pages)
     finally:
         document.close()
-    return Accepted(pages, text_pages, encrypted, copy, repaired)
+    return Accepted(pages, text_pages, encrypted, copy, repaired, hazards, password_unused)
+
+
+def survey(pdf: pikepdf.Pdf, max_decoded_bytes: int) -> tuple[Hazard, ...]:
+    """One pass over every object: raises for a decompression bomb, returns the hazards."""
+    budget = DecodedBudget(max_decoded_bytes)
+    found: set[Hazard] = set()
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream):
+            budget.measure(obj)
+        found |= hazards_of(obj)
+    return tuple(h for h in HAZARDS if h in found)
 
 
 def was_repaired(warnings: list[str]) -> bool:
@@ -55,15 +79,38 @@ def was_repaired(warnings: list[str]) -> bool:
 
 
 @contextmanager
-def _open(data: bytes, password: str | None) -> Iterator[pikepdf.Pdf]:
+def _open(data: bytes, password: str | None) -> Iterator[tuple[pikepdf.Pdf, bool]]:
+    """The open file, and whether a password was given that it did not need."""
     try:
-        pdf = pikepdf.open(io.BytesIO(data), password=password or "")
+        pdf = _pikepdf_open(data, password or "")
     except pikepdf.PasswordError:
-        pdf = _open_without_password(data, password)
+        pdf, unused = _open_without_password(data, password), True
     except pikepdf.PdfError as exc:
         raise PdfRejected("malformed", "the file is damaged and cannot be repaired") from exc
+    else:
+        unused = bool(password) and _opens_without_password(pdf, data)
     with pdf:
-        yield pdf
+        yield pdf, unused
+
+
+def _pikepdf_open(data: bytes, password: str) -> pikepdf.Pdf:
+    with warnings.catch_warnings():
+        # pikepdf warns when a password was not needed; we report that ourselves.
+        warnings.filterwarnings("ignore", "A password was provided", UserWarning)
+        return pikepdf.open(io.BytesIO(data), password=password)
+
+
+def _opens_without_password(pdf: pikepdf.Pdf, data: bytes) -> bool:
+    if not pdf.is_encrypted:
+        return True
+    if pdf.user_password_matched:
+        return False  # the given password is the (non-empty) user password: it was needed
+    # It matched the owner password; the user password may still be empty.
+    try:
+        _pikepdf_open(data, "").close()
+    except (pikepdf.PasswordError, pikepdf.PdfError):
+        return False
+    return True
 
 
 def _open_without_password(data: bytes, password: str | None) -> pikepdf.Pdf:
@@ -72,7 +119,7 @@ def _open_without_password(data: bytes, password: str | None) -> pikepdf.Pdf:
     try:
         # A batch password is often sent with every file; one that only has an (empty) user
         # password opens without it, so the wrong password is no reason to refuse it.
-        return pikepdf.open(io.BytesIO(data), password="")
+        return _pikepdf_open(data, "")
     except (pikepdf.PasswordError, pikepdf.PdfError) as exc:
         raise PdfRejected(
             "wrong_password", "the file is encrypted and the password given is wrong"

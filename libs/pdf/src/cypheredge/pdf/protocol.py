@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from cypheredge.pdf.errors import REJECT_CODES, RejectCode
+from cypheredge.pdf.inspected import HAZARDS, Hazard
 
 MAX_HEADER_BYTES = 1024 * 1024
 # The worker's first frame, sent once its engines are loaded and its limits set.
@@ -44,13 +45,16 @@ class Job:
 @dataclass(frozen=True)
 class Accepted:
     """Worker to parent: the file parsed. ``copy`` is empty when the original bytes will do;
-    ``repaired`` says qpdf had to rebuild a damaged file to open it."""
+    ``repaired`` says qpdf had to rebuild a damaged file to open it; ``hazards`` and
+    ``password_unused`` are as in :class:`~cypheredge.pdf.inspected.InspectedPdf`."""
 
     pages: int
     text_layer_pages: tuple[int, ...]
     encrypted: bool
     copy: bytes
     repaired: bool = False
+    hazards: tuple[Hazard, ...] = ()
+    password_unused: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ def encode_reply(reply: Reply, retire: bool) -> tuple[bytes, bytes]:
         "text_layer_pages": list(reply.text_layer_pages),
         "encrypted": reply.encrypted,
         "repaired": reply.repaired,
+        "hazards": list(reply.hazards),
+        "password_unused": reply.password_unused,
     }
     return (_dump({"accepted": accepted, "retire": retire}), reply.copy)
 
@@ -98,14 +104,30 @@ def _decode_refused(fields: dict[str, Any]) -> Refused:
 
 def _decode_accepted(fields: dict[str, Any], body: bytes) -> Accepted:
     pages = _page_number(fields.get("pages"), None)
-    encrypted, repaired = fields.get("encrypted"), fields.get("repaired")
+    flags = [fields.get(name) for name in ("encrypted", "repaired", "password_unused")]
     text_pages = fields.get("text_layer_pages")
-    if not isinstance(encrypted, bool) or not isinstance(repaired, bool):
-        raise ProtocolError("acceptance needs encrypted and repaired flags")
+    if not all(isinstance(flag, bool) for flag in flags):
+        raise ProtocolError("acceptance needs encrypted, repaired and password_unused flags")
     if not isinstance(text_pages, list):
         raise ProtocolError("acceptance needs a text_layer_pages list")
     numbers = {_page_number(number, pages) for number in text_pages}
-    return Accepted(pages, tuple(sorted(numbers)), encrypted, body, repaired)
+    encrypted, repaired, password_unused = (bool(flag) for flag in flags)
+    return Accepted(
+        pages,
+        tuple(sorted(numbers)),
+        encrypted,
+        body,
+        repaired,
+        _hazards(fields.get("hazards")),
+        password_unused,
+    )
+
+
+def _hazards(value: object) -> tuple[Hazard, ...]:
+    if not isinstance(value, list) or not all(item in HAZARDS for item in value):
+        raise ProtocolError("acceptance needs a hazards list of known names")
+    # Set semantics in a stable order, whatever order a (disturbed) worker sent them in.
+    return tuple(h for h in HAZARDS if h in value)
 
 
 def _page_number(value: object, last: int | None) -> int:

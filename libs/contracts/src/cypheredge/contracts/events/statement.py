@@ -23,6 +23,7 @@ RejectionCode = Literal[
     "too_many_pages",
     "timeout",
     "missing_file",
+    "decompression_bomb",
 ]
 
 

@@ -11,7 +11,7 @@ from cypheredge.contracts.events.statement import (
     StatementIngested,
     StatementRejected,
 )
-from cypheredge.contracts.notices import repaired_pdf
+from cypheredge.contracts.notices import Notice
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,8 @@ class Accepted:
     text_layer_pages: tuple[int, ...]
     encrypted: bool
     storage_key: str
-    repaired: bool = False  # damaged, and opened only once qpdf rebuilt it
+    # About the file itself (repaired, a password it did not need, scripts, attachments).
+    warnings: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,5 +61,5 @@ def to_event(
         sha256=statement.sha256,
         encrypted=outcome.encrypted,
         duplicate_of=duplicate_of,
-        warnings=(repaired_pdf(),) if outcome.repaired else (),
+        warnings=outcome.warnings,
     )

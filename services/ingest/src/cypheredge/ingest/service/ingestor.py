@@ -15,6 +15,7 @@ from cypheredge.contracts import Envelope, decode_known
 from cypheredge.contracts.catalogue import INGEST
 from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
 from cypheredge.contracts.events.statement import RejectionCode
+from cypheredge.ingest.domain.file_warnings import file_warnings
 from cypheredge.ingest.domain.outcomes import Accepted, Outcome, Rejected, decrypted_key, to_event
 from cypheredge.ingest.infra import repository as repo
 from cypheredge.kit.db import Database
@@ -100,7 +101,7 @@ class Ingestor:
             text_layer_pages=inspected.text_layer_pages,
             encrypted=inspected.encrypted,
             storage_key=key,
-            repaired=inspected.repaired,
+            warnings=file_warnings(inspected),
         )
 
 

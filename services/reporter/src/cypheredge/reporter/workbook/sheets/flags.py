@@ -29,7 +29,13 @@ FLAGGED_METHODS = frozenset({"none", "flagged"})
 # Checked below, or shown on a sheet of their own (Large transactions).
 CHECKED = frozenset({DUPLICATE, LOW_CONFIDENCE, LARGE})
 # Flag names for the warnings the pipeline knows; others show their code.
-WARNING_FLAGS = {"repaired_pdf": "damaged file repaired"}
+WARNING_FLAGS = {
+    "repaired_pdf": "damaged file repaired",
+    "password_not_needed": "password not needed",
+    "pdf_javascript": "JavaScript in file",
+    "pdf_launch_action": "Launch action in file",
+    "pdf_embedded_files": "attachments in file",
+}
 
 Row = list[Cell]
 
@@ -42,8 +48,8 @@ def write_flags(ws: Any, ctx: SheetContext) -> None:
         ctx.fmt,
         "Flags for review",
         f"{plural(len(statement_rows), 'statement-level flag')} (rejected or failed files, "
-        f"warnings such as repaired files, unreconciled statements, flagged pages, gaps) and "
-        f"{plural(row_count, 'row-level flag')}.",
+        "warnings such as repaired files or scripts in a file, unreconciled statements, "
+        f"flagged pages, gaps) and {plural(row_count, 'row-level flag')}.",
     )
     page_setup(ws)
     table = Table(ws, ctx.fmt, COLUMNS)
