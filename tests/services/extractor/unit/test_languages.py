@@ -282,3 +282,45 @@ def test_a_section_word_wrapped_under_its_row_stays_and_a_heading_between_rows_g
         "TST* BLUE BOTTLE COFFEE OAKLAND CA",
         "AMAZON MARKETPLACE",
     ]
+
+
+def test_pesos_grouped_with_dots_and_no_decimals(extract: Extract) -> None:
+    page = [
+        (60, [(40, "Saldo Inicial"), (180, "$"), (250, "1.719.141", "r")]),
+        (70, [(40, "Saldo Final"), (180, "$"), (250, "1.112.032", "r")]),
+        (100, [(40, "FECHA"), (100, "DESCRIPCION"), (360, "CARGOS"), (420, "ABONOS")]),
+        (100, [(480, "SALDO")]),
+        (114, [(40, "01/01/2023"), (100, "Cheque Pagado"), (400, "503.109", "r")]),
+        (114, [(520, "1.216.032", "r")]),
+        (128, [(40, "02/01/2023"), (100, "Giro ATM VALPARAISO"), (400, "104.000", "r")]),
+        (128, [(520, "1.112.032", "r")]),
+    ]
+    result = extract(page)
+    assert [t.debit for t in result.transactions] == [Decimal("503109"), Decimal("104000")]
+    assert result.statement.opening_balance == Decimal("1719141")
+    assert result.reconciled is True
+
+
+def test_a_bilingual_header_over_two_lines_and_a_document_number_under_the_date(
+    extract: Extract,
+) -> None:
+    page = [
+        (100, [(40, "Ngay giao dich"), (140, "Phat sinh no"), (220, "Phat sinh co")]),
+        (100, [(300, "So du"), (360, "Dien giai")]),
+        (108, [(40, "(Trans.Date)"), (140, "(Debit amount)"), (220, "(Credit amount)")]),
+        (108, [(300, "(Balance)"), (360, "(Txn. Description)")]),
+        (122, [(340, "27.434.660", "r"), (360, "So du dau ky/Opening balance")]),
+        (136, [(40, "17/01/2023"), (200, "4.570.800", "r"), (340, "22.863.860", "r")]),
+        (136, [(360, "POS947670776 GD:HIGHLANDS COFFEE TP")]),
+        (144, [(40, "9549.07020"), (360, "HCM")]),
+        (158, [(40, "18/01/2023"), (280, "1.000.000", "r"), (340, "23.863.860", "r")]),
+        (158, [(360, "IBFT NGUYEN THE HUNG")]),
+    ]
+    result = extract(page)
+    first, second = result.transactions
+    assert (first.description, first.debit) == (
+        "POS947670776 GD:HIGHLANDS COFFEE TP HCM",
+        Decimal("4570800"),
+    )
+    assert second.credit == Decimal("1000000")
+    assert result.reconciled is True

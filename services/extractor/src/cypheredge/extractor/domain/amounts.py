@@ -28,6 +28,7 @@ _PLAIN = re.compile(r"^\d+(?:[.,]\d{1,3})?$")
 _GROUPED = re.compile(r"^\d{1,3}(?P<g>[ ,.'’])\d{3}(?:(?P=g)\d{3})*(?:[.,]\d{1,3})?$")
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,3})?$")
 _TRAILING_NON_DIGITS = re.compile(r"\D+$")
+_TWICE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?P<g>[.,])\d{3}(?P=g)\d{3}(?:(?P=g)\d{3})*$")
 _DECIMAL_END = re.compile(r"(?<!\d)(?:[1-9][\d.,' ]*|0)(?P<mark>[.,])\d{2}$")
 _MISGROUPED = {
     ".": re.compile(r"^\d{1,3}(?:\.\d{3})+\.\d{2}$"),
@@ -185,4 +186,8 @@ def infer_decimal_mark(texts: Iterable[str]) -> str:
         m = None if _DATE_SHAPE.match(core) else _DECIMAL_END.search(core)
         if m:
             votes[m.group("mark")] += 1
+        elif g := _TWICE_GROUPED.search(core):
+            # `1.719.141`: a mark used twice groups, so the other one is the decimal mark
+            # (pesos, yen and won print no decimals at all to vote with).
+            votes["," if g.group("g") == "." else "."] += 1
     return "," if votes[","] > votes["."] else "."

@@ -17,6 +17,7 @@ from cypheredge.extractor.domain.words import Word
 
 _AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|S|H|[-+]?\d{1,3})$")
 _DIGIT = re.compile(r"\d")
+_GROUPS = re.compile(r"^[-+]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")  # `1.719.141`
 MARGIN = 24.0  # points a table reaches past its outermost titles
 TEXT_MARGIN = 8.0  # points past the last money title where text no longer belongs to the table
 ALIGN_SLACK = 15.0  # points short of its column's common right edge a figure is no longer in it
@@ -76,7 +77,7 @@ def kind_of(text: str, mark: str) -> Kind:
             return Kind.STRONG
         if _AUX.match(text):
             return Kind.AUX
-        if len(text) > 7 or (text[:1] == "0" and len(text) > 1):
+        if (len(text) > 7 and not _GROUPS.match(text)) or (text[:1] == "0" and len(text) > 1):
             return Kind.TEXT  # long digit runs and zero-padded numbers are ids, not money
         return Kind.WEAK
     if _AUX.match(text) or text.upper() in ISO_CODES or text in SYMBOLS:
@@ -301,9 +302,15 @@ def _attach(
         if gap <= gap_limit and kind is Kind.AUX:
             return col
     if kind is Kind.WEAK:
+        # The free money column the figure overlaps most (yen, won and pesos have no
+        # decimals, so every figure of theirs is a bare integer placed here).
+        best, chosen = 0.0, None
         for i in money_cols:
             c = columns[i]
-            taken = any(col == i for _, col in placed)
-            if not taken and word.x1 > c.x0 - 2 and word.x0 < c.x1 + 2:
-                return i
+            if any(col == i for _, col in placed):
+                continue
+            overlap = min(word.x1, c.x1 + 2) - max(word.x0, c.x0 - 2)
+            if overlap > best:
+                best, chosen = overlap, i
+        return chosen
     return None

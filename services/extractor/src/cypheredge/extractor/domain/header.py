@@ -214,7 +214,8 @@ def _as_line(words: Sequence[Word]) -> Line:
 QUALIFIERS = frozenset((
     "trans", "tran", "txn", "branch", "originating", "serial", "sl", "sr", "instrument",
     "channel", "category", "location", "merchant", "counterparty", "beneficiary", "mode",
-    "number", "num", "id", "code", "local", "foreign", "original", "running",
+    "number", "num", "id", "code", "local", "foreign", "original", "running", "seq", "sequence",
+    "teller", "efd", "effective", "doc", "document", "voucher",
 ))  # fmt: skip
 TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()} | QUALIFIERS
 

@@ -16,6 +16,7 @@ from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
 from cypheredge.extractor.domain.words import Word
 
+_DOC_NUMBER = re.compile(r"^\d+[.-]\d{5,}$")  # no date has a part of five digits or more
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$")  # `01.04.24` is a date
 _TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?|[AaPp][Mm]|hrs?|Uhr)$")
 # UK and Irish payment-type codes as banks print them beside (not inside) the details.
@@ -106,8 +107,9 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     description = list(cells[desc_col]) if desc_col is not None else []
     date_col = placer.date
     # A time alone under the date (`06:35:18` wrapped below `2023-11-28`) belongs to the date
-    # above it: neither a date of its own nor description text.
-    if date_col is not None and cells[date_col] and _times(cells[date_col]):
+    # above it, and a document number under it (`0083.13639`, Vietcombank's `So CT`) to its
+    # row: neither is a date of its own nor description text.
+    if date_col is not None and cells[date_col] and _not_dates(cells[date_col]):
         out.date_cell = list(cells[date_col])
     elif date_col is not None and cells[date_col]:
         out.date_text = True
@@ -135,8 +137,8 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
     return out
 
 
-def _times(words: Sequence[Word]) -> bool:
-    return all(_CLOCK.match(w.text) for w in words)
+def _not_dates(words: Sequence[Word]) -> bool:
+    return all(_CLOCK.match(w.text) or _DOC_NUMBER.match(w.text) for w in words)
 
 
 @lru_cache(maxsize=256)

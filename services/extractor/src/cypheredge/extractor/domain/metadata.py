@@ -177,7 +177,7 @@ def balance_fact(
     The amount is as printed, with its sign and marker: `-$ 54,740.58` is negative, `11,245.35
     Dr` overdrawn; on a card, whose balance is what is owed, `$47.24 CR` is in credit."""
     words = line.words
-    found = [i for i, w in enumerate(words) if kind_of(w.text, mark) is Kind.STRONG]
+    found = [i for i, w in enumerate(words) if _figure(words, i, mark)]
     if not found:
         return None
     # The figure that follows the label: a line may run on into a side column of prose with
@@ -220,6 +220,15 @@ def _grouped_start(words: Sequence[Word], last: int) -> int:
             break
         first -= 1
     return first
+
+
+def _figure(words: Sequence[Word], i: int, mark: str) -> bool:
+    """Money on its own, or a whole number after its currency printed apart (`$ 1.719.141`:
+    pesos, yen and won have no decimals to show they are money)."""
+    kind = kind_of(words[i].text, mark)
+    if kind is Kind.STRONG:
+        return True
+    return kind is Kind.WEAK and i > 0 and words[i - 1].text.strip("()") in SYMBOLS
 
 
 def account_id(line: Line) -> tuple[str, int] | None:

@@ -53,7 +53,17 @@ def absorb(
         order.update({w: -1 for w in lines[j].words})
         above = 1
     merged = [Cell(tuple(sorted(ws, key=lambda w: (order.get(w, 0), w.x0)))) for ws in cells]
-    return [(cell, classify(cell.text)) for cell in merged], above, below
+    # A bilingual header (`Phat sinh no` over `(Debit amount)`) reads as a whole in neither
+    # language: a title keeps the role its own line gave it.
+    roles = [role for _, role in typed]
+    return (
+        [
+            (cell, classify(cell.text) or (roles[k] if k < len(roles) else None))
+            for k, cell in enumerate(merged)
+        ],
+        above,
+        below,
+    )
 
 
 def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool, split: float) -> bool:
@@ -89,8 +99,12 @@ def _merge(cells: list[list[Word]], words: Sequence[Word], split: float) -> None
         for i, ws in enumerate(cells):
             x0, x1 = min(w.x0 for w in ws), max(w.x1 for w in ws)
             overlap = min(word.x1, x1) - max(word.x0, x0)
+            if word.x1 - word.x0 < 0.5 and x0 - 2 <= word.x0 <= x1 + 2:
+                overlap = 0.1  # a glyph the font gives no width (an Arabic title word)
             if overlap > best_overlap:
                 best, best_overlap = i, overlap
+        if best is None and word.x1 - word.x0 < 0.5:
+            continue  # no width and under no title: nothing to read
         if best is not None:
             cells[best].append(word)
             continue

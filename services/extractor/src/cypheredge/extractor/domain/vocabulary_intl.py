@@ -193,11 +193,24 @@ LANGUAGES: dict[str, Language] = {
         totals=("итого",),
     ),
     "vi": Language(
-        cells={"ngày giao dịch": D, "ghi nợ": DR, "ghi có": CR, "số dư": BAL},
+        cells={
+            "ngày giao dịch": D, "ngày hiệu lực": V, "ghi nợ": DR, "ghi có": CR, "số dư": BAL,
+            "phát sinh nợ": DR, "phát sinh có": CR, "nợ": DR, "có": CR, "mã giao dịch": R,
+            "số chứng từ": R, "số tham chiếu": R, "stt": Role.OTHER,
+        },
         keywords={"ngày": D, "diễn giải": T, "nội dung": T, "mô tả": T},
         opening=("số dư đầu kỳ",),
         closing=("số dư cuối kỳ",),
-        totals=("tổng cộng",),
+        totals=("tổng cộng", "cộng phát sinh", "tổng phát sinh", "cộng doanh số"),
+    ),
+    # Gulf banks print an Arabic line under the English titles; each word is a title.
+    "ar": Language(
+        keywords={
+            "التاريخ": D, "تاريخ": D, "القيمة": V, "البيان": T, "التفاصيل": T, "الوصف": T,
+            "مدين": DR, "دائن": CR, "الرصيد": BAL, "المبلغ": AMT, "المرجع": R,
+        },
+        opening=("الرصيد الافتتاحي",),
+        closing=("الرصيد الختامي",),
     ),
 }  # fmt: skip
 
