@@ -1,7 +1,7 @@
-"""Narrations of the held-out split's other countries: Turkey, Norway, Sweden and Chile.
+"""Narrations of Turkey, Norway, Sweden and Chile (the second held-out split, tuned on since).
 
 A `|` marks where the bank starts a new line inside the description; @-markers (see
-held_out_print.narrate) take the transaction's own date and amount.
+local_print.narrate) take the transaction's own date and amount.
 """
 
 from __future__ import annotations

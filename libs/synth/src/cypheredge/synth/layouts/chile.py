@@ -1,4 +1,6 @@
-"""Held-out family from Chile: the cartola of Banco de Chile and Santander Chile.
+"""Family from Chile: the cartola of Banco de Chile and Santander Chile.
+
+Held out in the second split; tuned on since that split was scored.
 
 Banco de Chile follows mabahamo/beancount-chile (beancount_chile/extractors/banco_chile_pdf.py),
 which reads the PDF cartola: `CARTOLA N° :`, `N° DE CUENTA :`, `Sr(a). :` and `RUT :` in the
@@ -21,15 +23,6 @@ from random import Random
 
 from cypheredge.synth.formats import fmt_date
 from cypheredge.synth.layouts.common import Built, Layout, framed, rows, start
-from cypheredge.synth.layouts.held_out_narrations_world import CHILE, CHILE_SANTANDER
-from cypheredge.synth.layouts.held_out_print import (
-    ROUND_KINDS,
-    Whole,
-    coarsen,
-    figures,
-    serial,
-    side,
-)
 from cypheredge.synth.layouts.local_kit import (
     Days,
     LinedTable,
@@ -39,6 +32,15 @@ from cypheredge.synth.layouts.local_kit import (
     page_note,
     segments,
 )
+from cypheredge.synth.layouts.local_print import (
+    ROUND_KINDS,
+    Whole,
+    coarsen,
+    figures,
+    serial,
+    side,
+)
+from cypheredge.synth.layouts.local_regions_world import CHILE, CHILE_SANTANDER
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpec
@@ -203,6 +205,5 @@ LAYOUTS = (
         "deposited and returned, balances only on a day's last row, SALDO INICIAL / FINAL "
         "rows and RETENCION lines; or a summary splitting deposits, other credits and cheques",
         cl_cartola,
-        held_out=True,
     ),
 )

@@ -1,7 +1,7 @@
-"""Narrations of the held-out split's Asian countries: Indonesia, Japan, Korea and Vietnam.
+"""Narrations of Indonesia, Japan, Korea and Vietnam (the second held-out split, tuned on since).
 
 A `|` marks where the bank starts a new line inside the description; @-markers (see
-held_out_print.narrate) take the transaction's own date. Japanese banks' text is printed in
+local_print.narrate) take the transaction's own date. Japanese banks' text is printed in
 romaji or English here, and Korean banks' in romanised or English words: the embedded font has
 no CJK or Hangul glyphs, and English e-statements exist.
 Vietnamese is printed without tone marks, as Vietcombank's and BIDV's narrations are.

@@ -1,4 +1,6 @@
-"""Held-out family from Turkey: the "hesap hareketleri" of Yapı Kredi and QNB's Enpara.
+"""Family from Turkey: the "hesap hareketleri" of Yapı Kredi and QNB's Enpara.
+
+Held out in the second split; tuned on since that split was scored.
 
 Yapı Kredi follows what public parsers look for in its PDF (the Yapı Kredi detector and line
 parser in an accounting project's banking/pdfParserService, found by the header string
@@ -24,7 +26,6 @@ from random import Random
 
 from cypheredge.synth.formats import DE, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_narrations_world import TURKEY
 from cypheredge.synth.layouts.local_kit import (
     LinedTable,
     clock,
@@ -33,6 +34,7 @@ from cypheredge.synth.layouts.local_kit import (
     page_note,
     segments,
 )
+from cypheredge.synth.layouts.local_regions_world import TURKEY
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.blocks import heading
@@ -199,6 +201,5 @@ LAYOUTS = (
         "column; or the type written into the description before a comma, foreign spends with "
         "a USD amount and rate inside, dd/mm/yy dates and the sign spaced off (- 120,75 TL)",
         tr_hesap,
-        held_out=True,
     ),
 )

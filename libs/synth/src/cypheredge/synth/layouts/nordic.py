@@ -1,5 +1,6 @@
-"""Held-out family from Norway and Sweden: the kontoutskrift of DNB, the kontoutdrag of SEB and
-Swedbank.
+"""Family from Norway and Sweden: the kontoutskrift of DNB, the kontoutdrag of SEB and Swedbank.
+
+Held out in the second split; tuned on since that split was scored.
 
 DNB follows the columns that public importers read from DNB (dehnes accounting's
 DnbCsvImporter: Dato / Forklaring / Rentedato / Ut fra konto / Inn på konto; Fiken's import
@@ -20,8 +21,6 @@ from random import Random
 
 from cypheredge.synth.formats import NumberStyle, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_narrations_world import NORWAY, SWEDEN
-from cypheredge.synth.layouts.held_out_print import narrate, side
 from cypheredge.synth.layouts.local_kit import (
     LinedTable,
     digits,
@@ -30,6 +29,8 @@ from cypheredge.synth.layouts.local_kit import (
     segments,
     shift,
 )
+from cypheredge.synth.layouts.local_print import narrate, side
+from cypheredge.synth.layouts.local_regions_world import NORWAY, SWEDEN
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpec
@@ -192,6 +193,5 @@ LAYOUTS = (
         "date and amount; or ISO dates, a Verifikationsnummer, signed Belopp and Saldo; or "
         "three date columns (Bokföringsdag / Transaktionsdag / Valutadag) and Bokfört saldo",
         nordic_konto,
-        held_out=True,
     ),
 )

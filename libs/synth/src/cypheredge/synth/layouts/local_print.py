@@ -1,4 +1,6 @@
-"""What the held-out families share: whole-unit currencies, dated narrations, page-end notes.
+"""Whole-unit currencies, dated narrations, page-end notes: shared by the families of the
+second held-out split (Indonesia, Turkey, the Nordics, Japan, Chile, Vietnam, Korea; tuned on
+since) and available to later splits. Changing it moves those families' output.
 
 Yen, pesos chilenos and dong have no minor unit, and rupiah and dong amounts are round
 hundreds or thousands: `coarsen` rounds a generated ledger so that the balance chain still holds,

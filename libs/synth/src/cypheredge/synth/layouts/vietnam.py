@@ -1,4 +1,6 @@
-"""Held-out family from Vietnam: the "sao kê tài khoản" of Vietcombank and BIDV.
+"""Family from Vietnam: the "sao kê tài khoản" of Vietcombank and BIDV.
+
+Held out in the second split; tuned on since that split was scored.
 
 Modelled on haiyen2002/bank_statement, which reproduces both banks' statement pages
 (app/tcb/components/Template and app/tcb/assets/data.ts for Vietcombank, app/bidv/... for BIDV).
@@ -24,15 +26,6 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from cypheredge.synth.formats import EN, NumberStyle, fmt_date
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
-from cypheredge.synth.layouts.held_out_narrations_asia import VIETNAM
-from cypheredge.synth.layouts.held_out_print import (
-    ROUND_KINDS,
-    Whole,
-    coarsen,
-    narrate,
-    serial,
-    side,
-)
 from cypheredge.synth.layouts.local_kit import (
     LinedTable,
     clock,
@@ -40,6 +33,15 @@ from cypheredge.synth.layouts.local_kit import (
     local_statement,
     segments,
 )
+from cypheredge.synth.layouts.local_print import (
+    ROUND_KINDS,
+    Whole,
+    coarsen,
+    narrate,
+    serial,
+    side,
+)
+from cypheredge.synth.layouts.local_regions_asia import VIETNAM
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpec
@@ -182,6 +184,5 @@ LAYOUTS = (
         "narrations (MBVCB..., POS...GD:ZALOPAY), Opening balance / Total Volume / Ending "
         "balance rows; or eleven columns on a landscape page with 2-decimal amounts",
         vn_saoke,
-        held_out=True,
     ),
 )
