@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from cetest import damaged
+from cetest.hostile import page_with_content
 from cetest.pdfs import CORPUS, SCANNED
 from cypheredge.synth import generate
 
@@ -138,3 +141,40 @@ def test_a_folder_needs_an_output_directory(folder: Path) -> None:
     done = _run(folder)
     assert done.returncode == 2
     assert "--out" in done.stderr
+
+
+def _armed(data: bytes) -> bytes:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.Root.OpenAction = pikepdf.Dictionary(
+            S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)")
+        )
+        pdf.attachments["x.exe"] = pikepdf.AttachedFileSpec(pdf, b"MZ")
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+
+def test_a_hostile_pdf_is_extracted_and_flagged_like_the_service_does(tmp_path: Path) -> None:
+    statement = generate("us_signed", 6)
+    armed = tmp_path / "armed.pdf"
+    armed.write_bytes(_armed(statement.pdf))
+    done = _run(armed, "--password", "not-needed")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert [w["code"] for w in document["warnings"]] == [
+        "password_not_needed",
+        "pdf_javascript",
+        "pdf_embedded_files",
+    ]
+    assert len(document["transactions"]) == len(statement.truth["transactions"])
+    assert "armed.pdf: warning: the file contains JavaScript" in done.stderr
+    assert "armed.pdf: warning: a password was sent for this file" in done.stderr
+
+
+def test_a_decompression_bomb_is_refused_as_one(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(page_with_content(bytes(1024 * 1024), 100))
+    done = _run(bomb)
+    assert done.returncode == 1  # the job ran; the file was refused
+    assert json.loads(done.stdout)["error"].startswith("decompression_bomb: ")
+    assert done.stderr.strip().splitlines()[-1].startswith("bomb.pdf: decompression_bomb: ")

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from cetest import damaged
+from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.synth import generate
 
 CLI = str(Path(sys.executable).with_name("cypheredge"))
@@ -48,19 +49,60 @@ def test_extract_then_report_builds_the_workbook(tmp_path: Path) -> None:
     assert ("damaged file repaired", "repaired.pdf") in {(r[0], r[1]) for r in flags}
 
 
+def _valid_document() -> dict[str, object]:
+    document: dict[str, object] = json.loads(ExtractionDocument.rejected("not_pdf: x").encode())
+    return document
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
-    [("{not json", "Invalid JSON"), ('{"statement": {}, "transactions": []}', "format")],
-    ids=["not-json", "not-the-contract"],
+    [
+        ("{not json", "Invalid JSON"),
+        ('{"statement": {}, "transactions": []}', "missing format, statement.opening_balance"),
+        (
+            '{"foo": 1}',
+            "missing format, statement, statements, accounts, transactions, pages, reconciled, "
+            "warnings",
+        ),
+        ("[1, 2]", "document: Input should be an object"),
+        (json.dumps(_valid_document() | {"format": "x.v1"}), "format: Input should be"),
+        (json.dumps(_valid_document() | {"reconciled": "maybe"}), "reconciled: Input should be"),
+    ],
+    ids=["not-json", "not-the-contract", "foo", "a-list", "other-format", "bad-field"],
 )
-def test_report_rejects_unreadable_input_with_a_plain_message(
+def test_report_rejects_what_is_not_an_extraction_result_by_name(
     tmp_path: Path, text: str, says: str
 ) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(_valid_document()))
     bad = tmp_path / "bad.json"
     bad.write_text(text)
-    result = _run("report", bad, "-o", tmp_path / "x.xlsx")
-    assert result.returncode == 1
-    assert result.stderr.startswith("error:")
-    assert "com.cypheredge.extraction.v1" in result.stderr
-    assert says in result.stderr
-    assert "Traceback" not in result.stderr
+    result = _run("report", good, bad, "-o", tmp_path / "x.xlsx")
+    assert result.returncode == 2  # bad input
+    (line,) = result.stderr.splitlines()  # one plain line, never wrapped or a traceback
+    assert line.startswith(f"error: {bad} is not an extraction result")
+    assert "com.cypheredge.extraction.v1" in line
+    assert says in line
+    assert not (tmp_path / "x.xlsx").exists()  # nothing written from half the input
+
+
+def test_report_json_prints_what_it_wrote(tmp_path: Path) -> None:
+    doc = tmp_path / "scan.json"
+    doc.write_text(json.dumps(_valid_document()))
+    result = _run("report", doc, "-o", tmp_path / "book.xlsx", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "workbook": str(tmp_path / "book.xlsx"),
+        "statements": 1,
+        "transactions": 0,
+        "balance_breaks": 0,
+    }
+    assert "book.xlsx" in result.stderr  # the human summary stays on stderr
+
+
+def test_bad_params_are_bad_input(tmp_path: Path) -> None:
+    doc = tmp_path / "scan.json"
+    doc.write_text(json.dumps(_valid_document()))
+    result = _run("report", doc, "-o", tmp_path / "b.xlsx", "--params", "[1]")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --params")

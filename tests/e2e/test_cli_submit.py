@@ -78,5 +78,5 @@ async def test_submit_without_a_key_or_with_a_bad_password_says_why(
             stderr=asyncio.subprocess.PIPE,
         )
         _, stderr = await asyncio.wait_for(process.communicate(), 60)
-        assert process.returncode == 1
+        assert process.returncode == 2  # bad usage or input (exits.py)
         assert stderr.decode().startswith("error:")

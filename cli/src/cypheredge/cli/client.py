@@ -10,13 +10,25 @@ from typing import Any
 
 import httpx
 
+from cypheredge.cli.exits import CommandError, ExitCode
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR, read_stack
 
 FINAL = {"completed", "failed", "partially_failed"}
+# Refusals that say "not now" rather than "not this": trying again later may work.
+_TRY_LATER = frozenset({408, 409, 425, 429})
 
 
-class ApiError(Exception):
-    """The API said no; ``str()`` is the one-line reason from its problem document."""
+class ApiError(CommandError):
+    """The API said no; ``str()`` is the one-line reason from its problem document.
+
+    A server error or a "not now" (429, 409, ...) is :attr:`ExitCode.UNAVAILABLE`; any other
+    refusal is the request's fault, :attr:`ExitCode.USAGE`.
+    """
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        later = status is None or status >= 500 or status in _TRY_LATER
+        super().__init__(message, ExitCode.UNAVAILABLE if later else ExitCode.USAGE)
+        self.status = status
 
 
 def api_url(option: str | None, data_dir: Path = DEFAULT_DATA_DIR) -> str:
@@ -78,11 +90,22 @@ class Client:
 
 def _ok(response: httpx.Response) -> dict[str, Any]:
     if response.status_code >= 400:
-        try:
-            problem = response.json()
-            detail = problem.get("detail") or problem.get("title")
-        except ValueError:
-            detail = response.text[:200]
-        raise ApiError(f"{response.status_code}: {detail}")
-    body: dict[str, Any] = response.json()
+        raise ApiError(f"{response.status_code}: {_problem(response)}", response.status_code)
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        # Not our API (a proxy's page, another service on that port): nothing to act on.
+        raise ApiError(f"{response.request.url} did not answer like the CypherEdge API")
     return body
+
+
+def _problem(response: httpx.Response) -> str:
+    try:
+        problem = response.json()
+    except ValueError:
+        problem = None
+    if isinstance(problem, dict) and (problem.get("detail") or problem.get("title")):
+        return str(problem.get("detail") or problem.get("title"))
+    return response.text[:200]

@@ -4,9 +4,10 @@ One PDF prints one extraction document (the ``com.cypheredge.extraction.v1`` con
 the extractor service writes) on stdout; with ``--out`` every ``NAME.pdf`` (a file or a whole
 folder) becomes ``NAME.json`` there. A rejected file (not a PDF, wrong password, too large, no
 text layer, ...) still gets its JSON, with an ``error``, and makes the command exit non-zero
-after the rest of the folder is done; warnings (a repaired file, ...) are printed as well. One
-guarded inspector serves the whole folder, so a hostile file costs bounded time and memory and
-never stops the others.
+after the rest of the folder is done (exit code 1; 2 for bad usage, 3 when the PDF worker
+cannot start: ``exits.py``); warnings (a repaired file, JavaScript or attachments in it, a
+password it did not need, ...) are printed as well. One guarded inspector serves the whole
+folder, so a hostile file costs bounded time and memory and never stops the others.
 """
 
 from __future__ import annotations
@@ -17,22 +18,20 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from cypheredge.cli.exits import ExitCode, unavailable, usage
 from cypheredge.contracts.extraction import ExtractionDocument
-from cypheredge.contracts.notices import repaired_pdf
 from cypheredge.extractor.domain import extract_pdf
 from cypheredge.extractor.service.artefact import no_text_layer, to_document
+from cypheredge.ingest.domain.file_warnings import file_warnings
 from cypheredge.pdf import PdfInspector, PdfRejected, PdfWorkerError
 
 console = Console(stderr=True)
-
-EXIT_REJECTED = 1
-EXIT_USAGE = 2
 
 
 @dataclass(frozen=True)
@@ -64,19 +63,20 @@ def extract(
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not our output
     files = _pdf_files(path)
     if out is None and (path.is_dir() or len(files) != 1):
-        _fail("a folder needs --out DIR (without it, PATH must be one PDF)")
+        raise usage("a folder needs --out DIR (without it, PATH must be one PDF)")
     secrets = _password_map(passwords)
     try:
         outcomes = _run(files, out, password, secrets)
     except PdfWorkerError as exc:
-        _fail(f"the PDF worker could not start: {exc}")
+        raise unavailable(f"the PDF worker could not start: {exc}") from None
     for outcome in outcomes:
         for warning in outcome.document.all_warnings():
             print(f"{outcome.path.name}: warning: {warning.message}", file=sys.stderr)
         if outcome.rejected:
             print(f"{outcome.path.name}: {outcome.document.error}", file=sys.stderr)
     if any(o.rejected for o in outcomes):
-        raise typer.Exit(EXIT_REJECTED)
+        # Each reason is printed above, one per file: no summary line to add.
+        raise typer.Exit(ExitCode.FAILED)
 
 
 def _run(
@@ -117,9 +117,8 @@ def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> E
     if not inspected.text_layer_pages:
         # The service refuses these too: an empty result would read as "no transactions".
         return no_text_layer()
-    warnings = (repaired_pdf(),) if inspected.repaired else ()
     try:
-        return to_document(extract_pdf(inspected.decrypted), warnings)
+        return to_document(extract_pdf(inspected.decrypted), file_warnings(inspected))
     except Exception as exc:
         return ExtractionDocument.rejected(f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -129,8 +128,7 @@ def _pdf_files(path: Path) -> list[Path]:
         return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf")
     if path.is_file():
         return [path]
-    _fail(f"no such file or folder: {path}")
-    return None
+    raise usage(f"no such file or folder: {path}")
 
 
 def _password_map(passwords: Path | None) -> dict[str, str]:
@@ -139,11 +137,11 @@ def _password_map(passwords: Path | None) -> dict[str, str]:
     try:
         loaded: Any = json.loads(passwords.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        _fail(f"cannot read --passwords {passwords}: {exc}")
+        raise usage(f"cannot read --passwords {passwords}: {exc}") from None
     if not isinstance(loaded, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in loaded.items()
     ):
-        _fail("--passwords must be a JSON object mapping file names to passwords")
+        raise usage("--passwords must be a JSON object mapping file names to passwords")
     return dict(loaded)
 
 
@@ -159,8 +157,3 @@ def _progress() -> Progress:
 
 def _dump(document: ExtractionDocument) -> str:
     return document.encode(indent=2).decode() + "\n"
-
-
-def _fail(message: str) -> NoReturn:
-    console.print(f"[red]error:[/red] {message}", highlight=False)
-    raise typer.Exit(EXIT_USAGE)

@@ -1,6 +1,13 @@
-"""``cypheredge db`` and ``cypheredge kafka``: the deployment jobs (migrations, topics)."""
+"""``cypheredge db`` and ``cypheredge kafka``: the deployment jobs (migrations, topics).
+
+Progress goes to stderr. A database or broker that cannot be reached ends the job with exit
+code 3 (``exits.py``), so a deployment can tell "retry later" from a broken job.
+"""
 
 from __future__ import annotations
+
+import json
+from typing import Annotated
 
 import typer
 
@@ -19,7 +26,13 @@ def migrate() -> None:
 
 
 @kafka.command("provision")
-def provision_topics() -> None:
+def provision_topics(
+    as_json: Annotated[
+        bool, typer.Option("--json", help='Print {"created": [topics]} on stdout')
+    ] = False,
+) -> None:
     """Create every topic and dead-letter topic with its partition count (idempotent)."""
     created = provision(InfraSettings().kafka_bootstrap_servers)
     typer.echo(f"topics created: {len(created)}", err=True)
+    if as_json:
+        typer.echo(json.dumps({"created": created}))

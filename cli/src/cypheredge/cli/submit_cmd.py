@@ -1,4 +1,9 @@
-"""``cypheredge submit``: upload statements, follow the batch, download workbook and exports."""
+"""``cypheredge submit``: upload statements, follow the batch, download workbook and exports.
+
+Progress and the human summary go to stderr; stdout carries data only: the batch as JSON when
+not waiting, or with ``--json``. Exit codes follow ``exits.py``: a batch that failed or partly
+failed is 1.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
-from cypheredge.cli.client import FINAL, ApiError, Client, api_url
+from cypheredge.cli.client import FINAL, Client, api_url
+from cypheredge.cli.exits import failed, unavailable, usage
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR
 from cypheredge.contracts.artefacts import EXPORT_FORMATS
 
@@ -31,28 +37,35 @@ def submit(
     api_key: Annotated[str, typer.Option(envvar="CYPHEREDGE_API_KEY", help="API key")] = "",
     data_dir: Annotated[Path, typer.Option(help="Local platform data dir")] = DEFAULT_DATA_DIR,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for the batch")] = 600,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the batch as JSON on stdout (final if waiting)")
+    ] = False,
 ) -> None:
     """Upload a batch of statements; with --wait or --out, follow it and fetch the results."""
     if not api_key:
-        raise _fail("an API key is needed: --api-key or CYPHEREDGE_API_KEY")
-    try:
-        passwords = _passwords(password or [], files)
-        extra = json.loads(params) if params else None
-        with Client(api_url(api, data_dir), api_key) as client:
-            with console.status(f"uploading {len(files)} file(s)"):
-                batch = client.submit(list(files), passwords, extra)
-            console.print(f"batch [bold]{batch['id']}[/] queued with {len(files)} statement(s)")
-            if wait or out is not None:
-                batch = follow(client, batch["id"], timeout)
-                show(batch)
-                if out is not None:
-                    download_results(client, batch, out)
-            else:
-                typer.echo(json.dumps(batch))
-    except (ApiError, ValueError) as exc:
-        raise _fail(str(exc)) from None
+        raise usage("an API key is needed: --api-key or CYPHEREDGE_API_KEY")
+    passwords = _passwords(password or [], files)
+    extra = _params(params)
+    with Client(api_url(api, data_dir), api_key) as client:
+        with console.status(f"uploading {len(files)} file(s)"):
+            batch = client.submit(list(files), passwords, extra)
+        console.print(f"batch [bold]{batch['id']}[/] queued with {len(files)} statement(s)")
+        if not (wait or out is not None):
+            typer.echo(json.dumps(batch))  # data on stdout, as with --json
+            return
+        batch = follow(client, batch["id"], timeout)
+        show(batch)
+        if out is not None:
+            download_results(client, batch, out)
+    finish(batch, as_json)
+
+
+def finish(batch: dict[str, Any], as_json: bool) -> None:
+    """Print the batch if asked; a batch that failed, even in part, fails the command."""
+    if as_json:
+        typer.echo(json.dumps(batch))
     if batch.get("status") in ("failed", "partially_failed"):
-        raise typer.Exit(2)
+        raise failed(f"batch {batch['id']} {batch['status']}")
 
 
 def _passwords(pairs: list[str], files: list[Path]) -> dict[str, str]:
@@ -62,9 +75,21 @@ def _passwords(pairs: list[str], files: list[Path]) -> dict[str, str]:
         name, sep, secret = pair.partition("=")
         name = Path(name).name
         if not sep or name not in names:
-            raise ValueError(f"--password expects FILE=PASSWORD for an uploaded file: {pair!r}")
+            raise usage(f"--password expects FILE=PASSWORD for an uploaded file: {pair!r}")
         out[name] = secret
     return out
+
+
+def _params(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise usage(f"--params is not JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise usage("--params must be a JSON object")
+    return value
 
 
 def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
@@ -86,7 +111,7 @@ def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
             if batch["status"] in FINAL:
                 return batch
             if time.monotonic() > deadline:
-                raise ApiError(f"batch {batch_id} still {batch['status']} after {timeout:.0f}s")
+                raise unavailable(f"batch {batch_id} still {batch['status']} after {timeout:.0f}s")
             time.sleep(1)
 
 
@@ -113,8 +138,3 @@ def download_results(client: Client, batch: dict[str, Any], out: Path) -> None:
     for filename, path in targets.items():
         client.download(path, out / filename)
     console.print(f"downloaded {len(targets)} file(s) to {out}")
-
-
-def _fail(message: str) -> typer.Exit:
-    console.print(f"error: {message}", markup=False)
-    return typer.Exit(1)

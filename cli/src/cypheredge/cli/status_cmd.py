@@ -1,0 +1,48 @@
+"""``cypheredge status``: one batch as the API sees it; optionally follow it and fetch results.
+
+The same output and exit codes as ``submit --wait``: a summary on stderr, the batch as JSON on
+stdout with ``--json``, 1 when the batch failed or partly failed (a batch still open is 0).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from uuid import UUID
+
+import typer
+
+from cypheredge.cli.client import Client, api_url
+from cypheredge.cli.exits import usage
+from cypheredge.cli.localdata import DEFAULT_DATA_DIR
+from cypheredge.cli.submit_cmd import download_results, finish, follow, show
+
+
+def status(
+    batch_id: Annotated[str, typer.Argument(help="The batch id that submit printed")],
+    wait: Annotated[bool, typer.Option(help="Follow the batch until it finishes")] = False,
+    out: Annotated[Path | None, typer.Option(help="Download workbook and exports here")] = None,
+    api: Annotated[str | None, typer.Option(help="API URL (env CYPHEREDGE_API_URL)")] = None,
+    api_key: Annotated[str, typer.Option(envvar="CYPHEREDGE_API_KEY", help="API key")] = "",
+    data_dir: Annotated[Path, typer.Option(help="Local platform data dir")] = DEFAULT_DATA_DIR,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for the batch")] = 600,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the batch as JSON on stdout")
+    ] = False,
+) -> None:
+    """Show a batch and its statements; with --wait or --out, follow it and fetch the results."""
+    if not api_key:
+        raise usage("an API key is needed: --api-key or CYPHEREDGE_API_KEY")
+    try:
+        batch_id = str(UUID(batch_id))  # never a path of our choosing in the URL
+    except ValueError:
+        raise usage(f"not a batch id: {batch_id!r}") from None
+    with Client(api_url(api, data_dir), api_key) as client:
+        if wait or out is not None:
+            batch = follow(client, batch_id, timeout)
+        else:
+            batch = client.batch(batch_id)
+        show(batch)
+        if out is not None:
+            download_results(client, batch, out)
+    finish(batch, as_json)
