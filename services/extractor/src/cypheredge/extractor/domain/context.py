@@ -14,6 +14,7 @@ from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import (
     document_currency,
     find_period,
+    month_period,
     statement_date,
     usual_year,
 )
@@ -79,7 +80,7 @@ def build_context(
     default = DateOrder.MDY if currency in MDY_CURRENCIES else DateOrder.DMY
     order = infer_date_order(texts, default)
     all_lines = [line for lines in lines_by_page for line in lines]
-    period = find_period(all_lines, order)
+    period = find_period(all_lines, order) or month_period(all_lines)
     start, end = period if period else (None, None)
     years = YearContext(start, end, None if period else usual_year(words, order))
     if period is None and (

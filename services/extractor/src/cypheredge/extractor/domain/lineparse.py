@@ -16,6 +16,7 @@ from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, MOVEMENT_ROLES, Role, fold
 from cypheredge.extractor.domain.words import Word
 
+_ZONE = re.compile(r"^[A-Z]{2,5}$")  # `18:17:22 WIB`: the time's zone
 _DOC_NUMBER = re.compile(r"^\d+[.-]\d{5,}$")  # no date has a part of five digits or more
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$")  # `01.04.24` is a date
 _TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?|[AaPp][Mm]|hrs?|Uhr)$")
@@ -138,7 +139,11 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
 
 
 def _not_dates(words: Sequence[Word]) -> bool:
-    return all(_CLOCK.match(w.text) or _DOC_NUMBER.match(w.text) for w in words)
+    clock = any(_CLOCK.match(w.text) for w in words)
+    return all(
+        _CLOCK.match(w.text) or _DOC_NUMBER.match(w.text) or (clock and _ZONE.match(w.text))
+        for w in words
+    )
 
 
 @lru_cache(maxsize=256)

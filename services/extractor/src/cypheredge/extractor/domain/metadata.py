@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections import Counter
@@ -112,6 +113,24 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
             opened = _yearless_start(line.words[: found[0][0]], found[0][2], order)
             if opened is not None:
                 return opened, found[0][2]
+    return None
+
+
+_PERIOD_KEYS = frozenset(("periode", "period", "periodo", "okres", "zeitraum", "bulan", "month"))
+
+
+def month_period(lines: Iterable[Line]) -> tuple[date, date] | None:
+    """A period printed as a month (`PERIODE DESEMBER 2025`, `Statement period: March 2024`):
+    its first and last day."""
+    for line in lines:
+        words = [fold(w.text) for w in line.words]
+        if _PERIOD_KEYS.isdisjoint(words) or len(words) > 12:
+            continue
+        for name, year in itertools.pairwise(words):
+            if name in MONTHS and year.isdigit() and len(year) == 4:
+                first = date(int(year), MONTHS[name], 1)
+                last = calendar.monthrange(first.year, first.month)[1]
+                return first, first.replace(day=last)
     return None
 
 
@@ -287,8 +306,8 @@ def document_currency(words: Iterable[Word], mark: str) -> str | None:
         bare = text.strip("():.,")
         if bare in ISO_CODES:
             votes[bare] += 2
-        elif bare in SYMBOLS and not bare.isalpha():
-            votes[SYMBOLS[bare] or "$"] += 1
+        elif bare in SYMBOLS and (not bare.isalpha() or len(bare) > 1):
+            votes[SYMBOLS[bare] or "$"] += 1  # `TL`, `zł` printed apart vote; a lone `R` not
         elif _DIGIT.search(text) and _SYMBOL_CHARS.search(text):
             money = money_of(text, mark)
             if money is not None and money.currency:

@@ -20,8 +20,38 @@ _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
      "desember", "dezembro"),
 )  # fmt: skip
 
+# More languages, month by month (accents stripped as `vocabulary.fold` strips them): Polish,
+# Czech, Turkish, Finnish, Hungarian, Romanian, Swedish/Norwegian/Danish, Indonesian, Malay.
+_MORE_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("styczen", "stycznia", "leden", "ledna", "ocak", "tammikuu", "tammikuuta", "januar",
+     "ianuarie"),
+    ("luty", "lutego", "unor", "unora", "subat", "helmikuu", "helmikuuta", "februarie"),
+    ("marzec", "marca", "brezen", "brezna", "mart", "maaliskuu", "maaliskuuta", "marcius",
+     "martie", "maret", "mac"),
+    ("kwiecien", "kwietnia", "duben", "dubna", "nisan", "huhtikuu", "huhtikuuta", "aprilis",
+     "aprilie"),
+    ("maj", "maja", "kveten", "kvetna", "mayis", "mayıs", "toukokuu", "toukokuuta", "majus"),
+    ("czerwiec", "czerwca", "cerven", "cervna", "haziran", "kesakuu", "kesakuuta", "junius",
+     "iunie"),
+    ("lipiec", "lipca", "cervenec", "cervence", "temmuz", "heinakuu", "heinakuuta", "julius",
+     "iulie", "julai"),
+    ("sierpien", "sierpnia", "srpen", "srpna", "agustos", "elokuu", "elokuuta", "augusztus",
+     "augusti", "agustus", "ogos"),
+    ("wrzesien", "wrzesnia", "zari", "eylul", "syyskuu", "syyskuuta", "szeptember",
+     "septembrie"),
+    ("pazdziernik", "pazdziernika", "rijen", "rijna", "ekim", "lokakuu", "lokakuuta", "oktober",
+     "octombrie"),
+    ("listopad", "listopada", "listopadu", "kasim", "kasım", "marraskuu", "marraskuuta",
+     "noiembrie"),
+    ("grudzien", "grudnia", "prosinec", "prosince", "aralik", "aralık", "joulukuu",
+     "joulukuuta", "decembrie", "disember"),
+)  # fmt: skip
+
 MONTHS: dict[str, int] = {
-    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names
+    name: number
+    for table in (_MONTH_NAMES, _MORE_MONTHS)
+    for number, names in enumerate(table, start=1)
+    for name in names
 }
 
 WEEKDAYS = frozenset((

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -59,6 +60,7 @@ def build_rows(
     row may finish that page's last row: the table's habit decides (`habit` is the previous
     page's, for a page that shows none)."""
     height = median([w.height for p in parsed for w in p.words], 10.0)
+    _date_pieces(parsed, height)
     rows: list[RawRow] = []
     runs: list[list[Parsed]] = [[]]  # text lines before each row, and after the last
     leftover: list[Line] = []
@@ -237,6 +239,23 @@ def _heading(p: Parsed, following: Sequence[Parsed], layout: Layout) -> bool:
         return True
     height = median([w.height for w in p.words], 10.0)
     return following[0].line.y0 - p.line.y1 > CONTINUATION_GAP * height
+
+
+def _date_pieces(parsed: Sequence[Parsed], height: float) -> None:
+    """A date cell that wraps before its row has any figures (`2025-06-` over `17`, then the
+    time and the figures on a third line): the first line carries the whole date, so the
+    row reads as a date line, its wrapped lines and its figures line."""
+    for first, second in itertools.pairwise(parsed):
+        if first.date is not None or first.money or second.date is not None:
+            continue
+        if second.line.y0 - first.line.y1 > CONTINUATION_GAP * height:
+            continue
+        joined = finish_date(first, second)
+        if joined is not None:
+            first.date = joined
+            first.description = [w for w in first.description if w not in first.date_cell]
+            second.description = [w for w in second.description if w not in second.date_cell]
+            second.date_cell = []
 
 
 def _stacked_dates(layout: Layout) -> bool:

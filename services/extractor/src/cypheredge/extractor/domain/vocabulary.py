@@ -95,7 +95,7 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("erlauterung", Role.DESCRIPTION), ("erlaeuterung", Role.DESCRIPTION),
     ("historico", Role.DESCRIPTION), ("lancamento", Role.DESCRIPTION),
     ("movimiento", Role.DESCRIPTION), ("movimento", Role.DESCRIPTION),
-    ("status", Role.OTHER), ("state", Role.OTHER),
+    ("status", Role.OTHER), ("state", Role.OTHER), ("summary", Role.DESCRIPTION),
 )  # fmt: skip
 KEYWORD_ROLES: dict[str, Role] = {}
 for _word, _role in HEADER_KEYWORDS:
@@ -167,6 +167,14 @@ BALANCE_AT = re.compile(
     r"(?: \w+)? (?:am|per|vom|zum|as at|as of|as on|on|at|au|al|del|du|op|em)\b"
 )
 CONTINUED = ("continued", "cont", "cont d", "contd", "fortsetzung", "suite")
+# A page's foot saying the table goes on overleaf: nobody's description.
+CONTINUED_NOTES = (
+    "continued on next page", "continued overleaf", "continued on the next page",
+    "bersambung ke halaman berikut", "bersambung", "suite au verso", "suite page suivante",
+    "fortsetzung auf der nachsten seite", "fortsetzung nachste seite", "continua nella pagina",
+    "continua en la pagina siguiente", "continua na proxima pagina", "vervolg op volgende pagina",
+    "ciag dalszy na nastepnej stronie", "devami arkada", "devami sonraki sayfada",
+)  # fmt: skip
 
 _PUNCT = re.compile(r"[^\w\s/+-]")
 _SPACES = re.compile(r"\s+")

@@ -156,12 +156,19 @@ LANGUAGES: dict[str, Language] = {
         closing=("loppusaldo",),
     ),
     "tr": Language(
-        cells={"işlem tarihi": D, "valör": V},
-        keywords={
-            "tarih": D, "açıklama": T, "tutar": AMT, "bakiye": BAL, "borç": DR, "alacak": CR,
+        cells={
+            "işlem tarihi": D, "valör": V, "hareket tipi": Role.OTHER, "işlem tipi": Role.OTHER,
+            "kanal": Role.OTHER, "saat": Role.OTHER,
         },
-        opening=("devreden bakiye", "devir bakiye", "önceki bakiye", "açılış bakiyesi"),
-        closing=("kapanış bakiyesi", "son bakiye"),
+        keywords={
+            "tarih": D, "açıklama": T, "açıklaması": T, "tutar": AMT, "tutarı": AMT,
+            "bakiye": BAL, "bakiyesi": BAL, "borç": DR, "alacak": CR,
+        },
+        opening=(
+            "devreden bakiye", "devir bakiye", "önceki bakiye", "açılış bakiyesi",
+            "dönem başı bakiye", "dönem başı bakiyesi", "önceki dönem bakiyesi",
+        ),
+        closing=("kapanış bakiyesi", "son bakiye", "dönem sonu bakiye", "dönem sonu bakiyesi"),
         totals=("toplam",),
     ),
     "id": Language(
@@ -195,7 +202,7 @@ LANGUAGES: dict[str, Language] = {
     "vi": Language(
         cells={
             "ngày giao dịch": D, "ngày hiệu lực": V, "ghi nợ": DR, "ghi có": CR, "số dư": BAL,
-            "phát sinh nợ": DR, "phát sinh có": CR, "nợ": DR, "có": CR, "mã giao dịch": R,
+            "phát sinh nợ": DR, "phát sinh có": CR, "mã giao dịch": R,
             "số chứng từ": R, "số tham chiếu": R, "stt": Role.OTHER,
         },
         keywords={"ngày": D, "diễn giải": T, "nội dung": T, "mô tả": T},

@@ -15,6 +15,7 @@ from cypheredge.extractor.domain.stacked import title_part
 from cypheredge.extractor.domain.vocabulary import (
     CARRY_PHRASES,
     CLOSING_PHRASES,
+    CONTINUED_NOTES,
     OPENING_PHRASES,
     SUMMARY_PHRASES,
     contains_phrase,
@@ -61,6 +62,7 @@ def _eligible(p: Parsed) -> bool:
         starts_with_phrase(folded, SUMMARY_PHRASES)
         or contains_phrase(folded, OPENING_PHRASES)
         or contains_phrase(folded, CLOSING_PHRASES)
+        or starts_with_phrase(folded, CONTINUED_NOTES)
     )
 
 
