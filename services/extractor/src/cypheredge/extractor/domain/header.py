@@ -300,6 +300,11 @@ def build_columns(typed: Sequence[tuple[Cell, Role | None]]) -> tuple[Column, ..
             untitled.append(len(columns))
         seen.add(final)
         columns.append(Column(final, cell.x0, cell.x1, cell.text))
+    if Role.DATE not in seen and Role.VALUE_DATE in seen:
+        # Only a value date titled (`Valutadatum` beside an unknown booking-date title): it
+        # is the date the rows are read by.
+        k = next(i for i, c in enumerate(columns) if c.role is Role.VALUE_DATE)
+        columns[k] = Column(Role.DATE, columns[k].x0, columns[k].x1, columns[k].label)
     if Role.DESCRIPTION not in seen and untitled:
         # No `Description` title: the first untitled column left of the figures is the narrative.
         first_money = min((c.x0 for c in columns if c.role in MONEY_ROLES), default=1e9)

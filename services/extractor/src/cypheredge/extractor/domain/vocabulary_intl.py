@@ -121,10 +121,11 @@ LANGUAGES: dict[str, Language] = {
         totals=("total rulaje", "rulaj total"),
     ),
     "sv": Language(
-        cells={"valutadag": V, "uttag": DR, "insättning": CR},
+        cells={"valutadag": V, "uttag": DR, "insättning": CR, "valutadatum": V},
         keywords={
-            "bokföringsdag": D, "transaktionsdag": D, "meddelande": T, "beskrivning": T,
-            "belopp": AMT,
+            "bokföringsdag": D, "bokföringsdatum": D, "transaktionsdag": D,
+            "transaktionsdatum": D, "reskontradatum": D, "meddelande": T, "beskrivning": T,
+            "belopp": AMT, "verifikationsnummer": R,
         },
         opening=("ingående saldo",),
         closing=("utgående saldo",),
@@ -136,8 +137,8 @@ LANGUAGES: dict[str, Language] = {
             "bokført": D,
         },
         keywords={"dato": D, "forklaring": T, "beskrivelse": T, "tekst": T, "beløp": AMT},
-        opening=("inngående saldo",),
-        closing=("utgående saldo",),
+        opening=("inngående saldo", "saldo fra kontoutskrift", "saldo fra forrige kontoutskrift"),
+        closing=("utgående saldo", "saldo i deres favør", "saldo i din favør", "ny saldo"),
         totals=("sum",),
     ),
     "da": Language(
