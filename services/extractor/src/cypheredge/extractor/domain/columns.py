@@ -172,8 +172,9 @@ class Placer:
             col = _attach(word, kind, anchors if kind is Kind.AUX else placed, columns, money_cols)
             if col is None and kind is Kind.AUX and _DIGIT.search(word.text) is None:
                 col = _under_money(word, columns, money_cols, digits=False)
-            elif col is None and kind is Kind.AUX and money_of(word.text, self.mark) is not None:
-                # A digit group beside no other figure is a figure of its own (`757` yen).
+            elif col is None and kind is Kind.AUX and anchors and money_of(word.text, self.mark):
+                # A digit group on a line of figures, beside none of them, is a figure of its
+                # own (`757` yen); on a line of prose (`Page 1 of 1`) it is text.
                 col = _attach(word, Kind.WEAK, placed, columns, money_cols)
             if col is None:
                 cells[self.text_column(word)].append(word)
