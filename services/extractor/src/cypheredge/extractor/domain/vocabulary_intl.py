@@ -70,6 +70,7 @@ LANGUAGES: dict[str, Language] = {
         cells={"fecha valor": V, "f valor": V, "fecha operación": D, "día": D, "dia": D},
         keywords={
             "concepto": T, "descripción": T, "detalle": T, "movimiento": T, "referencia": R,
+            "transacción": T, "docto": R, "comprobante": R, "sucursal": Role.OTHER,
             "importe": AMT, "monto": AMT, "cargo": DR, "cargos": DR, "retiros": DR,
             "abono": CR, "abonos": CR, "depósitos": CR, "saldo": BAL,
         },
@@ -226,5 +227,5 @@ LANGUAGES: dict[str, Language] = {
 JOINERS = (
     "po", "z", "na", "w", "de", "du", "des", "del", "la", "van", "der", "di", "da", "do", "und",
     "et", "y", "e", "i", "og", "och", "ja", "ve", "dan", "в", "и", "по", "della", "delle",
-    "dei", "degli", "dello", "dos", "das", "die", "von", "ze",
+    "dei", "degli", "dello", "dos", "das", "die", "von", "ze", "o", "ou", "n", "mes",
 )  # fmt: skip
