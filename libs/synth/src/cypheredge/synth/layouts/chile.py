@@ -182,6 +182,9 @@ def cl_cartola(rng: Random) -> Built:
     acc = st.accounts[0]
     number = str(rng.randint(20, 240))
     details = [("CARTOLA N°", number), ("N° DE CUENTA", acc.masked), ("MONEDA", "PESOS")]
+    if variant == "santander":  # its dates are DD/MM: the header prints the period's year
+        period = f"{fmt_date(st.start, 'DD/MM/YYYY')} AL {fmt_date(st.end, 'DD/MM/YYYY')}"
+        details.append(("PERIODO", period))
     flow = start(
         rng,
         st,
