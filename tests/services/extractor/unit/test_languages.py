@@ -324,3 +324,35 @@ def test_a_bilingual_header_over_two_lines_and_a_document_number_under_the_date(
     )
     assert second.credit == Decimal("1000000")
     assert result.reconciled is True
+
+
+def test_other_languages_never_shadow_english_titles() -> None:
+    expected = {
+        "No.": Role.REFERENCE, "No": Role.REFERENCE, "Date": Role.DATE,
+        "Description": Role.DESCRIPTION, "Amount": Role.AMOUNT, "Balance": Role.BALANCE,
+        "Debit": Role.DEBIT, "Credit": Role.CREDIT,
+        "Paid in": Role.CREDIT, "Paid out": Role.DEBIT, "In": Role.CREDIT, "Out": Role.DEBIT,
+        "Value Date": Role.VALUE_DATE, "Details": Role.DESCRIPTION, "Particulars": Role.DESCRIPTION,
+        "Withdrawals": Role.DEBIT, "Deposits": Role.CREDIT, "Reference": Role.REFERENCE,
+        "Transaction Date": Role.DATE, "Narration": Role.DESCRIPTION, "Memo": Role.DESCRIPTION,
+    }  # fmt: skip
+    assert {title: classify(title) for title in expected} == expected
+
+
+def test_a_date_wrapped_over_lines_before_its_figures_dates_the_row(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Date/Time"), (120, "Details"), (300, "Withdrawal", "r"), (380, "Balance")]),
+        (114, [(40, "2025-06-"), (120, "GS25")]),
+        (123, [(40, "17"), (120, "SUWON")]),
+        (132, [(40, "14:34:57"), (300, "527,432", "r"), (420, "2,292,214", "r")]),
+        (146, [(40, "2025-06-"), (120, "CU")]),
+        (155, [(40, "18"), (120, "DAEGU")]),
+        (164, [(40, "09:10:00"), (300, "1,000", "r"), (420, "2,291,214", "r")]),
+    ]
+    first, second = extract(page).transactions
+    assert (first.date, first.description, first.debit) == (
+        date(2025, 6, 17),
+        "GS25 SUWON",
+        Decimal("527432"),
+    )
+    assert (second.date, second.description) == (date(2025, 6, 18), "CU DAEGU")
