@@ -300,18 +300,19 @@ def _attach(
     money_cols: Sequence[int],
 ) -> int | None:
     """A sign, symbol or marker joins the amount it touches; a bare integer needs its title."""
-    gap_limit = 0.6 * max(word.height, 1.0)
-    for other, col in placed:
-        gap = max(other.x0 - word.x1, word.x0 - other.x1)
-        if gap <= gap_limit and kind is Kind.AUX:
-            return col
+    if kind is Kind.AUX:
+        gap_limit = 0.6 * max(word.height, 1.0)
+        for other, col in placed:
+            if max(other.x0 - word.x1, word.x0 - other.x1) <= gap_limit:
+                return col
     if kind is Kind.WEAK:
         # The free money column the figure overlaps most (yen, won and pesos have no
         # decimals, so every figure of theirs is a bare integer placed here).
         best, chosen = 0.0, None
+        taken = {col for _, col in placed}
         for i in money_cols:
             c = columns[i]
-            if any(col == i for _, col in placed):
+            if i in taken:
                 continue
             overlap = min(word.x1, c.x1 + 2) - max(word.x0, c.x0 - 2)
             if overlap > best:
