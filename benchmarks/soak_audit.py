@@ -5,6 +5,7 @@ its broker.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from cypheredge.kit.db import libpq_dsn
 SCHEMAS = ("gateway", "ingest", "extractor", "reporter", "billing")
 Row = dict[str, Any]
 Key = tuple[str, Decimal, str]
+FETCH_WITHIN = 120.0
 
 
 @dataclass
@@ -76,12 +78,39 @@ def compare(found: list[Row], truth: list[Row]) -> Matched:
     )
 
 
+async def fetch(
+    client: httpx.AsyncClient, path: str, params: dict[str, str | int] | None = None
+) -> httpx.Response:
+    """GET as a patient client does: a 429 waits its Retry-After, a 5xx or a dropped
+    connection is tried again, for up to :data:`FETCH_WITHIN` seconds; then the answer stands."""
+    deadline = asyncio.get_running_loop().time() + FETCH_WITHIN
+    while True:
+        try:
+            response = await client.get(path, params=params)
+        except httpx.TransportError:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(1.0)
+            continue
+        later = response.status_code == 429 or response.status_code >= 500
+        if not later or asyncio.get_running_loop().time() > deadline:
+            return response
+        await asyncio.sleep(_retry_after(response))
+
+
+def _retry_after(response: httpx.Response) -> float:
+    try:
+        return min(10.0, max(0.2, float(response.headers.get("Retry-After", "1"))))
+    except ValueError:
+        return 1.0
+
+
 async def batch_rows(client: httpx.AsyncClient, batch_id: str) -> list[Row] | None:
     """Every row of the batch's JSON export (paged); None when the batch has no report."""
     rows: list[Row] = []
     params: dict[str, str | int] = {"format": "json", "limit": 1000}
     while True:
-        response = await client.get(f"/v1/batches/{batch_id}/transactions", params=params)
+        response = await fetch(client, f"/v1/batches/{batch_id}/transactions", params)
         if response.status_code == 409:
             return None
         response.raise_for_status()

@@ -16,6 +16,7 @@ from random import Random
 from typing import Any
 
 import httpx
+from soak_audit import compare
 
 from cypheredge.synth import LAYOUTS, generate
 
@@ -25,6 +26,7 @@ PASSWORD = "soak-open-sesame"  # noqa: S105 - a generated statement's, not a sec
 # Every so many statements one is encrypted (its password sent with the batch).
 ENCRYPT_EVERY = 7
 UPLOAD_WITHIN = 240.0  # a batch not accepted by then counts as never submitted
+SCREEN_TRIES = 3  # seeds tried per layout before the next layout takes the slot
 _RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 
 
@@ -53,27 +55,60 @@ def tuned_layouts() -> list[str]:
     return sorted(name for name, layout in LAYOUTS.items() if not layout.held_out)
 
 
-def build_batches(count: int, seed: int, most: int = 5) -> list[Batch]:
-    """``count`` batches of 1..``most`` statements; layouts go round a seeded shuffle."""
+def build_batches(
+    count: int, seed: int, screen: bool = True, most: int = 5
+) -> tuple[list[Batch], list[str]]:
+    """``count`` batches of 1..``most`` statements; layouts go round a seeded shuffle.
+
+    With ``screen``, a statement joins only if the extractor, run here on the same PDF, reads
+    exactly its truth: then whatever the platform's answer lacks or repeats was lost or made
+    twice by the platform under the kills, not misread. The statements left out are returned
+    (``layout-seed``): they are the extractor's business (``make bench-extract``), not this.
+    """
     rng = Random(f"soak-load:{seed}")
-    layouts = tuned_layouts()
-    rng.shuffle(layouts)
-    batches, n = [], 0
+    source = _Statements(seed, screen, rng)
+    batches = []
     for index in range(count):
-        files = []
-        for _ in range(rng.randint(1, most)):
-            layout = layouts[n % len(layouts)]
-            statement_seed = seed * 10_000 + n
-            password = PASSWORD if n % ENCRYPT_EVERY == ENCRYPT_EVERY - 1 else None
-            made = generate(layout, statement_seed, password=password)
-            files.append(
-                File(
-                    f"{layout}-{statement_seed}.pdf", made.pdf, made.truth["transactions"], password
-                )
-            )
-            n += 1
+        files = [source.next() for _ in range(rng.randint(1, most))]
         batches.append(Batch(index, files, str(uuid.UUID(int=rng.getrandbits(128), version=4))))
-    return batches
+    return batches, source.skipped
+
+
+class _Statements:
+    """Generated statements, layout after layout, seeds counting up from ``seed * 10000``."""
+
+    def __init__(self, seed: int, screen: bool, rng: Random) -> None:
+        self.layouts = tuned_layouts()
+        rng.shuffle(self.layouts)
+        self.screen = screen
+        self.seed = seed * 10_000
+        self.made = 0
+        self.skipped: list[str] = []
+
+    def next(self) -> File:
+        for _ in self.layouts:
+            layout = self.layouts[self.made % len(self.layouts)]
+            for _ in range(SCREEN_TRIES):
+                self.seed += 1
+                if not self.screen or _read_exactly(layout, self.seed):
+                    return self._file(layout)
+                self.skipped.append(f"{layout}-{self.seed}")
+            self.made += 1  # this layout keeps being misread: the next one takes the slot
+        raise RuntimeError("no generated statement is read exactly; see make bench-extract")
+
+    def _file(self, layout: str) -> File:
+        password = PASSWORD if self.made % ENCRYPT_EVERY == ENCRYPT_EVERY - 1 else None
+        made = generate(layout, self.seed, password=password)
+        self.made += 1
+        return File(f"{layout}-{self.seed}.pdf", made.pdf, made.truth["transactions"], password)
+
+
+def _read_exactly(layout: str, seed: int) -> bool:
+    from cypheredge.extractor.domain import extract_pdf  # the code the extractor service runs
+
+    made = generate(layout, seed)
+    found = compare(extract_pdf(made.pdf).to_json()["transactions"], made.truth["transactions"])
+    return found.matched == found.expected and not (found.extra or found.duplicated)
 
 
 async def submit(client: httpx.AsyncClient, batch: Batch, t0: float) -> None:

@@ -35,12 +35,15 @@ def goals(figures: dict[str, Any]) -> list[Goal]:
     kills = figures["kills"]
     done = sum(1 for k in kills if k["at"] is not None)
     return [
-        Goal("batches finished", f"{figures['batches_finished']} of {n}", f"{n}",
+        Goal("batches finished", f"{figures['batches_finished']} of {n} "
+             f"({figures['batch_statuses'].get('completed', 0)} completed)", f"{n}",
              figures["batches_finished"] == n),
         Goal("batches in the org (none made twice)", str(figures["org_batches"]), f"{n}",
              figures["org_batches"] == n),
         Goal("statements stuck (not final)", str(figures["statements_stuck"]), "0",
              figures["statements_stuck"] == 0),
+        Goal("statements failed or rejected", str(figures["statements_failed"]), "0",
+             figures["statements_failed"] == 0),
         Goal("transactions missing", f"{tx['missing']} of {tx['expected']}", "0",
              tx["missing"] == 0),
         Goal("transactions duplicated", str(tx["duplicated"]), "0", tx["duplicated"] == 0),
@@ -92,6 +95,7 @@ def figures(
         "batches_finished": sum(1 for d in details.values() if d["status"] in FINAL),
         "batch_statuses": _count(d["status"] for d in details.values()),
         "statements_stuck": stuck,
+        "statements_failed": sum(1 for u in unreported if u["status"] in ("failed", "rejected")),
         "statements_not_reported": unreported,
         "transactions": vars(total),
         "batches_with_missing_rows": sorted(b for b, m in matched.items() if m.missing),
@@ -134,8 +138,12 @@ def print_report(data: dict[str, Any], console: Console) -> None:
     console.print(table)
     console.print(_summary(data), markup=False)
     _print_kills(data["kills"], console)
-    for item in data["statements_not_reported"]:
-        console.print(f"  not reported: {item}", markup=False)
+    _print_unreported(data["statements_not_reported"], console)
+    for item in data["statements_with_divergent_rows"]:
+        # A statement that is not reported has no rows: its reason is printed above.
+        wrong = item["matched"] != item["expected"] or item["extra"] or item["duplicated"]
+        if wrong and item["status"] == "reported":
+            console.print(f"  rows differ: {item}", markup=False)
     for letter in data["dead_letters"]["messages"]:
         console.print(f"  dead letter: {letter}", markup=False)
 
@@ -162,6 +170,15 @@ def _print_kills(kills: list[dict[str, Any]], console: Console) -> None:
             at, kill["target"], str(kill["pid"] or "-"), "-" if back is None else str(back)
         )
     console.print(table)
+
+
+def _print_unreported(items: list[dict[str, Any]], console: Console) -> None:
+    """Statements that are not reported, one line per reason (there may be a hundred)."""
+    reasons: dict[str, list[str]] = {}
+    for item in items:
+        reasons.setdefault(f"{item['status']}: {item['error']}", []).append(item["file"])
+    for reason, files in reasons.items():
+        console.print(f"  {len(files)} statement(s) {reason} (first: {files[0]})", markup=False)
 
 
 def kill_dicts(kills: list[Kill]) -> list[dict[str, Any]]:
