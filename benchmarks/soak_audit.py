@@ -131,6 +131,7 @@ class Books:
     usage_without_extraction: int = 0
     extraction_without_usage: int = 0
     unsent: dict[str, int] = field(default_factory=dict)
+    redriven: int = 0  # batches the sweeper re-drove (informational: how recovery happened)
 
     @property
     def usage_equal(self) -> bool:
@@ -152,6 +153,14 @@ async def books(database_url: str, org_id: str) -> Books:
                 (org_id,),
             )
         ).fetchall()
+        found.redriven = len(
+            await _column(
+                conn,
+                "SELECT DISTINCT batch_id FROM gateway.outbox WHERE org_id = %s"
+                " AND event_type LIKE '%%batch.redrive_requested%%'",
+                org_id,
+            )
+        )
         for schema in SCHEMAS:
             query = f"SELECT count(*) FROM {schema}.outbox WHERE sent_at IS NULL"  # noqa: S608
             found.unsent[schema] = int((await (await conn.execute(query)).fetchone() or (0,))[0])

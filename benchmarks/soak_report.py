@@ -113,6 +113,7 @@ def figures(
             "messages": [d.as_dict() for d in letters],
         },
         "outbox_unsent": books.unsent,
+        "batches_redriven": books.redriven,
         "upload_attempts": sum(b.attempts for b in batches),
         **extra,
     }
@@ -135,6 +136,7 @@ def print_report(data: dict[str, Any], console: Console) -> None:
     quiesce = data["quiesce_seconds"]
     table.add_row("time to quiesce (last kill -> all final)",
                   "-" if quiesce is None else f"{quiesce:.1f} s", "", "")  # fmt: skip
+    table.add_row("batches re-driven by the sweeper", str(data["batches_redriven"]), "", "")
     console.print(table)
     console.print(_summary(data), markup=False)
     _print_kills(data["kills"], console)
