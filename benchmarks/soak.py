@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep:
             err.print(f"data dir kept: {stack.data_dir}")
     data["goals"] = [vars(g) for g in goals(data)]
-    print_report(data, Console())
+    # Piped (make soak | tee), rich would fold the table into 80 columns.
+    print_report(data, Console() if sys.stdout.isatty() else Console(width=120))
     if args.json:
         args.json.write_text(json.dumps(data, indent=2, default=str))
     return 0 if all(g["met"] for g in data["goals"]) else 1

@@ -131,6 +131,7 @@ class Books:
     usage_without_extraction: int = 0
     extraction_without_usage: int = 0
     unsent: dict[str, int] = field(default_factory=dict)
+    unbilled: list[str] = field(default_factory=list)  # batch/statement extracted, no usage
     redriven: int = 0  # batches the sweeper re-drove (informational: how recovery happened)
 
     @property
@@ -149,7 +150,8 @@ async def books(database_url: str, org_id: str) -> Books:
         usage = await _column(conn, "SELECT id FROM billing.usage_events WHERE org_id = %s", org_id)
         rows = await (
             await conn.execute(
-                "SELECT statement_id, status FROM extractor.extractions WHERE org_id = %s",
+                "SELECT statement_id, status, batch_id FROM extractor.extractions"
+                " WHERE org_id = %s",
                 (org_id,),
             )
         ).fetchall()
@@ -164,11 +166,14 @@ async def books(database_url: str, org_id: str) -> Books:
         for schema in SCHEMAS:
             query = f"SELECT count(*) FROM {schema}.outbox WHERE sent_at IS NULL"  # noqa: S608
             found.unsent[schema] = int((await (await conn.execute(query)).fetchone() or (0,))[0])
-    extracted = {uuid5(sid, "pages_processed") for sid, status in rows if status == "extracted"}
+    by_usage = {uuid5(sid, "pages_processed"): (sid, b) for sid, st, b in rows if st == "extracted"}
+    extracted = set(by_usage)
     found.usage_rows, found.extracted = len(usage), len(extracted)
-    found.extraction_failed = sum(1 for _, status in rows if status != "extracted")
+    found.extraction_failed = sum(1 for _, status, _ in rows if status != "extracted")
     found.usage_without_extraction = len(set(usage) - extracted)
-    found.extraction_without_usage = len(extracted - set(usage))
+    unbilled = extracted - set(usage)
+    found.extraction_without_usage = len(unbilled)
+    found.unbilled = sorted(f"{b}/{sid}" for sid, b in (by_usage[u] for u in unbilled))
     return found
 
 

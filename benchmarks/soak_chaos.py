@@ -13,6 +13,7 @@ import signal
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from random import Random
 from typing import Any
 
@@ -38,6 +39,7 @@ class Kill:
     target: str
     planned_at: float
     at: float | None = None  # when the signal went (None: the target never appeared)
+    wall: str | None = None  # the same moment in UTC, to find it in the services' logs
     pid: int | None = None
     recovered_after: float | None = None  # back (ready, or running for the relay/worker)
 
@@ -93,6 +95,7 @@ class Chaos:
                 self._say(f"[red]{item.target} pid {pid} was gone before the kill[/]")
                 continue
             kill.at, kill.pid = round(time.monotonic() - t0, 1), pid
+            kill.wall = datetime.now(UTC).isoformat(timespec="milliseconds")
             self._killed.add(pid)
             self._say(f"[yellow]t={kill.at:6.1f}s SIGKILL {item.target} (pid {pid})[/]")
             self._watchers.append(asyncio.create_task(self._watch(kill, time.monotonic())))

@@ -105,6 +105,7 @@ def figures(
             "extraction_failed": books.extraction_failed,
             "usage_without_extraction": books.usage_without_extraction,
             "extraction_without_usage": books.extraction_without_usage,
+            "unbilled_statements": books.unbilled,
             "equal": books.usage_equal,
         },
         "dead_letters": {
@@ -163,14 +164,14 @@ def _summary(data: dict[str, Any]) -> str:
 
 def _print_kills(kills: list[dict[str, Any]], console: Console) -> None:
     table = Table(title="Kills (SIGKILL)", box=box.SIMPLE)
-    for column in ("t (s)", "process", "pid", "back after (s)"):
+    for column in ("t (s)", "UTC", "process", "pid", "back after (s)"):
         table.add_column(column)
     for kill in kills:
         at = "not found" if kill["at"] is None else f"{kill['at']:.1f}"
         back = kill["recovered_after"]
-        table.add_row(
-            at, kill["target"], str(kill["pid"] or "-"), "-" if back is None else str(back)
-        )
+        wall = (kill["wall"] or "-")[11:23]
+        pid = str(kill["pid"] or "-")
+        table.add_row(at, wall, kill["target"], pid, "-" if back is None else str(back))
     console.print(table)
 
 
