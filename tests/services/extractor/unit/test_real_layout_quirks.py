@@ -72,3 +72,11 @@ def test_a_balance_without_decimals_keeps_its_marker() -> None:
     result = _extract("31_gravytoast_fake_au.pdf")
     fourth = result.transactions[3]
     assert (fourth.description, fourth.balance) == ("Transaction 4", Decimal("90350"))
+
+
+def test_an_account_summary_box_is_no_table_header() -> None:
+    # Amex prints `Account Summary` with `Payments/Credits -$6,108.45` beside it on page 1;
+    # read as a header (a `Summary` column), it swallowed every table after it.
+    result = _extract("26_amex_delta_skymiles_us.pdf")
+    assert len(result.transactions) == 96
+    assert result.statement.opening_balance == Decimal("6108.45")

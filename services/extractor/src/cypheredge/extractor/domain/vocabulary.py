@@ -95,7 +95,7 @@ HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("erlauterung", Role.DESCRIPTION), ("erlaeuterung", Role.DESCRIPTION),
     ("historico", Role.DESCRIPTION), ("lancamento", Role.DESCRIPTION),
     ("movimiento", Role.DESCRIPTION), ("movimento", Role.DESCRIPTION),
-    ("status", Role.OTHER), ("state", Role.OTHER), ("summary", Role.DESCRIPTION),
+    ("status", Role.OTHER), ("state", Role.OTHER),
 )  # fmt: skip
 KEYWORD_ROLES: dict[str, Role] = {}
 for _word, _role in HEADER_KEYWORDS:
