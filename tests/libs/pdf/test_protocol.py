@@ -158,7 +158,7 @@ def test_job_password_must_be_text() -> None:
 
 
 def test_worker_maps_memory_errors_to_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
-    def exhaust(data: bytes, password: str | None, max_pages: int) -> Accepted:
+    def exhaust(data: bytes, password: str | None, max_pages: int, max_decoded: int) -> Accepted:
         raise MemoryError
 
     monkeypatch.setattr(worker, "parse_pdf", exhaust)

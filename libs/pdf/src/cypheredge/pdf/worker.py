@@ -63,7 +63,7 @@ def _serve(channel: socket.socket, limits: PdfLimits) -> None:
 
 def _run(job: Job, limits: PdfLimits) -> tuple[Reply, bool]:
     try:
-        return parse_pdf(job.data, job.password, limits.max_pages), False
+        return parse_pdf(job.data, job.password, limits.max_pages, limits.max_decoded_bytes), False
     except PdfRejected as exc:
         return Refused(exc.code, exc.reason), False
     except MemoryError:
@@ -100,9 +100,21 @@ def _arm_cpu_backstop(max_seconds: float) -> None:
 
 
 def _heap_is_bloated(limits: PdfLimits) -> bool:
-    # ru_maxrss is in KiB on Linux. A worker that once grew to half its cap keeps that heap.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return peak > limits.max_memory_bytes // 2
+    # A worker that once grew to half its cap keeps that heap, so it retires.
+    return _own_peak_bytes() > limits.max_memory_bytes // 2
+
+
+def _own_peak_bytes() -> int:
+    """This process's own peak RSS. Not ru_maxrss: Linux carries the parent's peak over into
+    a child it starts, so a worker of a large parent would retire after every job."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # not Linux: the best there is
 
 
 if __name__ == "__main__":

@@ -47,6 +47,9 @@ class WorkerProcess:
 
     def __init__(self, limits: PdfLimits) -> None:
         self._limits = limits
+        # Linux carries a process's peak RSS over into the children it starts: a worker's own
+        # peak is only what it reports above this.
+        self._inherited_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         self._proc, self._channel = _spawn(limits)
         # Kills the worker if the owner forgets close(), including at interpreter exit.
         self._finalizer = weakref.finalize(self, _kill, self._proc, self._channel)
@@ -103,7 +106,8 @@ class WorkerProcess:
         status = self._proc.returncode
         if status == -signal.SIGXCPU:
             return PdfRejected("timeout", self._timeout_reason())
-        peak = rusage.ru_maxrss * 1024 if rusage is not None else 0
+        grown = rusage is not None and rusage.ru_maxrss > self._inherited_kib
+        peak = rusage.ru_maxrss * 1024 if rusage is not None and grown else 0
         # pdfium aborts when an allocation fails, so SIGABRT also marks a memory blow-up.
         if status == -signal.SIGABRT or peak >= self._limits.max_memory_bytes * _MEMORY_DEATH_SHARE:
             return PdfRejected("too_large", TOO_MUCH_MEMORY)
