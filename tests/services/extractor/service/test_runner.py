@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+
+import psutil
 import pytest
 
 from cetest.pdfs import DIGITAL_NZ, sample
@@ -21,5 +24,29 @@ async def test_extracts_in_a_worker_and_recovers_after_a_timeout() -> None:
         assert len(document.transactions) == 6
         assert document.reconciled is True
         assert [w.code for w in document.warnings] == [REPAIRED_PDF]
+    finally:
+        runner.close()
+
+
+def _workers() -> list[psutil.Process]:
+    """The pool's worker processes (not multiprocessing's resource tracker)."""
+    return [
+        child
+        for child in psutil.Process().children()
+        if "spawn_main" in " ".join(child.cmdline())
+        and "resource_tracker" not in " ".join(child.cmdline())
+    ]
+
+
+async def test_a_worker_killed_while_the_pool_is_idle_costs_no_file() -> None:
+    runner = CascadeRunner(workers=1)
+    try:
+        await runner.extract(sample(DIGITAL_NZ))  # the pool's worker is up and idle now
+        idle = _workers()
+        for worker in idle:
+            worker.send_signal(signal.SIGKILL)
+        psutil.wait_procs(idle, timeout=10)
+        document = await runner.extract(sample(DIGITAL_NZ))  # once refused by a broken pool
+        assert len(document.transactions) == 6
     finally:
         runner.close()

@@ -64,8 +64,23 @@ class CascadeRunner:
     async def extract(
         self, data: bytes, file_warnings: Sequence[Notice] = ()
     ) -> ExtractionDocument:
-        """The extraction document of ``data``; ``file_warnings`` are ingestion's findings."""
+        """The extraction document of ``data``; ``file_warnings`` are ingestion's findings.
+
+        A worker that dies (killed, out of memory) breaks its pool: the file is read once more
+        on a fresh pool, so only a file that kills a worker twice is failed for it."""
+        try:
+            return await self._attempt(data, file_warnings)
+        except BrokenProcessPool:
+            self._replace_pool()
+        try:
+            return await self._attempt(data, file_warnings)
+        except BrokenProcessPool:
+            self._replace_pool()
+            raise ExtractionAborted("the extraction worker died while reading this file") from None
+
+    async def _attempt(self, data: bytes, file_warnings: Sequence[Notice]) -> ExtractionDocument:
         loop = asyncio.get_running_loop()
+        # A pool a worker broke while idle refuses the file at once (BrokenProcessPool).
         future = loop.run_in_executor(self._pool, _extract, data, tuple(file_warnings))
         try:
             return await asyncio.wait_for(future, self.timeout)
@@ -74,9 +89,6 @@ class CascadeRunner:
             raise ExtractionAborted(
                 f"extraction took longer than {self.timeout:.0f} s and was stopped"
             ) from None
-        except BrokenProcessPool:
-            self._replace_pool()
-            raise ExtractionAborted("the extraction worker died while reading this file") from None
 
     def _replace_pool(self) -> None:
         old = self._pool
