@@ -7,6 +7,7 @@ import os
 import signal
 import time
 from contextlib import ExitStack
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +22,7 @@ from cypheredge.cli.stack.embedded import (
     port_open,
 )
 from cypheredge.cli.stack.lock import StackBusy, StackLock
+from cypheredge.cli.stack.lost import resend_since
 from cypheredge.cli.stack.provision import migrate_all, provision, provision_storage
 from cypheredge.cli.stack.services import PROCESSES
 from cypheredge.cli.stack.stale import end_stale_stack, stack_env
@@ -135,12 +137,21 @@ def _infrastructure(
         update("starting embedded Kafka broker (Tansu)")
         broker = stack.enter_context(EmbeddedBroker(log_path=logs / "broker.log"))
         env["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap = broker.start()
+        started = [datetime.now(UTC)]
+        database = env["DATABASE_URL"]
+
+        def after_broker_restart() -> None:
+            provision(bootstrap)
+            # What the lost broker held died with it, finished batches' events included.
+            resend_since(database, started[0])
+            started[0] = datetime.now(UTC)
+
         supervisor.watch(
             Infrastructure(
                 "broker",
                 broker,
                 logs / "broker.log",
-                after_restart=lambda: provision(bootstrap),
+                after_restart=after_broker_restart,
                 restarts_clients=True,
             )
         )
