@@ -301,7 +301,7 @@ async def test_the_cli_says_when_there_is_no_such_batch(infra: InfraSettings) ->
         stderr=asyncio.subprocess.PIPE,
     )
     _, stderr = await asyncio.wait_for(process.communicate(), 120)
-    assert process.returncode == 1
+    assert process.returncode == 2  # a batch that does not exist is bad input
     assert "no batch" in stderr.decode()
 
 

@@ -10,6 +10,7 @@ from uuid import UUID
 
 import typer
 
+from cypheredge.cli.exits import usage
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR, database_url
 from cypheredge.cli.stack.embedded import EmbeddedPostgres
 from cypheredge.cli.stack.provision import migrate_all
@@ -70,8 +71,7 @@ def add_rule(
         rule = Rule(category, tuple(keyword or ()), pattern, direction, priority)
         org = UUID(org_id)
     except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise usage(str(exc)) from None
     with EmbeddedPostgres(data_dir / "postgres") as embedded:
         infra = InfraSettings(database_url=database_url(data_dir, embedded))
         migrate_all(infra)
@@ -105,15 +105,13 @@ def redrive(
     try:
         batch_id = UUID(batch) if batch is not None else None
     except ValueError as exc:
-        typer.echo(f"error: --batch: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise usage(f"--batch: {exc}") from None
     with EmbeddedPostgres(data_dir / "postgres") as embedded:
         infra = InfraSettings(database_url=database_url(data_dir, embedded))
         migrate_all(infra)
         redriven = asyncio.run(_redrive(infra, batch_id))
     if batch_id is not None and not redriven:
-        typer.echo(f"error: no batch {batch_id}", err=True)
-        raise typer.Exit(1)
+        raise usage(f"no batch {batch_id}")
     typer.echo(json.dumps({"redriven": [str(b) for b in redriven]}))
 
 

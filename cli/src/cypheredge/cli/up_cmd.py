@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from cypheredge.cli.exits import ExitCode, unavailable
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR, database_url, secret_key, stack_file
 from cypheredge.cli.stack.embedded import (
     EmbeddedBroker,
@@ -45,8 +46,7 @@ def up(
     try:
         lock = StackLock(data_dir).acquire()
     except StackBusy as busy:
-        console.print(f"error: {busy}", markup=False)
-        raise typer.Exit(1) from None
+        raise unavailable(str(busy)) from None
     # SIGTERM (from a service manager or `timeout`) must clean up like Ctrl-C does.
     signal.signal(signal.SIGTERM, _interrupt)
     with ExitStack() as stack:
@@ -55,10 +55,7 @@ def up(
         if ended:
             console.print(f"stopped {len(ended)} process(es) left running by an earlier up")
         if port_open("127.0.0.1", port):
-            console.print(
-                f"error: port {port} is already in use; pick another with --port", markup=False
-            )
-            raise typer.Exit(1)
+            raise unavailable(f"port {port} is already in use; pick another with --port")
         # Every process started from here on carries the marker: how a later `up` knows them.
         os.environ.update(stack_env(data_dir))
         (data_dir / "logs").mkdir(parents=True, exist_ok=True)
@@ -201,7 +198,7 @@ def _demo(port: int, data_dir: Path) -> None:
 
 def _fail(message: str) -> int:
     console.print(f"[red]{message}[/] (logs in the data dir's logs/)")
-    return 1
+    return int(ExitCode.UNAVAILABLE)
 
 
 def _announce(port: int, data_dir: Path) -> None:
