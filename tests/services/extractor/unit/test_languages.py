@@ -335,6 +335,7 @@ def test_other_languages_never_shadow_english_titles() -> None:
         "Value Date": Role.VALUE_DATE, "Details": Role.DESCRIPTION, "Particulars": Role.DESCRIPTION,
         "Withdrawals": Role.DEBIT, "Deposits": Role.CREDIT, "Reference": Role.REFERENCE,
         "Transaction Date": Role.DATE, "Narration": Role.DESCRIPTION, "Memo": Role.DESCRIPTION,
+        "Valor": Role.AMOUNT, "Importe": Role.AMOUNT, "Saldo": Role.BALANCE, "Fecha": Role.DATE,
     }  # fmt: skip
     assert {title: classify(title) for title in expected} == expected
 

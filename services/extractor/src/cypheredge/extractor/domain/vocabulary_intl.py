@@ -72,7 +72,8 @@ LANGUAGES: dict[str, Language] = {
             "concepto": T, "descripción": T, "detalle": T, "movimiento": T, "referencia": R,
             "transacción": T, "docto": R, "comprobante": R, "sucursal": Role.OTHER,
             "importe": AMT, "monto": AMT, "cargo": DR, "cargos": DR, "retiros": DR,
-            "abono": CR, "abonos": CR, "depósitos": CR, "saldo": BAL,
+            "abono": CR, "abonos": CR, "depósitos": CR, "saldo": BAL, "saldos": BAL,
+            "documento": R, "lugar": T,
         },
         opening=(
             "saldo anterior", "saldo inicial", "saldo final del periodo anterior",
@@ -159,8 +160,8 @@ LANGUAGES: dict[str, Language] = {
     ),
     "tr": Language(
         cells={
-            "işlem tarihi": D, "valör": V, "hareket tipi": Role.OTHER, "işlem tipi": Role.OTHER,
-            "kanal": Role.OTHER, "saat": Role.OTHER,
+            "işlem tarihi": D, "valör tarihi": V, "hareket tipi": Role.OTHER,
+            "işlem tipi": Role.OTHER, "kanal": Role.OTHER, "saat": Role.OTHER,
         },
         keywords={
             "tarih": D, "açıklama": T, "açıklaması": T, "tutar": AMT, "tutarı": AMT,
