@@ -154,8 +154,8 @@ class Placer:
             if kind is Kind.TEXT and word.x0 > self.text_edge:
                 continue  # a side box's words (`Credit Limit`) past the last figures' column
             col = _money_column(word, columns, money_cols) if kind is Kind.STRONG else None
-            if col is not None and word.x1 < self.edges.get(col, word.x1) - ALIGN_SLACK:
-                col = None  # far short of the edge its column's figures keep: text
+            if col is not None and abs(word.x1 - self.edges.get(col, word.x1)) > ALIGN_SLACK:
+                col = None  # far from the edge its column's figures keep: text (`EUR 158.77`)
             if col is not None:
                 cells[col].append(word)
                 placed.append((word, col))

@@ -91,10 +91,14 @@ LANGUAGES: dict[str, Language] = {
         closing=("saldo final", "saldo atual"),
     ),
     "cs": Language(
-        cells={"datum splatnosti": V, "valuta": V},
+        cells={
+            "datum splatnosti": V, "valuta": V, "zaúčtováno": D, "datum zaúčtování": D,
+            "položka": T, "číslo protiúčtu": R, "název protiúčtu": T, "vs / ks / ss": R,
+            "vs": R, "ks": R, "ss": R, "poplatky": DR,
+        },
         keywords={
-            "zaúčtování": D, "popis": T, "protiúčet": R, "částka": AMT, "zůstatek": BAL,
-            "příjmy": CR, "výdaje": DR,
+            "zaúčtování": D, "popis": T, "protiúčet": R, "protiúčtu": R, "částka": AMT,
+            "zůstatek": BAL, "příjmy": CR, "výdaje": DR, "transakce": T,
         },
         opening=("počáteční zůstatek", "počáteční stav"),
         closing=("konečný zůstatek", "konečný stav"),
