@@ -101,6 +101,8 @@ def _merge(cells: list[list[Word]], words: Sequence[Word], split: float) -> None
             overlap = min(word.x1, x1) - max(word.x0, x0)
             if word.x1 - word.x0 < 0.5 and x0 - 2 <= word.x0 <= x1 + 2:
                 overlap = 0.1  # a glyph the font gives no width (an Arabic title word)
+            elif x1 - x0 < 0.5 and word.x0 - 2 <= x0 <= word.x1 + 2:
+                overlap = 0.1  # the same, the other way: a title under a width-less one
             if overlap > best_overlap:
                 best, best_overlap = i, overlap
         if best is None and word.x1 - word.x0 < 0.5:
