@@ -357,3 +357,18 @@ def test_a_date_wrapped_over_lines_before_its_figures_dates_the_row(extract: Ext
         Decimal("527432"),
     )
     assert (second.date, second.description) == (date(2025, 6, 18), "CU DAEGU")
+
+
+def test_buddhist_era_years_and_two_digit_years_beside_them(extract: Extract) -> None:
+    page = [
+        (60, [(40, "Statement Period 12/06/2566 - 11/07/2566")]),
+        (100, [(40, "Date"), (100, "Particulars"), (330, "Withdrawal"), (400, "Deposit")]),
+        (100, [(460, "Balance")]),
+        (114, [(40, "12/06/66"), (100, "B/F"), (494, "86,712.66", "r")]),
+        (128, [(40, "12/06/66"), (100, "TRF FR OTH BK"), (431, "5,612.20", "r")]),
+        (128, [(494, "92,324.86", "r")]),
+    ]
+    result = extract(page)
+    (row,) = result.transactions
+    assert (row.date, row.credit) == (date(2023, 6, 12), Decimal("5612.20"))
+    assert result.statement.period_start == date(2023, 6, 12)

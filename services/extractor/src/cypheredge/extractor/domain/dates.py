@@ -99,9 +99,14 @@ def _year(text: str) -> int | None:
     return None
 
 
+BUDDHIST_ERA = 543  # Thai statements count years from 543 BC: 2566 is 2023
+
+
 def _valid(year: int | None, month: int, day: int) -> PartialDate | None:
     if not 1 <= month <= 12 or day < 1:
         return None
+    if year is not None and 2400 <= year <= 2699:
+        year -= BUDDHIST_ERA
     if year is not None and not 1900 <= year <= 2199:
         return None
     if day > calendar.monthrange(year or 2000, month)[1]:
@@ -151,9 +156,11 @@ class YearContext:
 def resolve(partial: PartialDate, ctx: YearContext, previous: date | None) -> date:
     """A calendar date for `partial`: the statement period first, then the previous row's date
     (a December -> January step rolls the year over), then the document's usual year."""
-    if partial.year is not None:
+    if partial.year is not None and _plausible(partial.year, ctx):
         return date(partial.year, partial.month, partial.day)
     if ctx.start is not None and ctx.end is not None:
+        # A year far from the period's (`12/06/66` beside a period in 2566 BE, a misread) says
+        # less than the period does.
         return _within_period(partial, ctx.start, ctx.end)
     if previous is not None:
         year = previous.year
@@ -165,6 +172,12 @@ def resolve(partial: PartialDate, ctx: YearContext, previous: date | None) -> da
     known = ctx.end or ctx.start
     year = ctx.fallback_year or (known.year if known is not None else NO_YEAR)
     return _safe(year, partial)
+
+
+def _plausible(year: int, ctx: YearContext) -> bool:
+    if ctx.start is None or ctx.end is None:
+        return True
+    return ctx.start.year - 1 <= year <= ctx.end.year + 1
 
 
 def _within_period(partial: PartialDate, start: date, end: date) -> date:
