@@ -118,6 +118,8 @@ def classify(text: str) -> Role | None:
         ]  # `Amount in EUR` names the currency, not the side
     if not hits:
         return None
+    if _SIDES <= set(hits):
+        return Role.AMOUNT  # `Withdrawal / Deposit`: one column of both, its sign told apart
     return min(hits, key=_priority)
 
 
