@@ -118,7 +118,7 @@ def classify(text: str) -> Role | None:
         ]  # `Amount in EUR` names the currency, not the side
     if not hits:
         return None
-    if _SIDES <= set(hits):
+    if set(hits) >= _SIDES:
         return Role.AMOUNT  # `Withdrawal / Deposit`: one column of both, its sign told apart
     return min(hits, key=_priority)
 
@@ -217,7 +217,7 @@ QUALIFIERS = frozenset((
     "trans", "tran", "txn", "branch", "originating", "serial", "sl", "sr", "instrument",
     "channel", "category", "location", "merchant", "counterparty", "beneficiary", "mode",
     "number", "num", "id", "code", "local", "foreign", "original", "running", "seq", "sequence",
-    "teller", "efd", "effective", "doc", "document", "voucher",
+    "teller", "efd", "effective", "eff", "doc", "document", "voucher", "outstanding",
 ))  # fmt: skip
 TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()} | QUALIFIERS
 
