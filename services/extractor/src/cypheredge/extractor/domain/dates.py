@@ -174,10 +174,15 @@ def resolve(partial: PartialDate, ctx: YearContext, previous: date | None) -> da
     return _safe(year, partial)
 
 
+IMPLAUSIBLE_YEARS = 30  # a row this far from the period's years misreads its own (BE `66`)
+
+
 def _plausible(year: int, ctx: YearContext) -> bool:
+    """Whether a row's printed year can be believed beside the period. The period may be only
+    a guess from the file's creation date, so only a year decades away is overruled."""
     if ctx.start is None or ctx.end is None:
         return True
-    return ctx.start.year - 1 <= year <= ctx.end.year + 1
+    return ctx.start.year - IMPLAUSIBLE_YEARS <= year <= ctx.end.year + IMPLAUSIBLE_YEARS
 
 
 def _within_period(partial: PartialDate, start: date, end: date) -> date:

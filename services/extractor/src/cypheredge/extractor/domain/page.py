@@ -249,6 +249,8 @@ def _open_one(
             break
         if has_values(lines[j]):
             continue
+        if j + 1 < first and has_values(lines[j + 1]):
+            continue  # labels over their figures (`Opening Balance  Closing Balance`): a box
         text = lines[j].text
         section = section or (section_sign(text) or 0)
         balances = balances or balance_heading(text)
