@@ -113,8 +113,9 @@ LANGUAGES: dict[str, Language] = {
     "hu": Language(
         cells={"értéknap": V, "érték nap": V},
         keywords={
-            "dátum": D, "könyvelés": D, "közlemény": T, "leírás": T, "megnevezés": T,
-            "összeg": AMT, "egyenleg": BAL, "terhelés": DR, "jóváírás": CR,
+            "dátum": D, "dátuma": D, "könyvelés": D, "érték": V, "közlemény": T, "leírás": T,
+            "megnevezés": T, "típusa": T, "azonosító": R, "összeg": AMT, "egyenleg": BAL,
+            "terhelés": DR, "jóváírás": CR,
         },
         opening=("nyitó egyenleg",),
         closing=("záró egyenleg",),
