@@ -372,3 +372,16 @@ def test_buddhist_era_years_and_two_digit_years_beside_them(extract: Extract) ->
     (row,) = result.transactions
     assert (row.date, row.credit) == (date(2023, 6, 12), Decimal("5612.20"))
     assert result.statement.period_start == date(2023, 6, 12)
+
+
+def test_dates_printed_year_first_with_two_digit_years(extract: Extract) -> None:
+    # OTP prints `24.04.02` for 2 April 2024 (YY.MM.DD) under a period printed in full.
+    page = [
+        (60, [(40, "Időszak: 2024.04.01 - 2024.04.30")]),
+        (100, [(40, "KÖNYVELÉS"), (170, "MEGNEVEZÉS"), (500, "ÖSSZEG", "r")]),
+        (114, [(40, "24.04.02"), (170, "KAMAT"), (500, "4.046", "r")]),
+        (128, [(40, "24.04.03"), (170, "VÁSÁRLÁS KÁRTYÁVAL"), (500, "-71.615", "r")]),
+        (142, [(40, "24.04.05"), (170, "ATM"), (500, "-10.000", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [t.date for t in rows] == [date(2024, 4, 2), date(2024, 4, 3), date(2024, 4, 5)]

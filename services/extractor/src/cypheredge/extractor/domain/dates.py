@@ -156,6 +156,8 @@ class YearContext:
 def resolve(partial: PartialDate, ctx: YearContext, previous: date | None) -> date:
     """A calendar date for `partial`: the statement period first, then the previous row's date
     (a December -> January step rolls the year over), then the document's usual year."""
+    if partial.year is not None and (flipped := _year_first(partial, ctx)) is not None:
+        return flipped
     if partial.year is not None and _plausible(partial.year, ctx):
         return date(partial.year, partial.month, partial.day)
     if ctx.start is not None and ctx.end is not None:
@@ -175,6 +177,21 @@ def resolve(partial: PartialDate, ctx: YearContext, previous: date | None) -> da
 
 
 IMPLAUSIBLE_YEARS = 30  # a row this far from the period's years misreads its own (BE `66`)
+
+
+def _year_first(partial: PartialDate, ctx: YearContext) -> date | None:
+    """`24.04.02` printed year first (OTP's YY.MM.DD) and read as 24 April 2002: when that
+    falls years from the period and the year-first reading inside it, the year came first."""
+    if ctx.start is None or ctx.end is None or partial.year is None:
+        return None
+    if ctx.start.year - 1 <= partial.year <= ctx.end.year + 1:
+        return None
+    try:
+        flipped = date(2000 + partial.day, partial.month, partial.year % 100)
+    except ValueError:
+        return None
+    slack = timedelta(days=45)
+    return flipped if ctx.start - slack <= flipped <= ctx.end + slack else None
 
 
 def _plausible(year: int, ctx: YearContext) -> bool:
