@@ -6,12 +6,12 @@ stdout with ``--json``, 1 when the batch failed or partly failed (a batch still 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 from uuid import UUID
 
 import typer
 
+from cypheredge.cli import options
 from cypheredge.cli.client import Client, api_url
 from cypheredge.cli.exits import usage
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR
@@ -20,12 +20,12 @@ from cypheredge.cli.submit_cmd import download_results, finish, follow, show
 
 def status(
     batch_id: Annotated[str, typer.Argument(help="The batch id that submit printed")],
-    wait: Annotated[bool, typer.Option(help="Follow the batch until it finishes")] = False,
-    out: Annotated[Path | None, typer.Option(help="Download workbook and exports here")] = None,
-    api: Annotated[str | None, typer.Option(help="API URL (env CYPHEREDGE_API_URL)")] = None,
-    api_key: Annotated[str, typer.Option(envvar="CYPHEREDGE_API_KEY", help="API key")] = "",
-    data_dir: Annotated[Path, typer.Option(help="Local platform data dir")] = DEFAULT_DATA_DIR,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for the batch")] = 600,
+    wait: options.Wait = False,
+    out: options.Out = None,
+    api: options.Api = None,
+    api_key: options.ApiKey = "",
+    data_dir: options.DataDir = DEFAULT_DATA_DIR,
+    timeout: options.Timeout = 600,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the batch as JSON on stdout")
     ] = False,

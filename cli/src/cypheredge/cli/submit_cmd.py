@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
+from cypheredge.cli import options
 from cypheredge.cli.client import FINAL, Client, api_url
 from cypheredge.cli.exits import failed, unavailable, usage
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR
@@ -31,12 +32,12 @@ def submit(
         list[str] | None, typer.Option(help="FILE=PASSWORD for an encrypted file (repeatable)")
     ] = None,
     params: Annotated[str | None, typer.Option(help="Batch params as a JSON object")] = None,
-    wait: Annotated[bool, typer.Option(help="Follow the batch until it finishes")] = False,
-    out: Annotated[Path | None, typer.Option(help="Download workbook and exports here")] = None,
-    api: Annotated[str | None, typer.Option(help="API URL (env CYPHEREDGE_API_URL)")] = None,
-    api_key: Annotated[str, typer.Option(envvar="CYPHEREDGE_API_KEY", help="API key")] = "",
-    data_dir: Annotated[Path, typer.Option(help="Local platform data dir")] = DEFAULT_DATA_DIR,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for the batch")] = 600,
+    wait: options.Wait = False,
+    out: options.Out = None,
+    api: options.Api = None,
+    api_key: options.ApiKey = "",
+    data_dir: options.DataDir = DEFAULT_DATA_DIR,
+    timeout: options.Timeout = 600,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the batch as JSON on stdout (final if waiting)")
     ] = False,
