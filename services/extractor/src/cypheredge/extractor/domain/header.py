@@ -150,7 +150,10 @@ def _priority(role: Role) -> int:
 
 def has_values(line: Line) -> bool:
     """Whether a line carries data (an amount with decimals or a date): then it is no header."""
-    words = line.words
+    return _values_in(line.words)
+
+
+def _values_in(words: Sequence[Word]) -> bool:
     for i, word in enumerate(words):
         money = _amount(word.text)
         if money is not None and money.strong:
@@ -196,20 +199,10 @@ def without_side_box(line: Line, gap: float = CELL_GAP) -> Line:
     if titled_words(line) < 1 or not has_values(line):
         return line
     cells = split_cells(line.words, gap)
-    first = next((k for k, c in enumerate(cells) if has_values(_as_line(c.words))), None)
+    first = next((k for k, c in enumerate(cells) if _values_in(c.words)), None)
     if first is None or first < 2:
         return line
-    return _as_line([w for c in cells[: first - 1] for w in c.words])
-
-
-def _as_line(words: Sequence[Word]) -> Line:
-    return Line(
-        list(words),
-        min(w.y0 for w in words),
-        max(w.y1 for w in words),
-        max(w.x1 for w in words),
-        " ".join(w.text for w in words),
-    )
+    return Line.of([w for c in cells[: first - 1] for w in c.words])
 
 
 # Words that only ever qualify a title (`Trans. Date`, `Originating Branch`, `Serial No`).

@@ -21,6 +21,17 @@ class Line:
     text: str
     titles: int = -1  # how many of its words could be column titles (worked out once, lazily)
 
+    @classmethod
+    def of(cls, words: Sequence[Word]) -> Line:
+        """A line of `words` (left to right), its box worked out from theirs."""
+        return cls(
+            list(words),
+            min(w.y0 for w in words),
+            max(w.y1 for w in words),
+            max(w.x1 for w in words),
+            " ".join(w.text for w in words),
+        )
+
     @property
     def x0(self) -> float:
         return self.words[0].x0
