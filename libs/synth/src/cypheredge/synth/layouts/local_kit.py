@@ -1,7 +1,7 @@
 """What the local-print families share: forced line breaks, custom periods, day markers, dates.
 
 Used by the Italian, Dutch, Polish, Mexican, Emirati and Philippine families (the first held-out
-split, tuned on since) and by the current held-out split. Kept apart from layouts/common.py so that
+split, tuned on since) and by the later splits. Kept apart from layouts/common.py so that
 changing it never moves the older tuned families' output.
 """
 

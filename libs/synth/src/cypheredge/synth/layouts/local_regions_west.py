@@ -1,4 +1,4 @@
-"""Narrations of the third held-out split's western countries: Czechia, Hungary and Colombia.
+"""Narrations of the third split's western countries (tuned on since): Czechia, Hungary, Colombia.
 
 A `|` marks where the bank starts a new line inside the description. For Czechia and Hungary the
 templates give the counterparty and the payer's message (`name|message`): the layouts build the

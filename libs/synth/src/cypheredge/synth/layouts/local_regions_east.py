@@ -1,5 +1,5 @@
-"""Narrations of the third held-out split's eastern countries: Thailand, Pakistan, Saudi Arabia
-and Hong Kong.
+"""Narrations of the third split's eastern countries (held out, tuned on since it was scored):
+Thailand, Pakistan, Saudi Arabia and Hong Kong.
 
 A `|` marks where the bank starts a new line inside the description; @-markers (see
 local_print.narrate) take the transaction's own date and its amount as the bank writes it inside

@@ -1,4 +1,6 @@
-"""Held-out family from Colombia: Bancolombia's savings extract and a savings cooperative's.
+"""Family from Colombia: Bancolombia's savings extract and a savings cooperative's.
+
+Held out in the third split; tuned on since that split was scored.
 
 Bancolombia follows SergioLalinde59/conciliacion
 (Backend/src/infrastructure/extractors/bancolombia/ahorros_extracto.py and
@@ -22,8 +24,6 @@ from random import Random
 
 from cypheredge.synth.formats import DE, EN, NumberStyle, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, rows, start, totals
-from cypheredge.synth.layouts.held_out_levies import levied
-from cypheredge.synth.layouts.held_out_narrations_west import COLOMBIA, COLOMBIA_COOP
 from cypheredge.synth.layouts.local_kit import (
     ES_MONTHS,
     LinedTable,
@@ -33,7 +33,9 @@ from cypheredge.synth.layouts.local_kit import (
     page_note,
     segments,
 )
+from cypheredge.synth.layouts.local_levies import levied
 from cypheredge.synth.layouts.local_print import ROUND_KINDS, coarsen, serial, steps
+from cypheredge.synth.layouts.local_regions_west import COLOMBIA, COLOMBIA_COOP
 from cypheredge.synth.ledger import Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import HELVETICA, TIMES, Flow, PageSpec
@@ -171,6 +173,5 @@ LAYOUTS = (
         "as its own row after each withdrawal; or `22-FEB-24` dates, long LUGAR narrations, "
         "DOCUMENTO and SUCURSAL numbers, DÉBITO / CRÉDITO / SALDOS in 1.234.567,89",
         co_extracto,
-        held_out=True,
     ),
 )
