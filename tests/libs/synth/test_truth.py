@@ -106,7 +106,9 @@ def _check_accounts(statement: dict[str, Any], accounts: list[dict[str, Any]]) -
 
 
 def _check_row(row: dict[str, Any], account: dict[str, Any], accounts: int) -> None:
-    assert set(row) == TXN_KEYS
+    # `type`, as the CLI prints it, where a column titled as the type gives one
+    assert set(row) - {"type"} == TXN_KEYS
+    assert row.get("type", "x") == " ".join(row.get("type", "x").split())
     assert account["period_start"] <= row["date"] <= account["period_end"]
     assert (row["debit"] is None) != (row["credit"] is None)
     for key in ("debit", "credit", "balance"):

@@ -385,3 +385,138 @@ def test_dates_printed_year_first_with_two_digit_years(extract: Extract) -> None
     ]
     rows = extract(page).transactions
     assert [t.date for t in rows] == [date(2024, 4, 2), date(2024, 4, 3), date(2024, 4, 5)]
+
+
+def test_a_booking_date_over_an_execution_date_with_the_figures_on_the_second_line(
+    extract: Extract,
+) -> None:
+    # Czech banks title the date column `Zaúčtování` over `Provedení` and print each row over
+    # two lines: the booking date with the texts, then the execution date with the amount.
+    page = [
+        (60, [(40, "Počáteční zůstatek"), (240, "1 000,00", "r")]),
+        (74, [(40, "Konečný zůstatek"), (240, "1 980,00", "r")]),
+        (100, [(40, "Zaúčtování"), (100, "Typ"), (200, "Název"), (320, "Detaily")]),
+        (108, [(40, "Provedení"), (440, "Částka CZK", "r"), (520, "Poplatky CZK", "r")]),
+        (124, [(40, "01.12.2023"), (100, "Příchozí platba"), (200, "Lucie Černá")]),
+        (124, [(320, "3083661165/0100 Dárek")]),
+        (132, [(40, "30.11.2023"), (440, "1 000,00", "r"), (520, "0,00", "r")]),
+        (148, [(40, "02.12.2023"), (100, "Inkaso"), (200, "T-Mobile Czech")]),
+        (148, [(320, "Záloha 12.2023")]),
+        (156, [(40, "02.12.2023"), (320, "VS0005362"), (440, "-20,00", "r")]),
+        (156, [(520, "0,00", "r")]),
+    ]
+    result = extract(page)
+    first, second = result.transactions
+    assert (first.date, first.credit) == (date(2023, 12, 1), Decimal("1000.00"))
+    assert first.description == "Lucie Černá 3083661165/0100 Dárek"
+    assert first.code == "Příchozí platba"  # a column titled as the type is the row's type
+    assert (second.debit, second.description) == (
+        Decimal("20.00"),
+        "T-Mobile Czech Záloha 12.2023 VS0005362",
+    )
+    assert result.reconciled is True
+
+
+def test_a_summary_column_beside_the_details_is_the_rows_type(extract: Extract) -> None:
+    # Woori Bank's English page titles its `적요` column `Summary`.
+    page = [
+        (100, [(40, "Date/Time"), (140, "Summary"), (240, "Details"), (380, "Withdrawal", "r")]),
+        (100, [(440, "Deposit", "r"), (500, "Balance", "r")]),
+        (114, [(40, "2024.06.07 12:05"), (140, "Card payment"), (240, "KB CARD")]),
+        (114, [(380, "312,917", "r"), (440, "0", "r"), (500, "1,209,126", "r")]),
+        (128, [(40, "2024.06.08 16:03"), (140, "Check card"), (240, "CU")]),
+        (128, [(380, "20,480", "r"), (440, "0", "r"), (500, "1,188,646", "r")]),
+    ]
+    first, second = extract(page).transactions
+    assert (first.code, first.description) == ("Card payment", "KB CARD")
+    assert (second.debit, second.code, second.description) == (Decimal("20480"), "Check card", "CU")
+
+
+def test_forints_grouped_by_spaces_without_decimals_and_totals_named_last(
+    extract: Extract,
+) -> None:
+    # K&H prints `- 2 077` (sign and groups apart, no decimals), balances in words of one
+    # piece (`nyitóegyenleg`) and totals with the word for total last (`Jóváírás összesen`).
+    page = [
+        (60, [(40, "Időszak: 2025.09.20 - 2025.10.18")]),
+        (74, [(40, "Devizanem:"), (200, "HUF")]),
+        (100, [(40, "Könyvelés dátuma"), (180, "Megnevezés / Közlemény"), (560, "Összeg", "r")]),
+        (114, [(40, "2025.09.20"), (180, "Számlavezetési díj")]),
+        (114, [(538, "-"), (542, "2"), (548, "077")]),
+        (128, [(40, "2025.09.28"), (180, "Forint átutalás jóváírás")]),
+        (128, [(534, "604"), (548, "600")]),
+        (142, [(40, "JÓVÁÍRÁSOK ÖSSZESEN:"), (534, "604"), (548, "600")]),
+        (170, [(40, "Könyvelt nyitóegyenleg:"), (244, "690"), (258, "698")]),
+        (184, [(40, "Könyvelt záróegyenleg:"), (238, "1"), (244, "293"), (258, "221")]),
+    ]
+    result = extract(page)
+    first, second = result.transactions
+    assert (first.debit, second.credit) == (Decimal("2077"), Decimal("604600"))
+    assert result.statement.opening_balance == Decimal("690698")
+    assert result.statement.closing_balance == Decimal("1293221")
+    assert result.statement.currency == "HUF"
+    assert result.reconciled is True
+
+
+def test_a_labelled_currency_outweighs_foreign_amounts_in_the_rows(extract: Extract) -> None:
+    page = [
+        (60, [(40, "Období: 1. 9. 2024 - 30. 9. 2024")]),
+        (74, [(40, "Měna:"), (200, "CZK")]),
+        (100, [(40, "Zaúčtováno"), (120, "Popis"), (460, "Částka", "r")]),
+        (114, [(40, "03.09.2024"), (120, "Platba kartou EUR 15.77 kurz EUR 24.16")]),
+        (114, [(460, "-381,00", "r")]),
+        (128, [(40, "04.09.2024"), (120, "Platba kartou EUR 8.10 kurz EUR 24.16")]),
+        (128, [(460, "-195,70", "r")]),
+    ]
+    result = extract(page)
+    assert result.statement.currency == "CZK"
+    assert (result.statement.period_start, result.statement.period_end) == (
+        date(2024, 9, 1),
+        date(2024, 9, 30),
+    )
+    assert [t.debit for t in result.transactions] == [Decimal("381.00"), Decimal("195.70")]
+
+
+def test_db_beside_an_amount_marks_a_debit_and_unmarked_amounts_are_credits(
+    extract: Extract,
+) -> None:
+    # BCA's MUTASI column: `1,260,500.00 DB` for a debit, a credit printed bare; `CR` and `DB`
+    # inside the details are words of the description.
+    page = [
+        (100, [(40, "TANGGAL"), (120, "KETERANGAN"), (460, "MUTASI", "r"), (540, "SALDO", "r")]),
+        (114, [(40, "01/12"), (120, "SALDO AWAL"), (540, "17,231,600.00", "r")]),
+        (128, [(40, "01/12"), (120, "TRANSAKSI DEBIT"), (452, "1,260,500.00", "r")]),
+        (128, [(454, "DB"), (540, "15,971,100.00", "r")]),
+        (142, [(40, "02/12"), (120, "TRSF E-BANKING CR BUDI"), (463, "12,219,000.00", "r")]),
+        (142, [(540, "28,190,100.00", "r")]),
+        (156, [(40, "03/12"), (120, "TRSF E-BANKING DB SITI"), (452, "762,400.00", "r")]),
+        (156, [(454, "DB")]),
+    ]
+    first, second, third = extract(page).transactions
+    assert (first.debit, second.credit, third.debit) == (
+        Decimal("1260500.00"),
+        Decimal("12219000.00"),
+        Decimal("762400.00"),
+    )
+    assert second.description == "TRSF E-BANKING CR BUDI"
+
+
+def test_a_card_number_in_its_own_column_is_the_rows_text_not_a_heading(
+    extract: Extract,
+) -> None:
+    # ČSOB prints the card number in the `Popis` column after the amount, on the row's
+    # first line, and the amount with the booking date on its last.
+    page = [
+        (100, [(40, "Zaúčtováno"), (100, "Položka"), (270, "Název protiúčtu")]),
+        (100, [(471, "Částka", "r"), (480, "Popis")]),
+        (114, [(40, "01.01.2024"), (100, "Příchozí úhrada"), (270, "Jan Novák")]),
+        (114, [(471, "28 571,06", "r"), (480, "Vrácení peněz")]),
+        (128, [(100, "Platba kartou"), (480, "5168 82XX XXXX 5760")]),
+        (140, [(480, "d.tran.30.12.2023 CZ BRNO")]),
+        (152, [(40, "01.01.2024"), (471, "-4 121,14", "r"), (480, "ROHLIK.CZ")]),
+    ]
+    _, card = extract(page).transactions
+    assert card.debit == Decimal("4121.14")
+    assert card.description == (
+        "Platba kartou 5168 82XX XXXX 5760 d.tran.30.12.2023 CZ BRNO ROHLIK.CZ"
+    )

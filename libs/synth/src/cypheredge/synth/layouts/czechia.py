@@ -47,6 +47,8 @@ from cypheredge.synth.render.flow import DEJAVU, Flow, PageSpec
 from cypheredge.synth.render.table import Column, Style
 
 DESC = "description"
+# A column titled as the type is the row's type, as the real samples' truth keeps it.
+KIND = "type"
 CZ_BANKS = ("Vltavská obchodní banka, a. s.", "Moravská spořitelna, a.s.", "Labe Bank a.s.")
 CZ_TOWNS = ("110 00 Praha 1", "602 00 Brno", "702 00 Ostrava", "301 00 Plzeň")
 CZ_STREETS = ("Na Příkopě {n}", "Vinohradská {n}/12", "Masarykova {n}", "Dlouhá {n}")
@@ -231,7 +233,7 @@ def _airbank(flow: Flow, rng: Random, st: Statement, log: TruthLog, card: str) -
 
     columns = [
         Column("date", "Zaúčtování\nProvedení"),
-        Column("kind", "Typ", wrap=True, truth=DESC),
+        Column("kind", "Typ", wrap=True, truth=KIND),
         Column("name", "Název", wrap=True, truth=DESC),
         Column("detail", "Detaily", wrap=True, truth=DESC),
         Column("amt", "Částka CZK", "r"),

@@ -39,6 +39,8 @@ from cypheredge.synth.render.table import Column, Style
 
 WON = Whole(",", ".")
 DESC = "description"
+# The type cell is the row's type, as the real samples' ground truth keeps it (HSBC's `type`).
+KIND = "type"
 KR_BANKS = ("Hangang Bank", "Namsan Savings Bank", "Jeju Commercial Bank")
 KR_TOWNS = ("Jung-gu, Seoul 04524", "Gangnam-gu, Seoul 06236", "Haeundae-gu, Busan 48094")
 KR_STREETS = ("{n} Sejong-daero", "{n} Teheran-ro", "{n} Haeundae-ro, Apt 101-{n}")
@@ -81,7 +83,7 @@ def _woori(flow: Flow, rng: Random, st: Statement, log: TruthLog) -> None:
     columns = [
         Column("no", "No."),
         Column("date", "Date/Time"),
-        Column("kind", "Summary", wrap=True, truth=DESC),
+        Column("kind", "Summary", wrap=True, truth=KIND),
         Column("detail", "Details", wrap=True, truth=DESC),
         Column("out", "Withdrawal", "r"),
         Column("in", "Deposit", "r"),
@@ -110,7 +112,7 @@ def _kookmin(flow: Flow, rng: Random, st: Statement, log: TruthLog) -> None:
 
     columns = [
         Column("date", "Date/\nTime"),
-        Column("kind", "Type", wrap=True, truth=DESC),
+        Column("kind", "Type", wrap=True, truth=KIND),
         Column("detail", "From/\nTo", wrap=True, truth=DESC),
         Column("out", "Withdrawal", "r"),
         Column("in", "Deposit", "r"),
@@ -183,8 +185,8 @@ LAYOUTS = (
         "kr_won",
         "Korean transaction histories (Woori / KB Kookmin / Toss Bank style): won without "
         "decimals, date and time together (2024.03.14 09:31, or 2024-03- over 14 over 09:31:23 "
-        "in a narrow cell), a type column and a counterparty column that both belong to the "
-        "description and wrap into short lines, 0 printed in the empty amount column, negative "
+        "in a narrow cell), a type column (the row's type) and a counterparty column (its "
+        "description) that wrap into short lines, 0 printed in the empty amount column, negative "
         "balances on a minus account; or a Deposit/Withdrawal type column and a signed amount",
         kr_won,
     ),

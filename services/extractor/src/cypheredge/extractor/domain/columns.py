@@ -15,13 +15,20 @@ from cypheredge.extractor.domain.header import Column, classify
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, Role
 from cypheredge.extractor.domain.words import Word
 
-_AUX = re.compile(r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|Cr|Dr|cr|dr|C|D|S|H|[-+]?\d{1,3})$")
+_AUX = re.compile(
+    r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|DB|Cr|Dr|Db|cr|dr|db|C|D|S|H|[-+]?\d{1,3})$"
+)  # `DB`: BCA marks its debits so
 _DIGIT = re.compile(r"\d")
 _GROUPS = re.compile(r"^[-+]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")  # `1.719.141`
 MARGIN = 24.0  # points a table reaches past its outermost titles
 TEXT_MARGIN = 8.0  # points past the last money title where text no longer belongs to the table
 ALIGN_SLACK = 15.0  # points short of its column's common right edge a figure is no longer in it
 TEXT_REACH = 300.0  # points a text column printed last may run past its title's left edge
+
+
+def _units(label: str) -> bool:
+    """A title that names a currency (`Fees EUR`, `Poplatky (CZK)`): its column holds figures."""
+    return any(t.strip("()[]") in ISO_CODES for t in label.split()[1:])
 
 
 class Kind(Enum):
@@ -119,12 +126,13 @@ class Placer:
         lines: Sequence[Sequence[Word]] = (),
     ) -> Placer:
         columns = layout.columns
-        # A second money title (`SALDO OPERACIÓN  SALDO LIQUIDACIÓN`) adds no meaning, but its
-        # figures must land under it, not crowd the first one's cell.
+        # A second money title (`SALDO OPERACIÓN  SALDO LIQUIDACIÓN`), or figures of no role
+        # (`Poplatky CZK`, the fees beside the amount), add no meaning, but their figures must
+        # land under them, not crowd the amount's cell or become a reference.
         sinks = tuple(
             i
             for i, c in enumerate(columns)
-            if c.role is Role.OTHER and classify(c.label) in MONEY_ROLES
+            if c.role is Role.OTHER and (classify(c.label) in MONEY_ROLES or _units(c.label))
         )
         money = tuple(i for i, c in enumerate(columns) if c.role in MONEY_ROLES or i in sinks)
         text = tuple(i for i in range(len(columns)) if i not in money)
@@ -165,6 +173,7 @@ class Placer:
                 cells[under].append(word)  # unreadable figures stay out of the description
             else:
                 cells[self.text_column(word)].append(word)
+        pending = self._grouped(pending, cells, placed)
         # Bare integers first: `90,350 CR` needs the figure placed before its marker can join it.
         pending.sort(key=lambda item: item[1] is not Kind.WEAK)
         anchors = list(placed)
@@ -187,6 +196,36 @@ class Placer:
             if len(cell) > 1:
                 cell.sort(key=_left)
         return cells
+
+    def _grouped(
+        self,
+        pending: list[tuple[Word, Kind]],
+        cells: list[list[Word]],
+        placed: list[tuple[Word, int]],
+    ) -> list[tuple[Word, Kind]]:
+        """Digit groups set apart by spaces (`- 2 077`, forints without decimals) read as one
+        figure where together they are one and sit under a money column; the rest stay."""
+        if len(pending) < 2 or placed:
+            return pending
+        runs: list[list[Word]] = []
+        for word, _ in sorted(pending, key=lambda item: item[0].x0):
+            last = runs[-1][-1] if runs else None
+            if last is not None and word.x0 - last.x1 <= 0.6 * max(last.height, 1.0):
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+        taken: set[Word] = set()
+        for run in runs:
+            text = " ".join(w.text for w in run)
+            if len(run) < 2 or not _DIGIT.search(text) or money_of(text, self.mark) is None:
+                continue
+            whole = Word(text, run[0].x0, run[0].y0, run[-1].x1, run[-1].y1, run[0].page)
+            col = _attach(whole, Kind.WEAK, placed, self.layout.columns, self.money)
+            if col is not None and not cells[col]:
+                cells[col].extend(run)
+                placed.append((whole, col))
+                taken.update(run)
+        return [item for item in pending if item[0] not in taken]
 
     def _evict(self, cells: list[list[Word]]) -> None:
         """A figure left of a money column whose own figure sits under its title belongs to

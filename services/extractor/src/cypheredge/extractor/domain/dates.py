@@ -15,6 +15,9 @@ from cypheredge.extractor.domain.months import FILLERS, MONTHS, WEEKDAYS
 _ALLOWED = re.compile(r"^[\w\s./,'-]+$")
 _TOKENS = re.compile(r"\d+|[a-z]+")
 _NUMERIC = re.compile(r"^(\d{1,4})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$")
+# Czech and Slovak print `1. 9. 2024` (a space after each dot); only with its full year, so a
+# numbered list (`1. 2. 3.`) stays a list.
+_SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s(\d{4})$")
 # Two numbers count only as `d/m` or `d.m.`: `12.40` is an amount, not the 12th of month 40.
 _NUMERIC_SHAPE = re.compile(r"^(\d{1,2})(?:[./-](\d{1,2})[./-]\d{2,4}|/(\d{1,2})|\.(\d{1,2})\.)$")
 
@@ -40,6 +43,8 @@ def parse_date(text: str, order: DateOrder = DateOrder.DMY) -> PartialDate | Non
     s = text.strip().rstrip("*#†‡§")  # `02/15/25*`: a footnote mark (posting date) on a date
     if not s or len(s) > 32 or not _ALLOWED.match(s):
         return None
+    if " " in s and (spaced := _SPACED_DOTS.match(s)):
+        s = ".".join(spaced.groups())
     numeric = _NUMERIC.match(s)
     if numeric:
         return _numeric(numeric, order)
@@ -181,17 +186,19 @@ IMPLAUSIBLE_YEARS = 30  # a row this far from the period's years misreads its ow
 
 def _year_first(partial: PartialDate, ctx: YearContext) -> date | None:
     """`24.04.02` printed year first (OTP's YY.MM.DD) and read as 24 April 2002: when that
-    falls years from the period and the year-first reading inside it, the year came first."""
+    falls outside the period (weeks of slack aside) and the year-first reading inside it,
+    the year came first (`24.04.23` on an April 2024 statement is 23 April 2024)."""
     if ctx.start is None or ctx.end is None or partial.year is None:
         return None
-    if ctx.start.year - 1 <= partial.year <= ctx.end.year + 1:
-        return None
+    slack = timedelta(days=45)
+    low, high = ctx.start - slack, ctx.end + slack
     try:
         flipped = date(2000 + partial.day, partial.month, partial.year % 100)
+        if low <= date(partial.year, partial.month, partial.day) <= high:
+            return None
     except ValueError:
         return None
-    slack = timedelta(days=45)
-    return flipped if ctx.start - slack <= flipped <= ctx.end + slack else None
+    return flipped if low <= flipped <= high else None
 
 
 def _plausible(year: int, ctx: YearContext) -> bool:

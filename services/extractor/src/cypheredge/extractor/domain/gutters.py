@@ -25,13 +25,9 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
     # a footer) would fill the gutters, so it counts only where too few rows show the columns.
     rows = [ln for ln in lines if any(kind_of(w.text, mark) is Kind.STRONG for w in ln.words)]
     by_rows = len(rows) >= 3
-    lines = rows if by_rows else lines
-    words = [
-        w
-        for line in lines
-        for w in line.words
-        if layout.left <= w.x0 <= layout.right and kind_of(w.text, mark) is not Kind.STRONG
-    ]
+    all_lines, lines = lines, rows if by_rows else lines
+    words = _texts(lines, layout, mark)
+    every = _texts(all_lines, layout, mark) if by_rows else words
     narrowest = GUTTER * median([w.height for w in words], 10.0)
     bounds: list[float] = []
     for left, right in itertools.pairwise(cols):
@@ -40,17 +36,30 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
         # column (between a merchant and its town), not between the columns.
         lo = (left.x0 + left.x1) / 2
         hi = max(lo + 2, min((right.x0 + right.x1) / 2, right.x0 + 2 * narrowest))
-        coverage = _coverage(words, lo, hi) if lines else []
-        found = _valley(coverage, CROWDED * len(lines), narrowest)
+        coverage, crowd, near = _coverage(words, lo, hi) if lines else [], len(lines), by_rows
+        if by_rows and not any(coverage):
+            # Rows printing their texts on a line of their own (the figures under them with a
+            # second date): the figures' lines show nothing here, every line does.
+            coverage, crowd, near = _coverage(every, lo, hi), len(all_lines), False
+        found = _valley(coverage, CROWDED * crowd, narrowest)
         if found is None:
             bounds.append(fallback)
             continue
         start, length = found
         # Read from rows alone, the gap ends where the next column's data begins: wrapped
         # description lines (not counted) may reach into it, so the cut keeps to its far side.
-        offset = start + length - min(length / 2, narrowest / 2) if by_rows else start + length / 2
+        offset = start + length - min(length / 2, narrowest / 2) if near else start + length / 2
         bounds.append(lo + offset)
     return tuple(bounds)
+
+
+def _texts(lines: Sequence[Line], layout: Layout, mark: str) -> list[Word]:
+    return [
+        w
+        for line in lines
+        for w in line.words
+        if layout.left <= w.x0 <= layout.right and kind_of(w.text, mark) is not Kind.STRONG
+    ]
 
 
 def _coverage(words: Sequence[Word], lo: float, hi: float) -> list[int]:

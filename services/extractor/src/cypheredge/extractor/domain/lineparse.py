@@ -33,7 +33,8 @@ TYPE_GAP = 1.0  # x word height: a code in its own sub-column stands this far fr
 _ID_DIGITS = re.compile(r"^(?:0\d+|\d{8,})$")
 # Titles of a column that says what kind of payment a row is (`Mutatiesoort`, `Umsatzart`).
 TYPE_TITLES = frozenset(
-    ("type", "mutatiesoort", "soort", "typ", "tipo", "umsatzart", "buchungsart")
+    # Korean banks' English pages title the type column (`적요`) `Summary`.
+    ("type", "mutatiesoort", "soort", "typ", "tipo", "umsatzart", "buchungsart", "summary")
 )
 MARKERS = {
     "cr": "CR",
@@ -78,7 +79,8 @@ class Parsed:
     reference: list[Word] = field(default_factory=list)  # reference columns beside the text
     code: list[Word] = field(default_factory=list)  # the payment type (`DD`, `TFR`, `VIS`)
     ref_label: str = ""  # the title of the reference column (`Check Nbr`, `Ref No.`)
-    details: list[Word] = field(default_factory=list)  # NZ Particulars / Code / Reference
+    # Narrative columns beside the description (NZ Particulars, `Opis`), by column index.
+    details: list[tuple[int, list[Word]]] = field(default_factory=list)
 
     @property
     def movement(self) -> bool:
@@ -130,9 +132,9 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
             if money is not None and column.role not in out.money:
                 out.money[column.role] = money
         elif column.role is Role.DESCRIPTION and i != desc_col:
-            out.details += cells[i]  # a second narrative column (`Typ transakcji`, `Opis`)
+            out.details.append((i, cells[i]))  # a second narrative column (`Opis`)
         elif nz and column.role is not Role.DESCRIPTION and fold(column.label) in NZ_DETAILS:
-            out.details += cells[i]
+            out.details.append((i, cells[i]))
         elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE):
             _side_cell(out, column.label, cells[i], marker=column.role is not Role.REFERENCE)
     return out

@@ -247,7 +247,24 @@ def _figure(words: Sequence[Word], i: int, mark: str) -> bool:
     kind = kind_of(words[i].text, mark)
     if kind is Kind.STRONG:
         return True
+    if _spaced_end(words, i):
+        return True  # `690 698`: forints grouped by spaces, without decimals
     return kind is Kind.WEAK and i > 0 and words[i - 1].text.strip("()") in SYMBOLS
+
+
+_THREE = re.compile(r"^\d{3}$")
+
+
+def _spaced_end(words: Sequence[Word], i: int) -> bool:
+    """The last group of a whole number grouped by spaces (`1 669 948`)."""
+    if i == 0 or not _THREE.match(words[i].text) or not _DIGIT_GROUP.match(words[i - 1].text):
+        return False
+    if words[i].x0 - words[i - 1].x1 > 0.6 * words[i].height:
+        return False
+    following = words[i + 1] if i + 1 < len(words) else None
+    return following is None or not (
+        _THREE.match(following.text) and following.x0 - words[i].x1 <= 0.6 * words[i].height
+    )
 
 
 def account_id(line: Line) -> tuple[str, int] | None:
@@ -296,10 +313,24 @@ def _starts_date(text: str, following: Sequence[Word]) -> bool:
     return following[0].text.lower().strip(".,").removesuffix("s") in MONTHS
 
 
+# `Currency: CZK` in the account box outweighs the foreign amounts card rows mention
+# (`EUR 158.77 kurz EUR 24.162`), however many there are.
+CURRENCY_LABELS = frozenset((
+    "currency", "měna", "mena", "währung", "wahrung", "moneda", "divisa", "devise", "valuta",
+    "waluta", "moeda", "pénznem", "deviza", "valyuta", "валюта", "νόμισμα", "para birimi",
+    "mata uang", "tiền tệ", "loại tiền", "loai tien",
+))  # fmt: skip
+_FOREIGN = frozenset(("original", "foreign", "transaction", "fx", "billing"))
+
+
 def document_currency(words: Iterable[Word], mark: str) -> str | None:
-    """The currency most often printed: ISO codes and amounts' symbols vote."""
+    """The currency most often printed: ISO codes and amounts' symbols vote, a code printed
+    after a `Currency` label most."""
     votes: Counter[str] = Counter()
     texts = [word.text for word in words]
+    labelled = _labelled_codes(texts)
+    if labelled:
+        return labelled.most_common(1)[0][0]
     for text in texts:
         if text.isalnum() and not text.isupper():
             continue  # ordinary words and plain numbers name no currency
@@ -316,6 +347,21 @@ def document_currency(words: Iterable[Word], mark: str) -> str | None:
         return None
     best = votes.most_common(1)[0][0]
     return dollar_country(" ".join(texts)) if best == "$" else best
+
+
+def _labelled_codes(texts: Sequence[str]) -> Counter[str]:
+    """ISO codes printed right after a currency label (`Měna: CZK`, `Account currency EUR`)."""
+    found: Counter[str] = Counter()
+    for k, text in enumerate(texts):
+        two = " ".join(texts[max(k - 1, 0) : k + 1])
+        if fold(text) not in CURRENCY_LABELS and fold(two) not in CURRENCY_LABELS:
+            continue
+        if k and fold(texts[k - 1]) in _FOREIGN:
+            continue
+        code = next((t.strip("():.,") for t in texts[k + 1 : k + 3] if t != ":"), "")
+        if code in ISO_CODES:
+            found[code] += 1
+    return found
 
 
 def usual_year(words: Iterable[Word], order: DateOrder) -> int | None:

@@ -16,6 +16,7 @@ from cypheredge.extractor.domain.vocabulary import (
     OPENING_PHRASES,
     SUMMARY_PHRASES,
     TALLY,
+    TRAILING_TOTALS,
     Role,
     contains_phrase,
     fold,
@@ -77,10 +78,15 @@ class RawRow:
 
     @property
     def description(self) -> str:
-        """The description cell's lines, then any detail columns that join it (NZ)."""
+        """The description cell's lines, then each narrative column that joins it (NZ
+        Particulars, `Název` then `Popis`), a column's wrapped lines kept together."""
         ordered = sorted(self.lines, key=_reading_order)
         words = [w for p in ordered for w in p.description]
-        words += [w for p in ordered for w in p.details]
+        cells = sorted(
+            ((column, k, cell) for k, p in enumerate(ordered) for column, cell in p.details),
+            key=lambda c: (c[0], c[1]),
+        )
+        words += [w for _, _, cell in cells for w in cell]
         return " ".join(w.text for w in words)
 
     @property
@@ -109,6 +115,13 @@ def _reading_order(p: Parsed) -> tuple[int, float]:
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
+def _ends_total(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and (
+        words[-1] in TRAILING_TOTALS or " ".join(words[-2:]) in TRAILING_TOTALS
+    )
+
+
 def classify(row: RawRow, transactional: bool) -> RowKind:
     """Carried balances, totals and balance-only lines are not transactions."""
     text = fold(row.description)
@@ -127,7 +140,7 @@ def classify(row: RawRow, transactional: bool) -> RowKind:
         text, CLOSING_PHRASES
     ):
         return RowKind.CLOSING
-    if loose and starts_with_phrase(text, SUMMARY_PHRASES):
+    if loose and (starts_with_phrase(text, SUMMARY_PHRASES) or _ends_total(text)):
         return RowKind.SUMMARY
     if row.date is None and _RATE.search(row.description):
         return RowKind.SUMMARY  # `Purchases 27.24%(v) $422.51 $8.74`: an interest-rate table

@@ -97,7 +97,7 @@ def build_rows(
                 last_y1 = p.line.y1
                 continue
         if p.is_row and not carried and (p.date is not None or gap <= END_GAP * height):
-            if rows and _completes(rows[-1], runs[-1], p, gap, height):
+            if rows and _completes(rows[-1], runs[-1], p, gap, height, stacked):
                 rows[-1].lines += [*runs[-1], p]
                 rows[-1].money.update(p.money)
                 runs[-1] = []
@@ -285,12 +285,20 @@ MAX_BETWEEN = 4  # wrapped lines a row's date line and its figures line may hold
 
 
 def _completes(
-    row: RawRow, between: Sequence[Parsed], p: Parsed, gap: float, height: float
+    row: RawRow,
+    between: Sequence[Parsed],
+    p: Parsed,
+    gap: float,
+    height: float,
+    stacked: bool = False,
 ) -> bool:
     """A dated line without figures, then figures without a date, with at most a few wrapped
     lines between them set as tight as the row's own (`23 DIC RETIRO CAJERO` over `HSBC
-    GUADALAJARA` over `TARJETA ****0309  3,600.00`): one row."""
-    if row.money or row.date is None or p.date is not None or gap > height:
+    GUADALAJARA` over `TARJETA ****0309  3,600.00`): one row. Under a date column titled with
+    two dates (`Zaúčtování` over `Provedení`) the figures' line has the second date."""
+    if row.money or row.date is None or gap > height:
+        return False
+    if p.date is not None and not (stacked and not between and len(row.lines) == 1):
         return False
     if len(between) > MAX_BETWEEN:
         return False

@@ -150,6 +150,12 @@ SUMMARY_PHRASES = (
     "summe", "gesamt", "totale", "total des operations", "balance summary", "jumlah",
     "sub-total", "grand total",
 )  # fmt: skip
+# Languages that print the word for "total" after what it sums (`JÓVÁÍRÁSOK ÖSSZESEN:`,
+# `Příjmy celkem`, `Uznania razem`); English `total` is left out: a merchant may end with it.
+TRAILING_TOTALS = frozenset((
+    "osszesen", "celkem", "razem", "spolu", "insgesamt", "totaal", "toplam", "ukupno",
+    "yhteensa", "i alt", "totalt", "итого", "tong cong",
+))  # fmt: skip
 # Lines that sum up a table, whatever else they carry (a date, an amount in a movement column):
 # item counts (`20 Debit(s) This Period`, `3 deposits`) and net figures.
 TALLY = re.compile(

@@ -94,7 +94,8 @@ LANGUAGES: dict[str, Language] = {
         cells={
             "datum splatnosti": V, "valuta": V, "zaúčtováno": D, "datum zaúčtování": D,
             "položka": T, "číslo protiúčtu": R, "název protiúčtu": T, "vs / ks / ss": R,
-            "vs": R, "ks": R, "ss": R, "poplatky": DR,
+            "vs": R, "ks": R, "ss": R, "poplatky": DR, "provedení": V, "datum provedení": V,
+            "detaily": T, "detail": T, "název": T,
         },
         keywords={
             "zaúčtování": D, "popis": T, "protiúčet": R, "protiúčtu": R, "částka": AMT,
@@ -117,8 +118,8 @@ LANGUAGES: dict[str, Language] = {
             "megnevezés": T, "típusa": T, "azonosító": R, "összeg": AMT, "egyenleg": BAL,
             "terhelés": DR, "jóváírás": CR,
         },
-        opening=("nyitó egyenleg",),
-        closing=("záró egyenleg",),
+        opening=("nyitó egyenleg", "nyitóegyenleg"),
+        closing=("záró egyenleg", "záróegyenleg"),
         totals=("összesen",),
     ),
     "ro": Language(

@@ -133,13 +133,23 @@ def _card_headings(run: list[Parsed]) -> set[int]:
     for k, p in enumerate(run):
         text = p.line.text
         heading = _NUMBER_HEADING.match(fold(text)) is not None and any(c.isdigit() for c in text)
-        if heading or _CARD_NUMBER.match(text):
+        if (heading or _CARD_NUMBER.match(text)) and _one_cell(p.line):
             out.add(k)
             if k > 0 and not any(c.isdigit() for c in run[k - 1].line.text):
                 out.add(k - 1)
             elif k + 1 < len(run) and _holder(run[k + 1].line.text):
                 out.add(k + 1)  # `VOYAGE MILES WORLD MASTERCARD 5521 ...` over the holder
     return out
+
+
+HEADING_GAP = 3.0  # x word height: a heading is printed in one run, not across columns
+
+
+def _one_cell(line: Line) -> bool:
+    """A heading reads as one run of words; `Platba kartou` in one column and the card's
+    number in another, across the figures, are a row's texts."""
+    words = line.words
+    return all(b.x0 - a.x1 <= HEADING_GAP * a.height for a, b in itertools.pairwise(words))
 
 
 def _holder(text: str) -> bool:
