@@ -76,3 +76,91 @@ def test_titles_in_an_unknown_language_fall_back_to_the_data(extract: Extract) -
         ("Wyplata", None, Decimal("1000.00")),
         ("Czynsz", Decimal("900.00"), None),
     ]
+
+
+def _mpesa_row(
+    y: float, receipt: str, day: str, text: str, paid_in: str, withdrawn: str, balance: str
+) -> tuple[float, list[tuple[float, str, str] | tuple[float, str]]]:
+    cells: list[tuple[float, str, str] | tuple[float, str]] = [
+        (40, receipt),
+        (120, f"{day} 16:34:56"),
+        (230, text),
+        (350, "Completed"),
+        (555, balance, "r"),
+    ]
+    if paid_in:
+        cells.append((450, paid_in, "r"))
+    if withdrawn:
+        cells.append((502, withdrawn, "r"))
+    return (y, cells)
+
+
+def test_an_unreadable_header_over_codes_a_date_text_a_status_and_signed_withdrawals(
+    extract: Extract,
+) -> None:
+    # M-PESA-like: receipt number, completion time, details, status, `Paid In` printed before
+    # `Withdrawn` (withdrawals with a minus), balance; the titles in words we do not know, the
+    # rows newest first, and the titles printed again on the next page.
+    titles = (
+        60,
+        [(40, "Xyzzy Qwe"), (120, "Plugh Zork"), (230, "Frob"), (350, "Quux"), (440, "Blarg")],
+    )
+    first = [
+        titles,
+        _mpesa_row(80, "RJVS19TTRA", "2023-10-31", "KPLC PREPAID", "", "-7,553.00", "187,748.00"),
+        _mpesa_row(
+            94, "RJUQDRZZIW", "2023-10-30", "Airtime Purchase", "", "-1,184.00", "195,301.00"
+        ),
+        _mpesa_row(
+            108, "RJTNKEYIKO", "2023-10-29", "Funds received", "50,229.00", "", "196,485.00"
+        ),
+    ]
+    second = [
+        titles,
+        _mpesa_row(80, "RJJMWUZ49A", "2023-10-19", "PETER OTIENO", "", "-12,656.00", "146,256.00"),
+        _mpesa_row(94, "RJJJ4EWBFW", "2023-10-19", "CARREFOUR TRM", "", "-4,102.00", "158,912.00"),
+        _mpesa_row(108, "RJIHZJ2M21", "2023-10-18", "NAIROBI WATER", "", "-8,561.00", "163,014.00"),
+    ]
+    result = extract(first, second)
+    rows = result.transactions
+    assert len(rows) == 6
+    assert [t.description for t in rows[3:]] == ["PETER OTIENO", "CARREFOUR TRM", "NAIROBI WATER"]
+    assert result.reconciled is not False
+    by_text = {t.description: t for t in rows}
+    assert by_text["Funds received"].credit == Decimal("50229.00")
+    assert by_text["KPLC PREPAID"].debit == Decimal("7553.00")
+    assert by_text["KPLC PREPAID"].reference == "RJVS19TTRA"
+    assert not any("Completed" in t.description for t in rows)
+
+
+def test_a_description_printed_before_the_date_and_a_second_date(extract: Extract) -> None:
+    # The date column need not come first (an NZ layout prints it after the details), and a
+    # posting date may follow the transaction date.
+    page = [
+        (40, [(40, "Plugh"), (250, "Zork Frob"), (470, "Blarg", "r"), (560, "Quux", "r")]),
+        (60, [(40, "CASH ANZ ATM"), (250, "18/12/2025"), (310, "19/12/2025")]),
+        (60, [(470, "60.00", "r"), (560, "3,968.24", "r")]),
+        (74, [(40, "DD WATERCARE"), (250, "20/12/2025"), (310, "20/12/2025")]),
+        (74, [(470, "324.03", "r"), (560, "3,644.21", "r")]),
+        (88, [(40, "VISA PAK N SAVE"), (250, "21/12/2025"), (310, "22/12/2025")]),
+        (88, [(470, "417.26", "r"), (560, "3,226.95", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [(t.description, t.debit) for t in rows] == [
+        ("CASH ANZ ATM", Decimal("60.00")),
+        ("DD WATERCARE", Decimal("324.03")),
+        ("VISA PAK N SAVE", Decimal("417.26")),
+    ]
+
+
+def test_a_summary_of_accounts_with_their_periods_is_no_table(extract: Extract) -> None:
+    # A bundle's cover page: each line a period and a closing balance, not a transaction.
+    page = [
+        (90, [(40, "Current Account ****8583"), (250, "11/08/2024 - 10/09/2024")]),
+        (90, [(560, "4,295.59", "r")]),
+        (104, [(40, "Savings Account ****5159"), (250, "11/08/2024 - 10/09/2024")]),
+        (104, [(560, "4,929.14", "r")]),
+        (118, [(40, "Joint Account ****6055"), (250, "11/08/2024 - 10/09/2024")]),
+        (118, [(560, "1,555.88", "r")]),
+    ]
+    assert extract(page).transactions == ()

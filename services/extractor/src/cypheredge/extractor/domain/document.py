@@ -78,8 +78,8 @@ def _without_trailer(drafts: list[Draft], run: AccountRun, card: bool) -> Settle
         ordered += 1
     for cut in range(min(ordered, len(drafts) - 1), 0, -1):
         head, tail = drafts[:cut], drafts[cut:]
-        if head[-1].date <= tail[0].date:
-            continue
+        if head[-1].date <= tail[0].date or len(tail) >= len(head):
+            continue  # a listing newest first is no trailer: it is the whole statement
         settled = _best_reading(head, run, card)
         if settled.reconciled is True:
             notice = Notice(

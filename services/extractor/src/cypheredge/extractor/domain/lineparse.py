@@ -32,6 +32,7 @@ NZ_DETAILS = frozenset({"particulars", "code", "reference"})
 TYPE_GAP = 1.0  # x word height: a code in its own sub-column stands this far from the details
 _ID_DIGITS = re.compile(r"^(?:0\d+|\d{8,})$")
 # Titles of a column that says what kind of payment a row is (`Mutatiesoort`, `Umsatzart`).
+STATUS = "status"  # an inferred column whose text says nothing of its row (`Completed`)
 TYPE_TITLES = frozenset(
     # Korean banks' English pages title the type column (`적요`) `Summary`.
     ("type", "mutatiesoort", "soort", "typ", "tipo", "umsatzart", "buchungsart", "summary")
@@ -135,7 +136,7 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
             out.details.append((i, cells[i]))  # a second narrative column (`Opis`)
         elif nz and column.role is not Role.DESCRIPTION and fold(column.label) in NZ_DETAILS:
             out.details.append((i, cells[i]))
-        elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE):
+        elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE) and column.label != STATUS:
             _side_cell(out, column.label, cells[i], marker=column.role is not Role.REFERENCE)
     return out
 

@@ -315,12 +315,13 @@ def _starts_date(text: str, following: Sequence[Word]) -> bool:
 
 # `Currency: CZK` in the account box outweighs the foreign amounts card rows mention
 # (`EUR 158.77 kurz EUR 24.162`), however many there are.
-CURRENCY_LABELS = frozenset((
-    "currency", "měna", "mena", "währung", "wahrung", "moneda", "divisa", "devise", "valuta",
-    "waluta", "moeda", "pénznem", "deviza", "valyuta", "валюта", "νόμισμα", "para birimi",
-    "mata uang", "tiền tệ", "loại tiền", "loai tien",
+CURRENCY_LABELS = frozenset(fold(label) for label in (
+    "currency", "měna", "währung", "moneda", "divisa", "devise", "valuta", "waluta", "moeda",
+    "pénznem", "deviza", "valyuta", "валюта", "νόμισμα", "para birimi", "mata uang", "tiền tệ",
+    "loại tiền", "devizanem", "account currency",
 ))  # fmt: skip
 _FOREIGN = frozenset(("original", "foreign", "transaction", "fx", "billing"))
+_LABEL_ENDS = frozenset(label.split()[-1] for label in CURRENCY_LABELS if " " in label)
 
 
 def document_currency(words: Iterable[Word], mark: str) -> str | None:
@@ -353,8 +354,10 @@ def _labelled_codes(texts: Sequence[str]) -> Counter[str]:
     """ISO codes printed right after a currency label (`Měna: CZK`, `Account currency EUR`)."""
     found: Counter[str] = Counter()
     for k, text in enumerate(texts):
-        two = " ".join(texts[max(k - 1, 0) : k + 1])
-        if fold(text) not in CURRENCY_LABELS and fold(two) not in CURRENCY_LABELS:
+        folded = fold(text)
+        if folded not in CURRENCY_LABELS and not (
+            k and folded in _LABEL_ENDS and f"{fold(texts[k - 1])} {folded}" in CURRENCY_LABELS
+        ):
             continue
         if k and fold(texts[k - 1]) in _FOREIGN:
             continue

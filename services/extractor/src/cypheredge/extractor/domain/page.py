@@ -22,7 +22,7 @@ from cypheredge.extractor.domain.header import (
     titled_words,
     without_side_box,
 )
-from cypheredge.extractor.domain.headerless import infer_layout
+from cypheredge.extractor.domain.headerless import MIN_ROWS, infer_layout
 from cypheredge.extractor.domain.lineparse import Parsed, Reading, parse_line, take_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
@@ -91,7 +91,9 @@ def parse_page(
     `furniture` (running headers and footers) is read only for the statement's facts."""
     out = PageParse(number, lines=[*lines, *furniture], method=method)
     segments = _segments(lines, state, out, reading.cell_gap)
-    if not any(seg.transactional for seg in segments):
+    # A table continued from the last page whose header, printed again, we cannot read cuts
+    # the carried table short: its rows are among the loose lines.
+    if not any(seg.transactional and len(seg.lines) >= MIN_ROWS for seg in segments):
         inferred = _headerless(out, reading)
         if inferred and state.layout is None:
             # The next page may carry on with too few rows to show the columns itself.
