@@ -28,6 +28,7 @@ imports: install  ## Services never import each other; libs never import service
 
 contracts: install  ## Committed JSON Schemas and AsyncAPI match the code
 	$(BIN)/python -m cypheredge.contracts.generate --check
+	$(BIN)/python -m cypheredge.cli.asyncapi --check
 
 test: lint typecheck imports contracts  ## Everything CI runs
 	$(BIN)/pytest

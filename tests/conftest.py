@@ -93,3 +93,12 @@ def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     """A real S3-compatible server (SeaweedFS) for the session."""
     with s3_server(tmp_path_factory.mktemp("s3")) as running:
         yield running
+
+
+@pytest.fixture(params=["memory", pytest.param("real", marks=pytest.mark.integration)])
+def stream_bootstrap(request: pytest.FixtureRequest) -> str:
+    """Where a handler test's app runs: FastStream's in-memory broker, then the real one."""
+    if request.param == "memory":
+        return "memory"
+    bootstrap: str = request.getfixturevalue("broker")
+    return bootstrap

@@ -37,8 +37,8 @@ from cypheredge.gateway.recovery_settings import RecoverySettings
 from cypheredge.gateway.relay import recovery
 from cypheredge.gateway.service.accounts import create_org
 from cypheredge.kit.db import Database
-from cypheredge.kit.host import WorkerHost
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.stream import Worker
 
 pytestmark = pytest.mark.integration
 CLI = str(Path(sys.executable).with_name("cypheredge"))
@@ -55,7 +55,7 @@ async def admin(infra: InfraSettings) -> AsyncIterator[Database]:
 
 
 @pytest.fixture(scope="module")
-async def billing(pipeline: Pipeline, infra: InfraSettings) -> AsyncIterator[WorkerHost]:
+async def billing(pipeline: Pipeline, infra: InfraSettings) -> AsyncIterator[Worker]:
     """Billing too, so that a duplicated usage event would show as a second usage row."""
     host = build_billing(infra, BillingSettings(health_port=free_port()))
     task = asyncio.create_task(host.run())
@@ -67,7 +67,7 @@ async def billing(pipeline: Pipeline, infra: InfraSettings) -> AsyncIterator[Wor
         await asyncio.gather(task, return_exceptions=True)
 
 
-async def _ready(host: WorkerHost, task: asyncio.Task[None]) -> bool:
+async def _ready(host: Worker, task: asyncio.Task[None]) -> bool:
     if task.done():
         task.result()
     return host.ready()
@@ -216,7 +216,7 @@ async def test_a_batch_whose_events_the_broker_lost_is_redriven_and_completes(
     client: httpx.AsyncClient,
     redrive_org: Tenant,
     admin: Database,
-    billing: WorkerHost,
+    billing: Worker,
     infra: InfraSettings,
 ) -> None:
     async with broker_loses(admin, "ingest", redrive_org.org_id):
@@ -254,7 +254,7 @@ async def test_a_redrive_of_a_completed_batch_by_the_cli_has_no_second_effect(
     client: httpx.AsyncClient,
     redrive_org: Tenant,
     admin: Database,
-    billing: WorkerHost,
+    billing: Worker,
     infra: InfraSettings,
 ) -> None:
     batch_id = await _submit(client, redrive_org)

@@ -14,15 +14,20 @@ from cypheredge.contracts.catalogue import (
     service,
     topic_of,
 )
+from cypheredge.contracts.events.billing import SubscriptionChanged
 from cypheredge.contracts.registry import ALL_EVENTS
 from cypheredge.contracts.topics import ALL_TOPICS, USAGE
 
 REPO = Path(__file__).resolve().parents[3]
 
 
+# Registered ahead of its producer: billing will publish it from Stripe's webhooks.
+NOT_PRODUCED_YET = {SubscriptionChanged}
+
+
 def test_every_event_has_a_producer_and_a_registered_topic() -> None:
     for event in ALL_EVENTS:
-        assert producers_of(event), event.type_name()
+        assert bool(producers_of(event)) != (event in NOT_PRODUCED_YET), event.type_name()
         assert topic_of(event).name == event.topic
 
 
@@ -40,9 +45,9 @@ def test_every_topic_carries_events_and_every_consumed_topic_has_a_producer() ->
             assert any(producers_of(e) for e in events_on(topic)), topic.name
 
 
-def test_pipeline_services_meter_usage_and_billing_consumes_it() -> None:
+def test_the_extractor_meters_usage_and_billing_consumes_it() -> None:
     usage_producers = {s.name for e in events_on(USAGE) for s in producers_of(e)}
-    assert usage_producers == {"ingest", "extractor", "reporter"}
+    assert usage_producers == {"extractor"}  # pages processed; the others meter nothing yet
     assert [s.name for s in consumers_of(USAGE)] == ["billing"]
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from cypheredge.contracts.generate import (
-    ASYNCAPI_FILE,
     default_root,
     differences,
     main,
@@ -27,10 +26,10 @@ def test_default_root_is_the_contracts_package() -> None:
     assert 'name = "cypheredge-contracts"' in (default_root() / "pyproject.toml").read_text()
 
 
-def test_one_schema_per_event_plus_envelope_artefacts_and_asyncapi() -> None:
+def test_one_schema_per_event_plus_envelope_and_artefacts() -> None:
     expected = {f"{SCHEMA_DIR}/{schema_file(e)}" for e in ALL_EVENTS}
     expected |= {f"{SCHEMA_DIR}/{name}.json" for name in ARTEFACTS}
-    expected |= {f"{SCHEMA_DIR}/{ENVELOPE_SCHEMA_FILE}", ASYNCAPI_FILE}
+    expected |= {f"{SCHEMA_DIR}/{ENVELOPE_SCHEMA_FILE}"}
     assert f"{SCHEMA_DIR}/com.cypheredge.extraction.v1.json" in expected
     assert set(render_all()) == expected
     assert f"{SCHEMA_DIR}/com.cypheredge.batch.submitted.v1.json" in expected
@@ -56,11 +55,11 @@ def test_check_flags_edited_missing_and_stale_files(tmp_path: Path) -> None:
     assert main(["--root", str(tmp_path), "--check"]) == 0
     envelope = tmp_path / SCHEMA_DIR / ENVELOPE_SCHEMA_FILE
     envelope.write_text(envelope.read_text().replace('"Subject"', '"Subj"'))
-    (tmp_path / ASYNCAPI_FILE).unlink()
+    (tmp_path / SCHEMA_DIR / schema_file(ALL_EVENTS[0])).unlink()
     (tmp_path / SCHEMA_DIR / "com.cypheredge.gone.v1.json").write_text("{}\n")
     assert main(["--root", str(tmp_path), "--check"]) == 1
     assert differences(tmp_path, render_all()) == [
-        ASYNCAPI_FILE,
+        f"{SCHEMA_DIR}/{schema_file(ALL_EVENTS[0])}",
         f"{SCHEMA_DIR}/{ENVELOPE_SCHEMA_FILE}",
         f"{SCHEMA_DIR}/com.cypheredge.gone.v1.json",
     ]

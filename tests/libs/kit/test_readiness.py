@@ -9,9 +9,9 @@ import httpx
 import pytest
 
 from cypheredge.cli.stack.embedded import free_port
+from cypheredge.contracts.catalogue import BILLING
 from cypheredge.kit.db import Database
 from cypheredge.kit.health import HealthServer
-from cypheredge.kit.host import WorkerHost
 from cypheredge.kit.readiness import (
     Check,
     Readiness,
@@ -20,6 +20,7 @@ from cypheredge.kit.readiness import (
     database_answers,
 )
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.stream import Worker, ignore_others, service_app, subscriber
 
 pytestmark = pytest.mark.integration
 
@@ -59,10 +60,10 @@ async def test_an_unreachable_broker_is_not_ready_within_the_limit() -> None:
 async def test_a_worker_host_names_what_keeps_it_from_working(
     kit_db: Database, topics: str
 ) -> None:
-    def host(bootstrap: str) -> WorkerHost:
-        return WorkerHost(
-            name="probe", bootstrap=bootstrap, db=kit_db, outbox=None, subscriptions=[]
-        )
+    def host(bootstrap: str) -> Worker:
+        app = service_app(BILLING, bootstrap, name="probe", publishes=False)
+        ignore_others(subscriber(app.broker, *BILLING.consumes, group_id="probe"))  # type: ignore[arg-type]
+        return Worker(name="probe", app=app, bootstrap=bootstrap, db=kit_db, outbox=None)
 
     # No consumer has joined (none runs); the dependencies are checked all the same.
     assert await host(topics).not_ready() == ["consumers"]

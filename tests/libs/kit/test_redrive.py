@@ -9,18 +9,21 @@ from typing import ClassVar
 from uuid import UUID, uuid4
 
 import pytest
+from faststream.kafka import TestKafkaBroker
 from sqlalchemy import func, select, text
 
 from cetest.kafka import read_all
 from cetest.kittables import inbox, outbox
-from cypheredge.contracts import Envelope, Event
+from cypheredge.contracts import Envelope, Event, decode
 from cypheredge.contracts.events.batch import BatchRedriveRequested
+from cypheredge.contracts.topics import Topic
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.kafka import make_producer
 from cypheredge.kit.outbox import Outbox
-from cypheredge.kit.redrive import Republisher, requeue, with_redrive
+from cypheredge.kit.redrive import Republisher, requeue, subscribe_redrive
 from cypheredge.kit.relay import Relay
+from cypheredge.kit.stream import ignore_others, make_broker, subscriber
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("clean_outbox")]
 ORG = uuid4()
@@ -64,6 +67,12 @@ async def _drain(db: Database, topics: str) -> int:
         return await Relay(db, outbox, producer).drain()
     finally:
         await producer.stop()
+
+
+def _redrive(envelope: Envelope) -> BatchRedriveRequested:
+    event = decode(envelope)
+    assert isinstance(event, BatchRedriveRequested)
+    return event
 
 
 def _request(batch_id: UUID) -> Envelope:
@@ -127,31 +136,32 @@ async def test_republisher_applies_each_request_once(
     republisher = Republisher(kit_db, outbox, Inbox(inbox), f"test-{uuid4().hex[:8]}")
     request = _request(batch)
 
-    await republisher.handle(request)
+    await republisher.handle(request, _redrive(request))
     assert await _unsent(kit_db) == 1
     assert await _drain(kit_db, topics) == 1
-    await republisher.handle(request)  # the same request delivered again
+    await republisher.handle(request, _redrive(request))  # the same request delivered again
     assert await _unsent(kit_db) == 0
-    await republisher.handle(_request(batch))  # a new request re-drives again
+    again = _request(batch)
+    await republisher.handle(again, _redrive(again))  # a new request re-drives again
     assert await _unsent(kit_db) == 1
 
 
-async def test_with_redrive_hands_requests_to_the_republisher_and_the_rest_on(
+async def test_a_subscriber_hands_requests_to_the_republisher_and_the_rest_on(
     kit_db: Database, fresh_topic: str, topics: str
 ) -> None:
     batch = uuid4()
     await _add(kit_db, stage_done(fresh_topic, batch))
     assert await _drain(kit_db, topics) == 1
-    seen: list[str] = []
-
-    async def own(envelope: Envelope) -> None:
-        seen.append(envelope.type)
-
-    handler = with_redrive(own, Republisher(kit_db, outbox, Inbox(inbox), "test-dispatch"))
+    topic = Topic(fresh_topic, 3, "a service's own topic")
+    redrive = Topic(fresh_topic + ".redrive", 3, "re-drive requests")
+    broker = make_broker(topics, name="dispatch", group_id="test-dispatch")
+    sub = subscriber(broker, topic, redrive, group_id="test-dispatch")
+    subscribe_redrive(sub, Republisher(kit_db, outbox, Inbox(inbox), "test-dispatch"))
+    ignore_others(sub)
     other = Envelope.wrap(stage_done(fresh_topic, batch), org_id=ORG, source="/tests")
-    await handler(other)
-    await handler(_request(batch))
-    assert seen == [other.type]
+    async with TestKafkaBroker(broker) as test_broker:  # in memory, on the real database
+        await test_broker.publish(other.to_bytes(), topic.name)
+        await test_broker.publish(_request(batch).to_bytes(), redrive.name)
     assert await _unsent(kit_db) == 1
 
 

@@ -202,7 +202,7 @@ async def _project_report(infra: InfraSettings, org_id: str, batch_id: str) -> N
             ),
         )
         envelope = Envelope.wrap(ready, org_id=UUID(org_id), source="/cypheredge/reporter")
-        await Projector(container.db, Inbox(inbox)).handle(envelope)
+        await Projector(container.db, Inbox(inbox)).handle(envelope, ready)
     finally:
         await container.db.dispose()
 

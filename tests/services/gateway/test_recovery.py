@@ -254,7 +254,7 @@ async def test_late_events_after_the_deadline_land_facts_but_no_status(
 
     async def deliver(event: Event) -> None:
         envelope = Envelope.wrap(event, org_id=UUID(org.org_id), source=REPORTER.source)
-        await projector.handle(envelope)
+        await projector.handle(envelope, event)
 
     await deliver(
         StatementExtracted(

@@ -47,7 +47,7 @@ async def _batch_with_report(api: httpx.AsyncClient, gateway: Container, org: Te
         ),
     )
     envelope = Envelope.wrap(ready, org_id=UUID(org.org_id), source="/cypheredge/reporter")
-    await Projector(gateway.db, Inbox(inbox)).handle(envelope)
+    await Projector(gateway.db, Inbox(inbox)).handle(envelope, ready)
     return str(batch_id)
 
 

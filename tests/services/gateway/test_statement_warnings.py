@@ -24,7 +24,7 @@ YEAR = Notice(code="year_guessed", message="no year is printed; taken from the r
 
 async def _project(gateway: Container, org: Tenant, event: Event, source: str) -> None:
     envelope = Envelope.wrap(event, org_id=UUID(org.org_id), source=source)
-    await Projector(gateway.db, Inbox(inbox)).handle(envelope)
+    await Projector(gateway.db, Inbox(inbox)).handle(envelope, event)
 
 
 async def test_ingest_and_extraction_warnings_are_shown_once_in_any_order(

@@ -1,7 +1,8 @@
 """The platform's processes, run as tasks in the test's event loop against real infrastructure.
 
-Same composition roots as production (``build`` of every service); only the process boundary
-differs, so a test can watch the whole pipeline through the HTTP API.
+Same composition roots as production (``build`` of every service, the gateway's relay among
+them); only the process boundary differs, so a test can watch the whole pipeline through the
+HTTP API.
 """
 
 from __future__ import annotations
@@ -17,17 +18,16 @@ from cypheredge.extractor.bootstrap import build as build_extractor
 from cypheredge.extractor.settings import ExtractorSettings
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build as build_gateway
-from cypheredge.gateway.infra.models import outbox as gateway_outbox
 from cypheredge.gateway.projector import ProjectorSettings
 from cypheredge.gateway.projector import build as build_projector
+from cypheredge.gateway.recovery_settings import RecoverySettings
+from cypheredge.gateway.relay import build as build_gateway_relay
 from cypheredge.gateway.service.container import Container
 from cypheredge.gateway.settings import GatewaySettings
 from cypheredge.ingest.bootstrap import build as build_ingest
 from cypheredge.ingest.settings import IngestSettings
-from cypheredge.kit.host import WorkerHost
-from cypheredge.kit.kafka import make_producer
-from cypheredge.kit.relay import Relay
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.stream import Worker
 from cypheredge.reporter.bootstrap import ReporterSettings
 from cypheredge.reporter.bootstrap import build as build_reporter
 
@@ -43,14 +43,17 @@ def free_port() -> int:
 class Pipeline:
     url: str
     gateway: Container
-    hosts: list[WorkerHost]
+    hosts: list[Worker]
 
 
-HostFactory = Callable[[InfraSettings], WorkerHost]
+HostFactory = Callable[[InfraSettings], Worker]
 
 
 def default_hosts(ingest: IngestSettings | None = None) -> list[HostFactory]:
     return [
+        # The sweeper runs too, but never on its own within a test: tests that re-drive or
+        # expire batches ask for it (the CLI, or a sweeper of their own).
+        lambda infra: build_gateway_relay(infra, RecoverySettings(sweep_interval_seconds=86400)),
         lambda infra: build_ingest(infra, ingest or IngestSettings(health_port=free_port())),
         lambda infra: build_projector(infra, ProjectorSettings(health_port=free_port())),
         lambda infra: build_extractor(infra, ExtractorSettings(health_port=free_port())),
@@ -65,19 +68,13 @@ async def running_pipeline(
     gateway = build_gateway(infra, GatewaySettings(rate_limit_burst=10_000))
     async with AsyncExitStack() as stack:
         url = await stack.enter_async_context(serve(create_app(gateway)))
-        stop = asyncio.Event()
-        producer = make_producer(infra.kafka_bootstrap_servers, "test-gateway-relay")
-        await producer.start()
-        relay = asyncio.create_task(Relay(gateway.db, gateway_outbox, producer).run(stop))
         workers = [factory(infra) for factory in hosts]
         tasks = [asyncio.create_task(w.run()) for w in workers]
 
         async def shutdown() -> None:
-            stop.set()
             for worker in workers:
                 worker.stop.set()
-            await asyncio.gather(relay, *tasks, return_exceptions=True)
-            await producer.stop()
+            await asyncio.gather(*tasks, return_exceptions=True)
             await gateway.db.dispose()
 
         stack.push_async_callback(shutdown)

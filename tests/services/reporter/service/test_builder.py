@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from cypheredge.contracts import Envelope, Event
+from cypheredge.contracts import Envelope
 from cypheredge.contracts.catalogue import EXTRACTOR, GATEWAY, REPORTER
 from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
 from cypheredge.contracts.events.statement import PageMethod, StatementExtracted
@@ -32,7 +32,7 @@ from cypheredge.kit.storage import ObjectStorage, storage_from_settings
 from cypheredge.reporter.bootstrap import database
 from cypheredge.reporter.infra.models import inbox, outbox
 from cypheredge.reporter.service.builder import ReportBuilder
-from cypheredge.reporter.service.tracker import OutcomeTracker
+from cypheredge.reporter.service.tracker import OutcomeTracker, Tracked
 from cypheredge.synth import generate
 
 pytestmark = pytest.mark.integration
@@ -46,8 +46,8 @@ async def db(infra: InfraSettings) -> AsyncIterator[Database]:
     await reporter.dispose()
 
 
-async def _deliver(tracker: OutcomeTracker, org: UUID, event: Event, source: str) -> None:
-    await tracker.handle(Envelope.wrap(event, org_id=org, source=source))
+async def _deliver(tracker: OutcomeTracker, org: UUID, event: Tracked, source: str) -> None:
+    await tracker.handle(Envelope.wrap(event, org_id=org, source=source), event)
 
 
 async def _extracted(

@@ -16,7 +16,7 @@ from cypheredge.contracts.events.batch import (
     BatchRedriveRequested,
     BatchSubmitted,
 )
-from cypheredge.contracts.events.billing import SubscriptionChanged, UsageRecorded
+from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.report import ReportReady
 from cypheredge.contracts.events.statement import (
     StatementExtracted,
@@ -70,7 +70,7 @@ GATEWAY = Service(
 )
 INGEST = Service(
     "ingest",
-    produces=(StatementIngested, StatementRejected, UsageRecorded),
+    produces=(StatementIngested, StatementRejected),
     consumes=(BATCH_SUBMITTED, BATCH_REDRIVE),
 )
 EXTRACTOR = Service(
@@ -80,10 +80,12 @@ EXTRACTOR = Service(
 )
 REPORTER = Service(
     "reporter",
-    produces=(ReportReady, BatchCompleted, BatchFailed, UsageRecorded),
+    produces=(ReportReady, BatchCompleted, BatchFailed),
     consumes=(BATCH_SUBMITTED, STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_REDRIVE),
 )
-BILLING = Service("billing", produces=(SubscriptionChanged,), consumes=(USAGE,))
+# Billing will publish ``SubscriptionChanged`` from Stripe's webhooks; until it does, it
+# produces nothing (and runs no relay).
+BILLING = Service("billing", consumes=(USAGE,))
 
 SERVICES: tuple[Service, ...] = (GATEWAY, INGEST, EXTRACTOR, REPORTER, BILLING)
 

@@ -1,7 +1,10 @@
-"""Write or check the generated contract files.
+"""Write or check the generated JSON Schemas of the contracts.
 
-    python -m cypheredge.contracts.generate            # rewrite schemas/ and asyncapi.json
+    python -m cypheredge.contracts.generate            # rewrite schemas/
     python -m cypheredge.contracts.generate --check    # exit 1 when the committed files differ
+
+The AsyncAPI document next to them (``asyncapi.json``) is generated from the services'
+FastStream apps, which this library may not import: ``python -m cypheredge.cli.asyncapi``.
 
 Writing refuses (exit 2) when a committed schema would change in a non-additive way; publish
 a new event version instead, or pass ``--allow-breaking`` when that is really meant.
@@ -15,11 +18,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cypheredge.contracts.asyncapi import build_asyncapi
 from cypheredge.contracts.compat import breaking_changes_by_file
 from cypheredge.contracts.schemas import SCHEMA_DIR, JsonSchema, all_schemas, render_json
-
-ASYNCAPI_FILE = "asyncapi.json"
 
 
 def default_root() -> Path:
@@ -29,9 +29,7 @@ def default_root() -> Path:
 
 def render_all() -> dict[str, str]:
     """Every generated file's text, keyed by its path relative to the contracts root."""
-    files = {f"{SCHEMA_DIR}/{name}": render_json(s) for name, s in all_schemas().items()}
-    files[ASYNCAPI_FILE] = render_json(build_asyncapi())
-    return files
+    return {f"{SCHEMA_DIR}/{name}": render_json(s) for name, s in all_schemas().items()}
 
 
 def committed_schemas(root: Path) -> dict[str, JsonSchema]:

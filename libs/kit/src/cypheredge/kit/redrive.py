@@ -13,14 +13,15 @@ from __future__ import annotations
 from typing import Any, cast
 from uuid import UUID
 
+from faststream.kafka.subscriber.usecase import LogicSubscriber
 from sqlalchemy import CursorResult, Table, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cypheredge.contracts import Envelope, decode_known
+from cypheredge.contracts import Envelope
 from cypheredge.contracts.events.batch import BatchRedriveRequested
-from cypheredge.kit.consumer import Handler
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
+from cypheredge.kit.stream.envelopes import CurrentEnvelope, of_type
 from cypheredge.kit.tables import outbox_channel
 
 REDRIVE_TYPE = BatchRedriveRequested.type_name()
@@ -58,27 +59,16 @@ class Republisher:
         self._inbox = inbox
         self._consumer = consumer
 
-    async def handle(self, envelope: Envelope) -> None:
-        event = decode_known(envelope)
-        if not isinstance(event, BatchRedriveRequested):
-            return
-
+    async def handle(self, envelope: Envelope, event: BatchRedriveRequested) -> None:
         async def effect(session: AsyncSession) -> None:
             await requeue(session, self._table, event.batch_id)
 
         await self._inbox.apply_once(self._db, self._consumer, envelope, effect)
 
 
-def with_redrive(handler: Handler, republisher: Republisher) -> Handler:
-    """``handler`` for the service's own events, ``republisher`` for re-drive requests.
+def subscribe_redrive(sub: LogicSubscriber[Any], republisher: Republisher) -> None:
+    """Hand re-drive requests read by ``sub`` (the service's one group) to ``republisher``."""
 
-    One consumer group per service reads every topic it consumes, the re-drive topic included.
-    """
-
-    async def handle(envelope: Envelope) -> None:
-        if envelope.type == REDRIVE_TYPE:
-            await republisher.handle(envelope)
-        else:
-            await handler(envelope)
-
-    return handle
+    @sub(filter=of_type(BatchRedriveRequested))
+    async def redrive_requested(event: BatchRedriveRequested, envelope: CurrentEnvelope) -> None:
+        await republisher.handle(envelope, event)

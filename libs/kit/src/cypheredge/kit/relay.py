@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -44,6 +45,23 @@ class OutboxRow:
     payload: dict[str, Any]
 
 
+# Hands one row to the broker; the awaitable it returns completes when the broker has it.
+Send = Callable[[OutboxRow], Awaitable[Awaitable[Any]]]
+
+
+def producer_send(producer: AIOKafkaProducer) -> Send:
+    """Publish rows with a plain aiokafka producer (the apps publish through FastStream)."""
+
+    async def send(row: OutboxRow) -> Awaitable[Any]:
+        record = record_of(row)
+        future: Awaitable[Any] = await producer.send(
+            record.topic, value=record.value, key=record.key, headers=list(record.headers.items())
+        )
+        return future
+
+    return send
+
+
 class Relay:
     """Publishes one service's outbox. Run several for availability: each row goes out once."""
 
@@ -51,7 +69,7 @@ class Relay:
         self,
         db: Database,
         table: Table,
-        producer: AIOKafkaProducer,
+        producer: Send | AIOKafkaProducer,
         *,
         batch_size: int = 200,
         lease: timedelta = timedelta(seconds=30),
@@ -60,7 +78,8 @@ class Relay:
         retention: OutboxSettings | None = None,
     ) -> None:
         self._db = db
-        self._producer = producer
+        # A FastStream app's relay sends through the app's publishers (``publisher_send``).
+        self._send = producer_send(producer) if isinstance(producer, AIOKafkaProducer) else producer
         self._qualified = f"{table.schema}.{table.name}"
         self._channel = outbox_channel(str(table.schema))
         self._batch_size = batch_size
@@ -93,7 +112,7 @@ class Relay:
 
     async def publish(self, token: UUID, rows: list[OutboxRow]) -> None:
         """Send the claimed rows and mark them sent; raises when the broker fails."""
-        futures = [await self._producer.send(**_record(row)) for row in rows]
+        futures = [await self._send(row) for row in rows]
         await asyncio.gather(*futures)
         async with self._db.system() as session:
             await session.execute(
@@ -180,21 +199,30 @@ class Relay:
                     pass
 
 
-def _record(row: OutboxRow) -> dict[str, Any]:
-    headers = [
-        (CONTENT_TYPE_HEADER, CONTENT_TYPE.encode()),
-        ("ce_type", row.event_type.encode()),
-        ("ce_id", str(row.id).encode()),
-    ]
+@dataclass(frozen=True)
+class Record:
+    topic: str
+    key: bytes
+    value: bytes
+    headers: dict[str, bytes]
+
+
+def record_of(row: OutboxRow) -> Record:
+    """The Kafka record of an outbox row: the envelope as value, the aggregate id as key."""
+    headers = {
+        CONTENT_TYPE_HEADER: CONTENT_TYPE.encode(),
+        "ce_type": row.event_type.encode(),
+        "ce_id": str(row.id).encode(),
+    }
     traceparent = row.payload.get("traceparent")
     if isinstance(traceparent, str):
-        headers.append((TRACEPARENT_HEADER, traceparent.encode()))
-    return {
-        "topic": row.topic,
-        "key": row.key.encode(),
-        "value": json.dumps(row.payload, separators=(",", ":")).encode(),
-        "headers": headers,
-    }
+        headers[TRACEPARENT_HEADER] = traceparent.encode()
+    return Record(
+        topic=row.topic,
+        key=row.key.encode(),
+        value=json.dumps(row.payload, separators=(",", ":")).encode(),
+        headers=headers,
+    )
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:

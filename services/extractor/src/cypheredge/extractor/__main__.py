@@ -1,7 +1,7 @@
 """``python -m cypheredge.extractor``: run the extractor worker."""
 
 from cypheredge.extractor.bootstrap import SERVICE, build
-from cypheredge.kit.host import run_worker
+from cypheredge.kit.stream import run_worker
 
 if __name__ == "__main__":
     run_worker(SERVICE, build)

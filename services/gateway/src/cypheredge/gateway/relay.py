@@ -2,13 +2,13 @@
 
 The sweeper runs here because this is the gateway's one long-running background process, and
 what it does ends in the outbox this process publishes. Several replicas may run: claims and
-sweeps are both safe to race.
+sweeps are both safe to race. The process is a FastStream app with the gateway's publishers
+and no subscribers.
 """
 
 from __future__ import annotations
 
 import asyncio
-import signal
 
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.gateway.bootstrap import SERVICE, database
@@ -16,11 +16,11 @@ from cypheredge.gateway.infra.models import outbox
 from cypheredge.gateway.recovery_settings import RecoverySettings
 from cypheredge.gateway.service.recovery import Recovery, SweepPolicy
 from cypheredge.kit.db import Database
-from cypheredge.kit.kafka import make_producer, wait_for_broker
-from cypheredge.kit.logging import configure_logging
 from cypheredge.kit.outbox import Outbox
-from cypheredge.kit.relay import Relay
 from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.stream import Worker, run_worker, service_app
+
+NAME = f"{SERVICE}-relay"
 
 
 def recovery(db: Database, settings: RecoverySettings) -> Recovery:
@@ -28,27 +28,24 @@ def recovery(db: Database, settings: RecoverySettings) -> Recovery:
     return Recovery(db, Outbox(outbox, GATEWAY.source), policy)
 
 
-async def run() -> None:
-    infra = InfraSettings()
-    settings = RecoverySettings()
-    configure_logging(f"{SERVICE}-relay", infra.log_level, infra.log_json)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    await wait_for_broker(infra.kafka_bootstrap_servers, within=120)
-    producer = make_producer(infra.kafka_bootstrap_servers, f"{SERVICE}-relay")
-    await producer.start()
+def build(infra: InfraSettings, settings: RecoverySettings | None = None) -> Worker:
+    settings = settings or RecoverySettings()
     db = database(infra)
-    try:
-        # A failure of either ends both: the orchestrator restarts the process.
-        async with asyncio.TaskGroup() as tasks:
-            tasks.create_task(Relay(db, outbox, producer).run(stop))
-            tasks.create_task(recovery(db, settings).run(stop, settings.sweep_interval_seconds))
-    finally:
-        await producer.stop()
-        await db.dispose()
+    sweeper = recovery(db, settings)
+
+    async def sweep(stop: asyncio.Event) -> None:
+        await sweeper.run(stop, settings.sweep_interval_seconds)
+
+    return Worker(
+        name=NAME,
+        app=service_app(GATEWAY, infra.kafka_bootstrap_servers, name=NAME),
+        bootstrap=infra.kafka_bootstrap_servers,
+        db=db,
+        outbox=outbox,
+        health_port=None,
+        tasks=[sweep],
+    )
 
 
 if __name__ == "__main__":
-    asyncio.run(run())
+    run_worker(NAME, build)

@@ -1,6 +1,6 @@
 """``python -m cypheredge.reporter``: run the reporter worker."""
 
-from cypheredge.kit.host import run_worker
+from cypheredge.kit.stream import run_worker
 from cypheredge.reporter.bootstrap import SERVICE, build
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cypheredge.billing.infra.models import usage_events
-from cypheredge.contracts import Envelope, decode_known
+from cypheredge.contracts import Envelope
 from cypheredge.contracts.catalogue import BILLING
 from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.kit.db import Database
@@ -20,12 +20,7 @@ class UsageLedger:
         self._db = db
         self._inbox = inbox
 
-    async def handle(self, envelope: Envelope) -> None:
-        event = decode_known(envelope)
-        if event is None:
-            return
-        if not isinstance(event, UsageRecorded):
-            return
+    async def handle(self, envelope: Envelope, event: UsageRecorded) -> None:
         await self._inbox.apply_once(
             self._db, CONSUMER, envelope, lambda s: _record(s, envelope, event)
         )

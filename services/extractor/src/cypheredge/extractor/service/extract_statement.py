@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid5
 
-from cypheredge.contracts import Envelope, Event, decode_known
+from cypheredge.contracts import Envelope, Event
 from cypheredge.contracts.catalogue import EXTRACTOR
 from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.statement import (
@@ -51,16 +51,10 @@ class StatementExtractor:
         self._inbox = inbox
         self._runner = runner
 
-    async def handle(self, envelope: Envelope) -> None:
-        event = decode_known(envelope)
-        if event is None:
-            return
-        if not isinstance(event, StatementIngested):
-            return
-        org_id = envelope.orgid
-        async with self._db.tenant(org_id) as session:
-            if await repo.already_done(session, event.statement_id):
-                return
+    async def handle(self, envelope: Envelope, event: StatementIngested) -> None:
+        async with self._db.tenant(envelope.orgid) as session:
+            if await self._inbox.applied(session, CONSUMER, envelope):
+                return  # skip the extraction; the inbox row written with the effect decides
         if not event.text_layer_pages:
             # Nothing to read without OCR: say so rather than report an empty statement.
             await self._record_failure(envelope, event, NO_TEXT_LAYER)
@@ -129,9 +123,9 @@ class StatementExtractor:
     async def _finish(
         self, envelope: Envelope, event: StatementIngested, row: dict[str, Any], *events: Event
     ) -> None:
-        """Record the outcome with its events and the inbox row, unless already recorded."""
+        """Record the outcome with its events, in the transaction of the event's inbox row."""
         async with self._db.tenant(envelope.orgid) as session:
-            if await repo.already_done(session, event.statement_id):
+            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
                 return
             await repo.record(
                 session,
@@ -142,4 +136,3 @@ class StatementExtractor:
             )
             for outgoing in events:
                 await self._outbox.add(session, outgoing, org_id=envelope.orgid)
-            await self._inbox.first_delivery(session, CONSUMER, envelope)

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cypheredge.contracts import Envelope, Event, decode_known
+from cypheredge.contracts import Envelope, Event
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed
 from cypheredge.contracts.events.report import ReportReady
@@ -42,10 +42,7 @@ class Projector:
         self._db = db
         self._inbox = inbox
 
-    async def handle(self, envelope: Envelope) -> None:
-        event = decode_known(envelope)
-        if event is None:
-            return
+    async def handle(self, envelope: Envelope, event: Event) -> None:
         await self._inbox.apply_once(
             self._db, CONSUMER, envelope, lambda session: self._apply(session, event)
         )

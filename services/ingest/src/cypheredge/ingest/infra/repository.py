@@ -5,15 +5,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import exists, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cypheredge.ingest.infra.models import ingested_files
-
-
-async def already_done(session: AsyncSession, statement_id: UUID) -> bool:
-    query = select(exists().where(ingested_files.c.statement_id == statement_id))
-    return bool((await session.execute(query)).scalar())
 
 
 async def earlier_with_hash(session: AsyncSession, sha256: str, statement_id: UUID) -> UUID | None:

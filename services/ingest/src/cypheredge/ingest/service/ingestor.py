@@ -1,8 +1,9 @@
 """Use case: ingest every statement of a submitted batch.
 
-Each statement is finished in its own transaction (its row, plus its outcome event in the
-outbox), so a large batch makes progress even if the process dies midway, and a redelivered
-batch event skips statements already done.
+Each statement is finished in its own transaction (its row, its outcome event in the outbox
+and its inbox row), so a large batch makes progress even if the process dies midway, and a
+redelivered batch event skips statements already done: the inbox records the event once per
+statement, in the transaction of that statement's effect.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import asyncio
 from typing import cast
 from uuid import UUID
 
-from cypheredge.contracts import Envelope, decode_known
+from cypheredge.contracts import Envelope
 from cypheredge.contracts.catalogue import INGEST
 from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
 from cypheredge.contracts.events.statement import RejectionCode
@@ -47,27 +48,20 @@ class Ingestor:
         self._inspector = inspector
         self._inspect_lock = asyncio.Lock()
 
-    async def handle(self, envelope: Envelope) -> None:
-        event = decode_known(envelope)
-        if event is None:
-            return
-        if not isinstance(event, BatchSubmitted):
-            return
-        org_id = envelope.orgid
+    async def handle(self, envelope: Envelope, event: BatchSubmitted) -> None:
         for statement in event.statements:
-            await self._ingest_one(org_id, event.batch_id, statement)
-        async with self._db.tenant(org_id) as session:
-            await self._inbox.first_delivery(session, CONSUMER, envelope)
+            await self._ingest_one(envelope, event.batch_id, statement)
 
     async def _ingest_one(
-        self, org_id: UUID, batch_id: UUID, statement: SubmittedStatement
+        self, envelope: Envelope, batch_id: UUID, statement: SubmittedStatement
     ) -> None:
+        org_id, part = envelope.orgid, statement.statement_id
         async with self._db.tenant(org_id) as session:
-            if await repo.already_done(session, statement.statement_id):
-                return
+            if await self._inbox.applied(session, CONSUMER, envelope, part):
+                return  # skip the inspection; the row below is what decides
         outcome = await self._inspect(org_id, batch_id, statement)
         async with self._db.tenant(org_id) as session:
-            if await repo.already_done(session, statement.statement_id):
+            if not await self._inbox.first_delivery(session, CONSUMER, envelope, part):
                 return
             duplicate_of = None
             if isinstance(outcome, Accepted):

@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cypheredge.contracts import Envelope, Event, decode_known
+from cypheredge.contracts import Envelope, Event
 from cypheredge.contracts.catalogue import REPORTER
 from cypheredge.contracts.events.batch import BatchSubmitted
 from cypheredge.contracts.events.statement import (
@@ -29,7 +29,7 @@ from cypheredge.reporter.service.builder import ReportBuilder
 CONSUMER = REPORTER.group_id
 # The events that carry a statement's outcome or a batch's size; the rest of the consumed
 # topics (e.g. statement.ingested) change nothing here.
-TRACKED = (BatchSubmitted, StatementRejected, StatementExtractionFailed, StatementExtracted)
+Tracked = BatchSubmitted | StatementRejected | StatementExtractionFailed | StatementExtracted
 
 
 class OutcomeTracker:
@@ -38,12 +38,7 @@ class OutcomeTracker:
         self._inbox = inbox
         self._builder = builder
 
-    async def handle(self, envelope: Envelope) -> None:
-        event = decode_known(envelope)
-        if event is None:
-            return
-        if not isinstance(event, TRACKED):
-            return
+    async def handle(self, envelope: Envelope, event: Tracked) -> None:
         await self._inbox.apply_once(
             self._db, CONSUMER, envelope, lambda session: self._apply(session, envelope, event)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cypheredge.kit.consumer import RetryPolicy
+from cypheredge.kit.stream import RetryPolicy
 
 
 def test_default_delays_double_then_cap() -> None:

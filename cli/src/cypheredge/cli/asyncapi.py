@@ -1,0 +1,108 @@
+"""The platform's AsyncAPI document, generated from the services' FastStream apps.
+
+    python -m cypheredge.cli.asyncapi            # rewrite libs/contracts/asyncapi.json
+    python -m cypheredge.cli.asyncapi --check    # exit 1 when the committed file differs
+
+Every process that talks to Kafka is built by its own composition root (``build``), exactly as
+it runs, and FastStream describes its brokers: the subscribers (channels, groups, one message
+per handled event type) and the publishers its relay sends through. The document can only list
+what the code has. It lives in the CLI because only the CLI may import every service.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from faststream.specification import AsyncAPI
+
+from cypheredge.billing.bootstrap import build as billing
+from cypheredge.extractor.bootstrap import build as extractor
+from cypheredge.gateway.projector import build as projector
+from cypheredge.gateway.relay import build as gateway_relay
+from cypheredge.ingest.bootstrap import build as ingest
+from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.stream import Worker
+from cypheredge.reporter.bootstrap import build as reporter
+
+DOCUMENTED_BOOTSTRAP = "redpanda:9092"
+DESCRIPTION = (
+    "Kafka traffic between CypherEdge services, generated from their FastStream apps. Every "
+    "record value is a CloudEvents 1.0 envelope in structured JSON mode "
+    "(schemas/envelope.json); a message's payload below is the envelope's `data`, chosen by "
+    "the envelope's `type`. The record key is the envelope subject (the batch or statement "
+    "id). Records a consumer gives up on go to `<topic>.dlq` with the x-error, x-attempts and "
+    "x-original-* headers. Changes within an event version are additive."
+)
+
+
+def default_path() -> Path:
+    """``libs/contracts/asyncapi.json`` of the source checkout."""
+    return Path(__file__).resolve().parents[4] / "libs" / "contracts" / "asyncapi.json"
+
+
+def workers(storage: Path) -> list[Worker]:
+    """Every Kafka-facing process of the platform, built by its composition root."""
+    infra = InfraSettings(
+        kafka_bootstrap_servers=DOCUMENTED_BOOTSTRAP,
+        database_url="postgresql+psycopg://cypheredge@postgres/cypheredge",
+        storage_dir=storage,
+    )
+    return [
+        gateway_relay(infra),
+        projector(infra),
+        ingest(infra),
+        extractor(infra),
+        reporter(infra),
+        billing(infra),
+    ]
+
+
+def build_document() -> dict[str, Any]:
+    """The AsyncAPI 3.0 document of every app, as JSON-compatible data."""
+    with tempfile.TemporaryDirectory() as storage:
+        spec = AsyncAPI(
+            *(worker.broker for worker in workers(Path(storage))),
+            title="CypherEdge events",
+            version=version("cypheredge-contracts"),
+            description=DESCRIPTION,
+            license={"name": "Apache-2.0"},
+            identifier="urn:cypheredge:events",
+            schema_version="3.0.0",
+        )
+        document: dict[str, Any] = spec.to_specification().to_jsonable()
+    return document
+
+
+def render() -> str:
+    return json.dumps(build_document(), indent=2, sort_keys=True) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the process exit status."""
+    parser = argparse.ArgumentParser(prog="python -m cypheredge.cli.asyncapi")
+    parser.add_argument("--check", action="store_true", help="only compare, write nothing")
+    parser.add_argument("--path", type=Path, default=default_path(), help="document to write")
+    args = parser.parse_args(argv)
+    path: Path = args.path
+    text = render()
+    current = path.read_text("utf-8") if path.is_file() else None
+    if args.check:
+        if current != text:
+            print(f"out of date: {path}\nrun: python -m cypheredge.cli.asyncapi", file=sys.stderr)
+            return 1
+        return 0
+    if current != text:
+        path.write_text(text, "utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

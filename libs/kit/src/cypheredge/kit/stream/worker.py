@@ -1,0 +1,160 @@
+"""The process around a service's FastStream app: health endpoint, outbox relay, signals.
+
+Each consumer service's ``bootstrap.build`` returns a ``Worker`` holding its FastStream app;
+``run_worker`` is the whole ``__main__``. SIGTERM/SIGINT stop it cleanly (consumers leave
+their groups); a relay or extra task that dies ends the process, and the orchestrator (or
+``cypheredge up``'s supervisor) starts it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from faststream import FastStream
+from faststream.kafka import KafkaBroker
+from sqlalchemy import Table
+
+from cypheredge.kit.db import Database
+from cypheredge.kit.health import HealthServer
+from cypheredge.kit.kafka import wait_for_broker
+from cypheredge.kit.logging import configure_logging
+from cypheredge.kit.readiness import dependencies
+from cypheredge.kit.relay import Relay
+from cypheredge.kit.settings import InfraSettings
+from cypheredge.kit.stream.app import broker_of
+from cypheredge.kit.stream.publishers import publisher_send
+
+log = logging.getLogger(__name__)
+
+Task = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
+
+
+class Worker:
+    """Owns the long-running parts of one worker process around its FastStream ``app``.
+
+    ``tasks`` run beside the app until it stops (the gateway's sweeper); ``health_port=None``
+    serves no health endpoint (a process that only publishes).
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        app: FastStream,
+        bootstrap: str,
+        db: Database,
+        outbox: Table | None,
+        health_host: str = "127.0.0.1",
+        health_port: int | None = 9000,
+        tasks: Sequence[Task] = (),
+        on_close: Sequence[Callable[[], None]] = (),
+    ) -> None:
+        self.name = name
+        self.app = app
+        self.broker: KafkaBroker = broker_of(app)
+        self._bootstrap = bootstrap
+        self._db = db
+        self._outbox = outbox
+        self._tasks = list(tasks)
+        self._on_close = list(on_close)
+        topics = sorted({t for sub in self.broker.subscribers for t in _topics(sub)})
+        self._dependencies = dependencies(db, bootstrap, topics)
+        self._health = (
+            HealthServer(health_host, health_port, self.not_ready)
+            if health_port is not None
+            else None
+        )
+        self._joined = False
+        self.stop = asyncio.Event()
+
+    def ready(self) -> bool:
+        """Whether every consumer of the app has been assigned partitions (latched); an app
+        with no subscribers (one that only publishes) is ready at once."""
+        if not self.broker.subscribers:
+            return True
+        if not self._joined:
+            consumers = [c for sub in self.broker.subscribers for c in _consumers(sub)]
+            self._joined = bool(consumers) and all(
+                c is not None and c.assignment() for c in consumers
+            )
+        return self._joined
+
+    async def not_ready(self) -> list[str]:
+        """What keeps this process from doing its work now: /readyz answers 503 with it."""
+        failing = [] if self.ready() else ["consumers"]
+        return failing + await self._dependencies.failing()
+
+    async def run(self) -> None:
+        if self._health is not None:
+            await self._health.start()
+        tasks: list[asyncio.Task[None]] = []
+        started = False
+        try:
+            await wait_for_broker(self._bootstrap, within=120)
+            await self.app.start()
+            started = True
+            if self._outbox is not None:
+                relay = Relay(self._db, self._outbox, publisher_send(self.broker))
+                tasks.append(asyncio.create_task(relay.run(self.stop), name="relay"))
+            tasks.extend(asyncio.create_task(task(self.stop)) for task in self._tasks)
+            log.info("%s running: %d subscriber(s)", self.name, len(self.broker.subscribers))
+            await _first_failure_or_stop(tasks, self.stop)
+        finally:
+            self.stop.set()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            if started:
+                await self.app.stop()
+            if self._health is not None:
+                await self._health.stop()
+            await self._db.dispose()
+            for close in self._on_close:
+                close()
+
+    def install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stop.set)
+
+
+def _topics(sub: Any) -> list[str]:
+    return [str(t) for t in getattr(sub, "topic_names_for_subscribe", ()) or ()]
+
+
+def _consumers(sub: Any) -> list[Any]:
+    group = getattr(sub, "consumer_subgroup", None)
+    if group:
+        return list(group)
+    consumer = getattr(sub, "consumer", None)
+    return [consumer] if consumer is not None else [None]
+
+
+async def _first_failure_or_stop(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:
+    """Return when asked to stop; re-raise if a task dies (the orchestrator restarts us)."""
+    stopper = asyncio.create_task(stop.wait())
+    try:
+        done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            if task is not stopper and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+    finally:
+        stopper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await stopper
+
+
+def run_worker(service: str, build: Callable[[InfraSettings], Worker]) -> None:
+    """The whole ``__main__`` of a worker service: logging, composition, signals, run."""
+
+    async def _main() -> None:
+        infra = InfraSettings()
+        configure_logging(service, infra.log_level, infra.log_json)
+        worker = build(infra)
+        worker.install_signal_handlers()
+        await worker.run()
+
+    asyncio.run(_main())
