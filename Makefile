@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install up test lint typecheck imports contracts unit integration bench-extract soak clean
+.PHONY: install up test lint typecheck imports contracts unit integration bench-extract bench-cli soak clean
 
 $(UV):
 	$(PY) -m pip install --quiet --user uv || $(PY) -m pip install --quiet uv
@@ -35,6 +35,9 @@ test: lint typecheck imports contracts  ## Everything CI runs
 
 bench-extract: install  ## Extraction accuracy and speed vs the pdfplumber baseline
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-cli: install  ## Startup of `cypheredge --help` and `cypheredge extract` vs bare Python
+	$(BIN)/python benchmarks/bench_cli_startup.py
 
 soak: install  ## Batches under SIGKILLs of every process and a broker crash; figures vs goals
 	$(BIN)/python benchmarks/soak.py $(SOAK_ARGS)

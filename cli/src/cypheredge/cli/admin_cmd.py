@@ -1,8 +1,11 @@
-"""``cypheredge admin``: organisation and key management."""
+"""``cypheredge admin``: organisation and key management.
+
+The jobs (``admin_jobs.py``: the services' use cases, the database and its drivers) are
+imported when a command runs, not with this module: ``cypheredge --help`` must not pay for them.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Annotated
@@ -11,17 +14,7 @@ from uuid import UUID
 import typer
 
 from cypheredge.cli.exits import usage
-from cypheredge.cli.localdata import DEFAULT_DATA_DIR, database_url
-from cypheredge.cli.stack.embedded import EmbeddedPostgres
-from cypheredge.cli.stack.provision import migrate_all
-from cypheredge.gateway.bootstrap import database
-from cypheredge.gateway.recovery_settings import RecoverySettings
-from cypheredge.gateway.relay import recovery
-from cypheredge.gateway.service.accounts import create_org as create_org_use_case
-from cypheredge.kit.settings import InfraSettings
-from cypheredge.reporter.bootstrap import database as reporter_database
-from cypheredge.reporter.domain.categories import Rule
-from cypheredge.reporter.service.rules import add_rule as add_rule_use_case
+from cypheredge.cli.localdata import DEFAULT_DATA_DIR
 
 admin = typer.Typer(
     help="Manage organisations, API keys and stalled batches.", no_args_is_help=True
@@ -36,20 +29,10 @@ def create_org(
     ] = DEFAULT_DATA_DIR,
 ) -> None:
     """Create an org and its first API key; prints {"org_id", "api_key"} as JSON."""
-    with EmbeddedPostgres(data_dir / "postgres") as embedded:
-        infra = InfraSettings(database_url=database_url(data_dir, embedded))
-        migrate_all(infra)
-        created = asyncio.run(_create(infra, name))
+    from cypheredge.cli import admin_jobs
+
+    created = admin_jobs.create_org(data_dir, name)
     typer.echo(json.dumps({"org_id": str(created[0]), "api_key": created[1]}))
-
-
-async def _create(infra: InfraSettings, name: str) -> tuple[str, str]:
-    db = database(infra)
-    try:
-        created = await create_org_use_case(db, name)
-    finally:
-        await db.dispose()
-    return str(created.org_id), created.api_key
 
 
 @admin.command("add-rule")
@@ -67,24 +50,15 @@ def add_rule(
     ] = DEFAULT_DATA_DIR,
 ) -> None:
     """Add a categorisation rule for an org; it takes precedence over the defaults."""
+    from cypheredge.cli import admin_jobs
+
     try:
-        rule = Rule(category, tuple(keyword or ()), pattern, direction, priority)
+        rule = admin_jobs.Rule(category, tuple(keyword or ()), pattern, direction, priority)
         org = UUID(org_id)
     except ValueError as exc:
         raise usage(str(exc)) from None
-    with EmbeddedPostgres(data_dir / "postgres") as embedded:
-        infra = InfraSettings(database_url=database_url(data_dir, embedded))
-        migrate_all(infra)
-        rule_id = asyncio.run(_add_rule(infra, org, rule))
+    rule_id = admin_jobs.add_rule(data_dir, org, rule)
     typer.echo(json.dumps({"rule_id": str(rule_id)}))
-
-
-async def _add_rule(infra: InfraSettings, org_id: UUID, rule: Rule) -> UUID:
-    db = reporter_database(infra)
-    try:
-        return await add_rule_use_case(db, org_id, rule)
-    finally:
-        await db.dispose()
 
 
 @admin.command("redrive")
@@ -102,25 +76,13 @@ def redrive(
     (deadlines are left to the sweeper). Consumers are idempotent: a re-drive of a batch that
     was not stuck changes nothing. The gateway relay publishes the request.
     """
+    from cypheredge.cli import admin_jobs
+
     try:
         batch_id = UUID(batch) if batch is not None else None
     except ValueError as exc:
         raise usage(f"--batch: {exc}") from None
-    with EmbeddedPostgres(data_dir / "postgres") as embedded:
-        infra = InfraSettings(database_url=database_url(data_dir, embedded))
-        migrate_all(infra)
-        redriven = asyncio.run(_redrive(infra, batch_id))
+    redriven = admin_jobs.redrive(data_dir, batch_id)
     if batch_id is not None and not redriven:
         raise usage(f"no batch {batch_id}")
     typer.echo(json.dumps({"redriven": [str(b) for b in redriven]}))
-
-
-async def _redrive(infra: InfraSettings, batch_id: UUID | None) -> list[UUID]:
-    db = database(infra)
-    try:
-        recover = recovery(db, RecoverySettings())
-        if batch_id is not None:
-            return [batch_id] if await recover.redrive(batch_id) else []
-        return (await recover.sweep(expire=False)).redriven
-    finally:
-        await db.dispose()

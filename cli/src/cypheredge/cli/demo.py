@@ -13,8 +13,8 @@ from pathlib import Path
 
 from rich.console import Console
 
+from cypheredge.cli.batches import download_results, follow, show
 from cypheredge.cli.client import Client
-from cypheredge.cli.submit_cmd import download_results, follow, show
 from cypheredge.gateway.bootstrap import database
 from cypheredge.gateway.service.accounts import create_org
 from cypheredge.kit.settings import InfraSettings

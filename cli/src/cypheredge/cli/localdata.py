@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cypheredge.cli.stack.embedded import EmbeddedPostgres
-from cypheredge.kit.secrets import Sealer
+if TYPE_CHECKING:  # every command reads DEFAULT_DATA_DIR; few start a database
+    from cypheredge.cli.stack.embedded import EmbeddedPostgres
 
 DEFAULT_DATA_DIR = Path("var/cypheredge")
 
@@ -30,6 +31,8 @@ def read_stack(data_dir: Path) -> dict[str, str]:
 
 def secret_key(data_dir: Path) -> str:
     """The platform secret of a local data dir, created on first use (never committed)."""
+    from cypheredge.kit.secrets import Sealer
+
     path = data_dir / "secret.key"
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)

@@ -3,11 +3,14 @@
 Each sub-command lives in its own module; this file only mounts them. The root command is a
 :class:`~cypheredge.cli.exits.CliApp`, so every command follows one exit-code convention
 (``exits.py``): data goes to stdout, progress and errors to stderr.
+
+Startup stays short (``cypheredge --help`` in well under a second): a command module declares
+its options with nothing heavier than typer at module level and imports the services, drivers
+and clients it uses when it runs. ``tests/cli/test_startup.py`` holds that line.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from typing import Annotated
 
 import typer
@@ -46,6 +49,8 @@ app.add_typer(kafka, name="kafka")
 
 def _show_version(value: bool) -> None:
     if value:
+        from importlib.metadata import version
+
         typer.echo(f"cypheredge {version(DISTRIBUTION)}")
         raise typer.Exit()
 

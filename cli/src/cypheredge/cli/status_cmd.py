@@ -2,6 +2,7 @@
 
 The same output and exit codes as ``submit --wait``: a summary on stderr, the batch as JSON on
 stdout with ``--json``, 1 when the batch failed or partly failed (a batch still open is 0).
+The HTTP client is imported when the command runs (``batches.py``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from uuid import UUID
 import typer
 
 from cypheredge.cli import options
-from cypheredge.cli.client import Client, api_url
 from cypheredge.cli.exits import usage
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR
-from cypheredge.cli.submit_cmd import download_results, finish, follow, show
 
 
 def status(
@@ -31,6 +30,9 @@ def status(
     ] = False,
 ) -> None:
     """Show a batch and its statements; with --wait or --out, follow it and fetch the results."""
+    from cypheredge.cli.batches import download_results, finish, follow, show
+    from cypheredge.cli.client import Client, api_url
+
     if not api_key:
         raise usage("an API key is needed: --api-key or CYPHEREDGE_API_KEY")
     try:

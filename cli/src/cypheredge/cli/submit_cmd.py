@@ -2,28 +2,21 @@
 
 Progress and the human summary go to stderr; stdout carries data only: the batch as JSON when
 not waiting, or with ``--json``. Exit codes follow ``exits.py``: a batch that failed or partly
-failed is 1.
+failed is 1. The HTTP client and the progress display are imported when the command runs
+(``batches.py``), not with the CLI.
 """
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
 
 from cypheredge.cli import options
-from cypheredge.cli.client import FINAL, Client, api_url
-from cypheredge.cli.exits import failed, unavailable, usage
+from cypheredge.cli.exits import usage
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR
-from cypheredge.contracts.artefacts import EXPORT_FORMATS
-
-console = Console(stderr=True)
-DONE_STATUSES = {"reported", "rejected", "failed"}
 
 
 def submit(
@@ -43,6 +36,9 @@ def submit(
     ] = False,
 ) -> None:
     """Upload a batch of statements; with --wait or --out, follow it and fetch the results."""
+    from cypheredge.cli.batches import console, download_results, finish, follow, show
+    from cypheredge.cli.client import Client, api_url
+
     if not api_key:
         raise usage("an API key is needed: --api-key or CYPHEREDGE_API_KEY")
     passwords = _passwords(password or [], files)
@@ -59,14 +55,6 @@ def submit(
         if out is not None:
             download_results(client, batch, out)
     finish(batch, as_json)
-
-
-def finish(batch: dict[str, Any], as_json: bool) -> None:
-    """Print the batch if asked; a batch that failed, even in part, fails the command."""
-    if as_json:
-        typer.echo(json.dumps(batch))
-    if batch.get("status") in ("failed", "partially_failed"):
-        raise failed(f"batch {batch['id']} {batch['status']}")
 
 
 def _passwords(pairs: list[str], files: list[Path]) -> dict[str, str]:
@@ -91,51 +79,3 @@ def _params(text: str | None) -> dict[str, Any] | None:
     if not isinstance(value, dict):
         raise usage("--params must be a JSON object")
     return value
-
-
-def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total} statements"),
-    )
-    with Progress(*columns, console=console) as progress:
-        task = progress.add_task("processing", total=None)
-        while True:
-            batch = client.batch(batch_id)
-            statements = batch["statements"]
-            done = sum(s["status"] in DONE_STATUSES for s in statements)
-            progress.update(
-                task, total=len(statements), completed=done, description=f"{batch['status']}"
-            )
-            if batch["status"] in FINAL:
-                return batch
-            if time.monotonic() > deadline:
-                raise unavailable(f"batch {batch_id} still {batch['status']} after {timeout:.0f}s")
-            time.sleep(1)
-
-
-def show(batch: dict[str, Any]) -> None:
-    console.print(f"batch {batch['id']}: [bold]{batch['status']}[/]")
-    for s in batch["statements"]:
-        extra = f" - {s['error']}" if s.get("error") else ""
-        rows = f", {s['transactions']} transactions" if s.get("transactions") is not None else ""
-        console.print(f"  {s['filename']}: {s['status']}{rows}{extra}")
-
-
-def download_results(client: Client, batch: dict[str, Any], out: Path) -> None:
-    report = batch.get("report")
-    if not report:
-        console.print("no report to download")
-        return
-    out.mkdir(parents=True, exist_ok=True)
-    targets = {"workbook.xlsx": report["workbook"]}
-    for name, path in report["exports"].items():
-        extension = EXPORT_FORMATS[name][1]
-        targets[
-            f"transactions.{extension}" if extension == name else f"transactions.{name}.{extension}"
-        ] = path
-    for filename, path in targets.items():
-        client.download(path, out / filename)
-    console.print(f"downloaded {len(targets)} file(s) to {out}")

@@ -51,6 +51,16 @@ class PdfInspector:
             password_unused=reply.password_unused,
         )
 
+    def start(self) -> None:
+        """Start the worker now instead of on the first :meth:`inspect` (a no-op if it runs).
+
+        The worker's start-up (a Python process importing qpdf and pdfium) takes a few tenths
+        of a second; a caller with start-up work of its own can run this in a thread meanwhile.
+        Raises :class:`~cypheredge.pdf.errors.PdfWorkerError` when the worker cannot start.
+        """
+        with self._lock:
+            self._ready_worker()
+
     @property
     def worker_pid(self) -> int | None:
         """The current worker's process id (``None`` when none is running); for monitoring."""

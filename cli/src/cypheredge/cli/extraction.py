@@ -1,0 +1,115 @@
+"""Local extraction for ``cypheredge extract``: the extractor's cascade behind ingest's guards.
+
+The command imports this module when it runs: it loads the extractor and the extraction
+contract, which ``cypheredge --help`` should not pay for. One guarded inspector, the
+command's, serves every file of a run.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cypheredge.cli.exits import unavailable
+from cypheredge.contracts.extraction import ExtractionDocument
+from cypheredge.extractor.domain import extract_pdf
+from cypheredge.extractor.service.artefact import no_text_layer, to_document
+from cypheredge.ingest.domain.file_warnings import file_warnings
+from cypheredge.pdf import PdfInspector, PdfRejected, PdfWorkerError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file's result and, when it was refused, the one-line reason."""
+
+    path: Path
+    document: ExtractionDocument
+
+    @property
+    def rejected(self) -> bool:
+        return self.document.error is not None
+
+
+def extract_files(
+    inspector: PdfInspector,
+    files: list[Path],
+    out: Path | None,
+    password: str | None,
+    secrets: dict[str, str],
+) -> list[Outcome]:
+    """Every file's outcome: one document on stdout without ``out``, else NAME.json there."""
+    try:
+        return _extract_files(inspector, files, out, password, secrets)
+    except PdfWorkerError as exc:
+        raise unavailable(f"the PDF worker could not start: {exc}") from None
+
+
+def _extract_files(
+    inspector: PdfInspector,
+    files: list[Path],
+    out: Path | None,
+    password: str | None,
+    secrets: dict[str, str],
+) -> list[Outcome]:
+    if out is None:
+        outcome = next(_extract_all(inspector, files, password, secrets))
+        sys.stdout.write(_dump(outcome.document))
+        return [outcome]
+    out.mkdir(parents=True, exist_ok=True)
+    outcomes: list[Outcome] = []
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for outcome in _extract_all(inspector, files, password, secrets):
+            target = out / f"{outcome.path.stem}.json"
+            target.write_text(_dump(outcome.document), encoding="utf-8")
+            outcomes.append(outcome)
+            progress.update(task, advance=1, description=outcome.path.name)
+    return outcomes
+
+
+def _extract_all(
+    inspector: PdfInspector, files: list[Path], password: str | None, secrets: dict[str, str]
+) -> Iterator[Outcome]:
+    for file in files:
+        secret = secrets.get(file.name, secrets.get(file.stem, password))
+        yield Outcome(file, _extract_one(inspector, file, secret))
+
+
+def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> ExtractionDocument:
+    try:
+        inspected = inspector.inspect(file.read_bytes(), password)
+    except PdfRejected as exc:
+        return ExtractionDocument.rejected(f"{exc.code}: {exc.reason}")
+    except OSError as exc:
+        return ExtractionDocument.rejected(f"unreadable: {exc.strerror or exc}")
+    if not inspected.text_layer_pages:
+        # The service refuses these too: an empty result would read as "no transactions".
+        return no_text_layer()
+    try:
+        return to_document(extract_pdf(inspected.decrypted), file_warnings(inspected))
+    except Exception as exc:
+        return ExtractionDocument.rejected(f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _progress() -> Progress:
+    # Only a folder shows progress: one file to stdout needs no rich (a tenth of a second).
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def _dump(document: ExtractionDocument) -> str:
+    return document.encode(indent=2).decode() + "\n"
