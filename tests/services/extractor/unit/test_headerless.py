@@ -164,3 +164,91 @@ def test_a_summary_of_accounts_with_their_periods_is_no_table(extract: Extract) 
         (118, [(560, "1,555.88", "r")]),
     ]
     assert extract(page).transactions == ()
+
+
+def test_two_dates_a_marker_after_the_amount_and_foreign_figures_in_the_text(
+    extract: Extract,
+) -> None:
+    # A Singapore card: `09 JUN  09 JUN` (post and transaction dates), `1,690.36 CR` ending
+    # where the charges end, and a foreign amount in the details.
+    page = [
+        (60, [(40, "Statement Date 06 Jul 2024")]),
+        (80, [(40, "Qwe Rty"), (126, "Uio Pas"), (214, "Dfg Hjk"), (563, "Lzx", "r")]),
+        (100, [(40, "09 JUN"), (126, "09 JUN"), (214, "PAYMT THRU E-BANK")]),
+        (100, [(552, "1,690.36", "r"), (554, "CR")]),
+        (114, [(40, "10 JUN"), (126, "08 JUN"), (214, "KOPITIAM SINGAPORE SG")]),
+        (114, [(563, "7.94", "r")]),
+        (128, [(40, "11 JUN"), (126, "10 JUN"), (214, "THAI BAHT 199.33")]),
+        (128, [(563, "7.59", "r")]),
+        (142, [(40, "12 JUN"), (126, "11 JUN"), (214, "SHENG SIONG SINGAPORE SG")]),
+        (142, [(563, "70.02", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [(t.description, t.debit, t.credit) for t in rows] == [
+        ("PAYMT THRU E-BANK", None, Decimal("1690.36")),
+        ("KOPITIAM SINGAPORE SG", Decimal("7.94"), None),
+        ("THAI BAHT 199.33", Decimal("7.59"), None),
+        ("SHENG SIONG SINGAPORE SG", Decimal("70.02"), None),
+    ]
+
+
+def test_figures_under_the_dated_line_signs_printed_apart_and_a_table_below(
+    extract: Extract,
+) -> None:
+    # The date and the text on one line, the figures a line or two below (BBVA Mexico);
+    # signs set apart from the figure (`- PKR70,604.80`); daily balances tabled under the
+    # transactions (no running balance there), whose figures stand in a column of their own.
+    page = [
+        (60, [(40, "Periodo 01/12/2023 al 31/12/2023")]),
+        (80, [(40, "Abc"), (113, "Defgh"), (400, "Ijk", "r"), (492, "Lmn", "r")]),
+        (100, [(40, "22/12/2023"), (113, "LIVERPOOL GUADALAJARA")]),
+        (110, [(113, "AUT 282529919"), (392, "-"), (400, "2,238.48", "r")]),
+        (124, [(40, "23/12/2023"), (113, "RETIRO CAJERO")]),
+        (134, [(113, "HSBC GUADALAJARA")]),
+        (144, [(113, "TARJETA ******0309"), (392, "-"), (400, "3,600.00", "r")]),
+        (158, [(40, "24/12/2023"), (113, "SPEI RECIBIDO"), (484, "+"), (492, "25,106.40", "r")]),
+        (172, [(40, "26/12/2023"), (113, "OXXO PUEBLA"), (392, "-"), (400, "478.40", "r")]),
+        (220, [(40, "Saldos diarios")]),
+        (234, [(40, "22/12/2023"), (290, "48,928.32", "r")]),
+        (248, [(40, "23/12/2023"), (290, "45,328.32", "r")]),
+        (262, [(40, "24/12/2023"), (290, "70,434.72", "r")]),
+        (276, [(40, "26/12/2023"), (290, "69,956.32", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [(t.description, t.debit, t.credit) for t in rows] == [
+        ("LIVERPOOL GUADALAJARA AUT 282529919", Decimal("2238.48"), None),
+        ("RETIRO CAJERO HSBC GUADALAJARA TARJETA ******0309", Decimal("3600.00"), None),
+        ("SPEI RECIBIDO", None, Decimal("25106.40")),
+        ("OXXO PUEBLA", Decimal("478.40"), None),
+    ]
+
+
+def test_sides_without_a_balance_column_come_from_the_statements_ends(extract: Extract) -> None:
+    # ING prints `Bij` (in) before `Af` (out), no running balance, and the titles again on
+    # the next page in words we cannot read: the opening and closing balances say which
+    # side is which, and the second page's rows stand in the first page's columns.
+    titles = (100, [(40, "Boekdatm"), (141, "Omschrvng"), (480, "Bj", "r"), (563, "Ff", "r")])
+    first = [
+        (60, [(40, "Beginsaldo"), (275, "379,10", "r")]),
+        (70, [(40, "Eindsaldo"), (275, "1.046,21", "r")]),
+        titles,
+        (114, [(40, "03-08-2024"), (141, "GEA, Betaalpas Rabobank"), (563, "350,00", "r")]),
+        (128, [(40, "03-08-2024"), (141, "SEPA Overboeking Jansen"), (480, "863,88", "r")]),
+        (142, [(40, "04-08-2024"), (141, "BEA, Betaalpas HEMA"), (563, "14,48", "r")]),
+    ]
+    second = [
+        titles,
+        (114, [(40, "05-08-2024"), (141, "SEPA Overboeking NS Groep"), (480, "159,91", "r")]),
+        (128, [(40, "06-08-2024"), (141, "BEA, Betaalpas Jumbo"), (563, "33,67", "r")]),
+        (142, [(40, "07-08-2024"), (141, "SEPA Overboeking Bakker"), (480, "41,47", "r")]),
+    ]
+    result = extract(first, second)
+    assert [(t.debit, t.credit) for t in result.transactions] == [
+        (Decimal("350.00"), None),
+        (None, Decimal("863.88")),
+        (Decimal("14.48"), None),
+        (None, Decimal("159.91")),
+        (Decimal("33.67"), None),
+        (None, Decimal("41.47")),
+    ]
+    assert result.reconciled is True

@@ -108,6 +108,8 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
     if closing is None and with_balance and with_balance[-1] is ordered[-1]:
         closing = with_balance[-1].balance
     reconciled = reconciles(mine, opening, closing)
+    if reconciled is False and verdict.held == 0 and _flip_reconciles(mine, opening, closing):
+        reconciled = True  # no balance column to tell: the statement's ends tell the sides
     score(mine, reconciled)
     chain_break = _chain_break(ordered, mine, verdict, owed)
     difference = None
@@ -128,6 +130,23 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
     )
     rank = (verdict.held - verdict.broke, 1 if reconciled else 0)
     return rank, Settled(info, mine, reconciled, verdict.broke == 0 and reconciled is True)
+
+
+def _flip_reconciles(
+    drafts: Sequence[Draft], opening: Decimal | None, closing: Decimal | None
+) -> bool:
+    """Whether the rows read from one amount column (or guessed columns) add up with their
+    sides the other way round; if so they stay that way round."""
+    flipped = [d for d in drafts if d.from_amount and d.sign != 0]
+    if not flipped:
+        return False
+    for d in flipped:
+        d.sign = -d.sign
+    if reconciles(drafts, opening, closing):
+        return True
+    for d in flipped:
+        d.sign = -d.sign
+    return False
 
 
 def _chain_break(

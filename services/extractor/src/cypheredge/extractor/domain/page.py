@@ -22,7 +22,7 @@ from cypheredge.extractor.domain.header import (
     titled_words,
     without_side_box,
 )
-from cypheredge.extractor.domain.headerless import MIN_ROWS, infer_layout
+from cypheredge.extractor.domain.headerless import MIN_ROWS, infer_layout, same_figures
 from cypheredge.extractor.domain.lineparse import Parsed, Reading, parse_line, take_date
 from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
@@ -90,11 +90,12 @@ def parse_page(
     """Read one page's lines; `state` is updated so the next page can continue an open table.
     `furniture` (running headers and footers) is read only for the statement's facts."""
     out = PageParse(number, lines=[*lines, *furniture], method=method)
+    before = state.layout
     segments = _segments(lines, state, out, reading.cell_gap)
     # A table continued from the last page whose header, printed again, we cannot read cuts
     # the carried table short: its rows are among the loose lines.
     if not any(seg.transactional and len(seg.lines) >= MIN_ROWS for seg in segments):
-        inferred = _headerless(out, reading)
+        inferred = _headerless(out, reading, before if before and before.inferred else None)
         if inferred and state.layout is None:
             # The next page may carry on with too few rows to show the columns itself.
             state.layout, state.transactional = inferred[0].layout, True
@@ -217,11 +218,14 @@ def _clip(line: Line, lo: float, hi: float) -> Line | None:
     return Line(words, line.y0, line.y1, max(w.x1 for w in words), " ".join(w.text for w in words))
 
 
-def _headerless(out: PageParse, reading: Reading) -> list[Segment]:
-    """A table without a header among the page's loose lines, if its dated rows show one."""
+def _headerless(out: PageParse, reading: Reading, previous: Layout | None) -> list[Segment]:
+    """A table without a header among the page's loose lines, if its dated rows show one:
+    the previous page's, where its figures stand in that table's columns."""
     inferred = infer_layout(out.outside, reading)
     if inferred is None:
         return []
+    if previous is not None and same_figures(inferred, previous):
+        inferred = replace(previous, header_bottom=inferred.header_bottom)
     body = [ln for ln in out.outside if ln.y0 >= inferred.header_bottom]
     out.outside = [ln for ln in out.outside if ln.y0 < inferred.header_bottom]
     return [Segment(replace(inferred, inferred=True), True, body)]

@@ -1,0 +1,101 @@
+"""The rows of a table read without a header: each dated line with its figures (on its own
+line or on one of the few under it), the figures with the signs and markers printed apart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cypheredge.extractor.domain.columns import Kind, kind_of
+from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.words import Word
+
+MIN_ROWS = 3
+ALIGN = 6.0  # points: right edges (or date starts) this close belong to one column
+MAX_BETWEEN = 4  # lines a row's date line and its figures line may have between them
+_MARKERS = frozenset(("CR", "DR", "DB", "C", "D", "-", "+"))
+_SIGNS = frozenset(("-", "+", "−"))
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRow:
+    line: Line
+    date: list[Word]  # the words of the row's date
+    amounts: list[Word]  # figures right of the date
+
+
+def with_figures(
+    lines: Sequence[Line], dated: Sequence[tuple[int, list[Word]]], mark: str
+) -> list[DatedRow]:
+    """Dated lines with figures right of their date: decimals where the statement prints
+    them; whole numbers where none of its rows does (yen, won, forints)."""
+    rows = [_row(lines, k, found, mark, Kind.STRONG) for k, found in dated]
+    if sum(bool(r.amounts) for r in rows) < MIN_ROWS:
+        rows = [_row(lines, k, found, mark, Kind.WEAK) for k, found in dated]
+    return [r for r in rows if r.amounts]
+
+
+def _row(lines: Sequence[Line], k: int, date: list[Word], mark: str, kind: Kind) -> DatedRow:
+    """The row dated on line `k`: its figures on that line, or on the first of the next few
+    undated lines that has some (`22 DIC LIVERPOOL` over `AUT 282529919 ... 2,238.48`)."""
+    line = lines[k]
+    amounts = _figures(line, date, mark, kind)
+    if amounts:
+        return DatedRow(line, date, amounts)
+    for nxt in lines[k + 1 : k + 1 + MAX_BETWEEN]:
+        if nxt.y0 - line.y1 > 2 * nxt.words[0].height:
+            break
+        if nxt.words[0].x0 < date[-1].x1 and _starts_dated(nxt, date):
+            break  # the next row
+        amounts = _figures(nxt, date, mark, kind)
+        if amounts:
+            merged = Line.of(sorted([*line.words, *nxt.words], key=lambda w: w.x0))
+            return DatedRow(merged, date, amounts)
+        line = nxt
+    return DatedRow(lines[k], date, [])
+
+
+def _starts_dated(line: Line, date: list[Word]) -> bool:
+    first = line.words[0]
+    return abs(first.x0 - date[0].x0) <= ALIGN and any(c.isdigit() for c in first.text)
+
+
+def _figures(line: Line, date: list[Word], mark: str, kind: Kind) -> list[Word]:
+    """The line's figures after its date, each read with the sign printed before it and the
+    marker printed after it (`- PKR70,604.80`, `1,690.36 CR`: the cell's edges are theirs)."""
+    end = date[-1].x1
+    words = line.words
+    out: list[Word] = []
+    for k, word in enumerate(words):
+        if word.x0 <= end or word in date:
+            continue
+        found = kind_of(word.text, mark)
+        if found is Kind.STRONG or (kind is Kind.WEAK and found is Kind.WEAK):
+            out.append(_with_marks(word, words, k, date))
+    return out
+
+
+def _with_marks(word: Word, words: Sequence[Word], k: int, date: list[Word]) -> Word:
+    touch = 0.6 * word.height
+    after = words[k + 1] if k + 1 < len(words) else None
+    if after is not None and after.text.upper() in _MARKERS and after.x0 - word.x1 <= touch:
+        word = Word(f"{word.text} {after.text}", word.x0, word.y0, after.x1, word.y1, word.page)
+    before = words[k - 1] if k > 0 else None
+    signed = before is not None and before.text in _SIGNS and before not in date
+    if before is not None and signed and word.x0 - before.x1 <= touch:
+        text = f"{before.text}{word.text}"
+        word = Word(text, before.x0, word.y0, word.x1, word.y1, word.page)
+    return word
+
+
+_MARKERS = frozenset(("CR", "DR", "DB", "C", "D", "-", "+"))
+_SIGNS = frozenset(("-", "+", "−"))
+
+
+def taken(word: Word, row: DatedRow) -> bool:
+    """Part of the row's date or of one of its figures (a marker printed after it too)."""
+    return word in row.date or any(a.x0 <= word.x0 and word.x1 <= a.x1 for a in row.amounts)
+
+
+def has_text(row: DatedRow) -> bool:
+    return any(not taken(w, row) and any(c.isalpha() for c in w.text) for w in row.line.words)
