@@ -252,3 +252,72 @@ def test_sides_without_a_balance_column_come_from_the_statements_ends(extract: E
         (None, Decimal("41.47")),
     ]
     assert result.reconciled is True
+
+
+def test_a_table_printed_right_to_left(extract: Extract) -> None:
+    # Saudi statements in English keep the Arabic column order: balance, amount, details,
+    # then the date at the right; the Arabic titles are not read.
+    page = [
+        (60, [(40, "Opening Balance 17,395.42 SAR")]),
+        (80, [(115, "الرصيد", "r"), (196, "المبلغ", "r"), (207, "البيان"), (545, "التاريخ", "r")]),
+        (100, [(115, "17,176.23", "r"), (196, "-219.19", "r"), (207, "NAHDI PHARMACY")]),
+        (100, [(545, "01/05/2024", "r")]),
+        (114, [(115, "16,967.88", "r"), (196, "-208.35", "r"), (207, "PANDA")]),
+        (114, [(545, "02/05/2024", "r")]),
+        (128, [(115, "21,967.88", "r"), (196, "5,000.00", "r"), (207, "SALARY ACME")]),
+        (128, [(545, "03/05/2024", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [(t.description, t.debit, t.credit, t.balance) for t in rows] == [
+        ("NAHDI PHARMACY", Decimal("219.19"), None, Decimal("17176.23")),
+        ("PANDA", Decimal("208.35"), None, Decimal("16967.88")),
+        ("SALARY ACME", None, Decimal("5000.00"), Decimal("21967.88")),
+    ]
+
+
+def test_a_signed_amount_column_and_balances_on_rows_of_their_own(extract: Extract) -> None:
+    # Brazilian extratos: `1.850,00-` for a debit in the one amount column, the day's balance
+    # on a `SALDO DO DIA` line of its own in the next column.
+    page = [
+        (80, [(40, "Dt"), (151, "Hstr"), (444, "Vlr", "r"), (561, "Sld", "r")]),
+        (100, [(40, "31/12"), (151, "SALDO ANTERIOR"), (561, "12.682,20", "r")]),
+        (114, [(40, "01/01"), (151, "SAQUE 24H CAIXA"), (444, "1.850,00-", "r")]),
+        (128, [(40, "01/01"), (151, "SALDO DO DIA"), (561, "10.832,20", "r")]),
+        (142, [(40, "02/01"), (151, "DEPOSITO CHEQUE 002181"), (444, "11.058,65", "r")]),
+        (156, [(40, "02/01"), (151, "SALDO DO DIA"), (561, "21.890,85", "r")]),
+        (170, [(40, "03/01"), (151, "TED ENVIADA ITAU"), (444, "1.323,75-", "r")]),
+        (184, [(40, "03/01"), (151, "SALDO DO DIA"), (561, "20.567,10", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [(t.debit, t.credit) for t in rows] == [
+        (Decimal("1850.00"), None),
+        (None, Decimal("11058.65")),
+        (Decimal("1323.75"), None),
+    ]
+
+
+def test_later_rows_of_a_day_without_their_date_and_figures_set_after_tab_stops(
+    extract: Extract,
+) -> None:
+    # A statement typed in a word processor: figures start at tab stops (left edges line
+    # up, right edges do not), and a day's later rows leave the date out.
+    page = [
+        (80, [(53, "Dte"), (137, "Dscr"), (343, "Dbt"), (417, "Cdt"), (490, "Blnc")]),
+        (100, [(53, "4 Apr"), (137, "REFUND BUNNINGS"), (417, "122.84"), (490, "4,527.72")]),
+        (114, [(137, "VISA PURCHASE OFFICEWORKS"), (343, "105.45"), (490, "4,422.27")]),
+        (128, [(53, "6 Apr"), (137, "MONTHLY ACCOUNT FEE"), (343, "43.72"), (490, "4,378.55")]),
+        (142, [(137, "TRANSFER TO L NGUYEN"), (343, "1,619.48"), (490, "2,759.07")]),
+        (156, [(137, "INTEREST PAID"), (417, "1.10"), (490, "2,760.17")]),
+        (170, [(53, "8 Apr"), (137, "BPAY AGL ENERGY"), (343, "259.52"), (490, "2,500.65")]),
+        (184, [(137, "VISA PURCHASE WOOLWORTHS"), (343, "426.80"), (490, "2,073.85")]),
+    ]
+    rows = extract(page).transactions
+    assert [(t.description, t.debit, t.credit) for t in rows] == [
+        ("REFUND BUNNINGS", None, Decimal("122.84")),
+        ("VISA PURCHASE OFFICEWORKS", Decimal("105.45"), None),
+        ("MONTHLY ACCOUNT FEE", Decimal("43.72"), None),
+        ("TRANSFER TO L NGUYEN", Decimal("1619.48"), None),
+        ("INTEREST PAID", None, Decimal("1.10")),
+        ("BPAY AGL ENERGY", Decimal("259.52"), None),
+        ("VISA PURCHASE WOOLWORTHS", Decimal("426.80"), None),
+    ]

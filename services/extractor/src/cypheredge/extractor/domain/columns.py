@@ -48,6 +48,7 @@ class Layout:
     header_bottom: float
     section: int = 0  # +1 / -1 when a section heading says which way unsigned amounts go
     inferred: bool = False  # columns guessed from the data (no header): the chain may swap them
+    day_groups: bool = False  # inferred, and rows after a day's first leave the date out
     across: tuple[Layout, ...] = ()  # a table printed two or three across: one per repeat
 
     def index(self, role: Role) -> int | None:

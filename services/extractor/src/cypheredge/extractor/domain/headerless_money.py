@@ -3,7 +3,7 @@ the one table they belong to, and which column is which."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cypheredge.extractor.domain.columns import Kind, kind_of
 from cypheredge.extractor.domain.headerless_rows import ALIGN, DatedRow, has_text
@@ -13,26 +13,54 @@ from cypheredge.extractor.domain.words import Word
 SUPPORT = 0.2  # share of rows a column must appear in
 SAME = 0.8  # share of a group's figures set in running text that makes it text
 TEXT_GAP = 1.0  # x word height: a figure this close after a word is part of the text
+MIXED = 0.95  # share of negative figures below which a column holds both signs
 
 
 def clusters(rows: Sequence[DatedRow]) -> list[tuple[float, float]]:
-    """Column spans from amounts whose right edges line up, left to right."""
-    where = {id(w): k for k, row in enumerate(rows) for w in row.amounts}
-    ordered = sorted((w for row in rows for w in row.amounts), key=lambda w: w.x1)
+    """Column spans from amounts that line up, left to right: by their right edges, as
+    tables print figures, or by their left edges where a statement typed in a word
+    processor set them after tab stops, whichever puts more of them in columns."""
+    inline = {id(w) for row in rows for w in _in_text(row)}
+    by_right, by_left = _groups(rows, _right, inline), _groups(rows, _left, inline)
+    right_count = sum(len(g) for g in by_right[1])
+    left_count = sum(len(g) for g in by_left[1])
+    groups, strong = by_left if left_count > right_count else by_right
+    if not strong:
+        return []
+    return _spans(rows, groups, strong)
+
+
+def _right(word: Word) -> float:
+    return word.x1
+
+
+def _left(word: Word) -> float:
+    return word.x0
+
+
+def _groups(
+    rows: Sequence[DatedRow], edge: Callable[[Word], float], inline: set[int]
+) -> tuple[list[list[Word]], list[list[Word]]]:
+    """Figures grouped by the edge they share, and the groups that show a column."""
+    ordered = sorted((w for row in rows for w in row.amounts), key=edge)
     groups: list[list[Word]] = []
     for word in ordered:
-        if groups and word.x1 - groups[-1][-1].x1 <= ALIGN:
+        if groups and edge(word) - edge(groups[-1][-1]) <= ALIGN:
             groups[-1].append(word)
         else:
             groups.append([word])
-    inline = {id(w) for row in rows for w in _in_text(row)}
     strong = [
         g
         for g in groups
         if len(g) >= max(2, SUPPORT * len(rows)) and sum(id(w) in inline for w in g) < SAME * len(g)
     ]
-    if not strong:
-        return []
+    return groups, strong
+
+
+def _spans(
+    rows: Sequence[DatedRow], groups: list[list[Word]], strong: list[list[Word]]
+) -> list[tuple[float, float]]:
+    where = {id(w): k for k, row in enumerate(rows) for w in row.amounts}
     strong = _one_table(strong, rows)
     groups = [g for g in groups if _within(g, strong)]
     # A column used once (one deposit in a short table) counts when it sits among the others,
@@ -114,6 +142,10 @@ def roles(clusters: list[tuple[float, float]], rows: Sequence[DatedRow]) -> list
             # A debit and a credit never share a row: figures side by side are an amount
             # and the balance after it (printed on every row, or at each day's end).
             return [Role.AMOUNT, Role.BALANCE]
+        if 0 < _share_negative(filled, 0) < MIXED:
+            # Both signs in one column (`1.850,00-` and `915,60`): the movements, signed; the
+            # other column is a balance printed on rows of its own (`SALDO DO DIA`).
+            return [Role.AMOUNT, Role.BALANCE]
         return _sides(filled, 0, 1)
     return [*_sides(filled, 0, 1), Role.BALANCE]
 
@@ -131,8 +163,20 @@ def _sides(filled: Sequence[Sequence[Word | None]], a: int, b: int) -> list[Role
 
 
 def _negative(filled: Sequence[Sequence[Word | None]], k: int) -> bool:
+    return _share_negative(filled, k) > 0.5
+
+
+def _share_negative(filled: Sequence[Sequence[Word | None]], k: int) -> float:
     texts = [word.text for row in filled if (word := row[k]) is not None]
-    return bool(texts) and sum(t.lstrip("(")[:1] in "-−" for t in texts) > 0.5 * len(texts)
+    if not texts:
+        return 0.0
+    return sum(_minus(t) for t in texts) / len(texts)
+
+
+def _minus(text: str) -> bool:
+    """Printed negative: `-12.40`, `(12.40)`, `12.40-`, `12.40 DR`."""
+    bare = text.strip()
+    return bare.lstrip("(")[:1] in "-−" or bare.endswith(("-", ")", " DR", " DB", " D"))
 
 
 def _cell(row: DatedRow, a: float, b: float) -> Word | None:

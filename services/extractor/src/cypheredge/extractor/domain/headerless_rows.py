@@ -25,22 +25,24 @@ class DatedRow:
 
 
 def with_figures(
-    lines: Sequence[Line], dated: Sequence[tuple[int, list[Word]]], mark: str
+    lines: Sequence[Line], dated: Sequence[tuple[int, list[Word]]], mark: str, rtl: bool = False
 ) -> list[DatedRow]:
     """Dated lines with figures right of their date: decimals where the statement prints
     them; whole numbers where none of its rows does (yen, won, forints)."""
-    rows = [_row(lines, k, found, mark, Kind.STRONG) for k, found in dated]
-    if sum(bool(r.amounts) for r in rows) < MIN_ROWS:
+    rows = [_row(lines, k, found, mark, Kind.STRONG, rtl) for k, found in dated]
+    if sum(bool(r.amounts) for r in rows) < MIN_ROWS and not rtl:
         rows = [_row(lines, k, found, mark, Kind.WEAK) for k, found in dated]
     return [r for r in rows if r.amounts]
 
 
-def _row(lines: Sequence[Line], k: int, date: list[Word], mark: str, kind: Kind) -> DatedRow:
+def _row(
+    lines: Sequence[Line], k: int, date: list[Word], mark: str, kind: Kind, rtl: bool = False
+) -> DatedRow:
     """The row dated on line `k`: its figures on that line, or on the first of the next few
     undated lines that has some (`22 DIC LIVERPOOL` over `AUT 282529919 ... 2,238.48`)."""
     line = lines[k]
-    amounts = _figures(line, date, mark, kind)
-    if amounts:
+    amounts = _figures(line, date, mark, kind, rtl)
+    if amounts or rtl:
         return DatedRow(line, date, amounts)
     for nxt in lines[k + 1 : k + 1 + MAX_BETWEEN]:
         if nxt.y0 - line.y1 > 2 * nxt.words[0].height:
@@ -60,14 +62,15 @@ def _starts_dated(line: Line, date: list[Word]) -> bool:
     return abs(first.x0 - date[0].x0) <= ALIGN and any(c.isdigit() for c in first.text)
 
 
-def _figures(line: Line, date: list[Word], mark: str, kind: Kind) -> list[Word]:
-    """The line's figures after its date, each read with the sign printed before it and the
-    marker printed after it (`- PKR70,604.80`, `1,690.36 CR`: the cell's edges are theirs)."""
-    end = date[-1].x1
+def _figures(line: Line, date: list[Word], mark: str, kind: Kind, rtl: bool = False) -> list[Word]:
+    """The line's figures after its date (before it, right to left), each read with the sign
+    printed before it and the marker after it (`- PKR70,604.80`, `1,690.36 CR`: the cell's
+    edges are theirs)."""
+    end, start = date[-1].x1, date[0].x0
     words = line.words
     out: list[Word] = []
     for k, word in enumerate(words):
-        if word.x0 <= end or word in date:
+        if word in date or (word.x1 >= start if rtl else word.x0 <= end):
             continue
         found = kind_of(word.text, mark)
         if found is Kind.STRONG or (kind is Kind.WEAK and found is Kind.WEAK):

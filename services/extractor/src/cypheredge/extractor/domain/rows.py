@@ -77,6 +77,7 @@ def build_rows(
         undated = (
             p.date is None
             and layout.inferred
+            and not layout.day_groups
             and not (rows and _completes(rows[-1], runs[-1], p, gap, height))
         )
         if undated and p.is_row:
