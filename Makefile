@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install up test lint typecheck imports contracts unit integration bench-extract bench-cli soak clean
+.PHONY: install up test lint typecheck imports contracts unit integration bench-extract bench-blind bench-cli soak clean
 
 $(UV):
 	$(PY) -m pip install --quiet --user uv || $(PY) -m pip install --quiet uv
@@ -35,6 +35,9 @@ test: lint typecheck imports contracts  ## Everything CI runs
 
 bench-extract: install  ## Extraction accuracy and speed vs the pdfplumber baseline
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-blind: install  ## Extraction with every column title unread (unknown languages) vs as read
+	$(BIN)/python benchmarks/bench_header_blind.py $(BLIND_ARGS)
 
 bench-cli: install  ## Startup of `cypheredge --help` and `cypheredge extract` vs bare Python
 	$(BIN)/python benchmarks/bench_cli_startup.py
