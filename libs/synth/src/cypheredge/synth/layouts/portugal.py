@@ -1,4 +1,6 @@
-"""Held-out family from Portugal: the extratos of Millennium bcp, BPI and Caixa Geral de Depósitos.
+"""Family from Portugal: the extratos of Millennium bcp, BPI and Caixa Geral de Depósitos.
+
+Held out in the fourth split; tuned on since that split was scored.
 
 Millennium bcp follows a public Millennium BCP bank profile (bcpPtProfile: `Extrato de conta`,
 IBAN PT50 and NIB lines, dates DD/MM/YYYY, amounts `1.234,56` with the euro sign after them,
@@ -20,10 +22,10 @@ from random import Random
 
 from cypheredge.synth.formats import DE, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_narrations_north import PORTUGAL
 from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, page_note, segments
 from cypheredge.synth.layouts.local_levies import levied
 from cypheredge.synth.layouts.local_print import narrate, side
+from cypheredge.synth.layouts.local_regions_north import PORTUGAL
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpec
@@ -192,6 +194,5 @@ LAYOUTS = (
         "OUT 2025) with one signed Montante; or a book balance titled Saldo contabilístico and "
         "totals after the table; the 4% stamp duty (IMPOSTO DE SELO) posted after each charge",
         pt_extrato,
-        held_out=True,
     ),
 )

@@ -1,5 +1,7 @@
-"""Held-out family from Egypt: English statements of NBE, Banque Misr and QNB Alahli, with Arabic
+"""Family from Egypt: English statements of NBE, Banque Misr and QNB Alahli, with Arabic
 labels beside the English ones.
+
+Held out in the fourth split; tuned on since that split was scored.
 
 NBE follows ramielsawy/nbe-statement-parser (src/parseNBEStatement.ts and its tests), written on
 NBE's PDF statements: `as of 12 March 2025 10:15:00 GMT +0200` in the header, `... : Customer
@@ -25,9 +27,9 @@ from random import Random
 from cypheredge.synth.formats import EN, fmt_date
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
 from cypheredge.synth.layouts.emirates_philippines import AR
-from cypheredge.synth.layouts.held_out_narrations_south import EGYPT
 from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, page_note, segments
 from cypheredge.synth.layouts.local_print import figures, serial, side
+from cypheredge.synth.layouts.local_regions_south import EGYPT
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, Flow, PageSpec
@@ -220,6 +222,5 @@ LAYOUTS = (
         "opening and closing rows; or starting / ending balances and totals above, multi-line "
         "descriptions and balances carried forward at page breaks",
         eg_statement,
-        held_out=True,
     ),
 )

@@ -1,4 +1,4 @@
-"""Narrations of the fourth held-out split's southern countries: Egypt, Ghana and Peru.
+"""Narrations of the fourth split's southern countries (tuned on since): Egypt, Ghana and Peru.
 
 A `|` marks where the bank starts a new line inside the description (NBE's transfer lines with
 the beneficiary under them, GCB's card number under a POS purchase). Egyptian narrations are the

@@ -1,5 +1,5 @@
-"""Narrations of the fourth held-out split's northern countries: Greece, Ukraine, Kazakhstan and
-Portugal.
+"""Narrations of the fourth split's northern countries (held out, tuned on since it was scored):
+Greece, Ukraine, Kazakhstan and Portugal.
 
 A `|` marks where the bank starts a new line or a column of its own: the layouts decide which
 (Piraeus prints the first part as Περιγραφή Συναλλαγής and the second under Σχόλια / Κωδικός
