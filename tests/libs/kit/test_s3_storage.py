@@ -41,6 +41,18 @@ async def test_round_trip_and_missing_objects(s3: S3Server) -> None:
         await storage.put("../escape", b"x")
 
 
+async def test_ranged_reads(s3: S3Server) -> None:
+    storage = _storage(s3)
+    await storage.ensure_bucket()
+    await storage.put("org/batch/report/t.json", b"0123456789")
+    assert await storage.get_range("org/batch/report/t.json", 2, 5) == b"234"
+    assert await storage.get_range("org/batch/report/t.json", 8, 20) == b"89"
+    assert await storage.get_range("org/batch/report/t.json", 4, 4) == b""
+    assert await storage.get_range("org/batch/report/t.json", 12, 15) == b""
+    with pytest.raises(ObjectNotFound):
+        await storage.get_range("org/batch/report/missing.json", 0, 1)
+
+
 async def test_presigned_url_serves_the_object_and_signatures_are_enforced(
     s3: S3Server,
 ) -> None:

@@ -49,6 +49,9 @@ class GatedStorage:
     async def get(self, key: str) -> bytes:
         return await self._inner.get(key)
 
+    async def get_range(self, key: str, start: int, end: int) -> bytes:
+        return await self._inner.get_range(key, start, end)
+
     async def exists(self, key: str) -> bool:
         return await self._inner.exists(key)
 

@@ -9,7 +9,6 @@ its own database engine, which belongs to that loop).
 from __future__ import annotations
 
 import asyncio
-import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from cetest.http import serve
 from cetest.pdfs import DIGITAL, sample
 from cypheredge.contracts import Envelope
 from cypheredge.contracts.events.report import ReportReady, ReportSummary
+from cypheredge.contracts.export_index import encode_export, index_key
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build
 from cypheredge.gateway.infra.models import inbox
@@ -189,7 +189,9 @@ async def _project_report(infra: InfraSettings, org_id: str, batch_id: str) -> N
     rows = [{"id": f"txn_{i}", "date": "2025-01-02", "amount": str(i)} for i in range(3)]
     try:
         await container.storage.put(f"{base}/workbook.xlsx", b"PK workbook")
-        await container.storage.put(f"{base}/t.json", json.dumps({"data": rows}).encode())
+        export, index = encode_export(rows)
+        await container.storage.put(f"{base}/t.json", export)
+        await container.storage.put(index_key(f"{base}/t.json"), index.encode())
         await container.storage.put(f"{base}/t.csv", b"id,date\n")
         ready = ReportReady(
             batch_id=UUID(batch_id),

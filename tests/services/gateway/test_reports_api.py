@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from uuid import UUID, uuid4
 
 import httpx
@@ -14,6 +13,7 @@ from cetest.s3 import S3Server
 from cetest.tenants import Tenant
 from cypheredge.contracts import Envelope
 from cypheredge.contracts.events.report import ReportReady, ReportSummary
+from cypheredge.contracts.export_index import encode_export, index_key
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build
 from cypheredge.gateway.infra.models import inbox
@@ -34,7 +34,9 @@ async def _batch_with_report(api: httpx.AsyncClient, gateway: Container, org: Te
     batch_id = (await api.post("/v1/batches", headers=org.auth, files=files)).json()["id"]
     base = f"{org.org_id}/{batch_id}/report"
     await gateway.storage.put(f"{base}/workbook.xlsx", b"PK workbook")
-    await gateway.storage.put(f"{base}/transactions.json", json.dumps({"data": ROWS}).encode())
+    export, index = encode_export(ROWS)  # as the reporter writes them
+    await gateway.storage.put(f"{base}/transactions.json", export)
+    await gateway.storage.put(index_key(f"{base}/transactions.json"), index.encode())
     await gateway.storage.put(f"{base}/transactions.csv", b"id,date\n")
     ready = ReportReady(
         batch_id=UUID(batch_id),
@@ -89,6 +91,12 @@ async def test_ready_report_streams_and_json_pages(
             break
         cursor = page["data"][-1]["id"]
     assert seen == [r["id"] for r in ROWS]
+    bad = await api.get(
+        f"/v1/batches/{batch_id}/transactions?starting_after=txn_nope", headers=org_a.auth
+    )
+    assert bad.status_code == 400
+    assert bad.headers["content-type"] == "application/problem+json"
+    assert (bad.json()["code"], bad.json()["field"]) == ("invalid_cursor", "starting_after")
     csv = await api.get(f"/v1/batches/{batch_id}/transactions?format=csv", headers=org_a.auth)
     assert csv.headers["content-type"].startswith("text/csv")
     missing = await api.get(f"/v1/batches/{batch_id}/transactions?format=qif", headers=org_a.auth)

@@ -59,6 +59,21 @@ async def test_missing_key_raises_object_not_found(storage: LocalStorage) -> Non
         await storage.get("nothing")
 
 
+async def test_get_range_reads_only_the_bytes_asked_for(storage: LocalStorage) -> None:
+    await storage.put(KEY, b"0123456789")
+    assert await storage.get_range(KEY, 2, 5) == b"234"
+    assert await storage.get_range(KEY, 0, 10) == b"0123456789"
+    assert await storage.get_range(KEY, 8, 20) == b"89"  # the object ends sooner
+    assert await storage.get_range(KEY, 4, 4) == b""
+    assert await storage.get_range(KEY, 12, 15) == b""
+    with pytest.raises(ValueError, match="byte range"):
+        await storage.get_range(KEY, 5, 4)
+    with pytest.raises(ValueError, match="byte range"):
+        await storage.get_range(KEY, -1, 4)
+    with pytest.raises(ObjectNotFound):
+        await storage.get_range("org/batch/raw/missing.pdf", 0, 1)
+
+
 async def test_presigned_get_is_not_offered(storage: LocalStorage) -> None:
     from datetime import timedelta
 
@@ -75,4 +90,6 @@ async def test_unsafe_keys_are_refused(storage: LocalStorage, tmp_path: Path, ke
         await storage.get(key)
     with pytest.raises(ValueError, match="invalid storage key"):
         await storage.exists(key)
+    with pytest.raises(ValueError, match="invalid storage key"):
+        await storage.get_range(key, 0, 1)
     assert files_under(tmp_path) == []

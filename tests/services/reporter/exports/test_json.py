@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 from decimal import Decimal
 from typing import Any
@@ -9,7 +10,7 @@ import pytest
 from cypheredge.contracts.artefacts import UnknownCursor, paginate
 from cypheredge.reporter.domain.model import BatchReport
 from cypheredge.reporter.exports.csv_format import CSV_COLUMNS
-from cypheredge.reporter.exports.json_format import records, to_json
+from cypheredge.reporter.exports.json_format import records, to_json, to_json_indexed
 
 
 def test_shape_is_one_complete_page(report: BatchReport) -> None:
@@ -66,3 +67,15 @@ def test_paging_edges() -> None:
         paginate(items, limit=1, starting_after="zz")
     with pytest.raises(ValueError, match="limit"):
         paginate(items, limit=0)
+
+
+def test_the_index_locates_every_row_of_the_export(report: BatchReport) -> None:
+    export, index = to_json_indexed(report)
+    assert export == to_json(report)
+    assert index.export_sha256 == hashlib.sha256(export).hexdigest()
+    rows = [
+        json.loads(export[start : end - 1])
+        for start, end in zip(index.offsets, index.offsets[1:], strict=False)
+    ]
+    assert rows == json.loads(export)["data"]
+    assert index.ids == [row["id"] for row in rows]

@@ -1,7 +1,8 @@
 """Artefacts that cross services through object storage, and how readers page them.
 
 The reporter writes a batch's transactions as a JSON export ``{"data": [row, ...]}`` where each
-row has a stable ``id``; the gateway serves it in pages. Both sides follow this module.
+row has a stable ``id``; the gateway serves it in pages. Both sides follow this module, and
+``export_index`` for the index that lets a page be read without the rows before it.
 """
 
 from __future__ import annotations

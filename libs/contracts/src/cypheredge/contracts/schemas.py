@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from cypheredge.contracts.base import Event
 from cypheredge.contracts.envelope import Envelope
+from cypheredge.contracts.export_index import TRANSACTIONS_INDEX_FORMAT, TransactionsIndex
 from cypheredge.contracts.extraction import EXTRACTION_FORMAT, ExtractionDocument
 from cypheredge.contracts.registry import ALL_EVENTS
 
@@ -27,7 +28,10 @@ SCHEMA_DIR = "schemas"
 ENVELOPE_SCHEMA_FILE = "envelope.json"
 _ID_PREFIX = "urn:cypheredge:schema:"
 
-ARTEFACTS: dict[str, type[BaseModel]] = {EXTRACTION_FORMAT: ExtractionDocument}
+ARTEFACTS: dict[str, type[BaseModel]] = {
+    EXTRACTION_FORMAT: ExtractionDocument,
+    TRANSACTIONS_INDEX_FORMAT: TransactionsIndex,
+}
 """Artefact format name -> its model; each gets a committed schema ``<format>.json``."""
 
 

@@ -28,6 +28,10 @@ class ObjectNotFound(KeyError):
 class ObjectStorage(Protocol):
     async def put(self, key: str, data: bytes, content_type: str = ...) -> None: ...
     async def get(self, key: str) -> bytes: ...
+    async def get_range(self, key: str, start: int, end: int) -> bytes:
+        """Bytes ``[start, end)`` of the object (fewer when it ends sooner)."""
+        ...
+
     async def exists(self, key: str) -> bool: ...
     async def presigned_get(self, key: str, expires: timedelta) -> str | None:
         """A URL a client can download from directly, or None when the backend has none."""
@@ -73,6 +77,19 @@ class LocalStorage:
             return await asyncio.to_thread(self.path_of(key).read_bytes)
         except FileNotFoundError:
             raise ObjectNotFound(key) from None
+
+    async def get_range(self, key: str, start: int, end: int) -> bytes:
+        _check_range(start, end)
+        try:
+            return await asyncio.to_thread(self._read_range, self.path_of(key), start, end)
+        except FileNotFoundError:
+            raise ObjectNotFound(key) from None
+
+    @staticmethod
+    def _read_range(path: Path, start: int, end: int) -> bytes:
+        with path.open("rb") as handle:
+            handle.seek(start)
+            return handle.read(end - start)
 
     async def exists(self, key: str) -> bool:
         return self.path_of(key).is_file()
@@ -121,6 +138,28 @@ class S3Storage:
                 raise ObjectNotFound(key) from None
             raise
 
+    async def get_range(self, key: str, start: int, end: int) -> bytes:
+        _check_range(start, end)
+        if end == start:
+            return b""  # S3 has no empty range: a length of 0 would mean "to the end"
+
+        def read() -> bytes:
+            response = self._client.get_object(self._bucket, key, offset=start, length=end - start)
+            try:
+                return bytes(response.read())
+            finally:
+                response.close()
+                response.release_conn()
+
+        try:
+            return await asyncio.to_thread(read)
+        except S3Error as exc:
+            if exc.code == "NoSuchKey":
+                raise ObjectNotFound(key) from None
+            if exc.code == "InvalidRange":  # starts past the end
+                return b""
+            raise
+
     async def exists(self, key: str) -> bool:
         try:
             await asyncio.to_thread(self._client.stat_object, self._bucket, key)
@@ -134,6 +173,11 @@ class S3Storage:
         return str(
             await asyncio.to_thread(self._client.presigned_get_object, self._bucket, key, expires)
         )
+
+
+def _check_range(start: int, end: int) -> None:
+    if start < 0 or end < start:
+        raise ValueError(f"invalid byte range [{start}, {end})")
 
 
 def storage_from_settings(settings: InfraSettings) -> ObjectStorage:

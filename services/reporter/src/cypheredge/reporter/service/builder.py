@@ -59,17 +59,17 @@ class ReportBuilder:
             return
         params = ReportParams.from_json(batch.params or {})
         report = await asyncio.to_thread(build_report, str(batch_id), docs, params, rules)
-        workbook, exports = await asyncio.to_thread(render, org_id, batch_id, report)
-        for artefact in (workbook, *exports.values()):
+        rendered = await asyncio.to_thread(render, org_id, batch_id, report)
+        for artefact in rendered.all():
             await self._storage.put(artefact.key, artefact.data, artefact.media_type)
         status = "completed" if all(d.status == "extracted" for d in docs) else "partially_failed"
         report_id = uuid5(batch_id, "report")
         ready = ReportReady(
             batch_id=batch_id,
             report_id=report_id,
-            workbook_key=workbook.key,
-            workbook_sha256=workbook.sha256,
-            exports={name: artefact.key for name, artefact in exports.items()},
+            workbook_key=rendered.workbook.key,
+            workbook_sha256=rendered.workbook.sha256,
+            exports={name: artefact.key for name, artefact in rendered.exports.items()},
             summary=_summary(report),
         )
         async with self._db.tenant(org_id) as session:

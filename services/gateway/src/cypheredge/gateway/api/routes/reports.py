@@ -1,12 +1,12 @@
 """The batch report (workbook) and transaction exports, read from object storage.
 
 The gateway serves artefacts by the keys its projection learned from ``report.ready``; it
-never reads the reporter's tables.
+never reads the reporter's tables. A page of the JSON export reads the export's index and that
+page's rows only (``service/transactions.py``).
 """
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -14,18 +14,14 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from cypheredge.contracts.artefacts import (
-    EXPORT_FORMATS,
-    WORKBOOK_MEDIA_TYPE,
-    UnknownCursor,
-    paginate,
-)
+from cypheredge.contracts.artefacts import EXPORT_FORMATS, WORKBOOK_MEDIA_TYPE, UnknownCursor
 from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
 from cypheredge.gateway.api.openapi import AUTHENTICATED, HEADERS, problems, success
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.gateway.api.schemas import TransactionPage
 from cypheredge.gateway.service import queries
 from cypheredge.gateway.service.container import Container
+from cypheredge.gateway.service.transactions import transaction_page
 from cypheredge.kit.storage import ObjectNotFound
 
 router = APIRouter(prefix="/v1/batches", tags=["reports"])
@@ -96,9 +92,12 @@ async def get_transactions(
     media_type, extension = EXPORT_FORMATS[format]
     if format != "json":
         return await _download(app, key, media_type, f"batch-{batch_id}.{extension}")
-    rows = json.loads(await _read(app, key))["data"]
     try:
-        page = TransactionPage.model_validate(paginate(rows, limit, starting_after))
+        page = TransactionPage.model_validate(
+            await transaction_page(app.storage, key, limit, starting_after)
+        )
+    except ObjectNotFound:
+        raise _gone() from None
     except UnknownCursor:
         raise Problem(
             400,
@@ -133,9 +132,11 @@ async def _read(app: Container, key: str) -> bytes:
     try:
         return await app.storage.get(key)
     except ObjectNotFound:
-        raise Problem(
-            410, "Gone", "The artefact is no longer in storage.", code="artefact_gone"
-        ) from None
+        raise _gone() from None
+
+
+def _gone() -> Problem:
+    return Problem(410, "Gone", "The artefact is no longer in storage.", code="artefact_gone")
 
 
 async def _download(app: Container, key: str, media_type: str, filename: str) -> Response:
