@@ -520,3 +520,102 @@ def test_a_card_number_in_its_own_column_is_the_rows_text_not_a_heading(
     assert card.description == (
         "Platba kartou 5168 82XX XXXX 5760 d.tran.30.12.2023 CZ BRNO ROHLIK.CZ"
     )
+
+
+def test_greek_titles_and_the_sign_column_of_alpha_bank(extract: Extract) -> None:
+    # `Πρόσημο ποσού` holds Χ (χρέωση, debit) or Π (πίστωση, credit) beside each amount.
+    page = [
+        (60, [(40, "Περίοδος: 16/06/2025 - 16/07/2025")]),
+        (100, [(40, "Ημερομηνία"), (130, "Αιτιολογία"), (510, "Ποσό", "r"), (526, "Πρόσημο")]),
+        (108, [(526, "ποσού")]),
+        (124, [(40, "16/06/2025"), (130, "IRIS ΠΛΗΡΩΜΗ"), (510, "135,36", "r"), (536, "Χ")]),
+        (138, [(40, "18/06/2025"), (130, "ΕΙΣΕΡΧΟΜΕΝΟ ΕΜΒΑΣΜΑ"), (510, "1.335,53", "r")]),
+        (138, [(536, "Π")]),
+    ]
+    first, second = extract(page).transactions
+    assert (first.debit, first.description) == (Decimal("135.36"), "IRIS ΠΛΗΡΩΜΗ")
+    assert second.credit == Decimal("1335.53")
+
+
+def test_ukrainian_titles_stacked_with_and_an_amount_in_the_accounts_currency(
+    extract: Extract,
+) -> None:
+    # monobank: `Дата та час` over `операції`; a card payment in dollars carries its
+    # hryvnia equivalent, and the balance moves by that.
+    page = [
+        (60, [(40, "Вхідний залишок: 16 950,48")]),
+        (100, [(34, "Дата та час"), (148, "Деталі операції"), (455, "Сума", "r")]),
+        (100, [(464, "Валюта"), (594, "Еквівалент", "r"), (793, "Залишок", "r")]),
+        (108, [(34, "операції"), (455, "операції", "r"), (594, "за курсом", "r")]),
+        (108, [(793, "після", "r")]),
+        (124, [(34, "01.06.2023"), (148, "Steam"), (455, "-113,49", "r"), (464, "USD")]),
+        (124, [(594, "-4 482,96", "r"), (793, "12 467,52", "r")]),
+        (138, [(34, "01.06.2023"), (148, "Оплата товарів: АТБ"), (455, "-1 967,88", "r")]),
+        (138, [(464, "UAH"), (594, "—", "r"), (793, "10 499,64", "r")]),
+    ]
+    first, second = extract(page).transactions
+    assert (first.debit, first.balance) == (Decimal("4482.96"), Decimal("12467.52"))
+    assert (second.debit, second.description) == (Decimal("1967.88"), "Оплата товарів: АТБ")
+
+
+def test_kaspi_signs_apart_balances_on_a_day_and_the_currency_in_words(
+    extract: Extract,
+) -> None:
+    page = [
+        (40, [(40, "Валюта счета:"), (300, "тенге")]),
+        (54, [(40, "по карте Gold за период с 19.04.25 по 19.05.25")]),
+        (70, [(40, "Доступно на 19.04.25"), (188, "+"), (196, "63 858,00"), (242, "₸")]),
+        (84, [(40, "Доступно на 19.05.25"), (188, "+"), (196, "25 650,00"), (242, "₸")]),
+        (110, [(42, "Дата"), (190, "Сумма", "r"), (198, "Операция"), (278, "Детали")]),
+        (124, [(42, "18.05.25"), (145, "-"), (150, "8"), (157, "208,00"), (186, "₸")]),
+        (124, [(198, "Покупка"), (278, "Magnum Cash&Carry")]),
+        (138, [(42, "17.05.25"), (140, "-"), (145, "30"), (157, "000,00"), (186, "₸")]),
+        (138, [(198, "Перевод"), (278, "Нұрлан Б.")]),
+    ]
+    result = extract(page)
+    first, second = result.transactions
+    assert (first.debit, first.description) == (Decimal("8208.00"), "Покупка Magnum Cash&Carry")
+    assert second.debit == Decimal("30000.00")
+    assert result.statement.currency == "KZT"
+    assert result.statement.opening_balance == Decimal("63858.00")
+    assert result.reconciled is True
+
+
+def test_an_amount_title_we_cannot_read_beside_a_balance_we_can(extract: Extract) -> None:
+    # `Montante` (Portuguese for amount) was no title we knew: the column before the
+    # balance whose rows hold figures is the amount all the same.
+    page = [
+        (100, [(56, "Data Mov."), (172, "Descrição do Movimento"), (499, "Montante", "r")]),
+        (100, [(548, "Saldo", "r")]),
+        (114, [(56, "01-09-2025"), (172, "MANUTENCAO DE CONTA"), (499, "-5,63", "r")]),
+        (114, [(548, "2.107,22", "r")]),
+        (128, [(56, "01-09-2025"), (172, "PAG SERV GALP"), (499, "-353,32", "r")]),
+        (128, [(548, "1.753,90", "r")]),
+        (142, [(56, "02-09-2025"), (172, "DEVOLUCAO COMPRA LIDL"), (499, "126,21", "r")]),
+        (142, [(548, "1.880,11", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [(t.debit, t.credit) for t in rows] == [
+        (Decimal("5.63"), None),
+        (Decimal("353.32"), None),
+        (None, Decimal("126.21")),
+    ]
+
+
+def test_an_overdrawn_balance_printed_without_its_sign(extract: Extract) -> None:
+    page = [
+        (100, [(40, "Date"), (120, "Description"), (470, "Debit", "r"), (520, "Credit", "r")]),
+        (100, [(565, "Balance", "r")]),
+        (114, [(40, "23-Mar-2024"), (120, "POS PURCHASE"), (470, "100.00", "r")]),
+        (114, [(565, "5,754.43", "r")]),
+        (128, [(40, "24-Mar-2024"), (120, "GIP TRANSFER"), (470, "5,831.95", "r")]),
+        (128, [(565, "77.52", "r")]),
+        (142, [(40, "25-Mar-2024"), (120, "SALARY"), (520, "9,511.65", "r")]),
+        (142, [(565, "9,434.13", "r")]),
+    ]
+    rows = extract(page).transactions
+    assert [t.balance for t in rows] == [
+        Decimal("5754.43"),
+        Decimal("-77.52"),
+        Decimal("9434.13"),
+    ]

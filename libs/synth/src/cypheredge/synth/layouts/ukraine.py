@@ -101,7 +101,7 @@ def _privat(flow: Flow, rng: Random, st: Statement, log: TruthLog, rate: Decimal
         Column("amt", "Сума", "r"),
         *([Column("uah", "Сума екв.\nгрн.", "r")] if foreign else []),
         Column("desc", "Призначення платежу", wrap=True, truth=DESC),
-        Column("party", "Реквізити контрагента", wrap=True, truth=DESC),
+        Column("party", "Реквізити контрагента", wrap=True),
     ]
     style = Style.vary(rng, rng.choice(("grid", "rows")), (130, 200))
     LinedTable(flow, columns, style).draw(rows(acc, 0, log, cells, balance=lambda t: False))
@@ -182,7 +182,7 @@ def _ukrsib(flow: Flow, rng: Random, st: Statement, log: TruthLog, rate: Decimal
         Column("doc", "Номер\nдокумента"),
         Column("out", "Дебет", "r"),
         Column("in", "Кредит", "r"),
-        Column("party", "Реквізити контрагента", wrap=True, truth=DESC),
+        Column("party", "Реквізити контрагента", wrap=True),
         Column("desc", "Призначення платежу", wrap=True, truth=DESC),
     ]
     style = Style.vary(rng, rng.choice(("grid", "header")), (140, 210))

@@ -22,6 +22,7 @@ class Verdict:
     signs: tuple[int, ...]
     flags: tuple[bool | None, ...]
     first_break: tuple[int, Decimal, Decimal] | None = None  # (row, expected, printed)
+    overdrawn: frozenset[int] = frozenset()  # rows whose unsigned balance the chain makes negative
 
 
 def walk(
@@ -37,12 +38,25 @@ def walk(
     pending: list[int] = []
     held = broke = 0
     first: tuple[int, Decimal, Decimal] | None = None
-    for i, balance in enumerate(balances):
+    overdrawn: set[int] = set()
+    for i, printed in enumerate(balances):
         pending.append(i)
-        if balance is None:
+        if printed is None:
             continue
+        balance = printed
         if previous is not None:
+            before = list(out_signs)
             ok = _settle(magnitudes, out_signs, pending, balance - previous)
+            if not ok and balance > 0:
+                # An overdrawn balance printed without its sign (`77.52` after a debit larger
+                # than what was there): the chain holds only with it negative.
+                out_signs[:] = before
+                if _settle(magnitudes, out_signs, pending, -balance - previous):
+                    ok, balance = True, -balance
+                    overdrawn.add(i)
+                else:
+                    out_signs[:] = before
+                    _settle(magnitudes, out_signs, pending, printed - previous)
             held, broke = held + ok, broke + (not ok)
             for j in pending:
                 flags[j] = ok
@@ -50,7 +64,7 @@ def walk(
                 moved = sum((magnitudes[j] * out_signs[j] for j in pending), Decimal(0))
                 first = (i, previous + moved, balance)
         previous, pending = balance, []
-    return Verdict(held, broke, tuple(out_signs), tuple(flags), first)
+    return Verdict(held, broke, tuple(out_signs), tuple(flags), first, frozenset(overdrawn))
 
 
 def _settle(
@@ -92,10 +106,14 @@ def choose(drafts: Sequence[Draft], opening: Decimal | None) -> tuple[list[Draft
 
 
 def apply(ordered: list[Draft], verdict: Verdict) -> None:
-    for draft, sign, flag in zip(ordered, verdict.signs, verdict.flags, strict=True):
+    for k, (draft, sign, flag) in enumerate(
+        zip(ordered, verdict.signs, verdict.flags, strict=True)
+    ):
         if sign != 0:
             draft.sign = sign
         draft.consistent = flag
+        if k in verdict.overdrawn and draft.balance is not None:
+            draft.balance = -draft.balance
 
 
 def reconciles(

@@ -28,7 +28,17 @@ TEXT_REACH = 300.0  # points a text column printed last may run past its title's
 
 def _units(label: str) -> bool:
     """A title that names a currency (`Fees EUR`, `Poplatky (CZK)`): its column holds figures."""
-    return any(t.strip("()[]") in ISO_CODES for t in label.split()[1:])
+    words = [t.strip("()[],.") for t in label.split()[1:]]
+    return any(t in ISO_CODES or t in SYMBOLS for t in words) or equivalent(label)
+
+
+# `Еквівалент за курсом НБУ, грн`, `Gegenwert EUR`: the amount in the account's currency
+# beside an amount in a foreign one.
+EQUIVALENT_WORDS = frozenset(("еквівалент", "эквивалент", "equivalent", "gegenwert", "contravalor"))
+
+
+def equivalent(label: str) -> bool:
+    return any(w.lower().strip("(),.:") in EQUIVALENT_WORDS for w in label.split())
 
 
 class Kind(Enum):
@@ -176,7 +186,9 @@ class Placer:
                 cells[self.text_column(word)].append(word)
         pending = self._grouped(pending, cells, placed)
         # Bare integers first: `90,350 CR` needs the figure placed before its marker can join it.
-        pending.sort(key=lambda item: item[1] is not Kind.WEAK)
+        # Digit groups before signs: `- 8 208,00 ₸` needs the `8` placed before its `-` can
+        # join the figure through it.
+        pending.sort(key=lambda item: (item[1] is not Kind.WEAK, not _DIGIT.search(item[0].text)))
         anchors = list(placed)
         for word, kind in pending:
             col = _attach(word, kind, anchors if kind is Kind.AUX else placed, columns, money_cols)
@@ -190,7 +202,7 @@ class Placer:
                 cells[self.text_column(word)].append(word)
                 continue
             cells[col].append(word)
-            if kind is Kind.WEAK:
+            if kind is Kind.WEAK or _DIGIT.search(word.text):
                 anchors.append((word, col))
         self._evict(cells)
         for cell in cells:

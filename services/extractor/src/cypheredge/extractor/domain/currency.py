@@ -7,8 +7,20 @@ ISO_CODES = frozenset((
     "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "AED", "SAR", "KWD", "BHD", "OMR",
     "QAR", "NGN", "KES", "GHS", "PHP", "IDR", "MYR", "THB", "VND", "KRW", "TRY", "ILS", "EGP",
     "PKR", "LKR", "BDT", "RUB", "UAH", "RON", "BGN", "ISK", "ARS", "CLP", "COP", "PEN", "TWD",
-    "UYU",
+    "UYU", "KZT", "MAD", "JOD", "TZS", "GEL", "AZN", "UZS", "KGS", "BYN", "RSD", "MKD", "MDL",
+    "ETB", "UGX", "ZMW", "XOF", "XAF", "DZD", "TND", "LBP", "IQD", "NPR", "MMK", "KHR", "MNT",
+    "PYG", "DOP", "GTQ", "CRC", "HNL", "JMD", "TTD", "BWP", "MUR", "NAD", "RWF", "MWK", "MZN",
+    "BOB", "XCD", "FJD", "HRK",
 ))  # fmt: skip
+# Currencies named in words (`Валюта счета: тенге`, `Moneda: Soles`), folded.
+CURRENCY_WORDS = {
+    "тенге": "KZT", "гривня": "UAH", "гривні": "UAH", "гривень": "UAH", "рубль": "RUB",
+    "рубли": "RUB", "рублей": "RUB", "лева": "BGN", "лев": "BGN", "soles": "PEN", "sol": "PEN",
+    "cedi": "GHS", "cedis": "GHS", "dirham": "MAD", "dirhams": "MAD", "euro": "EUR",
+    "euros": "EUR", "ευρω": "EUR", "forint": "HUF", "zloty": "PLN", "koruna": "CZK",
+    "lira": "TRY", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "dong": "VND",
+    "won": "KRW", "yen": "JPY", "naira": "NGN", "shilling": "KES", "shillings": "KES",
+}  # fmt: skip
 
 # Longest first so `NZ$` wins over `$` when both could match.
 SYMBOLS: dict[str, str | None] = {
@@ -33,6 +45,21 @@ SYMBOLS: dict[str, str | None] = {
     "₦": "NGN",
     "₱": "PHP",
     "₩": "KRW",
+    "GH₵": "GHS",
+    "₵": "GHS",
+    "₸": "KZT",
+    "₴": "UAH",
+    "грн.": "UAH",
+    "грн": "UAH",
+    "₾": "GEL",
+    "₼": "AZN",
+    "лв.": "BGN",
+    "лв": "BGN",
+    "руб.": "RUB",
+    "S/.": "PEN",
+    "S/": "PEN",
+    "E£": "EGP",
+    "JD": "JOD",
     "₽": "RUB",
     "₺": "TRY",
     "₪": "ILS",

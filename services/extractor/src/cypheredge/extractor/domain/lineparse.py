@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cypheredge.extractor.domain.amounts import Money
-from cypheredge.extractor.domain.columns import Placer, money_of
+from cypheredge.extractor.domain.columns import Placer, equivalent, money_of
 from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
 from cypheredge.extractor.domain.header import CELL_GAP, Column
 from cypheredge.extractor.domain.lines import Line
@@ -51,6 +51,8 @@ MARKERS = {
     "bij": "CR",
     "s": "DR",  # German `S` (Soll) / `H` (Haben)
     "h": "CR",
+    "χ": "DR",  # Greek `Χ` (χρέωση) / `Π` (πίστωση)
+    "π": "CR",
 }
 
 
@@ -124,7 +126,11 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
         description = _second_date(description, reading.date_order)
     out.code, out.description = _type_code(description)
     nz = _nz(layout.columns)
+    equal: Money | None = None
     for i, column in enumerate(layout.columns):
+        if cells[i] and i in placer.sinks and equivalent(column.label):
+            # The amount in the account's currency, where the row's own is in a foreign one.
+            equal = _money_cell(cells[i], reading.decimal_mark) or equal
         if not cells[i] or i in placer.sinks:
             continue
         if column.role in MONEY_ROLES:
@@ -138,6 +144,8 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
             out.details.append((i, cells[i]))
         elif column.role in (Role.MARKER, Role.OTHER, Role.REFERENCE) and column.label != STATUS:
             _side_cell(out, column.label, cells[i], marker=column.role is not Role.REFERENCE)
+    if equal is not None and Role.AMOUNT in out.money:
+        out.money[Role.AMOUNT] = equal
     return out
 
 

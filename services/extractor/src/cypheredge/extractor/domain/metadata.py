@@ -13,11 +13,12 @@ from decimal import Decimal
 from functools import lru_cache
 
 from cypheredge.extractor.domain.columns import Kind, kind_of, money_of
-from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS, dollar_country
+from cypheredge.extractor.domain.currency import CURRENCY_WORDS, ISO_CODES, SYMBOLS, dollar_country
 from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import (
+    BALANCE_WORDS,
     CLOSING_PHRASES,
     OPENING_PHRASES,
     contains_phrase,
@@ -203,7 +204,7 @@ def balance_fact(
     # figures of its own (`Your balance at close ... £4,651.15   ... balances up to £20,000`).
     label = fold(" ".join(w.text for w in words[: found[0]]))
     named = contains_phrase(label, OPENING_PHRASES) or contains_phrase(label, CLOSING_PHRASES)
-    last = found[0] if named or "balance" in label.split() else found[-1]
+    last = found[0] if named or not BALANCE_WORDS.isdisjoint(label.split()) else found[-1]
     first = _grouped_start(words, last)
     text = " ".join(w.text for w in words[first : last + 1])  # `2 099,48`: grouped by spaces
     if last + 1 < len(words) and kind_of(words[last + 1].text, mark) is Kind.AUX:
@@ -221,7 +222,7 @@ def balance_fact(
         side = 1
     elif contains_phrase(text, CLOSING_PHRASES):
         side = -1
-    elif "balance" in text.split() and period is not None:
+    elif not BALANCE_WORDS.isdisjoint(text.split()) and period is not None:
         dates = [d for _, _, d in full_dates(line.words, order)]
         side = 1 if period[0] in dates else (-1 if period[1] in dates else 0)
     return BalanceFact(page, line.y0, side, value) if side else None
@@ -262,8 +263,9 @@ def _spaced_end(words: Sequence[Word], i: int) -> bool:
     if words[i].x0 - words[i - 1].x1 > 0.6 * words[i].height:
         return False
     following = words[i + 1] if i + 1 < len(words) else None
+    # `1 295 683,50`: a group or the decimals follow, so the figure ends further on
     return following is None or not (
-        _THREE.match(following.text) and following.x0 - words[i].x1 <= 0.6 * words[i].height
+        following.text[:1].isdigit() and following.x0 - words[i].x1 <= 0.6 * words[i].height
     )
 
 
@@ -318,7 +320,7 @@ def _starts_date(text: str, following: Sequence[Word]) -> bool:
 CURRENCY_LABELS = frozenset(fold(label) for label in (
     "currency", "měna", "währung", "moneda", "divisa", "devise", "valuta", "waluta", "moeda",
     "pénznem", "deviza", "valyuta", "валюта", "νόμισμα", "para birimi", "mata uang", "tiền tệ",
-    "loại tiền", "devizanem", "account currency",
+    "loại tiền", "devizanem", "account currency", "валюта счета", "валюта рахунку",
 ))  # fmt: skip
 _FOREIGN = frozenset(("original", "foreign", "transaction", "fx", "billing"))
 _LABEL_ENDS = frozenset(label.split()[-1] for label in CURRENCY_LABELS if " " in label)
@@ -362,7 +364,8 @@ def _labelled_codes(texts: Sequence[str]) -> Counter[str]:
         if k and fold(texts[k - 1]) in _FOREIGN:
             continue
         code = next((t.strip("():.,") for t in texts[k + 1 : k + 3] if t != ":"), "")
-        if code in ISO_CODES:
+        code = code if code in ISO_CODES else CURRENCY_WORDS.get(fold(code), "")
+        if code:
             found[code] += 1
     return found
 

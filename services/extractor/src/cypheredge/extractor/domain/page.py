@@ -28,6 +28,7 @@ from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.rows import RawRow, RowKind, build_rows
 from cypheredge.extractor.domain.stacked import absorb, two_line_header
 from cypheredge.extractor.domain.straddle import split_straddlers
+from cypheredge.extractor.domain.untitled import PROBE, unread_amount
 from cypheredge.extractor.domain.vocabulary import (
     MONEY_ROLES,
     SUMMARY_PHRASES,
@@ -261,6 +262,8 @@ def _open_one(
         section = section or (section_sign(text) or 0)
         balances = balances or balance_heading(text)
         columns = _cheque_numbers(columns, text)
+    if not is_transactional(columns):
+        columns = unread_amount(columns, lines[last + 1 : last + 1 + PROBE])
     layout = make_layout(columns, bottom, section)
     return layout, is_transactional(columns) and not balances
 

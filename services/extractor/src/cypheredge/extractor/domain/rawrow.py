@@ -142,6 +142,9 @@ def classify(row: RawRow, transactional: bool) -> RowKind:
         return RowKind.CLOSING
     if loose and (starts_with_phrase(text, SUMMARY_PHRASES) or _ends_total(text)):
         return RowKind.SUMMARY
+    line = fold(row.lines[0].line.text) if row.lines else ""
+    if loose and row.date is None and starts_with_phrase(line, SUMMARY_PHRASES):
+        return RowKind.SUMMARY  # `Обороти: дебет ... кредит ...`, its label in another column
     if row.date is None and _RATE.search(row.description):
         return RowKind.SUMMARY  # `Purchases 27.24%(v) $422.51 $8.74`: an interest-rate table
     if not row.movement:

@@ -200,6 +200,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", plain).strip()
 
 
+# A balance on a day (`Balance on 01 Feb`, Kaspi's `Доступно на 19.04.25`): the period's
+# first day makes it the opening balance, its last the closing one.
+BALANCE_WORDS = frozenset(fold(w) for w in (
+    "balance", "saldo", "solde", "kontostand", "остаток", "залишок", "баланс", "доступно",
+    "υπόλοιπο", "bakiye", "egyenleg", "zůstatek", "stan",
+))  # fmt: skip
+
+
 def _add_languages() -> None:
     """Fold the other languages' titles into the lookup tables (English entries win)."""
     for language in LANGUAGES.values():

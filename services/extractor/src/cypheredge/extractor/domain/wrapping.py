@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from cypheredge.extractor.domain.header import TITLE_WORDS
 from cypheredge.extractor.domain.lineparse import Parsed
@@ -72,10 +74,14 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
     short cells on a row's first line (text wraps below) or on its last (`down`: text wraps
     above)."""
     leftover: list[Line] = []
+    # A card's number under many rows (`Card 5078 03** **** 3679` wrapped below each
+    # purchase) is the rows' text; a heading is printed once per card.
+    seen = Counter(p.line.text for run in runs for p in run)
+    repeated = {text for text, n in seen.items() if n >= REPEATED}
     for i, run in enumerate(runs):
         prev = rows[i - 1] if i > 0 else None
         nxt = rows[i] if i < len(rows) else None
-        headings = _card_headings(run)
+        headings = _card_headings(run, repeated) - _hugging(run, prev, nxt)
         eligible = [p for k, p in enumerate(run) if k not in headings and _eligible(p)]
         leftover += [p.line for k, p in enumerate(run) if k in headings or not _eligible(p)]
         if not down and eligible and _heads(eligible, prev, nxt):
@@ -126,14 +132,27 @@ def _starts_carry(p: Parsed, row: RawRow) -> bool:
     )
 
 
-def _card_headings(run: list[Parsed]) -> set[int]:
+def _hugging(run: list[Parsed], prev: RawRow | None, nxt: RawRow | None) -> set[int]:
+    """The run's first line where it sits tight under the row above and well clear of the
+    row below: the end of that row's text (a card's number after a purchase), no heading."""
+    if not run or prev is None or nxt is None:
+        return set()
+    first = run[0].line
+    above, below = first.y0 - prev.y1, nxt.y0 - run[-1].line.y1
+    return {0} if above < 0.5 * first.words[0].height and above + 1.0 < below else set()
+
+
+REPEATED = 2  # times a card-number line recurs among a page's rows to be their text
+
+
+def _card_headings(run: list[Parsed], repeated: AbstractSet[str] = frozenset()) -> set[int]:
     """Lines that head a card's section between two rows: the card number
     (`VISA PLATINUM 5420 3300 4267 6083`) and the holder's name printed right above it."""
     out: set[int] = set()
     for k, p in enumerate(run):
         text = p.line.text
         heading = _NUMBER_HEADING.match(fold(text)) is not None and any(c.isdigit() for c in text)
-        if (heading or _CARD_NUMBER.match(text)) and _one_cell(p.line):
+        if (heading or _CARD_NUMBER.match(text)) and _one_cell(p.line) and text not in repeated:
             out.add(k)
             if k > 0 and not any(c.isdigit() for c in run[k - 1].line.text):
                 out.add(k - 1)
