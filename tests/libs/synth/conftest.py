@@ -17,7 +17,8 @@ def _page_texts(data: bytes, password: str | None = None) -> list[str]:
         for index in range(len(doc)):
             page = doc[index]
             textpage = page.get_textpage()
-            texts.append(textpage.get_text_bounded())
+            # pdfium reports a hyphen that ends a line as \x02 (a soft-hyphen mark)
+            texts.append(textpage.get_text_bounded().replace("\x02", "-"))
             textpage.close()
             page.close()
         return texts

@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 
 from cypheredge.synth import LAYOUTS, build, generate
+from cypheredge.synth.formats import places
 
 CASES = [(name, seed) for name in LAYOUTS for seed in range(3)]
-AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
+# two decimals, or three for a currency with a three-digit minor unit (JOD, KWD)
+AMOUNTS = {2: re.compile(r"^-?\d+\.\d{2}$"), 3: re.compile(r"^-?\d+\.\d{3}$")}
 TXN_KEYS = {"date", "description", "debit", "credit", "balance", "currency", "account", "page"}
 
 
@@ -111,8 +113,9 @@ def _check_row(row: dict[str, Any], account: dict[str, Any], accounts: int) -> N
     assert row.get("type", "x") == " ".join(row.get("type", "x").split())
     assert account["period_start"] <= row["date"] <= account["period_end"]
     assert (row["debit"] is None) != (row["credit"] is None)
+    amount = AMOUNTS[places(row["currency"])]
     for key in ("debit", "credit", "balance"):
-        assert row[key] is None or AMOUNT.match(row[key]), row
+        assert row[key] is None or amount.match(row[key]), row
     assert Decimal(row["debit"] or row["credit"]) >= 0
     assert row["description"] == " ".join(row["description"].split())
     assert 0 <= row["account"] < accounts

@@ -105,6 +105,17 @@ def fmt_date(day: date, pattern: str) -> str:
     return _TOKENS.sub(lambda m: values[m.group(0)], pattern)
 
 
-def plain(value: Decimal | None) -> str | None:
-    """The ground-truth spelling of an amount: dot decimal, two places, no grouping."""
-    return None if value is None else f"{value.quantize(CENT):f}"
+# ISO 4217 currencies whose minor unit has three digits (fils, baisa, dirham): their amounts are
+# printed, and spelled in the truth, with three decimals.
+THREE_DECIMALS = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
+
+
+def places(currency: str) -> int:
+    """How many decimals the currency's minor unit has: 3 for the dinars above, else 2."""
+    return 3 if currency in THREE_DECIMALS else 2
+
+
+def plain(value: Decimal | None, decimals: int = 2) -> str | None:
+    """The ground-truth spelling of an amount: dot decimal, two places (three for a currency
+    with a three-digit minor unit), no grouping."""
+    return None if value is None else f"{value.quantize(Decimal(1).scaleb(-decimals)):f}"

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from cypheredge.synth.formats import NumberStyle, plain
+from cypheredge.synth.formats import NumberStyle, places, plain
 
 Truth = dict[str, Any]
 
@@ -99,12 +99,13 @@ class TruthLog:
 
     def row(self, txn: Txn, account: int, currency: str, *, balance: bool = True) -> Truth:
         """Register `txn`; `balance=False` where the layout prints no balance on this row."""
+        decimals = places(currency)
         entry: Truth = {
             "date": txn.day.isoformat(),
             "description": txn.description,
-            "debit": plain(txn.debit),
-            "credit": plain(txn.credit),
-            "balance": plain(txn.balance) if balance else None,
+            "debit": plain(txn.debit, decimals),
+            "credit": plain(txn.credit, decimals),
+            "balance": plain(txn.balance, decimals) if balance else None,
             "currency": currency,
             "account": account,
             "page": None,
@@ -114,12 +115,12 @@ class TruthLog:
 
 
 def _account_entry(acc: Account, statement: Statement) -> Truth:
-    sign = -1 if acc.owed else 1
+    sign, decimals = -1 if acc.owed else 1, places(acc.currency)
     entry: Truth = {
         "account_hint": acc.masked,
         "currency": acc.currency,
-        "opening_balance": plain(acc.opening * sign),
-        "closing_balance": plain(acc.closing * sign),
+        "opening_balance": plain(acc.opening * sign, decimals),
+        "closing_balance": plain(acc.closing * sign, decimals),
         "statement": acc.statement,
         "period_start": (acc.start or statement.start).isoformat(),
         "period_end": (acc.end or statement.end).isoformat(),
@@ -131,7 +132,8 @@ def _account_entry(acc: Account, statement: Statement) -> Truth:
 
 def _as_printed(row: Truth) -> Truth:
     balance = row["balance"]
-    return {**row, "balance": None if balance is None else plain(-Decimal(balance))}
+    spelled = None if balance is None else plain(-Decimal(balance), places(row["currency"]))
+    return {**row, "balance": spelled}
 
 
 def build_truth(statement: Statement, log: TruthLog) -> Truth:
