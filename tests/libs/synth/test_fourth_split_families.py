@@ -16,16 +16,15 @@ import time
 from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 
 import pdfplumber
 import pytest
 
-from cypheredge.synth import LAYOUTS, build, generate
+from cetest import splits
+from cypheredge.synth import build, generate
 from cypheredge.synth.formats import fmt_date
-from cypheredge.synth.layouts import ALL, HELD_OUT
 from cypheredge.synth.layouts.local_kit import es_date
-from cypheredge.synth.model import SyntheticStatement, Truth
+from cypheredge.synth.model import Truth
 
 NAMES = (
     "eg_statement",
@@ -53,15 +52,6 @@ CYRILLIC = re.compile("[\u0400-\u04ff]")
 ARABIC = re.compile("[\u0600-\u06ff\ufe70-\ufeff]")
 
 
-@cache
-def _statement(layout: str, seed: int) -> SyntheticStatement:
-    return generate(layout, seed)
-
-
-def _dec(value: str | None) -> Decimal:
-    return Decimal(value) if value is not None else Decimal(0)
-
-
 def _printed_dates(day: date) -> set[str]:
     """The row's date as any of these families prints it: GCB's upper-case DD-MON-YY, BCP's
     day and Spanish month (02ENE), Eurobank's d/m/yyyy without padding."""
@@ -73,19 +63,18 @@ def _printed_dates(day: date) -> set[str]:
 
 
 def _texts(layout: str, page_texts: Texts) -> list[str]:
-    """Each seed's whole text layer, whitespace runs (wrapped titles) as one space."""
-    return [" ".join(" ".join(page_texts(_statement(layout, s).pdf)).split()) for s in SEEDS]
+    return splits.texts(layout, SEEDS, page_texts)
 
 
 def _rows(layout: str) -> list[Truth]:
-    return [r for s in SEEDS for r in _statement(layout, s).truth["transactions"]]
+    return splits.rows(layout, SEEDS)
 
 
 def _newest_first(layout: str) -> list[int]:
     return [
         s
         for s in SEEDS
-        if (rows := _statement(layout, s).truth["transactions"])
+        if (rows := splits.statement(layout, s).truth["transactions"])
         and rows[0]["date"] > rows[-1]["date"]
     ]
 
@@ -104,10 +93,7 @@ def _levies(layout: str) -> list[tuple[Decimal, Decimal]]:
 
 
 def test_the_former_split_is_tuned_now() -> None:
-    assert all(name in LAYOUTS for name in NAMES)
-    assert not any(LAYOUTS[name].held_out for name in NAMES)
-    assert not {layout.name for layout in HELD_OUT} & set(NAMES)
-    assert all(layout in ALL for layout in (LAYOUTS[name] for name in NAMES))
+    splits.assert_tuned(NAMES)
 
 
 @pytest.mark.parametrize("layout", NAMES)
@@ -119,7 +105,7 @@ def test_generation_is_fast(layout: str) -> None:
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts: Texts) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     with pdfplumber.open(io.BytesIO(statement.pdf)) as pdf:
         plumbed = [page.extract_text() or "" for page in pdf.pages]
     pages = page_texts(statement.pdf)
@@ -134,7 +120,7 @@ def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts:
 def test_every_row_is_printed_with_its_date_amount_and_balance(
     layout: str, seed: int, page_texts: Texts
 ) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     pages = page_texts(statement.pdf)
     for row in statement.truth["transactions"]:
         assert 1 <= row["page"] <= len(pages)
@@ -150,11 +136,11 @@ def test_every_row_is_printed_with_its_date_amount_and_balance(
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_truth_reconciles(layout: str, seed: int) -> None:
-    truth = _statement(layout, seed).truth
+    truth = splits.statement(layout, seed).truth
     account, rows = truth["accounts"][0], truth["transactions"]
     assert rows
-    credits = sum(_dec(r["credit"]) for r in rows)
-    debits = sum(_dec(r["debit"]) for r in rows)
+    credits = sum(splits.dec(r["credit"]) for r in rows)
+    debits = sum(splits.dec(r["debit"]) for r in rows)
     opening, closing = Decimal(account["opening_balance"]), Decimal(account["closing_balance"])
     assert opening + credits - debits == closing
     assert truth["statement"]["closing_balance"] == account["closing_balance"]
@@ -172,7 +158,7 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
     ledger = built.statement.accounts[0].txns
     assert len(rows) == len(ledger)
     for row, txn in zip(rows, ledger, strict=True):
-        running += _dec(row["credit"]) - _dec(row["debit"])
+        running += splits.dec(row["credit"]) - splits.dec(row["debit"])
         assert running == txn.balance
         assert row["date"] == txn.day.isoformat()
         if row["balance"] is not None:
@@ -181,11 +167,11 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
 
 @pytest.mark.parametrize("layout", NAMES)
 def test_each_family_has_single_and_multi_page_statements(layout: str, page_texts: Texts) -> None:
-    counts = [len(page_texts(_statement(layout, s).pdf)) for s in range(12)]
+    counts = [len(page_texts(splits.statement(layout, s).pdf)) for s in range(12)]
     assert max(counts) >= 2
     assert min(counts) >= 1
     for seed in range(12):
-        rows = _statement(layout, seed).truth["transactions"]
+        rows = splits.statement(layout, seed).truth["transactions"]
         assert max(r["page"] for r in rows) <= counts[seed]
 
 
@@ -247,7 +233,7 @@ def test_ukrainian_variants(page_texts: Texts) -> None:
     assert any("Еквівалент за курсом НБУ" in t and "Залишок після операції" in t for t in texts)
     assert any("Дата опер." in t and "Дебет" in t and "Кредит" in t for t in texts)
     assert any(re.search(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2}", t) for t in texts)
-    accounts = [_statement("ua_vypyska", s).truth["accounts"][0] for s in SEEDS]
+    accounts = [splits.statement("ua_vypyska", s).truth["accounts"][0] for s in SEEDS]
     dollars = [t for t, acc in zip(texts, accounts, strict=True) if acc["currency"] == "USD"]
     assert dollars
     assert all("Сума екв. грн." in t for t in dollars)  # a dollar account's UAH equivalent
@@ -276,7 +262,7 @@ def test_peruvian_variants(page_texts: Texts) -> None:
     assert all(re.search(rf"\b\d{{2}}({months})\b", t) for t in bcp)
     assert any("CARGOS / DEBE" in t and "SALDO FINAL" in t for t in texts)
     assert any("Canal" in t and "S/ " in t for t in texts)
-    currencies = {_statement("pe_estado", s).truth["accounts"][0]["currency"] for s in SEEDS}
+    currencies = {splits.statement("pe_estado", s).truth["accounts"][0]["currency"] for s in SEEDS}
     assert currencies == {"PEN", "USD"}
     levies = _levies("pe_estado")
     assert levies

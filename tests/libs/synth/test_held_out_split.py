@@ -14,15 +14,15 @@ import time
 from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 
 import pdfplumber
 import pytest
 
+from cetest import splits
 from cypheredge.synth import LAYOUTS, build, generate
 from cypheredge.synth.formats import fmt_date, places
 from cypheredge.synth.layouts import ALL, HELD_OUT
-from cypheredge.synth.model import SyntheticStatement, Truth
+from cypheredge.synth.model import Truth
 
 NAMES = (
     "ma_releve",
@@ -54,15 +54,6 @@ LITHUANIAN = re.compile("[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
 BG_MONTHS = "ЯНУ|ФЕВ|МАР|АПР|МАЙ|ЮНИ|ЮЛИ|АВГ|СЕП|ОКТ|НОЕ|ДЕК"
 
 
-@cache
-def _statement(layout: str, seed: int) -> SyntheticStatement:
-    return generate(layout, seed)
-
-
-def _dec(value: str | None) -> Decimal:
-    return Decimal(value) if value is not None else Decimal(0)
-
-
 def _printed_dates(day: date) -> set[str]:
     """The row's date as any of these families prints it (NBC's months upper-cased)."""
     out = {fmt_date(day, pattern) for pattern in DATES}
@@ -71,12 +62,11 @@ def _printed_dates(day: date) -> set[str]:
 
 
 def _texts(layout: str, page_texts: Texts) -> list[str]:
-    """Each seed's whole text layer, whitespace runs (wrapped titles) as one space."""
-    return [" ".join(" ".join(page_texts(_statement(layout, s).pdf)).split()) for s in SEEDS]
+    return splits.texts(layout, SEEDS, page_texts)
 
 
 def _rows(layout: str) -> list[Truth]:
-    return [r for s in SEEDS for r in _statement(layout, s).truth["transactions"]]
+    return splits.rows(layout, SEEDS)
 
 
 def _seeds_with(layout: str, marker: str, page_texts: Texts) -> list[int]:
@@ -125,7 +115,7 @@ def test_generation_is_fast(layout: str) -> None:
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts: Texts) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     with pdfplumber.open(io.BytesIO(statement.pdf)) as pdf:
         plumbed = [page.extract_text() or "" for page in pdf.pages]
     pages = page_texts(statement.pdf)
@@ -140,7 +130,7 @@ def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts:
 def test_every_row_is_printed_with_its_date_amount_and_balance(
     layout: str, seed: int, page_texts: Texts
 ) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     pages = page_texts(statement.pdf)
     for row in statement.truth["transactions"]:
         assert 1 <= row["page"] <= len(pages)
@@ -156,11 +146,11 @@ def test_every_row_is_printed_with_its_date_amount_and_balance(
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_truth_reconciles(layout: str, seed: int) -> None:
-    truth = _statement(layout, seed).truth
+    truth = splits.statement(layout, seed).truth
     account, rows = truth["accounts"][0], truth["transactions"]
     assert rows
-    credits = sum(_dec(r["credit"]) for r in rows)
-    debits = sum(_dec(r["debit"]) for r in rows)
+    credits = sum(splits.dec(r["credit"]) for r in rows)
+    debits = sum(splits.dec(r["debit"]) for r in rows)
     opening, closing = Decimal(account["opening_balance"]), Decimal(account["closing_balance"])
     assert opening + credits - debits == closing
     assert truth["statement"]["closing_balance"] == account["closing_balance"]
@@ -178,7 +168,7 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
     ledger = built.statement.accounts[0].txns
     assert len(rows) == len(ledger)
     for row, txn in zip(rows, ledger, strict=True):
-        running += _dec(row["credit"]) - _dec(row["debit"])
+        running += splits.dec(row["credit"]) - splits.dec(row["debit"])
         assert running == txn.balance
         assert row["date"] == txn.day.isoformat()
         if row["balance"] is not None:
@@ -187,11 +177,11 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
 
 @pytest.mark.parametrize("layout", NAMES)
 def test_each_family_has_single_and_multi_page_statements(layout: str, page_texts: Texts) -> None:
-    counts = [len(page_texts(_statement(layout, s).pdf)) for s in range(12)]
+    counts = [len(page_texts(splits.statement(layout, s).pdf)) for s in range(12)]
     assert max(counts) >= 2
     assert min(counts) >= 1
     for seed in range(12):
-        rows = _statement(layout, seed).truth["transactions"]
+        rows = splits.statement(layout, seed).truth["transactions"]
         assert max(r["page"] for r in rows) <= counts[seed]
 
 
@@ -235,13 +225,14 @@ def test_sri_lankan_variants(page_texts: Texts) -> None:
     assert all("LKR" in t and re.search(r"\d,\d{3}\.\d{2}", t) for t in texts)
     dfcc = [s for s, t in zip(SEEDS, texts, strict=True) if "Withdrawal (Dr)" in t]
     assert all("Transaction Summary" in texts[s] and "Client Name:" in texts[s] for s in dfcc)
-    overdrawn = [r for s in dfcc for r in _statement("lk_statement", s).truth["transactions"]]
+    overdrawn = [r for s in dfcc for r in splits.statement("lk_statement", s).truth["transactions"]]
     assert any(r["balance"] is not None and Decimal(r["balance"]) < 0 for r in overdrawn)
     ntb = [s for s, t in zip(SEEDS, texts, strict=True) if "e-Statement" in t]
     assert ntb
     for seed in ntb:
         assert all(
-            r["balance"] is None for r in _statement("lk_statement", seed).truth["transactions"]
+            r["balance"] is None
+            for r in splits.statement("lk_statement", seed).truth["transactions"]
         )
     boc = [t for t in texts if "BALANCE B/F" in t]
     assert all("Particulars" in t and " 0.00 " in t for t in boc)
@@ -311,7 +302,7 @@ def test_bulgarian_variants(page_texts: Texts) -> None:
     unicredit = [s for s, t in zip(SEEDS, texts, strict=True) if "Операция" in t]
     assert unicredit
     for seed in unicredit:
-        rows = _statement("bg_izvlechenie", seed).truth["transactions"]
+        rows = splits.statement("bg_izvlechenie", seed).truth["transactions"]
         assert all(r.get("type") for r in rows)  # the Операция column is the row's type
         assert all(r["type"] not in r["description"] for r in rows)
     ubb = [t for t in texts if "Натрупани обороти" in t]
@@ -327,7 +318,7 @@ def test_jordanian_dinars_have_three_decimals(page_texts: Texts) -> None:
     spelled = [r[k] for r in rows for k in ("debit", "credit", "balance") if r[k] is not None]
     assert all(re.fullmatch(r"\d+\.\d{3}", value) for value in spelled)
     assert any(not value.endswith("0") for value in spelled)  # fils, not cents
-    account = _statement("jo_statement", 0).truth["accounts"][0]
+    account = splits.statement("jo_statement", 0).truth["accounts"][0]
     assert re.fullmatch(r"\d+\.\d{3}", account["opening_balance"])
     texts = _texts("jo_statement", page_texts)
     assert all(ARABIC.search(t) and "JOD" in t and re.search(r"\d\.\d{3}\b", t) for t in texts)
@@ -342,7 +333,7 @@ def test_jordanian_variants(page_texts: Texts) -> None:
     reflect = [s for s, t in zip(SEEDS, texts, strict=True) if "Date & Time" in t]
     assert reflect
     for seed in reflect:
-        rows = _statement("jo_statement", seed).truth["transactions"]
+        rows = splits.statement("jo_statement", seed).truth["transactions"]
         assert rows[0]["date"] > rows[-1]["date"]  # the newest movement first
         assert all(r["balance"] is None for r in rows)
         assert re.search(r"\+\d[\d,]*\.\d{3} JOD", texts[seed])

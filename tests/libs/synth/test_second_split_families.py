@@ -13,15 +13,14 @@ import time
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 import pdfplumber
 import pytest
 
-from cypheredge.synth import LAYOUTS, build, generate
+from cetest import splits
+from cypheredge.synth import build, generate
 from cypheredge.synth.formats import fmt_date
-from cypheredge.synth.layouts import HELD_OUT
-from cypheredge.synth.model import SyntheticStatement, Truth
+from cypheredge.synth.model import Truth
 
 NAMES = (
     "id_rekening",
@@ -48,19 +47,8 @@ DATES = (
 )
 
 
-@cache
-def _statement(layout: str, seed: int) -> SyntheticStatement:
-    return generate(layout, seed)
-
-
-def _dec(value: str | None) -> Decimal:
-    return Decimal(value) if value is not None else Decimal(0)
-
-
 def test_the_former_split_is_tuned_now() -> None:
-    assert all(name in LAYOUTS for name in NAMES)
-    assert not any(LAYOUTS[name].held_out for name in NAMES)
-    assert not {layout.name for layout in HELD_OUT} & set(NAMES)
+    splits.assert_tuned(NAMES, registered=False)
 
 
 @pytest.mark.parametrize("layout", NAMES)
@@ -72,7 +60,7 @@ def test_generation_is_fast(layout: str) -> None:
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_pdfplumber_opens_it_and_reads_text(layout: str, seed: int) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     with pdfplumber.open(io.BytesIO(statement.pdf)) as pdf:
         assert len(pdf.pages) >= 1
         first = pdf.pages[0].extract_text() or ""
@@ -85,7 +73,7 @@ def test_pdfplumber_opens_it_and_reads_text(layout: str, seed: int) -> None:
 def test_every_row_is_printed_with_its_date_amount_and_balance(
     layout: str, seed: int, page_texts: Texts
 ) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     pages = page_texts(statement.pdf)
     for row in statement.truth["transactions"]:
         text = pages[row["page"] - 1]
@@ -101,10 +89,10 @@ def test_every_row_is_printed_with_its_date_amount_and_balance(
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_truth_reconciles(layout: str, seed: int) -> None:
-    truth = _statement(layout, seed).truth
+    truth = splits.statement(layout, seed).truth
     account, rows = truth["accounts"][0], truth["transactions"]
-    credits = sum(_dec(r["credit"]) for r in rows)
-    debits = sum(_dec(r["debit"]) for r in rows)
+    credits = sum(splits.dec(r["credit"]) for r in rows)
+    debits = sum(splits.dec(r["debit"]) for r in rows)
     opening, closing = Decimal(account["opening_balance"]), Decimal(account["closing_balance"])
     assert opening + credits - debits == closing
     assert truth["statement"]["closing_balance"] == account["closing_balance"]
@@ -121,7 +109,7 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
     ledger = built.statement.accounts[0].txns
     assert len(rows) == len(ledger)
     for row, txn in zip(rows, ledger, strict=True):
-        running += _dec(row["credit"]) - _dec(row["debit"])
+        running += splits.dec(row["credit"]) - splits.dec(row["debit"])
         assert running == txn.balance
         if row["balance"] is not None:
             assert Decimal(row["balance"]) == running, row
@@ -129,7 +117,9 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
 
 @pytest.mark.parametrize("layout", NAMES)
 def test_each_family_has_multi_page_statements(layout: str) -> None:
-    pages = [max(r["page"] for r in _statement(layout, s).truth["transactions"]) for s in range(10)]
+    pages = [
+        max(r["page"] for r in splits.statement(layout, s).truth["transactions"]) for s in range(10)
+    ]
     assert max(pages) >= 2
     assert min(pages) >= 1
 
@@ -137,7 +127,7 @@ def test_each_family_has_multi_page_statements(layout: str) -> None:
 @pytest.mark.parametrize("layout", ["jp_yen", "cl_cartola", "vn_saoke", "kr_won"])
 def test_currencies_without_a_minor_unit_have_whole_amounts(layout: str) -> None:
     for seed in range(6):
-        truth = _statement(layout, seed).truth
+        truth = splits.statement(layout, seed).truth
         values = [r[k] for r in truth["transactions"] for k in ("debit", "credit", "balance")]
         values += [truth["accounts"][0]["opening_balance"]]
         assert all(Decimal(v) == Decimal(v).to_integral_value() for v in values if v is not None)
@@ -145,11 +135,13 @@ def test_currencies_without_a_minor_unit_have_whole_amounts(layout: str) -> None
 
 def _texts(layout: str, page_texts: Texts) -> list[str]:
     """Each seed's whole text layer, whitespace runs (wrapped labels) as one space."""
-    return [" ".join(" ".join(page_texts(_statement(layout, s).pdf)).split()) for s in PRINT_SEEDS]
+    return [
+        " ".join(" ".join(page_texts(splits.statement(layout, s).pdf)).split()) for s in PRINT_SEEDS
+    ]
 
 
 def _rows(layout: str) -> list[Truth]:
-    return [r for s in PRINT_SEEDS for r in _statement(layout, s).truth["transactions"]]
+    return splits.rows(layout, PRINT_SEEDS)
 
 
 def test_indonesian_variants(page_texts: Texts) -> None:
@@ -184,7 +176,7 @@ def test_turkish_variants(page_texts: Texts) -> None:
     newest_first = [
         s
         for s in PRINT_SEEDS
-        if (rows := _statement("tr_hesap", s).truth["transactions"])
+        if (rows := splits.statement("tr_hesap", s).truth["transactions"])
         and rows[0]["date"] > rows[-1]["date"]
     ]
     assert newest_first

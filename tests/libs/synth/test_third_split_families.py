@@ -15,17 +15,16 @@ import time
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 import pdfplumber
 import pytest
 
-from cypheredge.synth import LAYOUTS, build, generate
+from cetest import splits
+from cypheredge.synth import build, generate
 from cypheredge.synth.formats import fmt_date
-from cypheredge.synth.layouts import ALL, HELD_OUT
 from cypheredge.synth.layouts.local_kit import ES_MONTHS
 from cypheredge.synth.layouts.saudi import hijri
-from cypheredge.synth.model import SyntheticStatement, Truth
+from cypheredge.synth.model import Truth
 
 NAMES = (
     "th_baht",
@@ -54,15 +53,6 @@ DATES = (
 )
 
 
-@cache
-def _statement(layout: str, seed: int) -> SyntheticStatement:
-    return generate(layout, seed)
-
-
-def _dec(value: str | None) -> Decimal:
-    return Decimal(value) if value is not None else Decimal(0)
-
-
 def _printed_dates(day: date) -> set[str]:
     """The row's date as any of these families prints it: upper-cased months (BOCHK), the
     Buddhist era (Bangkok Bank), Spanish month abbreviations (the Colombian cooperative)."""
@@ -79,10 +69,7 @@ def _accounts(truth: Truth) -> list[list[Truth]]:
 
 
 def test_the_former_split_is_tuned_now() -> None:
-    assert all(name in LAYOUTS for name in NAMES)
-    assert not any(LAYOUTS[name].held_out for name in NAMES)
-    assert not {layout.name for layout in HELD_OUT} & set(NAMES)
-    assert all(layout in ALL for layout in (LAYOUTS[name] for name in NAMES))
+    splits.assert_tuned(NAMES)
 
 
 @pytest.mark.parametrize("layout", NAMES)
@@ -94,7 +81,7 @@ def test_generation_is_fast(layout: str) -> None:
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts: Texts) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     with pdfplumber.open(io.BytesIO(statement.pdf)) as pdf:
         plumbed = [page.extract_text() or "" for page in pdf.pages]
     pages = page_texts(statement.pdf)
@@ -109,7 +96,7 @@ def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts:
 def test_every_row_is_printed_with_its_date_amount_and_balance(
     layout: str, seed: int, page_texts: Texts
 ) -> None:
-    statement = _statement(layout, seed)
+    statement = splits.statement(layout, seed)
     pages = page_texts(statement.pdf)
     for row in statement.truth["transactions"]:
         text = pages[row["page"] - 1]
@@ -126,10 +113,10 @@ def test_every_row_is_printed_with_its_date_amount_and_balance(
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_truth_reconciles(layout: str, seed: int) -> None:
-    truth = _statement(layout, seed).truth
+    truth = splits.statement(layout, seed).truth
     for account, rows in zip(truth["accounts"], _accounts(truth), strict=True):
-        credits = sum(_dec(r["credit"]) for r in rows)
-        debits = sum(_dec(r["debit"]) for r in rows)
+        credits = sum(splits.dec(r["credit"]) for r in rows)
+        debits = sum(splits.dec(r["debit"]) for r in rows)
         opening, closing = Decimal(account["opening_balance"]), Decimal(account["closing_balance"])
         assert rows
         assert opening + credits - debits == closing
@@ -147,7 +134,7 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
         ledger = built.statement.accounts[index].txns
         assert len(rows) == len(ledger)
         for row, txn in zip(rows, ledger, strict=True):
-            running += _dec(row["credit"]) - _dec(row["debit"])
+            running += splits.dec(row["credit"]) - splits.dec(row["debit"])
             assert running == txn.balance
             assert row["date"] == txn.day.isoformat()
             if row["balance"] is not None:
@@ -156,7 +143,9 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
 
 @pytest.mark.parametrize("layout", NAMES)
 def test_each_family_has_multi_page_statements(layout: str) -> None:
-    pages = [max(r["page"] for r in _statement(layout, s).truth["transactions"]) for s in range(10)]
+    pages = [
+        max(r["page"] for r in splits.statement(layout, s).truth["transactions"]) for s in range(10)
+    ]
     assert max(pages) >= 2
     assert min(pages) >= 1
 
@@ -165,19 +154,18 @@ SEEDS = range(24)
 
 
 def _texts(layout: str, page_texts: Texts) -> list[str]:
-    """Each seed's whole text layer, whitespace runs (wrapped labels) as one space."""
-    return [" ".join(" ".join(page_texts(_statement(layout, s).pdf)).split()) for s in SEEDS]
+    return splits.texts(layout, SEEDS, page_texts)
 
 
 def _rows(layout: str) -> list[Truth]:
-    return [r for s in SEEDS for r in _statement(layout, s).truth["transactions"]]
+    return splits.rows(layout, SEEDS)
 
 
 def _newest_first(layout: str) -> list[int]:
     return [
         s
         for s in SEEDS
-        if (rows := _statement(layout, s).truth["transactions"])
+        if (rows := splits.statement(layout, s).truth["transactions"])
         and rows[0]["date"] > rows[-1]["date"]
     ]
 
@@ -251,7 +239,7 @@ def test_hong_kong_variants(page_texts: Texts) -> None:
     assert all(re.search(r"Deposit Withdrawal Balance", t) for t in hsbc)
     assert any(re.search(r"\d\.\d{2} DR\b", t) for t in hsbc)  # an overdrawn current account
     assert any("BALANCE FROM PREVIOUS STATEMENT" in t and "CLOSING BALANCE" in t for t in texts)
-    two = [s for s in SEEDS if len(_statement("hk_statement", s).truth["accounts"]) == 2]
+    two = [s for s in SEEDS if len(splits.statement("hk_statement", s).truth["accounts"]) == 2]
     assert two
     rows = _rows("hk_statement")
     assert any(r["balance"] is None for r in rows)  # HSBC: a day's balance on its last row

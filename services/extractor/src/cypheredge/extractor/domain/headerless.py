@@ -65,7 +65,7 @@ def _infer(lines: Sequence[Line], reading: Reading, rtl: bool) -> Layout | None:
     ordered = spans[::-1] if rtl else spans
     money = [
         Column(role, x0, x1, "")
-        for role, (x0, x1) in zip(roles(ordered, rows), ordered, strict=True)
+        for role, (x0, x1) in zip(roles(ordered, rows, reading.decimal_mark), ordered, strict=True)
     ]
     money.sort(key=lambda c: c.x0)
     texts = [[w for w in row.line.words if not taken(w, row)] for row in rows]
@@ -143,8 +143,12 @@ def _date_words(line: Line, reading: Reading, rtl: bool) -> list[Word]:
     a right-to-left table, of its last date."""
     words = line.words
     if rtl:
-        dates = [d for k in range(len(words)) if (d := _date_at(words, k, reading))]
-        return dates[-1] if dates and dates[-1][-1] is words[-1] else []
+        # Only a date ending the line counts, and a date spans at most five words: the last
+        # date that starts among the last five is the one (earlier ones cannot end it).
+        for k in range(len(words) - 1, max(len(words) - 6, -1), -1):
+            if found := _date_at(words, k, reading):
+                return found if found[-1] is words[-1] else []
+        return []
     limit = words[0].x0 + DATE_REACH * (line.x1 - words[0].x0)
     for k, word in enumerate(words):
         if word.x0 > limit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from cypheredge.extractor.domain.columns import Kind, kind_of
+from cypheredge.extractor.domain.columns import Kind, kind_of, money_of
 from cypheredge.extractor.domain.headerless_rows import ALIGN, DatedRow, has_text
 from cypheredge.extractor.domain.vocabulary import Role
 from cypheredge.extractor.domain.words import Word
@@ -131,52 +131,45 @@ def _width(group: Sequence[Word]) -> float:
     return max(w.x1 for w in group) - min(w.x0 for w in group)
 
 
-def roles(clusters: list[tuple[float, float]], rows: Sequence[DatedRow]) -> list[Role]:
+def roles(clusters: list[tuple[float, float]], rows: Sequence[DatedRow], mark: str) -> list[Role]:
     filled = [[_cell(row, a, b) for a, b in clusters] for row in rows]
     full_last = sum(f[-1] is not None for f in filled) >= 0.8 * len(rows)
     if len(clusters) == 1:
         return [Role.AMOUNT]
+    negative = [_share_negative(filled, k, mark) for k in range(2)]
     if len(clusters) == 2:
         together = sum(_nonzero(f[0]) and _nonzero(f[1]) for f in filled)
         if together and (full_last or together >= SUPPORT * len(rows)):
             # A debit and a credit never share a row: figures side by side are an amount
             # and the balance after it (printed on every row, or at each day's end).
             return [Role.AMOUNT, Role.BALANCE]
-        if 0 < _share_negative(filled, 0) < MIXED:
+        if 0 < negative[0] < MIXED:
             # Both signs in one column (`1.850,00-` and `915,60`): the movements, signed; the
             # other column is a balance printed on rows of its own (`SALDO DO DIA`).
             return [Role.AMOUNT, Role.BALANCE]
-        return _sides(filled, 0, 1)
-    return [*_sides(filled, 0, 1), Role.BALANCE]
+        return _sides(negative)
+    return [*_sides(negative), Role.BALANCE]
 
 
 def _nonzero(word: Word | None) -> bool:
     return word is not None and any(c in "123456789" for c in word.text)
 
 
-def _sides(filled: Sequence[Sequence[Word | None]], a: int, b: int) -> list[Role]:
+def _sides(negative: Sequence[float]) -> list[Role]:
     """Debits then credits, as most banks print them, unless the figures say otherwise: the
     column printed with minus signs is the debits (M-PESA's `Paid In` before `Withdrawn`)."""
-    if _negative(filled, b) and not _negative(filled, a):
+    if negative[1] > 0.5 >= negative[0]:
         return [Role.CREDIT, Role.DEBIT]
     return [Role.DEBIT, Role.CREDIT]
 
 
-def _negative(filled: Sequence[Sequence[Word | None]], k: int) -> bool:
-    return _share_negative(filled, k) > 0.5
-
-
-def _share_negative(filled: Sequence[Sequence[Word | None]], k: int) -> float:
-    texts = [word.text for row in filled if (word := row[k]) is not None]
-    if not texts:
+def _share_negative(filled: Sequence[Sequence[Word | None]], k: int, mark: str) -> float:
+    """The share of column `k`'s figures printed negative (`-12.40`, `(12.40)`, `12.40-`,
+    `12.40 DR`), as the amount parser reads them."""
+    found = [money_of(word.text, mark) for row in filled if (word := row[k]) is not None]
+    if not found:
         return 0.0
-    return sum(_minus(t) for t in texts) / len(texts)
-
-
-def _minus(text: str) -> bool:
-    """Printed negative: `-12.40`, `(12.40)`, `12.40-`, `12.40 DR`."""
-    bare = text.strip()
-    return bare.lstrip("(")[:1] in "-−" or bare.endswith(("-", ")", " DR", " DB", " D"))
+    return sum(m is not None and (m.sign < 0 or m.marker == "DR") for m in found) / len(found)
 
 
 def _cell(row: DatedRow, a: float, b: float) -> Word | None:

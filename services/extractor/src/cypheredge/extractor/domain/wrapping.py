@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from cypheredge.extractor.domain.header import TITLE_WORDS
+from cypheredge.extractor.domain.header import TITLE_WORDS, split_cells
 from cypheredge.extractor.domain.lineparse import Parsed
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import account_id
@@ -167,8 +167,7 @@ HEADING_GAP = 3.0  # x word height: a heading is printed in one run, not across 
 def _one_cell(line: Line) -> bool:
     """A heading reads as one run of words; `Platba kartou` in one column and the card's
     number in another, across the figures, are a row's texts."""
-    words = line.words
-    return all(b.x0 - a.x1 <= HEADING_GAP * a.height for a, b in itertools.pairwise(words))
+    return len(split_cells(line.words, HEADING_GAP)) == 1
 
 
 def _holder(text: str) -> bool:
