@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 from aiokafka import ConsumerRecord
@@ -30,8 +30,9 @@ class UsagePinged(Pinged):
     topic = USAGE.name
 
 
-def _envelope(n: int) -> Envelope:
-    return Envelope.wrap(UsagePinged(subject_id=uuid4(), n=n), org_id=ORG, source="/tests")
+def _envelope(n: int, subject: UUID | None = None) -> Envelope:
+    event = UsagePinged(subject_id=subject or uuid4(), n=n)
+    return Envelope.wrap(event, org_id=ORG, source="/tests")
 
 
 async def test_failing_and_poison_records_are_parked_and_the_partition_moves_on(
@@ -107,11 +108,12 @@ async def test_offsets_are_committed_after_the_effect_so_a_restart_resumes(broke
         return router
 
     prefix = fresh_prefix()
+    subject = uuid4()  # one key, one partition: the records are consumed in the order sent
     async with started(BILLING, router, broker, prefix) as running:
         for n in (1, 2):
-            await running.deliver(_envelope(n), USAGE.name)
+            await running.deliver(_envelope(n, subject), USAGE.name)
         await eventually(lambda: len(seen) == 2)
     async with started(BILLING, router, broker, prefix) as running:
-        await running.deliver(_envelope(3), USAGE.name)
+        await running.deliver(_envelope(3, subject), USAGE.name)
         await eventually(lambda: len(seen) == 3, within=60)
     assert seen == [1, 2, 3]
