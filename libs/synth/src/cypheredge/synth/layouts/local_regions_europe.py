@@ -1,4 +1,4 @@
-"""Narrations of the fifth held-out split's European countries: Lithuania and Bulgaria.
+"""Narrations of the fifth split's European countries (tuned on since): Lithuania and Bulgaria.
 
 Templates give the counterparty and the payment's purpose as `party|purpose` (no party for the
 bank's own postings, which name the bank itself): the layouts print

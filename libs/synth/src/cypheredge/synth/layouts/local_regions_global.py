@@ -1,4 +1,4 @@
-"""Narrations of the fifth held-out split's Sri Lanka, Argentina and Jordan.
+"""Narrations of the fifth split's Sri Lanka, Argentina and Jordan (tuned on since).
 
 A `|` marks where the bank starts a new line inside the description. Sri Lankan narrations
 follow the rows a public Sri Lankan personal-finance app's statement tests quote: DFCC's

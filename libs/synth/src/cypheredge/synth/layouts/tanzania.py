@@ -1,5 +1,7 @@
-"""Held-out family from Tanzania: the statements of CRDB Bank, NMB Bank and NBC, in English
+"""Family from Tanzania: the statements of CRDB Bank, NMB Bank and NBC, in English
 with Swahili labels, in shillings.
+
+Held out in the fifth split; tuned on since that split was scored.
 
 CRDB follows lkasdorf/crdb_csv_conv_2026 (crdb_to_zoho.py, CLAUDE.md and its reference output
 example/202601_Statement_TZS_ref99_trim.csv), written on CRDB's statement exports: a block of
@@ -29,15 +31,15 @@ from random import Random
 
 from cypheredge.synth.formats import EN, fmt_date
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
-from cypheredge.synth.layouts.held_out_charges import charged, rate
-from cypheredge.synth.layouts.held_out_narrations_africa import (
+from cypheredge.synth.layouts.local_charges import charged, rate
+from cypheredge.synth.layouts.local_kit import LinedTable, clock, digits, local_statement, page_note
+from cypheredge.synth.layouts.local_kit import segments as parts
+from cypheredge.synth.layouts.local_print import ROUND_KINDS, coarsen, serial, steps
+from cypheredge.synth.layouts.local_regions_africa import (
     TANZANIA_CRDB,
     TANZANIA_NBC,
     TANZANIA_NMB,
 )
-from cypheredge.synth.layouts.local_kit import LinedTable, clock, digits, local_statement, page_note
-from cypheredge.synth.layouts.local_kit import segments as parts
-from cypheredge.synth.layouts.local_print import ROUND_KINDS, coarsen, serial, steps
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.regions import Region
@@ -260,6 +262,5 @@ LAYOUTS = (
         "Mwisho rows; or a T24 print with DD MON YYYY booking and value dates, FT references, "
         "the balance at the period's start and end and brought / carried forward rows",
         tz_statement,
-        held_out=True,
     ),
 )

@@ -1,4 +1,4 @@
-"""Narrations of the fifth held-out split's African countries: Morocco and Tanzania.
+"""Narrations of the fifth split's African countries (tuned on since): Morocco and Tanzania.
 
 A `|` marks where the bank starts a new line inside the description. Moroccan narrations are the
 upper-case French wording of each bank, as the keyword lists of public parsers record it (CIH's

