@@ -38,15 +38,6 @@ def test_the_former_split_is_tuned_now() -> None:
     assert not {layout.name for layout in HELD_OUT} & set(NAMES)
 
 
-@pytest.mark.parametrize("layout", NAMES)
-def test_generation_is_fast(layout: str) -> None:
-    import time
-
-    began = time.perf_counter()
-    generate(layout, 99)
-    assert time.perf_counter() - began < 1.0
-
-
 def test_italian_estratto_prints_saldo_rows_and_no_balance(page_texts: Texts) -> None:
     texts = _texts("it_estratto", page_texts)
     assert all("SALDO INIZIALE" in t and "SALDO FINALE" in t for t in texts)

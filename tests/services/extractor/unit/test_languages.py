@@ -574,7 +574,9 @@ def test_kaspi_signs_apart_balances_on_a_day_and_the_currency_in_words(
     ]
     result = extract(page)
     first, second = result.transactions
-    assert (first.debit, first.description) == (Decimal("8208.00"), "Покупка Magnum Cash&Carry")
+    # `Операция` is the kind of payment: the row's type, the details its description.
+    assert (first.debit, first.description) == (Decimal("8208.00"), "Magnum Cash&Carry")
+    assert first.code == "Покупка"
     assert second.debit == Decimal("30000.00")
     assert result.statement.currency == "KZT"
     assert result.statement.opening_balance == Decimal("63858.00")

@@ -87,7 +87,9 @@ def _kaspi(flow: Flow, rng: Random, st: Statement, log: TruthLog) -> None:
     columns = [
         Column("date", "Дата"),
         Column("amt", "Сумма", "r"),
-        Column("kind", "Операция", truth=DESC),
+        # `Операция` names the kind of payment (`Покупка`, `Перевод`): the row's type, as
+        # Bulgarian banks' `Операция` column and every `Type` column is.
+        Column("kind", "Операция", truth="type"),
         Column("desc", "Детали", wrap=True, truth=DESC),
     ]
     newest = replace(acc, txns=acc.txns[::-1])

@@ -11,7 +11,11 @@ from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOL_ORDER, SYMBOL
 
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 # German banks mark the side with S (Soll, debit) and H (Haben, credit): `203,99 S`.
-_MARKER = re.compile(r"^(?P<body>.*?)[\s.]*(?P<m>CR|DR|DB|Cr|Dr|Db|cr|dr|C|D|S|H)\.?$")
+# French-speaking banks spell the side out after a balance: `9 827,20 CREDITEUR` / `DEBITEUR`.
+_MARKER = re.compile(
+    r"^(?P<body>.*?)[\s.]*(?P<m>CR|DR|DB|Cr|Dr|Db|cr|dr|C|D|S|H|[Cc]r[ée]diteur|CR[EÉ]DITEUR|"
+    r"[Dd][ée]biteur|D[EÉ]BITEUR)\.?$"
+)
 _LEAD_MARKER = re.compile(r"^(?P<m>CR|DR|Cr|Dr)\.?\s+(?P<body>.*)$")
 # A letter-only symbol (`R`, `Rs`) counts only right before a digit: `R1,234.56`.
 _SYMBOL_HEAD = re.compile(

@@ -16,7 +16,8 @@ from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, Role
 from cypheredge.extractor.domain.words import Word
 
 _AUX = re.compile(
-    r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|DB|Cr|Dr|Db|cr|dr|db|C|D|S|H|[-+]?\d{1,3})$"
+    r"^(?:[-+()]|\(?[-+]?[$£€¥₹]\)?|CR|DR|DB|Cr|Dr|Db|cr|dr|db|C|D|S|H|[-+]?\d{1,3}|"
+    r"[Cc]r[ée]diteur|CR[EÉ]DITEUR|[Dd][ée]biteur|D[EÉ]BITEUR)$"
 )  # `DB`: BCA marks its debits so
 _DIGIT = re.compile(r"\d")
 _GROUPS = re.compile(r"^[-+]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")  # `1.719.141`

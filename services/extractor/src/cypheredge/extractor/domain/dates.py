@@ -18,6 +18,9 @@ _NUMERIC = re.compile(r"^(\d{1,4})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$")
 # Czech and Slovak print `1. 9. 2024` (a space after each dot); only with its full year, so a
 # numbered list (`1. 2. 3.`) stays a list.
 _SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s(\d{4})$")
+# Moroccan and some French banks print `20 11` and `20 11 2023` (spaces for separators): only
+# two-digit day and month, so a grouped figure (`20 110`) or a count is never a date.
+_SPACED = re.compile(r"^(\d{2}) (\d{2})(?: (\d{4}))?$")
 # Two numbers count only as `d/m` or `d.m.`: `12.40` is an amount, not the 12th of month 40.
 _NUMERIC_SHAPE = re.compile(r"^(\d{1,2})(?:[./-](\d{1,2})[./-]\d{2,4}|/(\d{1,2})|\.(\d{1,2})\.)$")
 
@@ -45,6 +48,8 @@ def parse_date(text: str, order: DateOrder = DateOrder.DMY) -> PartialDate | Non
         return None
     if " " in s and (spaced := _SPACED_DOTS.match(s)):
         s = ".".join(spaced.groups())
+    elif " " in s and (spaced := _SPACED.match(s)):
+        s = "/".join(g for g in spaced.groups() if g)
     numeric = _NUMERIC.match(s)
     if numeric:
         return _numeric(numeric, order)

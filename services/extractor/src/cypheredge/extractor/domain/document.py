@@ -98,7 +98,9 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
     _scale(mine, owed)
     facts = _statement_ends(run.facts)
     opening = next((f.amount * owed for f in facts if f.side > 0), None)
-    closing = next((f.amount * owed for f in reversed(facts) if f.side < 0), None)
+    closing = next(
+        (f.amount * owed for f in reversed(facts) if f.side < 0 and not f.available), None
+    )
     ordered, verdict = choose(mine, opening)
     apply(ordered, verdict)
     guess_directions(mine)
@@ -107,6 +109,8 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
         opening = ordered[0].balance - ordered[0].net
     if closing is None and with_balance and with_balance[-1] is ordered[-1]:
         closing = with_balance[-1].balance
+    if closing is None:
+        closing = next((f.amount * owed for f in reversed(facts) if f.available), None)
     reconciled = reconciles(mine, opening, closing)
     if reconciled is False and verdict.held == 0 and _flip_reconciles(mine, opening, closing):
         reconciled = True  # no balance column to tell: the statement's ends tell the sides

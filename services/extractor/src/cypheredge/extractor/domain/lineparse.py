@@ -35,7 +35,17 @@ _ID_DIGITS = re.compile(r"^(?:0\d+|\d{8,})$")
 STATUS = "status"  # an inferred column whose text says nothing of its row (`Completed`)
 TYPE_TITLES = frozenset(
     # Korean banks' English pages title the type column (`적요`) `Summary`.
-    ("type", "mutatiesoort", "soort", "typ", "tipo", "umsatzart", "buchungsart", "summary")
+    (
+        "type",
+        "mutatiesoort",
+        "soort",
+        "typ",
+        "tipo",
+        "umsatzart",
+        "buchungsart",
+        "summary",
+        "операция",
+    )
 )
 MARKERS = {
     "cr": "CR",
@@ -53,6 +63,8 @@ MARKERS = {
     "h": "CR",
     "χ": "DR",  # Greek `Χ` (χρέωση) / `Π` (πίστωση)
     "π": "CR",
+    "дебит": "DR",  # Bulgarian `Дебит` / `Кредит` spelled out in a side column
+    "кредит": "CR",
 }
 
 

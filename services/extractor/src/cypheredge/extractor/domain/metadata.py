@@ -18,6 +18,7 @@ from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.domain.vocabulary import (
+    AVAILABLE_PHRASES,
     BALANCE_WORDS,
     CLOSING_PHRASES,
     OPENING_PHRASES,
@@ -62,7 +63,7 @@ _RANGE_WORDS = frozenset((
     "period", "statement", "von", "du", "od", "do", "van", "tot", "t/m", "tm", "dal", "desde",
     "hasta", "de", "ate", "fra", "til", "fran", "till", "tol", "ig", "s", "po", "с", "по", "tu",
     "den", "dari", "sampai", "hingga", "s/d", "sd", "periode", "periodo", "okres",
-    "zeitraum", "kontoauszug",
+    "zeitraum", "kontoauszug", "от", "до", "за",
 ))  # fmt: skip
 
 
@@ -104,11 +105,14 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
     for line in lines:
         if sum(1 for w in line.words if any(c.isdigit() for c in w.text)) < 2:
             continue
-        if not any(_range_word(w.text) for w in line.words):
+        ranges = [k for k, w in enumerate(line.words) if _range_word(w.text)]
+        if not ranges:
             continue
         found = full_dates(line.words, order)
-        for (_, _, a), (_, _, b) in itertools.pairwise(found):
-            if a < b and (b - a).days <= MAX_PERIOD_DAYS:
+        for (_, _, a), (i, _, b) in itertools.pairwise(found):
+            # The range word comes before the second date (`du 01.05 au 31.05`, `Period: 1 -
+            # 31 May`); a row's two dates with `по` in its details after them are no period.
+            if a < b and (b - a).days <= MAX_PERIOD_DAYS and ranges[0] < i:
                 return a, b
         if found:
             opened = _yearless_start(line.words[: found[0][0]], found[0][2], order)
@@ -137,7 +141,7 @@ def month_period(lines: Iterable[Line]) -> tuple[date, date] | None:
 
 @lru_cache(maxsize=1 << 12)
 def _range_word(text: str) -> bool:
-    lower = text.lower()
+    lower = text.lower().rstrip(":")  # `от: 01.06.2024 ДО: 30.06.2024`
     return lower in _RANGE_WORDS or fold(lower) in _RANGE_WORDS
 
 
@@ -182,6 +186,9 @@ class BalanceFact:
     y: float
     side: int
     amount: Decimal
+    # `Available Balance: 685.760 JOD` over an app's list: the balance now, which is the
+    # closing one only where nothing else says what the statement closed on (holds differ).
+    available: bool = False
 
 
 def balance_fact(
@@ -203,7 +210,10 @@ def balance_fact(
     # The figure that follows the label: a line may run on into a side column of prose with
     # figures of its own (`Your balance at close ... £4,651.15   ... balances up to £20,000`).
     label = fold(" ".join(w.text for w in words[: found[0]]))
-    named = contains_phrase(label, OPENING_PHRASES) or contains_phrase(label, CLOSING_PHRASES)
+    named = any(
+        contains_phrase(label, phrases)
+        for phrases in (OPENING_PHRASES, CLOSING_PHRASES, AVAILABLE_PHRASES)
+    )
     last = found[0] if named or not BALANCE_WORDS.isdisjoint(label.split()) else found[-1]
     first = _grouped_start(words, last)
     text = " ".join(w.text for w in words[first : last + 1])  # `2 099,48`: grouped by spaces
@@ -222,6 +232,8 @@ def balance_fact(
         side = 1
     elif contains_phrase(text, CLOSING_PHRASES):
         side = -1
+    elif contains_phrase(text, AVAILABLE_PHRASES):
+        return BalanceFact(page, line.y0, -1, value, available=True)
     elif not BALANCE_WORDS.isdisjoint(text.split()) and period is not None:
         dates = [d for _, _, d in full_dates(line.words, order)]
         side = 1 if period[0] in dates else (-1 if period[1] in dates else 0)

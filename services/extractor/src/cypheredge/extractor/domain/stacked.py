@@ -111,11 +111,21 @@ def _merge(cells: list[list[Word]], words: Sequence[Word], split: float) -> None
             cells[best].append(word)
             continue
         lone = next((c for c in split_cells(words, split) if word in c.words), None)
-        own = next((ws for ws in cells if lone is not None and ws[0] in lone.words), None)
+        own = next((ws for ws in cells if lone is not None and _joins(ws, lone)), None)
         if own is None:
             cells.append([word])
         else:
             own.append(word)
+
+
+def _joins(title: list[Word], lone: Cell) -> bool:
+    """Whether the rest of a title part goes with `title`: the part began it, or the title's
+    own words have no width (an Arabic title over `Transaction Details`, whose `Details`
+    stands past the point the Arabic word was given)."""
+    if title[0] in lone.words:
+        return True
+    own = [w for w in title if w not in lone.words]
+    return len(own) < len(title) and all(w.x1 - w.x0 < 0.5 for w in own)
 
 
 def title_part(text: str) -> bool:

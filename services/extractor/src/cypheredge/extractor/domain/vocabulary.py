@@ -125,7 +125,8 @@ OPENING_PHRASES = (
     "start balance", "balance at start", "alter kontostand", "anfangssaldo", "saldo anterior",
     "solde precedent", "ancien solde", "saldo iniziale", "saldo inicial", "last statement",
     "saldovortrag", "vortrag", "solde reporte", "report a nouveau", "saldo precedente",
-    "beginsaldo", "alter saldo", "saldo alt",
+    "beginsaldo", "alter saldo", "saldo alt", "solde depart", "solde de depart", "solde initial",
+    "solde d ouverture",
     "balance last statement", "opening bal", "previous statement balance",
     "last month s balance", "last months balance", "previous month balance",
 )  # fmt: skip
@@ -137,6 +138,8 @@ CLOSING_PHRASES = (
     "schlusssaldo", "solde final", "eindsaldo", "saldo al", "saldo neu",
     "saldo do dia", "saldo del dia", "saldo final do dia", "end of day balance",
 )  # fmt: skip
+# The balance as of printing (an app's statement): closing only when nothing else is.
+AVAILABLE_PHRASES = ("available balance", "current balance", "الرصيد المتاح", "الرصيد الحالي")
 # Never a transaction, whatever else the row carries.
 CARRY_PHRASES = (
     "brought forward", "carried forward", "b/f", "c/f", "opening balance", "closing balance",
@@ -164,7 +167,7 @@ TALLY = re.compile(
     r"|net (?:amount|activity|change|total)\b.*"
     r"|(?:totals?|sub ?totals?) (?:at|for|of|this|brought|carried)\b.*"
     r"|(?:total|sum|subtotal) of .*"
-    r"|(?:transaction|transactions|page|period|monthly|statement) totals?\b.*"
+    r"|(?:transaction|transactions|page|period|monthly|statement) (?:totals?|summary)\b.*"
     r"|.*\btransactions (?:this|for this) (?:cycle|period|month|statement)\b.*)$"
 )  # the last two: `TRANSACTION TOTAL`, a cardholder's `TRANSACTIONS THIS CYCLE (CARD 6395)`
 # `Kontostand am 09.04.2025`, `Balance as at 1 May`: a balance on a day, the opening one
@@ -277,4 +280,6 @@ def balance_heading(text: str) -> bool:
     """A short heading over a table of balances (daily balances), not of transactions."""
     folded = fold(text)
     words = folded.split()
-    return 0 < len(words) <= 5 and "balance" in words and "transactions" not in words
+    # A figure says it is a balance itself (`Available Balance: 685.760 JOD`), not a heading.
+    digits = any(c.isdigit() for c in folded)
+    return 0 < len(words) <= 5 and "balance" in words and "transactions" not in words and not digits

@@ -253,6 +253,36 @@ LANGUAGES: dict[str, Language] = {
         closing=("số dư cuối kỳ",),
         totals=("tổng cộng", "cộng phát sinh", "tổng phát sinh", "cộng doanh số"),
     ),
+    # Bulgarian banks (DSK, UniCredit Bulbank) title the kind of payment `Операция` beside its
+    # `Описание`, and print the side as a word in a column of its own (`Дебит / Кредит`).
+    "bg": Language(
+        cells={
+            "операция": Role.OTHER, "вид операция": Role.OTHER, "дебит / кредит": MK,
+            "дебит/кредит": MK, "д/к": MK, "вальор": V, "дата вальор": V,
+        },
+        keywords={
+            "дата": D, "описание": T, "сума": AMT, "салдо": BAL, "дебит": DR, "кредит": CR,
+            "основание": T, "наредител": R, "получател": R,
+        },
+        opening=("начално салдо", "салдо в началото"),
+        closing=("крайно салдо", "салдо в края"),
+        totals=("обороти", "общо"),
+    ),
+    # Lithuanian banks keep the payee or payer (`Gavėjas / mokėtojas`) apart from the purpose,
+    # as the Ukrainian ones keep `Реквізити контрагента`.
+    "lt": Language(
+        cells={
+            "dok. nr.": R, "dok. nr": R, "dok nr": R, "gavėjas / mokėtojas": R,
+            "mokėtojas / gavėjas": R, "gavėjas": R, "mokėtojas": R, "operacijos data": D,
+        },
+        keywords={
+            "data": D, "paskirtis": T, "debetas": DR, "kreditas": CR, "likutis": BAL,
+            "suma": AMT,
+        },
+        opening=("pradinis likutis", "likutis pradžioje"),
+        closing=("galutinis likutis", "likutis pabaigoje"),
+        totals=("apyvarta",),
+    ),
     # Gulf banks print an Arabic line under the English titles; each word is a title.
     "ar": Language(
         keywords={
