@@ -20,7 +20,6 @@ def _inspected(
         pages=1,
         text_layer_pages=(1,),
         encrypted=False,
-        sha256="00" * 32,
         decrypted=b"%PDF-",
         repaired=repaired,
         hazards=hazards,

@@ -1,4 +1,4 @@
-"""Why a PDF was refused, and the one failure that is not the file's fault."""
+"""Why a PDF was refused, what the sandbox stopped, and the one failure not the file's fault."""
 
 from __future__ import annotations
 
@@ -34,6 +34,48 @@ class PdfRejected(Exception):
         # The default reduce would re-call __init__ with the formatted message only; services
         # hand these across process boundaries (executors), so keep both fields.
         return (PdfRejected, (self.code, self.reason))
+
+
+class PdfTooMuchMemory(PdfRejected):
+    """The sandbox stopped a job that outgrew its worker's memory cap (``RLIMIT_AS``): a PDF
+    bomb, or a file too big to process. Code ``too_large``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("too_large", reason)
+
+    def __reduce__(self) -> tuple[type[PdfRejected], tuple[str]]:  # type: ignore[override]
+        return (type(self), (self.reason,))
+
+
+class PdfTooSlow(PdfRejected):
+    """The sandbox stopped a job that ran past its wall-clock timeout or its CPU limit; the
+    worker was killed. Code ``timeout``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("timeout", reason)
+
+    def __reduce__(self) -> tuple[type[PdfRejected], tuple[str]]:  # type: ignore[override]
+        return (type(self), (self.reason,))
+
+
+class PdfCrashedParser(PdfRejected):
+    """The worker died during the job (a signal, a native crash, an unreadable reply) for no
+    reason the sandbox could tell: neither memory nor time. Code ``malformed``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("malformed", reason)
+
+    def __reduce__(self) -> tuple[type[PdfRejected], tuple[str]]:  # type: ignore[override]
+        return (type(self), (self.reason,))
+
+
+class PdfTaskFailed(Exception):
+    """The sandboxed task raised an exception that is not a rejection (``error`` names its
+    type and message); the worker that ran it was replaced."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 class PdfWorkerError(RuntimeError):

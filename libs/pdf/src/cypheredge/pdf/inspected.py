@@ -16,9 +16,10 @@ class InspectedPdf:
     """An accepted PDF.
 
     ``text_layer_pages`` holds 1-based numbers of the pages with extractable text (the others
-    need OCR). ``sha256`` is of the bytes the caller passed in. ``decrypted`` is a copy that opens
-    without a password: the original bytes when the file was neither encrypted nor needed repair,
-    otherwise a copy rewritten by qpdf (encryption removed, damage repaired). ``repaired`` is
+    need OCR). ``decrypted`` is a copy that opens without a password: the original bytes when
+    the file was neither encrypted nor needed repair, otherwise a copy rewritten by qpdf
+    (encryption removed, damage repaired); ``rewritten`` says which, so that a caller stores a
+    second form of the file only when there is one. ``repaired`` is
     True when the file was damaged (truncated, a broken cross-reference table) and opened only
     after qpdf rebuilt it: it can be read, but content may be missing. ``hazards`` names what
     the file carries that a viewer could run or unpack (JavaScript, a Launch action, embedded
@@ -29,9 +30,9 @@ class InspectedPdf:
     pages: int
     text_layer_pages: tuple[int, ...]
     encrypted: bool
-    sha256: str
     # Excluded from repr so that logging a result never dumps megabytes of PDF.
     decrypted: bytes = field(repr=False)
+    rewritten: bool = False
     repaired: bool = False
     hazards: tuple[Hazard, ...] = ()
     password_unused: bool = False

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
-import threading
 from types import TracebackType
 
-from cypheredge.pdf.errors import PdfRejected
+from cypheredge.pdf.errors import PdfRejected, PdfTaskFailed
 from cypheredge.pdf.inspected import InspectedPdf
 from cypheredge.pdf.limits import DEFAULT_LIMITS, PdfLimits
 from cypheredge.pdf.precheck import check_envelope
-from cypheredge.pdf.protocol import Job, Refused, Reply
-from cypheredge.pdf.worker_process import WorkerProcess
+from cypheredge.pdf.protocol import decode_accepted, inspect_job
+from cypheredge.pdf.sandbox import PdfSandbox
+
+# Run in the sandbox's workers; importing it here would load the PDF engines.
+INSPECT_TASK = "cypheredge.pdf.inspect_task:inspect"
 
 
 class PdfInspector:
-    """Opens untrusted PDFs in a sandboxed worker process that it keeps between files.
+    """Opens untrusted PDFs in the PDF sandbox (:class:`~cypheredge.pdf.sandbox.PdfSandbox`),
+    on ``workers`` worker processes that it keeps between files.
 
-    The worker starts on first use and is replaced after any failure (timeout, crash, memory
-    blow-up), so one hostile file never affects the next. Calls are serialised; for parallel work
-    use one inspector per thread or task. ``inspect`` blocks: call it from async code through
-    ``asyncio.to_thread``.
+    A worker starts on first use and is replaced after any failure (timeout, crash, memory
+    blow-up), so one hostile file never affects the next. With one worker (the default) calls
+    are serialised. ``inspect`` blocks: call it from async code through ``asyncio.to_thread``.
     """
 
-    def __init__(self, limits: PdfLimits = DEFAULT_LIMITS) -> None:
+    def __init__(self, limits: PdfLimits = DEFAULT_LIMITS, workers: int = 1) -> None:
         self.limits = limits
-        self._worker: WorkerProcess | None = None
-        self._lock = threading.Lock()
-        self._closed = False
+        self.sandbox = PdfSandbox(INSPECT_TASK, limits, workers)
 
     def inspect(self, data: bytes, password: str | None = None) -> InspectedPdf:
         """Validate, decrypt and survey one PDF.
@@ -36,16 +35,18 @@ class PdfInspector:
         :class:`~cypheredge.pdf.errors.PdfWorkerError` when the worker cannot be started.
         """
         check_envelope(data, self.limits)
-        digest = hashlib.sha256(data).hexdigest()
-        reply = self._run(Job(password=password, data=data))
-        if isinstance(reply, Refused):
-            raise PdfRejected(reply.code, reply.reason)
+        try:
+            reply = self.sandbox.run(inspect_job(data, password), decode_accepted)
+        except PdfTaskFailed:
+            # An engine failing in a way we did not foresee: blame the file (its worker is
+            # already replaced).
+            raise PdfRejected("malformed", "the file could not be parsed") from None
         return InspectedPdf(
             pages=reply.pages,
             text_layer_pages=reply.text_layer_pages,
             encrypted=reply.encrypted,
-            sha256=digest,
             decrypted=reply.copy or data,
+            rewritten=bool(reply.copy),
             repaired=reply.repaired,
             hazards=reply.hazards,
             password_unused=reply.password_unused,
@@ -58,22 +59,17 @@ class PdfInspector:
         of a second; a caller with start-up work of its own can run this in a thread meanwhile.
         Raises :class:`~cypheredge.pdf.errors.PdfWorkerError` when the worker cannot start.
         """
-        with self._lock:
-            self._ready_worker()
+        self.sandbox.start()
 
     @property
     def worker_pid(self) -> int | None:
-        """The current worker's process id (``None`` when none is running); for monitoring."""
-        worker = self._worker
-        return None if worker is None else worker.pid
+        """A running worker's process id (``None`` when none is running); for monitoring."""
+        pids = self.sandbox.worker_pids
+        return pids[0] if pids else None
 
     def close(self) -> None:
-        """Stop the worker. The inspector cannot be used afterwards."""
-        with self._lock:
-            self._closed = True
-            if self._worker is not None:
-                self._worker.close()
-                self._worker = None
+        """Stop the workers. The inspector cannot be used afterwards."""
+        self.sandbox.close()
 
     def __enter__(self) -> PdfInspector:
         return self
@@ -85,25 +81,6 @@ class PdfInspector:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-    def _run(self, job: Job) -> Reply:
-        with self._lock:
-            worker = self._ready_worker()
-            try:
-                return worker.run(job)
-            finally:
-                if not worker.alive:
-                    self._worker = None
-
-    def _ready_worker(self) -> WorkerProcess:
-        if self._closed:
-            raise RuntimeError("this PdfInspector is closed")
-        # A worker that died while idle (OOM killer, an operator) is replaced, not blamed.
-        if self._worker is None or not self._worker.alive:
-            if self._worker is not None:
-                self._worker.close()
-            self._worker = WorkerProcess(self.limits)
-        return self._worker
 
 
 def inspect_pdf(

@@ -1,13 +1,15 @@
-"""The parsing worker: ``python -m cypheredge.pdf.worker LIMITS_JSON``.
+"""A sandbox worker: ``python -m cypheredge.pdf.worker LIMITS_JSON MODULE:FUNCTION``.
 
-It takes the socket it was given as stdin/stdout for its frames, caps its own address space,
-says it is ready, then parses one job at a time until the parent closes the socket. Anything
-unexpected ends the process: the parent spawns a fresh one rather than trust a worker that a
-hostile file has disturbed.
+It takes the socket it was given as stdin/stdout for its frames, imports its task (a function
+``(Job, PdfLimits) -> Done``, e.g. :data:`~cypheredge.pdf.inspector.INSPECT_TASK`), caps
+its own address space, says it is ready, then runs one job at a time until the parent closes
+the socket. Anything unexpected ends the process: the parent spawns a fresh one rather than
+trust a worker that a hostile file has disturbed.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import math
@@ -15,20 +17,25 @@ import os
 import resource
 import socket
 import sys
+from collections.abc import Callable
+from typing import cast
 
 from cypheredge.pdf.errors import PdfRejected
 from cypheredge.pdf.framing import FrameClosed, recv_frame, send_frames
 from cypheredge.pdf.limits import PdfLimits
-from cypheredge.pdf.parse import parse_pdf
 from cypheredge.pdf.protocol import (
     MAX_HEADER_BYTES,
     READY,
     TOO_MUCH_MEMORY,
+    Done,
+    Failed,
     Job,
     Refused,
     Reply,
     encode_reply,
 )
+
+Task = Callable[[Job, PdfLimits], Done]
 
 # A long-lived worker accumulates heap fragmentation and any leak in the native engines.
 MAX_JOBS_PER_WORKER = 500
@@ -40,37 +47,45 @@ def main(argv: list[str]) -> int:
     channel = _claim_channel()
     # Damaged files make qpdf log warnings by the thousand; the verdict is what matters.
     logging.disable(logging.WARNING)
+    task = load_task(argv[2])  # its imports before the cap and the greeting: a warm worker
     _cap_memory(limits.max_memory_bytes)
     try:
         send_frames(channel, [READY], None)
-        _serve(channel, limits)
+        _serve(channel, limits, task)
     except FrameClosed:
         pass  # the parent is done with us (or gone)
     return 0
 
 
-def _serve(channel: socket.socket, limits: PdfLimits) -> None:
+def load_task(path: str) -> Task:
+    """The function named ``module:function``."""
+    module_name, _, name = path.partition(":")
+    return cast(Task, getattr(importlib.import_module(module_name), name))
+
+
+def _serve(channel: socket.socket, limits: PdfLimits, task: Task) -> None:
     for jobs_done in range(1, MAX_JOBS_PER_WORKER + 1):
         header = recv_frame(channel, MAX_HEADER_BYTES, None)
         job = Job.parse(header, recv_frame(channel, limits.max_bytes, None))
         _arm_cpu_backstop(limits.max_seconds)
-        reply, retire = _run(job, limits)
+        reply, retire = _run(task, job, limits)
         retire = retire or jobs_done == MAX_JOBS_PER_WORKER or _heap_is_bloated(limits)
         send_frames(channel, encode_reply(reply, retire), None)
         if retire:
             return
 
 
-def _run(job: Job, limits: PdfLimits) -> tuple[Reply, bool]:
+def _run(task: Task, job: Job, limits: PdfLimits) -> tuple[Reply, bool]:
     try:
-        return parse_pdf(job.data, job.password, limits.max_pages, limits.max_decoded_bytes), False
+        return task(job, limits), False
     except PdfRejected as exc:
         return Refused(exc.code, exc.reason), False
     except MemoryError:
         return Refused("too_large", TOO_MUCH_MEMORY), True
-    except Exception:
-        # An engine failing in a way we did not foresee: blame the file, replace the worker.
-        return Refused("malformed", "the file could not be parsed"), True
+    except Exception as exc:
+        # Something the task did not foresee (an engine failing oddly): say what, and
+        # replace the worker rather than trust its state.
+        return Failed(f"{type(exc).__name__}: {exc}"), True
 
 
 def _claim_channel() -> socket.socket:

@@ -1,4 +1,10 @@
-"""The parent's handle on one worker process: spawn, run one job, kill, explain a death."""
+"""The parent's handle on one sandbox worker process: spawn, run one job, kill, explain a death.
+
+The worker is a fresh interpreter (``subprocess``, never a fork of the service: it inherits
+no descriptor but its socket), in its own session so that a Ctrl-C meant for the caller does
+not hit it mid-frame, and it exits when the parent's end of the socket closes, so a killed
+service leaves no idle worker behind.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,13 @@ import time
 import weakref
 from pathlib import Path
 
-from cypheredge.pdf.errors import PdfRejected, PdfWorkerError
+from cypheredge.pdf.errors import (
+    PdfCrashedParser,
+    PdfRejected,
+    PdfTooMuchMemory,
+    PdfTooSlow,
+    PdfWorkerError,
+)
 from cypheredge.pdf.framing import (
     FrameClosed,
     FrameTimeout,
@@ -22,7 +34,7 @@ from cypheredge.pdf.framing import (
     recv_frame,
     send_frames,
 )
-from cypheredge.pdf.limits import MIB, PdfLimits
+from cypheredge.pdf.limits import MIB, PdfLimits, max_reply_bytes
 from cypheredge.pdf.protocol import (
     MAX_HEADER_BYTES,
     READY,
@@ -43,17 +55,20 @@ _SOURCE_ROOT = Path(__file__).resolve().parents[2]
 
 
 class WorkerProcess:
-    """One worker subprocess. After any failure it is dead and must be replaced."""
+    """One worker subprocess running ``task``. After any failure it is dead and must be
+    replaced. With ``wait=False`` the caller calls :meth:`await_ready` (so that several
+    workers start at once)."""
 
-    def __init__(self, limits: PdfLimits) -> None:
+    def __init__(self, limits: PdfLimits, task: str, *, wait: bool = True) -> None:
         self._limits = limits
         # Linux carries a process's peak RSS over into the children it starts: a worker's own
         # peak is only what it reports above this.
         self._inherited_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        self._proc, self._channel = _spawn(limits)
+        self._proc, self._channel = _spawn(limits, task)
         # Kills the worker if the owner forgets close(), including at interpreter exit.
         self._finalizer = weakref.finalize(self, _kill, self._proc, self._channel)
-        self._await_ready()
+        if wait:
+            self.await_ready()
 
     @property
     def pid(self) -> int:
@@ -68,19 +83,24 @@ class WorkerProcess:
     def run(self, job: Job) -> Reply:
         """Send ``job`` and wait for the reply, within the wall-clock limit.
 
-        Raises :class:`PdfRejected` when the worker overruns, dies or talks nonsense; the worker
-        is dead afterwards.
+        Raises :class:`PdfTooSlow` when the worker overruns its wall clock or CPU limit,
+        :class:`PdfTooMuchMemory` when it died of its memory cap, :class:`PdfCrashedParser`
+        when it died otherwise or talked nonsense; the worker is dead afterwards.
         """
         deadline = time.monotonic() + self._limits.max_seconds
         try:
             send_frames(self._channel, job.frames(), deadline)
             header = recv_frame(self._channel, MAX_HEADER_BYTES, deadline)
-            body = recv_frame(self._channel, _max_reply_bytes(self._limits), deadline)
+            body = recv_frame(self._channel, max_reply_bytes(self._limits), deadline)
             reply, retire = decode_reply(header, body)
         except FrameTimeout:
             self.close()
-            raise PdfRejected("timeout", self._timeout_reason()) from None
-        except (FrameClosed, FrameTooLarge, ProtocolError):
+            raise PdfTooSlow(self._timeout_reason()) from None
+        except FrameTooLarge:
+            self.close()
+            limit = max_reply_bytes(self._limits) / MIB
+            raise PdfRejected("too_large", f"the result is over the {limit:.0f} MB limit") from None
+        except (FrameClosed, ProtocolError):
             raise self._death_verdict() from None
         if retire:
             self.close()
@@ -90,7 +110,8 @@ class WorkerProcess:
         """Kill the worker (if still running) and reap it."""
         self._finalizer()
 
-    def _await_ready(self) -> None:
+    def await_ready(self) -> None:
+        """Wait for the worker's greeting; raises :class:`PdfWorkerError` if none comes."""
         deadline = time.monotonic() + STARTUP_SECONDS
         try:
             greeting = recv_frame(self._channel, len(READY), deadline)
@@ -105,19 +126,19 @@ class WorkerProcess:
         rusage: resource.struct_rusage | None = self._finalizer()
         status = self._proc.returncode
         if status == -signal.SIGXCPU:
-            return PdfRejected("timeout", self._timeout_reason())
+            return PdfTooSlow(self._timeout_reason())
         grown = rusage is not None and rusage.ru_maxrss > self._inherited_kib
         peak = rusage.ru_maxrss * 1024 if rusage is not None and grown else 0
         # pdfium aborts when an allocation fails, so SIGABRT also marks a memory blow-up.
         if status == -signal.SIGABRT or peak >= self._limits.max_memory_bytes * _MEMORY_DEATH_SHARE:
-            return PdfRejected("too_large", TOO_MUCH_MEMORY)
-        return PdfRejected("malformed", "the file crashed the PDF parser")
+            return PdfTooMuchMemory(TOO_MUCH_MEMORY)
+        return PdfCrashedParser("the file crashed the PDF parser")
 
     def _timeout_reason(self) -> str:
         return f"the file took longer than {self._limits.max_seconds:g} s to parse"
 
 
-def _spawn(limits: PdfLimits) -> tuple[subprocess.Popen[bytes], socket.socket]:
+def _spawn(limits: PdfLimits, task: str) -> tuple[subprocess.Popen[bytes], socket.socket]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_SOURCE_ROOT), env.get("PYTHONPATH")]))
     # -P: the caller's working directory must not shadow our modules in the worker.
@@ -125,7 +146,7 @@ def _spawn(limits: PdfLimits) -> tuple[subprocess.Popen[bytes], socket.socket]:
     ours, theirs = socket.socketpair()
     try:
         proc = subprocess.Popen(
-            [*command, json.dumps(dataclasses.asdict(limits))],
+            [*command, json.dumps(dataclasses.asdict(limits)), task],
             stdin=theirs.fileno(),
             stdout=theirs.fileno(),
             env=env,
@@ -158,8 +179,3 @@ def _kill(proc: subprocess.Popen[bytes], channel: socket.socket) -> resource.str
         return None
     proc.returncode = os.waitstatus_to_exitcode(status)
     return rusage
-
-
-def _max_reply_bytes(limits: PdfLimits) -> int:
-    # The decrypted copy is about the original's size; anything far beyond is not a copy.
-    return 2 * limits.max_bytes + MIB

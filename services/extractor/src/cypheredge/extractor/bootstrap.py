@@ -22,7 +22,7 @@ SERVICE = EXTRACTOR.name
 def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> Worker:
     settings = settings or ExtractorSettings()
     db = Database(service_url(infra, SERVICE))
-    runner = CascadeRunner(settings.workers, settings.timeout_seconds)
+    runner = CascadeRunner(settings.workers, settings.timeout_seconds, settings.max_memory_mb)
     extractor = StatementExtractor(
         db=db,
         storage=storage_from_settings(infra),
@@ -42,5 +42,6 @@ def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> Wo
         outbox=outbox,
         health_host=settings.health_host,
         health_port=settings.health_port,
+        on_start=[runner.start],
         on_close=[runner.close],
     )

@@ -13,3 +13,5 @@ class ExtractorSettings(WorkerSettings):
     health_port: int = 9002
     workers: int = 1
     timeout_seconds: float = 120.0
+    # Each extraction worker's address-space cap (RLIMIT_AS) in the PDF sandbox.
+    max_memory_mb: int = 2048

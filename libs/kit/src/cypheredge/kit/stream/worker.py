@@ -38,7 +38,9 @@ class Worker:
     """Owns the long-running parts of one worker process around its FastStream ``app``.
 
     ``tasks`` run beside the app until it stops (the gateway's sweeper); ``health_port=None``
-    serves no health endpoint (a process that only publishes).
+    serves no health endpoint (a process that only publishes). ``on_start`` callbacks run when
+    :meth:`run` begins, before the broker is waited for (they must not block: the extractor
+    starts its sandbox workers in the background); ``on_close`` ones when it ends.
     """
 
     def __init__(
@@ -52,6 +54,7 @@ class Worker:
         health_host: str = "127.0.0.1",
         health_port: int | None = 9000,
         tasks: Sequence[Task] = (),
+        on_start: Sequence[Callable[[], None]] = (),
         on_close: Sequence[Callable[[], None]] = (),
     ) -> None:
         self.name = name
@@ -61,6 +64,7 @@ class Worker:
         self._db = db
         self._outbox = outbox
         self._tasks = list(tasks)
+        self._on_start = list(on_start)
         self._on_close = list(on_close)
         topics = sorted({t for sub in self.broker.subscribers for t in _topics(sub)})
         self._dependencies = dependencies(db, bootstrap, topics)
@@ -92,6 +96,8 @@ class Worker:
     async def run(self) -> None:
         if self._health is not None:
             await self._health.start()
+        for start in self._on_start:
+            start()
         tasks: list[asyncio.Task[None]] = []
         started = False
         try:

@@ -1,102 +1,89 @@
-"""Runs the extraction cascade away from the event loop, in worker processes.
+"""Runs the extraction cascade away from the event loop, in the PDF sandbox's workers.
 
-Extraction is CPU-bound; a process pool keeps the consumer's heartbeats and the health
-endpoint responsive, lets one instance use several cores, and contains what a pathological
-file can do: a worker that overruns the time limit is killed, one that dies takes only its
-pool with it, and the next file gets a fresh pool.
+Extraction is CPU-bound; worker processes keep the consumer's heartbeats and the health
+endpoint responsive, let one instance use several cores (one statement per worker at once),
+and contain what a pathological file can do: the sandbox (``cypheredge.pdf.PdfSandbox``, the
+one ingest uses too) caps each worker's memory and CPU, kills a job past its wall-clock
+timeout, and replaces a worker that died or was killed.
 
-Workers are spawned (fork + exec), never forked bare: a forked worker would inherit every
-descriptor of the service, its health endpoint's listening socket included, and keep the
-port after the service died. Each worker also dies with the service (parent-death signal),
-so a SIGKILL of the service leaves nothing behind. They start with the pool, so the first
-statement does not wait for their imports.
+Workers are fresh interpreters that inherit no descriptor of the service (its health port
+stays its own) and exit when the service's end of their socket closes, so a SIGKILL of the
+service leaves no idle worker behind. They start when the service starts (:meth:`start`, in
+the background while it waits for the broker), so the first statement does not wait for their
+imports; a runner that is never started spawns them on first use.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-import os
-import signal
+import logging
+import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.contracts.notices import Notice
-from cypheredge.extractor.domain import extract_pdf
-from cypheredge.extractor.service.artefact import to_document
-from cypheredge.kit.lifetime import die_with_parent
+from cypheredge.extractor.service.sandboxed import EXTRACT_TASK, extract_job, read_document
+from cypheredge.pdf import PdfCrashedParser, PdfLimits, PdfSandbox, PdfWorkerError
+
+log = logging.getLogger(__name__)
+
+MIB = 1024 * 1024
+# The file is the ingested form (a decrypted copy is about the upload's size, at most 50 MB);
+# the document of a 500-page statement is tens of MB.
+MAX_INPUT_BYTES = 128 * MIB
+MAX_DOCUMENT_BYTES = 256 * MIB
 
 
-class ExtractionAborted(Exception):
-    """The file could not be extracted within the worker's limits (time, or a crash)."""
-
-
-def _extract(data: bytes, file_warnings: tuple[Notice, ...]) -> ExtractionDocument:
-    # The contract is built (and validated) in the worker too: thousands of rows stay off the
-    # event loop.
-    return to_document(extract_pdf(data), file_warnings)
-
-
-def _warm() -> None:
-    """Nothing: submitted once per worker so that each starts with the pool."""
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=die_with_parent,
-        initargs=(signal.SIGKILL, os.getpid()),
+def extraction_limits(timeout: float, max_memory_mb: int) -> PdfLimits:
+    """The sandbox limits of one extraction: ``timeout`` seconds, ``max_memory_mb`` MiB."""
+    return PdfLimits(
+        max_bytes=MAX_INPUT_BYTES,
+        max_seconds=timeout,
+        max_memory_bytes=max_memory_mb * MIB,
+        max_output_bytes=MAX_DOCUMENT_BYTES,
     )
-    for _ in range(workers):  # a spawn pool starts a worker per task it cannot place
-        pool.submit(_warm)
-    return pool
 
 
 class CascadeRunner:
-    def __init__(self, workers: int, timeout: float = 120.0) -> None:
-        self._workers = workers
-        self.timeout = timeout
-        self._pool = _pool(workers)
+    """Extracts statements on ``workers`` sandboxed worker processes at once."""
+
+    def __init__(self, workers: int, timeout: float = 120.0, max_memory_mb: int = 2048) -> None:
+        self.sandbox = PdfSandbox(EXTRACT_TASK, extraction_limits(timeout, max_memory_mb), workers)
+        self._starting: threading.Thread | None = None
+
+    def start(self, *, wait: bool = False) -> None:
+        """Start every worker in the background (once); with ``wait``, return when they run
+        (or failed to start: the first file then tries again)."""
+        if self._starting is None:
+            self._starting = threading.Thread(target=self._start, name="sandbox-start", daemon=True)
+            self._starting.start()
+        if wait:
+            self._starting.join()
+
+    def _start(self) -> None:
+        try:
+            self.sandbox.start()
+        except PdfWorkerError:
+            log.exception("the extraction workers could not start; the first file retries")
+        except RuntimeError:
+            pass  # closed before they started
 
     async def extract(
         self, data: bytes, file_warnings: Sequence[Notice] = ()
     ) -> ExtractionDocument:
         """The extraction document of ``data``; ``file_warnings`` are ingestion's findings.
 
-        A worker that dies (killed, out of memory) breaks its pool: the file is read once more
-        on a fresh pool, so only a file that kills a worker twice is failed for it."""
+        Raises what the sandbox stops (``PdfTooMuchMemory``, ``PdfTooSlow``,
+        ``PdfCrashedParser``, all ``PdfRejected``) and ``PdfTaskFailed`` when the cascade
+        raised. A worker that dies for no reason the sandbox can tell (killed by someone) is
+        replaced and the file read once more, so only a file that kills a worker twice is
+        failed for it.
+        """
+        job = extract_job(data, file_warnings)
         try:
-            return await self._attempt(data, file_warnings)
-        except BrokenProcessPool:
-            self._replace_pool()
-        try:
-            return await self._attempt(data, file_warnings)
-        except BrokenProcessPool:
-            self._replace_pool()
-            raise ExtractionAborted("the extraction worker died while reading this file") from None
-
-    async def _attempt(self, data: bytes, file_warnings: Sequence[Notice]) -> ExtractionDocument:
-        loop = asyncio.get_running_loop()
-        # A pool a worker broke while idle refuses the file at once (BrokenProcessPool).
-        future = loop.run_in_executor(self._pool, _extract, data, tuple(file_warnings))
-        try:
-            return await asyncio.wait_for(future, self.timeout)
-        except TimeoutError:
-            self._replace_pool()
-            raise ExtractionAborted(
-                f"extraction took longer than {self.timeout:.0f} s and was stopped"
-            ) from None
-
-    def _replace_pool(self) -> None:
-        old = self._pool
-        # A stuck worker never returns; killing it is the only way to get the core back.
-        for process in list(getattr(old, "_processes", {}).values()):
-            process.kill()
-        old.shutdown(wait=False, cancel_futures=True)
-        self._pool = _pool(self._workers)
+            return await asyncio.to_thread(self.sandbox.run, job, read_document)
+        except PdfCrashedParser:
+            return await asyncio.to_thread(self.sandbox.run, job, read_document)
 
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        self.sandbox.close()
