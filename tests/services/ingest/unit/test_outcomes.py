@@ -33,7 +33,11 @@ def test_rejection_becomes_statement_rejected() -> None:
 
 def test_acceptance_becomes_statement_ingested() -> None:
     outcome = Accepted(
-        pages=3, text_layer_pages=(1, 3), encrypted=True, storage_key="org/b/ingested/s.pdf"
+        pages=3,
+        text_layer_pages=(1, 3),
+        encrypted=True,
+        storage_key="org/b/ingested/s.pdf",
+        storage_sha256="cd" * 32,
     )
     event = to_event(BATCH, STATEMENT, outcome)
     assert isinstance(event, StatementIngested)
@@ -43,8 +47,10 @@ def test_acceptance_becomes_statement_ingested() -> None:
     assert event.pages == 3
     assert event.text_layer_pages == (1, 3)
     assert event.encrypted is True
-    # The extractor reads the decrypted copy, not the raw upload; the hash is the upload's.
+    # The extractor reads the decrypted copy, not the raw upload, and checks it against the
+    # copy's hash; ``sha256`` stays the upload's.
     assert event.storage_key == "org/b/ingested/s.pdf"
+    assert event.storage_sha256 == "cd" * 32
     assert event.sha256 == STATEMENT.sha256
     assert event.duplicate_of is None
     assert event.aggregate_id() == STATEMENT.statement_id
@@ -52,7 +58,9 @@ def test_acceptance_becomes_statement_ingested() -> None:
 
 def test_acceptance_carries_the_duplicate_it_was_given() -> None:
     earlier = uuid4()
-    outcome = Accepted(pages=1, text_layer_pages=(), encrypted=False, storage_key="k")
+    outcome = Accepted(
+        pages=1, text_layer_pages=(), encrypted=False, storage_key="k", storage_sha256="ab" * 32
+    )
     event = to_event(BATCH, STATEMENT, outcome, duplicate_of=earlier)
     assert isinstance(event, StatementIngested)
     assert (event.duplicate_of, event.encrypted, event.text_layer_pages) == (earlier, False, ())
@@ -77,12 +85,13 @@ def test_the_file_warnings_travel_on_the_event_in_order() -> None:
         text_layer_pages=(1, 2),
         encrypted=False,
         storage_key="k",
+        storage_sha256="ab" * 32,
         warnings=(repaired_pdf(), pdf_javascript()),
     )
     event = to_event(BATCH, STATEMENT, outcome)
     assert isinstance(event, StatementIngested)
     assert [w.code for w in event.warnings] == [REPAIRED_PDF, PDF_JAVASCRIPT]
     assert "repaired" in event.warnings[0].message
-    intact = to_event(BATCH, STATEMENT, Accepted(1, (1,), False, "k"))
+    intact = to_event(BATCH, STATEMENT, Accepted(1, (1,), False, "k", "ab" * 32))
     assert isinstance(intact, StatementIngested)
     assert intact.warnings == ()

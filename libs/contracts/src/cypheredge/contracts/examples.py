@@ -74,6 +74,7 @@ EXAMPLES: tuple[Event, ...] = (
         text_layer_pages=(1,),
         storage_key=f"orgs/{EXAMPLE_ORG_ID}/statements/{_STMT}/decrypted.pdf",
         sha256=_SHA,
+        storage_sha256="60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
         encrypted=True,
         duplicate_of=_STMT_2,
         warnings=(repaired_pdf(),),

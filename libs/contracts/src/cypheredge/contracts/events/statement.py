@@ -24,6 +24,7 @@ RejectionCode = Literal[
     "timeout",
     "missing_file",
     "decompression_bomb",
+    "checksum_mismatch",
 ]
 
 
@@ -37,8 +38,17 @@ class StatementIngested(Event):
     filename: str
     pages: int
     text_layer_pages: tuple[int, ...] = Field(description="1-based numbers of pages with text")
-    storage_key: str = Field(description="Key of the decrypted copy the extractor reads")
+    storage_key: str = Field(
+        description="Key of the file the extractor reads: the upload itself, or the copy ingest "
+        "wrote when the upload was encrypted or damaged (decrypted, repaired)"
+    )
     sha256: str = Field(description="SHA-256 of the uploaded file")
+    storage_sha256: str | None = Field(
+        default=None,
+        description="SHA-256 of the object at storage_key (the upload's sha256 when that is "
+        "the upload); readers verify it. Absent only in events from before it was carried, "
+        "which readers refuse",
+    )
     encrypted: bool = False
     duplicate_of: UUID | None = Field(
         default=None, description="Earlier statement of this org with the same file hash"

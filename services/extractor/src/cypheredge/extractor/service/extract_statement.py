@@ -2,15 +2,16 @@
 
 The transaction list goes to object storage (claim check); the event carries its key, counts,
 checksum and per-page methods. A cascade error is an outcome (extraction failed), while
-storage or database errors propagate so the runner retries.
+storage or database errors propagate so the runner retries. The file read from storage must
+match the hash its event carried; a mismatch is a failed extraction (stage ``download``),
+never a crash.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import uuid5
 
 from cypheredge.contracts import Envelope, Event
@@ -26,13 +27,17 @@ from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.extractor.infra import repository as repo
 from cypheredge.extractor.service.artefact import NO_TEXT_LAYER, event_warnings
 from cypheredge.extractor.service.runner import CascadeRunner
+from cypheredge.kit.checksums import ChecksumMismatch, read_verified, sha256_hex
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.storage import ObjectStorage
+from cypheredge.pdf import PdfRejected, PdfTaskFailed
 
 log = logging.getLogger(__name__)
 CONSUMER = EXTRACTOR.group_id
+FailureStage = Literal["download", "parse", "extract", "store"]
+UNVERIFIABLE = "the ingested event carries no checksum of the file, so it cannot be verified"
 
 
 class StatementExtractor:
@@ -59,12 +64,25 @@ class StatementExtractor:
             # Nothing to read without OCR: say so rather than report an empty statement.
             await self._record_failure(envelope, event, NO_TEXT_LAYER)
             return
-        data = await self._storage.get(event.storage_key)
+        if event.storage_sha256 is None:
+            # An event from before the hash was carried: nothing to check the file against.
+            await self._record_failure(envelope, event, UNVERIFIABLE, stage="download")
+            return
+        try:
+            data = await read_verified(self._storage, event.storage_key, event.storage_sha256)
+        except ChecksumMismatch as exc:
+            log.error("statement %s: %s (%s)", event.statement_id, exc, exc.key)
+            await self._record_failure(envelope, event, str(exc), stage="download")
+            return
         try:
             document = await self._runner.extract(data, event.warnings)
-        except Exception as exc:
-            log.exception("extraction of %s failed", event.statement_id)
-            await self._record_failure(envelope, event, f"{type(exc).__name__}: {exc}")
+        except PdfRejected as exc:  # the sandbox stopped it: too much memory, too slow, a crash
+            log.warning("extraction of %s stopped: %s", event.statement_id, exc)
+            await self._record_failure(envelope, event, f"{type(exc).__name__}: {exc.reason}")
+            return
+        except PdfTaskFailed as exc:  # the cascade raised, in its worker
+            log.error("extraction of %s failed: %s", event.statement_id, exc.error)
+            await self._record_failure(envelope, event, exc.error)
             return
         if document.error is not None:
             await self._record_failure(envelope, event, document.error)
@@ -83,7 +101,7 @@ class StatementExtractor:
             batch_id=event.batch_id,
             statement_id=event.statement_id,
             artefact_key=key,
-            artefact_sha256=hashlib.sha256(artefact).hexdigest(),
+            artefact_sha256=sha256_hex(artefact),
             transactions=len(document.transactions),
             accounts=len(document.accounts) or 1,
             reconciled=document.reconciled,
@@ -113,10 +131,17 @@ class StatementExtractor:
         await self._finish(envelope, event, row, extracted, usage)
 
     async def _record_failure(
-        self, envelope: Envelope, event: StatementIngested, reason: str
+        self,
+        envelope: Envelope,
+        event: StatementIngested,
+        reason: str,
+        stage: FailureStage = "extract",
     ) -> None:
         failed = StatementExtractionFailed(
-            batch_id=event.batch_id, statement_id=event.statement_id, reason=reason[:2000]
+            batch_id=event.batch_id,
+            statement_id=event.statement_id,
+            reason=reason[:2000],
+            stage=stage,
         )
         await self._finish(envelope, event, {"status": "failed", "reason": failed.reason}, failed)
 

@@ -16,10 +16,14 @@ from cypheredge.contracts.notices import Notice
 
 @dataclass(frozen=True)
 class Accepted:
+    """An accepted file. ``storage_key`` names the form the extractor reads (the upload itself,
+    or ingest's decrypted/repaired copy) and ``storage_sha256`` is that form's hash."""
+
     pages: int
     text_layer_pages: tuple[int, ...]
     encrypted: bool
     storage_key: str
+    storage_sha256: str
     # About the file itself (repaired, a password it did not need, scripts, attachments).
     warnings: tuple[Notice, ...] = ()
 
@@ -34,6 +38,7 @@ Outcome = Accepted | Rejected
 
 
 def decrypted_key(org_id: UUID, batch_id: UUID, statement_id: UUID) -> str:
+    """Where ingest writes a file's second form, when it has one (decrypted or repaired)."""
     return f"{org_id}/{batch_id}/ingested/{statement_id}.pdf"
 
 
@@ -59,6 +64,7 @@ def to_event(
         text_layer_pages=outcome.text_layer_pages,
         storage_key=outcome.storage_key,
         sha256=statement.sha256,
+        storage_sha256=outcome.storage_sha256,
         encrypted=outcome.encrypted,
         duplicate_of=duplicate_of,
         warnings=outcome.warnings,

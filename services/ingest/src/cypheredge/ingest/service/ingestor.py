@@ -19,6 +19,7 @@ from cypheredge.contracts.events.statement import RejectionCode
 from cypheredge.ingest.domain.file_warnings import file_warnings
 from cypheredge.ingest.domain.outcomes import Accepted, Outcome, Rejected, decrypted_key, to_event
 from cypheredge.ingest.infra import repository as repo
+from cypheredge.kit.checksums import ChecksumMismatch, read_verified, sha256_hex
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.outbox import Outbox
@@ -46,7 +47,6 @@ class Ingestor:
         self._inbox = inbox
         self._sealer = sealer
         self._inspector = inspector
-        self._inspect_lock = asyncio.Lock()
 
     async def handle(self, envelope: Envelope, event: BatchSubmitted) -> None:
         for statement in event.statements:
@@ -77,24 +77,36 @@ class Ingestor:
         self, org_id: UUID, batch_id: UUID, statement: SubmittedStatement
     ) -> Outcome:
         try:
-            data = await self._storage.get(statement.storage_key)
+            data = await read_verified(self._storage, statement.storage_key, statement.sha256)
         except ObjectNotFound:
             return Rejected("missing_file", "the uploaded file is no longer in storage")
+        except ChecksumMismatch:
+            return Rejected(
+                "checksum_mismatch",
+                "the stored file is not the file uploaded (its SHA-256 differs): it was altered "
+                "or corrupted in storage; upload it again",
+            )
         password = (
             self._sealer.open(statement.sealed_password) if statement.sealed_password else None
         )
         try:
-            async with self._inspect_lock:
-                inspected = await asyncio.to_thread(self._inspector.inspect, data, password)
+            # The inspector's sandbox queues jobs for its workers.
+            inspected = await asyncio.to_thread(self._inspector.inspect, data, password)
         except PdfRejected as exc:
             return Rejected(cast(RejectionCode, exc.code), exc.reason)
-        key = decrypted_key(org_id, batch_id, statement.statement_id)
-        await self._storage.put(key, inspected.decrypted, "application/pdf")
+        # One object per form: the upload serves the extractor as it is unless qpdf had to
+        # rewrite it (decrypt, repair); only then is there a second form to store and hash.
+        key, digest = statement.storage_key, statement.sha256
+        if inspected.rewritten:
+            key = decrypted_key(org_id, batch_id, statement.statement_id)
+            digest = sha256_hex(inspected.decrypted)
+            await self._storage.put(key, inspected.decrypted, "application/pdf")
         return Accepted(
             pages=inspected.pages,
             text_layer_pages=inspected.text_layer_pages,
             encrypted=inspected.encrypted,
             storage_key=key,
+            storage_sha256=digest,
             warnings=file_warnings(inspected),
         )
 
