@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from cypheredge.cli.asyncapi import build_document, default_path, main, render
-from cypheredge.contracts.catalogue import SERVICES
+from cypheredge.contracts.catalogue import SERVICES, events_on
 
 
 @cache
@@ -56,3 +56,16 @@ def test_sent_topics_are_exactly_what_each_service_produces() -> None:
     assert sent == expected
     for ghost in ("ingest:cypheredge.usage", "reporter:cypheredge.usage", "billing:"):
         assert not any(name.startswith(ghost) for name in sent), ghost
+
+
+def test_messages_are_only_the_event_types_the_handlers_take() -> None:
+    # Unknown types are skipped at runtime (ignore_others), with no catch-all handler that the
+    # document would list as an empty message.
+    doc = _document()
+    assert "EmptyPayload" not in json.dumps(doc)
+    names = {event.__name__ for s in SERVICES for t in s.consumes for event in events_on(t)}
+    for message in doc["components"]["messages"].values():
+        payload = message["payload"]
+        refs = [p["$ref"] for p in payload.get("oneOf", [payload]) if "$ref" in p]
+        if message["title"].endswith(":SubscribeMessage"):
+            assert {ref.rsplit("/", 1)[-1] for ref in refs} <= names, message["title"]

@@ -4,7 +4,9 @@ A handler that raises is retried up to ``max_attempts`` times with exponential b
 the record is parked in ``<topic>.dlq`` (same partition, key, value and headers, plus the
 dead-letter headers of ``cypheredge.contracts.headers``) and acknowledged, so a poison
 message never blocks its partition. A payload that does not validate, a record that is no
-envelope at all, and ``PermanentError`` are parked at once: retrying cannot help them. Only
+envelope at all, and ``PermanentError`` are parked at once: retrying cannot help them. A valid
+envelope of a type no handler takes is acknowledged and skipped on a subscriber marked with
+``ignore_others`` (parked on any other: nothing would ever take it). Only
 when parking itself fails (the broker is gone) does the error reach the acknowledgement,
 which then leaves the record uncommitted for redelivery.
 """
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiokafka import ConsumerRecord
 from faststream import BaseMiddleware
-from faststream.exceptions import HandlerException
+from faststream.exceptions import HandlerException, SubscriberNotFound
 from faststream.message import StreamMessage
 from pydantic import ValidationError
 
@@ -33,7 +35,7 @@ from cypheredge.contracts.headers import (
     DLQ_TOPIC_HEADER,
 )
 from cypheredge.contracts.topics import DLQ_SUFFIX
-from cypheredge.kit.stream.envelopes import envelope_of
+from cypheredge.kit.stream.envelopes import envelope_of, skips_others
 from cypheredge.kit.tracing import adopt
 
 if TYPE_CHECKING:
@@ -142,6 +144,8 @@ class _DeadLetterMiddleware(BaseMiddleware):
             return False
         if isinstance(exc_val, HandlerException):
             return False
+        if isinstance(exc_val, SubscriberNotFound) and skips_others(self.context.get("handler_")):
+            return True  # an event type this consumer does not take: acknowledged, skipped
         reason = (
             f"undecodable envelope: {exc_val.errors()[0]['msg']}"
             if isinstance(exc_val, ValidationError)

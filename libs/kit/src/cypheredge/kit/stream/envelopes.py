@@ -3,7 +3,8 @@
 Every record value is an ``Envelope``; a handler declares the contract model it handles
 (``event: BatchSubmitted``) and is chosen by ``of_type``. The envelope itself (org, id, trace)
 is a dependency, ``CurrentEnvelope``. A subscriber ends with ``ignore_others``: a topic may
-carry types this consumer does not handle or does not know yet, and those move on untouched.
+carry types this consumer does not handle or does not know yet, and those move on untouched
+(the dead-letter middleware acknowledges a record for which no handler's filter matched).
 """
 
 from __future__ import annotations
@@ -55,12 +56,22 @@ CurrentEnvelope = Annotated[Envelope, Depends(_current)]
 """The envelope of the message being handled (a handler parameter)."""
 
 
+_skipping: weakref.WeakSet[LogicSubscriber[Any]] = weakref.WeakSet()
+
+
 def ignore_others(sub: LogicSubscriber[Any]) -> None:
-    """Register the last handler of ``sub``: any other event type is acknowledged and skipped.
+    """Have ``sub`` acknowledge and skip any event type none of its handlers takes.
 
-    Without it a record no handler takes would fail and be redelivered for ever.
+    Without it a record no handler takes is an error (parked in the DLQ by the dead-letter
+    middleware). No handler is registered for the others, so the AsyncAPI document generated
+    from the app lists only the messages the subscriber really handles.
     """
+    _skipping.add(sub)
 
-    @sub
-    async def ignored() -> None:
-        return None
+
+def skips_others(sub: object) -> bool:
+    """Whether :func:`ignore_others` was called for ``sub``."""
+    try:
+        return sub in _skipping
+    except TypeError:  # not weakly referenceable: not a subscriber of ours
+        return False

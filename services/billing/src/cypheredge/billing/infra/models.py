@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Column, DateTime, Integer, String, Table, func
 from sqlalchemy.dialects.postgresql import UUID
 
-from cypheredge.kit.tables import inbox_table, outbox_table, service_metadata
+from cypheredge.kit.tables import inbox_table, service_metadata
 
 SCHEMA = "billing"
 metadata = service_metadata(SCHEMA)
@@ -34,5 +34,5 @@ subscriptions = Table(
     Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
 )
 
-outbox = outbox_table(metadata)
+# No outbox: billing publishes nothing (migration 0003 dropped the one it never wrote).
 inbox = inbox_table(metadata)
