@@ -208,3 +208,20 @@ def test_english_titles_under_widthless_arabic_ones_stay_one_column() -> None:
     assert first.description == "E-Commerce Purchase C-TOWN"
     assert second.description == "POS Purchase CARREFOUR"
     assert (first.debit, second.balance) == (Decimal("280.527"), Decimal("900.316"))
+
+
+def test_one_row_under_a_header_keeps_its_post_date_out_of_the_description(
+    extract: Extract,
+) -> None:
+    # A card's last page: one interest row, then totals and notes that run across columns;
+    # they are no rows, so they do not decide where the date columns part.
+    page = [
+        (40, [(36, "Trans Date"), (125, "Post Date"), (210, "Description"), (576, "Amount", "r")]),
+        (54, [(36, "Jan 9"), (125, "Jan 9"), (210, "Interest Charge on Purchases")]),
+        (54, [(576, "$8.74", "r")]),
+        (68, [(210, "Total Interest for This Period"), (576, "$8.74", "r")]),
+        (82, [(35, "Total fees in 2024"), (330, "$33.88", "r")]),
+        (96, [(26, "Total interest in 2024"), (330, "$8.74", "r")]),
+    ]
+    (row,) = extract(page, space=2.0).transactions
+    assert row.description == "Interest Charge on Purchases"

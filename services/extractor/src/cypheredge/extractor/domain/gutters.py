@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cypheredge.extractor.domain.columns import Kind, Layout, kind_of
+from cypheredge.extractor.domain.dates import parse_date
 from cypheredge.extractor.domain.lines import Line, median
+from cypheredge.extractor.domain.roles import Role
 from cypheredge.extractor.domain.vocabulary import MONEY_ROLES
 from cypheredge.extractor.domain.words import Word
 
@@ -24,10 +27,17 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
     # Lines with figures are the table's rows; prose printed in the same band (a payment slip,
     # a footer) would fill the gutters, so it counts only where too few rows show the columns.
     rows = [ln for ln in lines if any(kind_of(w.text, mark) is Kind.STRONG for w in ln.words)]
+    # Totals and notes under a table carry figures too, but no date: where rows are dated,
+    # only dated lines are rows.
+    dated = [ln for ln in rows if _dated(ln)] if any(c.role is Role.DATE for c in cols) else []
+    rows = dated or rows
     by_rows = len(rows) >= 3
     all_lines, lines = lines, rows if by_rows else lines
     words = _texts(lines, layout, mark)
     every = _texts(all_lines, layout, mark) if by_rows else words
+    # One or two rows (a page's last transaction under its repeated header) still show their
+    # gutters better than the totals and notes printed under them, which run across columns.
+    few = _texts(rows, layout, mark) if rows and not by_rows else []
     narrowest = GUTTER * median([w.height for w in words], 10.0)
     bounds: list[float] = []
     for left, right in itertools.pairwise(cols):
@@ -41,7 +51,8 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
             # Rows printing their texts on a line of their own (the figures under them with a
             # second date): the figures' lines show nothing here, every line does.
             coverage, crowd, near = _coverage(every, lo, hi), len(all_lines), False
-        found = _valley(coverage, CROWDED * crowd, narrowest)
+        found = _valley(_coverage(few, lo, hi), 0, narrowest) if few else None
+        found = found or _valley(coverage, CROWDED * crowd, narrowest)
         if found is None:
             bounds.append(fallback)
             continue
@@ -51,6 +62,17 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
         offset = start + length - min(length / 2, narrowest / 2) if near else start + length / 2
         bounds.append(lo + offset)
     return tuple(bounds)
+
+
+def _dated(line: Line) -> bool:
+    """The line begins with a date (`Jan 9`, `03 Apr 2025`, `2024-01-09`)."""
+    words = [w.text for w in line.words[:3]]
+    return any(_date(" ".join(words[:n])) for n in (1, 2, 3))
+
+
+@lru_cache(maxsize=1 << 12)
+def _date(text: str) -> bool:
+    return parse_date(text) is not None
 
 
 def _texts(lines: Sequence[Line], layout: Layout, mark: str) -> list[Word]:
