@@ -3,7 +3,8 @@
 Run from the repository root (what `make soak` does):
 
     .venv/bin/python benchmarks/soak.py [--batches N] [--seed S] [--window SECONDS]
-        [--timeout SECONDS] [--kills N] [--targets a,b] [--no-kills] [--json PATH] [--keep]
+        [--timeout SECONDS] [--ready-within SECONDS] [--kills N] [--targets a,b] [--no-kills]
+        [--json PATH] [--keep]
 
 It starts its own `cypheredge up` (embedded PostgreSQL, broker and storage) on a fresh data
 dir and a free port, with the re-drive shortened so that recovery happens within the run,
@@ -43,7 +44,11 @@ STACK_SETTINGS = {
     "BATCH_DEADLINE_SECONDS": "7200",
 }
 READY_WITHIN = 240.0
-OUTBOX_SETTLE = 30.0  # after the batches are final, the relays may still be sending
+# After the batches are final the relays may still be sending. A relay killed between claiming
+# rows and marking them sent leaves them leased for 30 s (kit.relay's lease) before its
+# replacement may send them again, so waiting any less would race that lease, not measure
+# what was left unsent. An empty outbox ends the wait at once.
+OUTBOX_SETTLE = 90.0
 err = Console(stderr=True)
 # The broker kill makes aiokafka log every refused connection of the dead-letter reader.
 logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
@@ -56,6 +61,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--window", type=float, default=150.0, help="seconds uploads spread over")
     parser.add_argument(
         "--timeout", type=float, default=360.0, help="seconds after the last upload to quiesce"
+    )
+    parser.add_argument(
+        "--ready-within", type=float, default=READY_WITHIN, help="seconds for the stack to start"
     )
     parser.add_argument("--kills", type=int, default=12, help="kills in all (each target once)")
     parser.add_argument("--targets", default=",".join(KINDS), help="kinds of process to kill")
@@ -81,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     stack = Stack(STACK_SETTINGS, keep=args.keep)
     try:
         stack.start()
-        ready = stack.wait_ready(READY_WITHIN)
+        ready = stack.wait_ready(args.ready_within)
         org = stack.create_org("Soak")
         err.print(f"stack ready in {ready:.0f} s at {stack.api} (data dir {stack.data_dir})")
         data = asyncio.run(soak(args, stack, org, batches))

@@ -23,6 +23,8 @@ from pathlib import Path
 import httpx
 import psutil
 
+from cypheredge.kit.lifetime import dying_with_us
+
 CLI = str(Path(sys.executable).with_name("cypheredge"))
 # Configured infrastructure would make `up` use it; the soak wants the embedded stack it can kill.
 _HIDDEN = ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "REDIS_URL")
@@ -69,6 +71,9 @@ class Stack:
                 env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
+                # A soak killed from outside (a test's timeout) must not leave a whole stack
+                # running under whatever runs next: ``up`` stops everything on SIGTERM.
+                preexec_fn=dying_with_us(signal.SIGTERM),
             )
 
     def alive(self) -> bool:

@@ -91,18 +91,29 @@ def test_batches_are_seeded_tuned_and_read_exactly(load: ModuleType) -> None:
     assert len({b.key for b in batches}) == 3
 
 
+# Each phase of the soak has its own limit and the soak reports the goals it missed: the stack's
+# start (READY_WITHIN), the quiesce after the last upload (QUIESCE), the kill's recovery (180 s),
+# the outbox (90 s), the stack's stop (90 s). The guards below sit above their sum, so a run that
+# a loaded machine slows down is measured to its end (a start alone took 105 s on the 2-core box
+# under load, and a whole run 234 s, past the 230 s this test used to allow); only a soak that
+# hangs meets them.
+READY_WITHIN = 300
+QUIESCE = 120
+GUARD = 870
+
+
 @pytest.mark.integration
 @pytest.mark.slow
-@pytest.mark.timeout(240)
+@pytest.mark.timeout(GUARD + 30)
 def test_a_tiny_soak_kills_the_relay_and_meets_every_goal(tmp_path: Path) -> None:
     out = tmp_path / "soak.json"
     argv = ["--batches", "2", "--window", "8", "--kills", "1", "--targets", "relay"]
-    argv += ["--timeout", "120", "--json", str(out)]
+    argv += ["--timeout", str(QUIESCE), "--ready-within", str(READY_WITHIN), "--json", str(out)]
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / "soak.py"), *argv],
         capture_output=True,
         text=True,
-        timeout=230,
+        timeout=GUARD,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -10,15 +10,17 @@ from cypheredge.kit.stream.broker import make_broker, subscriber
 from cypheredge.kit.stream.deadletter import DeadLetters, PermanentError, RetryPolicy
 from cypheredge.kit.stream.envelopes import CurrentEnvelope, envelope_of, ignore_others, of_type
 from cypheredge.kit.stream.publishers import declare_publishers, publisher_send
-from cypheredge.kit.stream.worker import Worker, run_worker
+from cypheredge.kit.stream.worker import ConsumerFailed, Worker, consumer_failure, run_worker
 
 __all__ = [
+    "ConsumerFailed",
     "CurrentEnvelope",
     "DeadLetters",
     "PermanentError",
     "RetryPolicy",
     "Worker",
     "broker_of",
+    "consumer_failure",
     "declare_publishers",
     "envelope_of",
     "ignore_others",

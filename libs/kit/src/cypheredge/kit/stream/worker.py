@@ -4,6 +4,16 @@ Each consumer service's ``bootstrap.build`` returns a ``Worker`` holding its Fas
 ``run_worker`` is the whole ``__main__``. SIGTERM/SIGINT stop it cleanly (consumers leave
 their groups); a relay or extra task that dies ends the process, and the orchestrator (or
 ``cypheredge up``'s supervisor) starts it again.
+
+A consumer that can no longer consume ends the process too. FastStream keeps a consumer in
+place whatever happens to it (it logs a Kafka error and polls again five seconds later, for
+ever), and aiokafka runs each consumer on background tasks (fetching, group coordination,
+heartbeats): when one of those ends, the consumer keeps its assignment but never hands over
+another record, because ``getone()`` waits for a fetch that never comes, or raises the same
+coordination error on every call. Nothing inside the process brings it back; a restart does,
+as it did when each consumer was a task of the worker's own (before FastStream), whose
+failure ended the process. The watchdog looks every few seconds and raises
+:class:`ConsumerFailed`, which ends :meth:`Worker.run`.
 """
 
 from __future__ import annotations
@@ -13,7 +23,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from faststream import FastStream
 from faststream.kafka import KafkaBroker
@@ -32,6 +42,14 @@ from cypheredge.kit.stream.publishers import publisher_send
 log = logging.getLogger(__name__)
 
 Task = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
+
+# How often the watchdog looks at the consumers: a dead one is noticed within this, and a
+# look is a few attribute reads.
+WATCH_INTERVAL = 5.0
+
+
+class ConsumerFailed(RuntimeError):
+    """A consumer of the app can no longer consume; the process must be restarted."""
 
 
 class Worker:
@@ -56,6 +74,7 @@ class Worker:
         tasks: Sequence[Task] = (),
         on_start: Sequence[Callable[[], None]] = (),
         on_close: Sequence[Callable[[], None]] = (),
+        watch_interval: float = WATCH_INTERVAL,
     ) -> None:
         self.name = name
         self.app = app
@@ -74,6 +93,7 @@ class Worker:
             else None
         )
         self._joined = False
+        self._watch_interval = watch_interval
         self.stop = asyncio.Event()
 
     def ready(self) -> bool:
@@ -88,10 +108,37 @@ class Worker:
             )
         return self._joined
 
+    def failures(self) -> list[str]:
+        """Why consumers of the app can no longer consume (empty while every one can).
+
+        Only states nothing in the process recovers from count: a background task of the
+        client that has ended, or a subscriber whose consume loops have all ended while it
+        runs. A rebalance, a broker that is away or a slow handler are none of these.
+        """
+        found = []
+        for sub in self.broker.subscribers:
+            for consumer in _consumers(sub):
+                if consumer is not None and (reason := consumer_failure(consumer)):
+                    found.append(f"{_name(sub)}: {reason}")
+            tasks = list(getattr(sub, "tasks", ()) or ())
+            if getattr(sub, "running", False) and tasks and all(t.done() for t in tasks):
+                found.append(f"{_name(sub)}: its consume loop ended")
+        return found
+
     async def not_ready(self) -> list[str]:
         """What keeps this process from doing its work now: /readyz answers 503 with it."""
-        failing = [] if self.ready() else ["consumers"]
+        # The join is latched (a rebalance is no reason to be taken out of service), a
+        # consumer that cannot consume any more is not: it answers 503 until the restart.
+        failing = [] if self.ready() and not self.failures() else ["consumers"]
         return failing + await self._dependencies.failing()
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        """Raise :class:`ConsumerFailed` once a consumer can no longer consume; until ``stop``."""
+        while not stop.is_set():
+            if failures := self.failures():
+                raise ConsumerFailed(f"{self.name}: {'; '.join(failures)}")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), self._watch_interval)
 
     async def run(self) -> None:
         if self._health is not None:
@@ -108,6 +155,8 @@ class Worker:
                 relay = Relay(self._db, self._outbox, publisher_send(self.broker))
                 tasks.append(asyncio.create_task(relay.run(self.stop), name="relay"))
             tasks.extend(asyncio.create_task(task(self.stop)) for task in self._tasks)
+            if self.broker.subscribers:
+                tasks.append(asyncio.create_task(self.watch(self.stop), name="consumer-watch"))
             log.info("%s running: %d subscriber(s)", self.name, len(self.broker.subscribers))
             await _first_failure_or_stop(tasks, self.stop)
         finally:
@@ -129,6 +178,37 @@ class Worker:
 
 def _topics(sub: Any) -> list[str]:
     return [str(t) for t in getattr(sub, "topic_names_for_subscribe", ()) or ()]
+
+
+def consumer_failure(consumer: Any) -> str | None:
+    """Why an aiokafka consumer can no longer consume on its own, or None while it can.
+
+    Its fetch and coordination tasks live as long as the consumer does; one that has ended
+    (with an error: aiokafka logs it once) leaves the consumer assigned and silent. A
+    heartbeat task that raised is pushed to every later ``getone()`` as the same error. The
+    attributes are aiokafka's own (0.14, as locked); a consumer not started has none of them.
+    """
+    if getattr(consumer, "_closed", False):
+        return None  # stopped on purpose: the worker is stopping
+    fetcher = getattr(consumer, "_fetcher", None)
+    if _ended(getattr(fetcher, "_fetch_task", None)):
+        return "its fetch task ended"
+    coordinator = getattr(consumer, "_coordinator", None)
+    if _ended(getattr(coordinator, "_coordination_task", None)):
+        return "its group coordination task ended"
+    heartbeat = getattr(coordinator, "_heartbeat_task", None)
+    # Cancelled (or returned) is how a rebalance stops it before starting the next one.
+    if _ended(heartbeat) and not heartbeat.cancelled() and (error := heartbeat.exception()):
+        return f"its heartbeat task failed: {error!r}"
+    return None
+
+
+def _ended(task: Any) -> TypeGuard[asyncio.Future[Any]]:
+    return isinstance(task, asyncio.Future) and task.done()
+
+
+def _name(sub: Any) -> str:
+    return ",".join(_topics(sub)) or type(sub).__name__
 
 
 def _consumers(sub: Any) -> list[Any]:
