@@ -164,6 +164,11 @@ async def books(database_url: str, org_id: str) -> Books:
             )
         )
         for schema in SCHEMAS:
+            # A service that publishes nothing has no outbox (billing's was dropped): nothing
+            # of it can be unsent.
+            exists = await conn.execute("SELECT to_regclass(%s)", (f"{schema}.outbox",))
+            if (await exists.fetchone() or (None,))[0] is None:
+                continue
             query = f"SELECT count(*) FROM {schema}.outbox WHERE sent_at IS NULL"  # noqa: S608
             found.unsent[schema] = int((await (await conn.execute(query)).fetchone() or (0,))[0])
     by_usage = {uuid5(sid, "pages_processed"): (sid, b) for sid, st, b in rows if st == "extracted"}
