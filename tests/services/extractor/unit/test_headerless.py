@@ -321,3 +321,27 @@ def test_later_rows_of_a_day_without_their_date_and_figures_set_after_tab_stops(
         ("BPAY AGL ENERGY", Decimal("259.52"), None),
         ("VISA PURCHASE WOOLWORTHS", Decimal("426.80"), None),
     ]
+
+
+def test_a_side_column_of_words_gives_the_sides(extract: Extract) -> None:
+    # No title read, one amount column and the side spelled out beside it (Bulgarian banks'
+    # `Дебит` / `Кредит`): mostly one word, yet no status column to drop.
+    rows = [
+        ("01.05.2024", "LUKOIL PLEVEN", "450,36", "Дебит"),
+        ("02.05.2024", "BILLA SOFIA", "32,18", "Дебит"),
+        ("03.05.2024", "SALARY BALKAN SOFT", "1 468,53", "Кредит"),
+        ("04.05.2024", "FANTASTICO RUSE", "215,68", "Дебит"),
+        ("05.05.2024", "ATM PLEVEN", "480,00", "Дебит"),
+    ]
+    page = [(40, [(40, "Начално салдо: 1 000,00 BGN")])]
+    page += [
+        (100 + 14 * k, [(40, day), (120, text), (460, amount, "r"), (480, side)])
+        for k, (day, text, amount, side) in enumerate(rows)
+    ]
+    page += [(180, [(40, "Крайно салдо: 1 290,31 BGN")])]
+    result = extract(page, space=2.0)
+    assert [(t.debit, t.credit) for t in result.transactions][1:3] == [
+        (Decimal("32.18"), None),
+        (None, Decimal("1468.53")),
+    ]
+    assert result.reconciled is True

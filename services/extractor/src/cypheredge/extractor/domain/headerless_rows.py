@@ -91,10 +91,6 @@ def _with_marks(word: Word, words: Sequence[Word], k: int, date: list[Word]) -> 
     return word
 
 
-_MARKERS = frozenset(("CR", "DR", "DB", "C", "D", "-", "+"))
-_SIGNS = frozenset(("-", "+", "−"))
-
-
 def taken(word: Word, row: DatedRow) -> bool:
     """Part of the row's date or of one of its figures (a marker printed after it too)."""
     return word in row.date or any(a.x0 <= word.x0 and word.x1 <= a.x1 for a in row.amounts)

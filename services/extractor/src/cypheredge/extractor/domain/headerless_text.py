@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from cypheredge.extractor.domain.dates import DateOrder, parse_date
 from cypheredge.extractor.domain.header import Column
-from cypheredge.extractor.domain.lineparse import STATUS
+from cypheredge.extractor.domain.lineparse import MARKERS, STATUS
 from cypheredge.extractor.domain.lines import median
-from cypheredge.extractor.domain.vocabulary import Role
+from cypheredge.extractor.domain.vocabulary import Role, fold
 from cypheredge.extractor.domain.words import Word
 
 GUTTER = 1.0  # x word height: text columns of a table stand at least this far apart
@@ -66,6 +66,11 @@ def _role(cells: Sequence[str], order: DateOrder) -> tuple[Role, str]:
     """The column's role, and the title that tells the line parser where its text goes."""
     if sum(parse_date(c, order) is not None for c in cells) >= SAME * len(cells):
         return Role.VALUE_DATE, ""  # a second date on each row (posting, value)
+    values = {fold(c) for c in cells}
+    if values <= MARKERS.keys() and (len(values) > 1 or len(min(values)) > 1):
+        # The side in a column of its own (`CR`, `Дебит`); a lone `-` or `D` is a placeholder
+        # or a code, not a side.
+        return Role.MARKER, ""
     counts = Counter(cells)
     if counts.most_common(1)[0][1] >= SAME * len(cells) and len(cells) >= 3:
         return Role.OTHER, STATUS  # the same word on every row (`Completed`) says nothing
