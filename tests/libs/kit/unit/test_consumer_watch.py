@@ -89,6 +89,9 @@ async def test_a_consumer_whose_fetch_task_ended_ends_the_worker() -> None:
     # join stays latched), getone() waiting for ever.
     worker = _worker(_consumer(fetch=_ended(AssertionError())))
     assert worker.ready()
+    # /readyz names it (the join alone would say ready; nothing listens on BOOTSTRAP or the
+    # database, so those are named too).
+    assert "consumers" in await worker.not_ready()
     assert worker.failures() == [
         "cypheredge.statements.ingestion,cypheredge.statements.extraction,"
         "cypheredge.batches.outcome: its fetch task ended"
