@@ -51,7 +51,10 @@ def text_bounds(lines: Sequence[Line], layout: Layout, mark: str) -> tuple[float
             # Rows printing their texts on a line of their own (the figures under them with a
             # second date): the figures' lines show nothing here, every line does.
             coverage, crowd, near = _coverage(every, lo, hi), len(all_lines), False
-        found = _valley(_coverage(few, lo, hi), 0, narrowest) if few else None
+        # Only where those rows print text here: rows whose figures sit on a line of their own
+        # show nothing of the columns above them.
+        sparse = _coverage(few, lo, hi) if few else []
+        found = _valley(sparse, 0, narrowest) if any(sparse) else None
         found = found or _valley(coverage, CROWDED * crowd, narrowest)
         if found is None:
             bounds.append(fallback)
