@@ -5,6 +5,12 @@ concurrent relays take disjoint rows) and commits; publishing happens outside an
 rows are marked sent only by the claimant. A relay that dies after claiming leaves the lease to
 expire and another relay takes the rows: delivery is at-least-once, consumers deduplicate.
 
+A relay sleeps on ``LISTEN`` between drains: the outbox trigger's NOTIFY wakes it at the
+commit of the row (the poll interval is only the fallback for a lost connection or a missed
+wake-up). A NOTIFY that arrives while it drains is not lost: nothing else reads the listening
+connection, so the notification waits in it until the relay listens again, and the relay
+drains once more at once.
+
 Sent rows are kept for the retention window, not deleted: the outbox, not the broker, is the
 source of truth, and a re-drive (``cypheredge.kit.redrive``) puts a batch's sent rows back in
 line when the broker lost them. The relay purges rows sent before the window.
@@ -87,6 +93,9 @@ class Relay:
         self._poll_interval = poll_interval
         self._max_backoff = max_backoff
         self._retention = retention or OutboxSettings()
+        # Set while the relay waits for a NOTIFY (drained, nothing claimable); cleared when it
+        # wakes. Lets a caller (a test) act exactly when the relay is idle.
+        self.idle = asyncio.Event()
 
     async def claim(self) -> tuple[UUID, list[OutboxRow]]:
         """Lease up to ``batch_size`` unsent rows, oldest first, and commit the lease."""
@@ -195,8 +204,12 @@ class Relay:
                     await _sleep_or_stop(stop, backoff)
                     backoff = min(backoff * 2, self._max_backoff)
                     continue
-                async for _ in listener.notifies(timeout=self._poll_interval, stop_after=1):
-                    pass
+                self.idle.set()
+                try:
+                    async for _ in listener.notifies(timeout=self._poll_interval, stop_after=1):
+                        pass
+                finally:
+                    self.idle.clear()
 
 
 @dataclass(frozen=True)
