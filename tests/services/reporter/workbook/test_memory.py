@@ -1,4 +1,5 @@
-"""120,000 rows stream through ``constant_memory``: memory stays flat whatever the batch size."""
+"""120,000 rows stream through ``constant_memory``: memory stays flat whatever the batch size;
+a small batch is written in memory, with the same cells."""
 
 from __future__ import annotations
 
@@ -8,9 +9,18 @@ from pathlib import Path
 
 import openpyxl
 import psutil
+import xlsxwriter
 
 from cypheredge.reporter.domain.model import BatchReport
-from cypheredge.reporter.workbook import OPTIONS, write_workbook
+from cypheredge.reporter.workbook import (
+    IN_MEMORY_ROWS,
+    OPTIONS,
+    SHEETS,
+    options_for,
+    write_workbook,
+)
+from cypheredge.reporter.workbook.cells import Formats
+from cypheredge.reporter.workbook.context import Derived, SheetContext
 
 ROWS = 120_000
 BOUND = 300 * 1024 * 1024  # generous: a workbook held in memory would take several times this
@@ -58,3 +68,27 @@ def test_a_large_batch_is_written_in_constant_memory(
     book = openpyxl.load_workbook(target, read_only=True)
     assert book["Transactions"].max_row == ROWS + 4  # title, note, blank, header
     book.close()
+
+
+def test_a_small_batch_is_written_in_memory_and_reads_the_same(
+    tmp_path: Path, bulk: Callable[[int], BatchReport]
+) -> None:
+    """No temporary file per sheet for a small batch (their creation and removal cost more
+    than its cells); its workbook holds what the streamed one holds."""
+    small = bulk(200)
+    assert options_for(small)["in_memory"] is True
+    assert options_for(bulk(IN_MEMORY_ROWS + 4)) is OPTIONS
+    write_workbook(small, tmp_path / "memory.xlsx")
+    with xlsxwriter.Workbook(tmp_path / "streamed.xlsx", OPTIONS) as streamed:
+        ctx = SheetContext(streamed, Formats.build(streamed), small, Derived(small))
+        for name, write in SHEETS.items():
+            write(streamed.add_worksheet(name), ctx)
+    assert _cells(tmp_path / "memory.xlsx") == _cells(tmp_path / "streamed.xlsx")
+
+
+def _cells(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+    finally:
+        book.close()
