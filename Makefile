@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install up test lint typecheck imports contracts unit integration bench-extract bench-blind bench-cli soak clean
+.PHONY: install up test lint typecheck imports contracts unit integration bench-extract bench-blind bench-cli bench-pipeline bench-latency soak clean
 
 $(UV):
 	$(PY) -m pip install --quiet --user uv || $(PY) -m pip install --quiet uv
@@ -41,6 +41,12 @@ bench-blind: install  ## Extraction with every column title unread (unknown lang
 
 bench-cli: install  ## Startup of `cypheredge --help` and `cypheredge extract` vs bare Python
 	$(BIN)/python benchmarks/bench_cli_startup.py
+
+bench-pipeline: install  ## Pages/s through the embedded stack (2 extractor workers) vs one process
+	$(BIN)/python benchmarks/bench_pipeline.py $(PIPELINE_ARGS)
+
+bench-latency: install  ## POST /v1/batches to completed for a 5-page statement: p50, p95, hops
+	$(BIN)/python benchmarks/bench_latency.py $(LATENCY_ARGS)
 
 soak: install  ## Batches under SIGKILLs of every process and a broker crash; figures vs goals
 	$(BIN)/python benchmarks/soak.py $(SOAK_ARGS)
