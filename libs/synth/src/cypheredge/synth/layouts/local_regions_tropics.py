@@ -1,4 +1,4 @@
-"""Narrations of the sixth held-out split's Bangladesh, Ecuador and Uganda.
+"""Narrations of the sixth split's Bangladesh, Ecuador and Uganda (tuned on since).
 
 A `|` marks where the bank starts a new line inside the description. Bangladeshi narrations name
 the country's rails (BEFTN and NPSB transfers, bKash and Nagad wallets, DESCO and Titas bills)

@@ -1,5 +1,5 @@
-"""Narrations of the sixth held-out split's European countries: Romania, Croatia, Serbia and
-Estonia.
+"""Narrations of the sixth split's European countries (tuned on since): Romania, Croatia, Serbia
+and Estonia.
 
 A `|` marks where the bank starts a new line inside the description. Romanian narrations follow
 the operation types public Banca Transilvania parsers key on (`Plata la POS`, `Incasare OP`,

@@ -1,5 +1,7 @@
-"""Held-out family from Ecuador: the estados de cuenta of Banco Pichincha, Banco Guayaquil and
+"""Family from Ecuador: the estados de cuenta of Banco Pichincha, Banco Guayaquil and
 Produbanco, in Spanish and US dollars.
+
+Held out in the sixth split; tuned on since that split was scored.
 
 Ecuador has used the US dollar since 2000, so its statements print Spanish titles over dollar
 amounts. Public sources are thin: an Ecuadorian accounting app's Pichincha statement processors
@@ -20,10 +22,10 @@ from random import Random
 
 from cypheredge.synth.formats import DE, EN, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
-from cypheredge.synth.layouts.held_out_narrations_world import ECUADOR
 from cypheredge.synth.layouts.local_charges import charged, rate
 from cypheredge.synth.layouts.local_kit import LinedTable, es_date, local_statement, segments
 from cypheredge.synth.layouts.local_print import figures, serial
+from cypheredge.synth.layouts.local_regions_tropics import ECUADOR
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, Flow, PageSpec
@@ -191,6 +193,5 @@ LAYOUTS = (
         "1.234,56, Saldo anterior, Totales and Saldo final rows and balances carried across "
         "pages; or 02-ENE-2024 dates and one signed Valor with the dollar sign (-$1,234.56)",
         ec_estado,
-        held_out=True,
     ),
 )
