@@ -65,6 +65,9 @@ MARKERS = {
     "π": "CR",
     "дебит": "DR",  # Bulgarian `Дебит` / `Кредит` spelled out in a side column
     "кредит": "CR",
+    "k": "CR",  # Estonian `D` / `K` (deebet / kreedit)
+    "kreedit": "CR",
+    "deebet": "DR",
 }
 
 

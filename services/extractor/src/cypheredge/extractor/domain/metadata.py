@@ -109,11 +109,15 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
         if not ranges:
             continue
         found = full_dates(line.words, order)
-        for (_, _, a), (i, _, b) in itertools.pairwise(found):
-            # The range word comes before the second date (`du 01.05 au 31.05`, `Period: 1 -
-            # 31 May`); a row's two dates with `по` in its details after them are no period.
-            if a < b and (b - a).days <= MAX_PERIOD_DAYS and ranges[0] < i:
-                return a, b
+        # A period runs forward: where it does not in the order the document's other cues
+        # suggest (`10/05/2025 al 09/06/2025` beside dollar amounts), it does in the other.
+        other = DateOrder.MDY if order is DateOrder.DMY else DateOrder.DMY
+        for dates in (found, full_dates(line.words, other)):
+            for (_, _, a), (i, _, b) in itertools.pairwise(dates):
+                # The range word comes before the second date (`du 01.05 au 31.05`, `Period:
+                # 1 - 31 May`); a row's two dates with `по` in its details after them are none.
+                if a < b and (b - a).days <= MAX_PERIOD_DAYS and ranges[0] < i:
+                    return a, b
         if found:
             opened = _yearless_start(line.words[: found[0][0]], found[0][2], order)
             if opened is not None:

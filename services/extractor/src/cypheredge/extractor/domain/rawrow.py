@@ -142,6 +142,10 @@ def classify(row: RawRow, transactional: bool) -> RowKind:
         return RowKind.CLOSING
     if loose and (starts_with_phrase(text, SUMMARY_PHRASES) or _ends_total(text)):
         return RowKind.SUMMARY
+    # A day's turnover (`01/10/2024 RULAJ ZI 728.39 0.00`): both sides printed, named a total.
+    both = Role.DEBIT in row.money and Role.CREDIT in row.money
+    if both and starts_with_phrase(text, SUMMARY_PHRASES):
+        return RowKind.SUMMARY
     line = fold(row.lines[0].line.text) if row.lines else ""
     if loose and row.date is None and starts_with_phrase(line, SUMMARY_PHRASES):
         return RowKind.SUMMARY  # `Обороти: дебет ... кредит ...`, its label in another column

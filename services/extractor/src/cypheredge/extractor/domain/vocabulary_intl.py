@@ -73,7 +73,8 @@ LANGUAGES: dict[str, Language] = {
             "transacción": T, "docto": R, "comprobante": R, "sucursal": Role.OTHER,
             "importe": AMT, "monto": AMT, "cargo": DR, "cargos": DR, "retiros": DR,
             "abono": CR, "abonos": CR, "depósitos": CR, "saldo": BAL, "saldos": BAL,
-            "documento": R, "lugar": T,
+            "documento": R, "lugar": T, "débito": DR, "débitos": DR, "crédito": CR,
+            "créditos": CR,
         },
         opening=(
             "saldo anterior", "saldo inicial", "saldo final del periodo anterior",
@@ -122,11 +123,14 @@ LANGUAGES: dict[str, Language] = {
         closing=("záró egyenleg", "záróegyenleg"),
         totals=("összesen",),
     ),
+    # Banca Transilvania closes each day with `RULAJ ZI` (the day's debits and credits) and
+    # `SOLD FINAL ZI` (its balance) under the day's rows.
     "ro": Language(
+        cells={"data tranzacţiei": D, "data tranzacției": D, "data valutei": V},
         keywords={"descriere": T, "detalii": T, "explicații": T, "suma": AMT, "sold": BAL},
         opening=("sold inițial", "sold anterior", "sold precedent"),
-        closing=("sold final",),
-        totals=("total rulaje", "rulaj total"),
+        closing=("sold final", "sold final zi"),
+        totals=("total rulaje", "rulaj total", "rulaj zi", "rulaj", "rulaje"),
     ),
     "sv": Language(
         cells={"valutadag": V, "uttag": DR, "insättning": CR, "valutadatum": V},
@@ -282,6 +286,22 @@ LANGUAGES: dict[str, Language] = {
         opening=("pradinis likutis", "likutis pradžioje"),
         closing=("galutinis likutis", "likutis pabaigoje"),
         totals=("apyvarta",),
+    ),
+    # Estonian banks keep the payee or payer (`Saaja/maksja`) and its account apart from the
+    # explanation (`Selgitus`); Swedbank prints the side as `D` / `K` beside the sum.
+    "et": Language(
+        cells={
+            "saaja/maksja": R, "saaja / maksja": R, "saaja/maksja nimi": R,
+            "saaja / maksja nimi": R, "saaja/maksja konto": R, "saaja / maksja konto": R,
+            "viitenumber": R, "arhiveerimistunnus": R, "dokumendi nr": R, "d/k": MK, "d / k": MK,
+        },
+        keywords={
+            "kuupäev": D, "selgitus": T, "summa": AMT, "deebet": DR, "kreedit": CR,
+            "saldo": BAL,
+        },
+        opening=("algsaldo", "algne saldo"),
+        closing=("lõppsaldo", "lõpp saldo"),
+        totals=("kokku", "käive"),
     ),
     # Gulf banks print an Arabic line under the English titles; each word is a title.
     "ar": Language(

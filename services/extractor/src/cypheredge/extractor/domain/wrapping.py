@@ -20,6 +20,7 @@ from cypheredge.extractor.domain.vocabulary import (
     CONTINUED_NOTES,
     OPENING_PHRASES,
     SUMMARY_PHRASES,
+    TALLY,
     contains_phrase,
     fold,
     section_sign,
@@ -61,11 +62,30 @@ def _eligible(p: Parsed) -> bool:
     if _NUMBER_HEADING.match(folded) and account_id(p.line) is not None:
         return False
     return not (
-        starts_with_phrase(folded, SUMMARY_PHRASES)
+        _summary(folded)
         or contains_phrase(folded, OPENING_PHRASES)
         or contains_phrase(folded, CLOSING_PHRASES)
         or starts_with_phrase(folded, CONTINUED_NOTES)
     )
+
+
+def _summary(folded: str) -> bool:
+    """A totals label; `TOTAL ENERGIES KAMPALA` wrapped under a purchase is a merchant: a text
+    line naming a total says what it sums (`Total debits`, `Total for the period`)."""
+    if not starts_with_phrase(folded, SUMMARY_PHRASES):
+        return False
+    words = folded.split()
+    return (
+        words[0] != "total" or len(words) == 1 or bool(TALLY.match(folded)) or (words[1] in _SUMMED)
+    )
+
+
+# What a `Total` line sums: a merchant's name never goes on so.
+_SUMMED = frozenset((
+    "debits", "debit", "credits", "credit", "withdrawals", "deposits", "payments", "charges",
+    "fees", "interest", "amount", "balance", "transactions", "purchases", "paid", "received",
+    "for", "of", "this", "in", "out", "movements", "turnover", "due", "owed", "new",
+))  # fmt: skip
 
 
 def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bool) -> list[Line]:
@@ -89,6 +109,8 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
             # `FEES CHARGED`) set as tight as the rows is no text of the row before it.
             leftover.append(eligible.pop().line)
         split = _split_run(eligible, prev, nxt, down)
+        if nxt is not None and prev is not None and _balance_line(prev):
+            split = 0  # under `Prethodno stanje` the text is the first row's: a balance has none
         if nxt is not None and split > 0 and _starts_carry(eligible[split - 1], nxt):
             split -= 1  # `BALANCE CARRIED` over `FORWARD  933.25 D`: one carried balance
         leftover += _give(eligible[:split], prev, height, below=True)
@@ -122,6 +144,14 @@ def _heading_words(text: str) -> bool:
     if not 0 < len(words) <= 4 or not all(title_part(w) for w in words):
         return False
     return any(t in TITLE_WORDS for t in fold(text).split())  # not joiners alone (`I`)
+
+
+def _balance_line(row: RawRow) -> bool:
+    """An opening or carried balance printed as a row of the table."""
+    own = fold(row.description)
+    return not row.movement and (
+        contains_phrase(own, OPENING_PHRASES) or contains_phrase(own, CARRY_PHRASES)
+    )
 
 
 def _starts_carry(p: Parsed, row: RawRow) -> bool:
