@@ -109,8 +109,6 @@ def attach(rows: list[RawRow], runs: list[list[Parsed]], height: float, down: bo
             # `FEES CHARGED`) set as tight as the rows is no text of the row before it.
             leftover.append(eligible.pop().line)
         split = _split_run(eligible, prev, nxt, down)
-        if nxt is not None and prev is not None and _balance_line(prev):
-            split = 0  # under `Prethodno stanje` the text is the first row's: a balance has none
         if nxt is not None and split > 0 and _starts_carry(eligible[split - 1], nxt):
             split -= 1  # `BALANCE CARRIED` over `FORWARD  933.25 D`: one carried balance
         leftover += _give(eligible[:split], prev, height, below=True)
@@ -144,14 +142,6 @@ def _heading_words(text: str) -> bool:
     if not 0 < len(words) <= 4 or not all(title_part(w) for w in words):
         return False
     return any(t in TITLE_WORDS for t in fold(text).split())  # not joiners alone (`I`)
-
-
-def _balance_line(row: RawRow) -> bool:
-    """An opening or carried balance printed as a row of the table."""
-    own = fold(row.description)
-    return not row.movement and (
-        contains_phrase(own, OPENING_PHRASES) or contains_phrase(own, CARRY_PHRASES)
-    )
 
 
 def _starts_carry(p: Parsed, row: RawRow) -> bool:
