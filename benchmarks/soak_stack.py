@@ -28,8 +28,8 @@ from cypheredge.kit.lifetime import dying_with_us
 CLI = str(Path(sys.executable).with_name("cypheredge"))
 # Configured infrastructure would make `up` use it; the soak wants the embedded stack it can kill.
 _HIDDEN = ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "REDIS_URL")
-# A pool worker of the extractor is a spawned interpreter (the resource tracker is not one).
-_WORKER_MARK = "spawn_main"
+# A worker of the extractor's PDF sandbox runs `python -m cypheredge.pdf.worker`.
+_WORKER_MARK = "cypheredge.pdf.worker"
 
 
 class StackFailed(RuntimeError):
@@ -131,7 +131,7 @@ class Stack:
         return time.monotonic() - started
 
     def workers(self) -> list[int]:
-        """Pids of the extractor's pool workers (spawned children of the extractor)."""
+        """Pids of the extractor's sandbox workers (children of the extractor)."""
         pid = self.processes().get("extractor")
         if pid is None:
             return []
