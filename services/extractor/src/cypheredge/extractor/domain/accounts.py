@@ -123,8 +123,13 @@ def _events(pages: Sequence[PageParse], ctx: DocContext) -> list[Event]:
     return [item for _, _, _, item in events]
 
 
+OTHER_CALENDAR = 5  # years: a period this far from the one before is in another calendar
+
+
 def _period(walk: _Walk, period: Period) -> None:
     """A period printed once the current statement has rows begins the next statement."""
+    if walk.period is not None and abs(period[0].year - walk.period[0].year) > OTHER_CALENDAR:
+        return  # the same period in another calendar (Nepal's `Period (BS)` under `(AD)`)
     if walk.run.has_transactions and period != walk.period:
         walk.statement += 1
         previous = walk.run

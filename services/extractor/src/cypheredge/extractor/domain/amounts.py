@@ -177,17 +177,24 @@ def _compose_checked(whole: str, frac: str) -> tuple[Decimal, bool]:
     return Decimal(f"{whole}.{frac}"), True
 
 
-def infer_decimal_mark(texts: Iterable[str]) -> str:
-    """The document's decimal mark from how its amounts end (`.dd` vs `,dd`); "." on a tie.
+# Dinars of Kuwait, Bahrain, Oman, Jordan, Tunisia, Iraq and Libya have three decimals.
+THREE_DECIMALS = frozenset(("KWD", "BHD", "OMR", "JOD", "TND", "IQD", "LYD"))
+_DECIMAL_END3 = re.compile(r"(?<!\d)(?:[1-9][\d.,' ]*|0)(?P<mark>[.,])\d{3}$")
+
+
+def infer_decimal_mark(texts: Iterable[str], places: int = 2) -> str:
+    """The document's decimal mark from how its amounts end (`.dd` vs `,dd`; `,ddd` where the
+    currency has three decimals: `7 465,482` dinars); "." on a tie.
 
     `03.01` (a German day.month) has a leading zero, unlike any amount, so it casts no vote.
     """
     votes = {".": 0, ",": 0}
+    ending = _DECIMAL_END3 if places == 3 else _DECIMAL_END
     for text in texts:
         if "." not in text and "," not in text:
             continue  # no mark, no vote (most words)
         core = _TRAILING_NON_DIGITS.sub("", text)
-        m = None if _DATE_SHAPE.match(core) else _DECIMAL_END.search(core)
+        m = None if _DATE_SHAPE.match(core) else ending.search(core)
         if m:
             votes[m.group("mark")] += 1
         elif g := _TWICE_GROUPED.search(core):

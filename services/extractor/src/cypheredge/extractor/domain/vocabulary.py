@@ -20,6 +20,9 @@ HEADER_PHRASES: dict[str, Role] = {
     "value date": Role.VALUE_DATE, "value": Role.VALUE_DATE, "valuta": Role.VALUE_DATE,
     "val date": Role.VALUE_DATE, "value dt": Role.VALUE_DATE, "val dt": Role.VALUE_DATE,
     "date valeur": Role.VALUE_DATE, "valeur": Role.VALUE_DATE,
+    # An id names the transaction; it does not describe it.
+    "transaction id": Role.REFERENCE, "txn id": Role.REFERENCE, "trans id": Role.REFERENCE,
+    "transaction ref": Role.REFERENCE, "transaction reference": Role.REFERENCE,
     "wertstellung": Role.VALUE_DATE, "effective date": Role.VALUE_DATE, "wert": Role.VALUE_DATE,
     "fecha valor": Role.VALUE_DATE, "data valuta": Role.VALUE_DATE,
     "f valor": Role.VALUE_DATE, "f val": Role.VALUE_DATE, "data valor": Role.VALUE_DATE,
@@ -45,7 +48,8 @@ HEADER_PHRASES: dict[str, Role] = {
 HEADER_KEYWORDS: tuple[tuple[str, Role], ...] = (
     ("balance", Role.BALANCE), ("saldo", Role.BALANCE), ("solde", Role.BALANCE),
     ("kontostand", Role.BALANCE), ("bal", Role.BALANCE),
-    ("withdrawal", Role.DEBIT), ("withdrawals", Role.DEBIT), ("debit", Role.DEBIT),
+    ("withdrawal", Role.DEBIT), ("withdrawals", Role.DEBIT), ("withdraw", Role.DEBIT),
+    ("debit", Role.DEBIT),
     ("debits", Role.DEBIT), ("payments", Role.DEBIT), ("paid", Role.DEBIT),
     ("charges", Role.DEBIT), ("ausgang", Role.DEBIT), ("lastschrift", Role.DEBIT),
     ("belastung", Role.DEBIT), ("belastungen", Role.DEBIT), ("debito", Role.DEBIT),

@@ -104,13 +104,13 @@ LANGUAGES: dict[str, Language] = {
         },
         opening=("počáteční zůstatek", "počáteční stav"),
         closing=("konečný zůstatek", "konečný stav"),
-        totals=("celkem",),
+        totals=("celkem", "obraty", "obraty celkem"),
     ),
     "sk": Language(
         keywords={"dátum": D, "popis": T, "suma": AMT, "zostatok": BAL},
         opening=("počiatočný zostatok",),
         closing=("konečný zostatok",),
-        totals=("spolu",),
+        totals=("spolu", "obraty", "obraty spolu"),
     ),
     "hu": Language(
         cells={"értéknap": V, "érték nap": V},
@@ -302,6 +302,14 @@ LANGUAGES: dict[str, Language] = {
         opening=("algsaldo", "algne saldo"),
         closing=("lõppsaldo", "lõpp saldo"),
         totals=("kokku", "käive"),
+    ),
+    # Nepali banks print the Bikram Sambat date (`Date (BS)`, `Miti`, 2081-05-29) beside the
+    # Gregorian one (`Date (AD)`): the rows are dated by the second.
+    "ne": Language(
+        cells={
+            "date (bs)": Role.OTHER, "date bs": Role.OTHER, "miti": Role.OTHER,
+            "bs date": Role.OTHER, "date (ad)": D, "date ad": D, "ad date": D,
+        },
     ),
     # Gulf banks print an Arabic line under the English titles; each word is a title.
     "ar": Language(
