@@ -1,5 +1,5 @@
-"""Three-decimal dinars for the seventh held-out split: Kuwaiti and Tunisian amounts in fils and
-millimes (1 KWD = 1000 fils, 1 TND = 1000 millimes).
+"""Three-decimal dinars for the seventh split (tuned on since): Kuwaiti and Tunisian amounts in
+fils and millimes (1 KWD = 1000 fils, 1 TND = 1000 millimes).
 
 The ledger is generated in cents; `mills` gives shop, bill and fee postings a third decimal
 derived from their own reference, so the figures are not all multiples of ten fils, and chains

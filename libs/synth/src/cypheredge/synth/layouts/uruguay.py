@@ -1,5 +1,7 @@
-"""Held-out family from Uruguay: the estados de cuenta of BROU, Itaú Uruguay and Santander
+"""Family from Uruguay: the estados de cuenta of BROU, Itaú Uruguay and Santander
 Uruguay, in Spanish and pesos uruguayos.
+
+Held out in the seventh split; tuned on since that split was scored.
 
 Public sources on Uruguayan statement PDFs are thin: the family follows a public converter of
 BROU's and Itaú's movement exports (fecha DD/MM/YYYY, descripción, débito and crédito apart), the
@@ -22,9 +24,9 @@ from random import Random
 
 from cypheredge.synth.formats import CENT, DE, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
-from cypheredge.synth.layouts.held_out_narrations_west import URUGUAY
 from cypheredge.synth.layouts.local_kit import LinedTable, es_date, local_statement, segments
 from cypheredge.synth.layouts.local_print import serial
+from cypheredge.synth.layouts.local_regions_sk_tn_uy_et import URUGUAY
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import HELVETICA, TIMES, Flow, PageSpec
@@ -210,6 +212,5 @@ LAYOUTS = (
         "multi-line concepts, carried forward at page breaks; or DD-MM-YY, one Importe with a "
         "trailing minus and the newest movement first",
         uy_estado,
-        held_out=True,
     ),
 )

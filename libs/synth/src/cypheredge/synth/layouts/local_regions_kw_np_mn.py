@@ -1,4 +1,4 @@
-"""Narrations of the seventh held-out split's Kuwait, Nepal and Mongolia.
+"""Narrations of the seventh split's Kuwait, Nepal and Mongolia (tuned on since).
 
 A `|` marks where the bank starts a new line inside the description. Kuwaiti narrations name the
 country's rails and billers: KNET card payments, WAMD instant transfers, salary transfers, the

@@ -1,5 +1,7 @@
-"""Held-out family from Tunisia: the relevés de compte of BIAT, Attijari bank Tunisie and the STB,
+"""Family from Tunisia: the relevés de compte of BIAT, Attijari bank Tunisie and the STB,
 in French and dinars with three decimals.
+
+Held out in the seventh split; tuned on since that split was scored.
 
 The Tunisian dinar has a three-digit minor unit (1 TND = 1000 millimes): amounts, balances and
 the truth have three decimals. BIAT follows a public BIAT parser written on its PDF relevés
@@ -20,11 +22,11 @@ from random import Random
 
 from cypheredge.synth.formats import DE, FR, fmt_date
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
-from cypheredge.synth.layouts.held_out_mills import Mills, mills, share
-from cypheredge.synth.layouts.held_out_narrations_west import TUNISIA, TUNISIA_ATTIJARI
 from cypheredge.synth.layouts.local_charges import charged
 from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, page_note, segments
+from cypheredge.synth.layouts.local_mills import Mills, mills, share
 from cypheredge.synth.layouts.local_print import figures, serial
+from cypheredge.synth.layouts.local_regions_sk_tn_uy_et import TUNISIA, TUNISIA_ATTIJARI
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Account, Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import COURIER, DEJAVU, HELVETICA, TIMES, Flow, PageSpec
@@ -211,6 +213,5 @@ LAYOUTS = (
         "Crédit / Solde with 1 234,567 figures; or DD/MM/YY, Mouvements Débit / Crédit, A "
         "REPORTER / REPORT at page breaks and the totals as rows",
         tn_releve,
-        held_out=True,
     ),
 )

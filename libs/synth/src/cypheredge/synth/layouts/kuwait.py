@@ -1,5 +1,7 @@
-"""Held-out family from Kuwait: the statements of the National Bank of Kuwait, Kuwait Finance
+"""Family from Kuwait: the statements of the National Bank of Kuwait, Kuwait Finance
 House and Gulf Bank, in English with Arabic labels, in dinars with three decimals.
+
+Held out in the seventh split; tuned on since that split was scored.
 
 The Kuwaiti dinar has a three-digit minor unit (1 KWD = 1000 fils): amounts, balances and the
 truth have three decimals (`1,234.567`). Public sources on Kuwaiti statement PDFs are thin: NBK
@@ -24,8 +26,6 @@ from random import Random
 
 from cypheredge.synth.formats import fmt_date, marked
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_mills import Mills, mills
-from cypheredge.synth.layouts.held_out_narrations_east import KUWAIT
 from cypheredge.synth.layouts.local_kit import (
     LinedTable,
     digits,
@@ -33,7 +33,9 @@ from cypheredge.synth.layouts.local_kit import (
     page_note,
     segments,
 )
+from cypheredge.synth.layouts.local_mills import Mills, mills
 from cypheredge.synth.layouts.local_print import serial
+from cypheredge.synth.layouts.local_regions_kw_np_mn import KUWAIT
 from cypheredge.synth.layouts.saudi import AR
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
@@ -213,6 +215,5 @@ LAYOUTS = (
         "beside the balance; or DD MON YYYY, Withdrawals / Deposits, carried forward at page "
         "breaks and the totals in a box",
         kw_statement,
-        held_out=True,
     ),
 )

@@ -1,4 +1,4 @@
-"""Narrations of the seventh held-out split's Slovakia, Tunisia, Uruguay and Ethiopia.
+"""Narrations of the seventh split's Slovakia, Tunisia, Uruguay and Ethiopia (tuned on since).
 
 A `|` marks where the bank starts a new line inside the description. Slovak narrations are the
 transaction types Slovak banks open a movement with (ČSOB's `Transakcia platobnou kartou`,
