@@ -11,6 +11,7 @@ from cypheredge.extractor.domain.model import ExtractionResult
 
 Extract = Callable[..., ExtractionResult]
 DEBIT_X, CREDIT_X, BALANCE_X = 375.0, 460.0, 555.0
+_Cell = tuple[float, str] | tuple[float, str, str]
 
 
 def _page(
@@ -333,7 +334,7 @@ def test_a_side_column_of_words_gives_the_sides(extract: Extract) -> None:
         ("04.05.2024", "FANTASTICO RUSE", "215,68", "Дебит"),
         ("05.05.2024", "ATM PLEVEN", "480,00", "Дебит"),
     ]
-    page = [(40, [(40, "Начално салдо: 1 000,00 BGN")])]
+    page: list[tuple[float, list[_Cell]]] = [(40, [(40, "Начално салдо: 1 000,00 BGN")])]
     page += [
         (100 + 14 * k, [(40, day), (120, text), (460, amount, "r"), (480, side)])
         for k, (day, text, amount, side) in enumerate(rows)
