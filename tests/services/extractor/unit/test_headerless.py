@@ -346,3 +346,28 @@ def test_a_side_column_of_words_gives_the_sides(extract: Extract) -> None:
         (None, Decimal("1468.53")),
     ]
     assert result.reconciled is True
+
+
+def test_text_wrapped_above_the_first_dated_row_is_its_description(extract: Extract) -> None:
+    # Titles in a language the vocabulary lacks (Mongolian), rows whose text wraps above the
+    # line with their date and figures, the first of them right under the opening balance.
+    rows = [
+        ("2025.03.08", "BUTSAALT CU MONGOL", "646,442.00", "4,364,827.00"),
+        ("2025.03.09", "TSALIN LOGISTIK", "1,289,000.00", "5,653,827.00"),
+        ("2025.03.10", "QPAY UBTS", "100,000.00", "5,753,827.00"),
+    ]
+    page: list[tuple[float, list[_Cell]]] = [
+        (60, [(40, "Ognoo"), (120, "Guilgeenii utga"), (460, "Orlogo", "r")]),
+        (60, [(555, "Uldegdel", "r")]),
+        (74, [(40, "Ekhnii uldegdel"), (555, "7,918,385.00", "r")]),
+        (86, [(120, "SOCIALPAY SHILJUULEG")]),
+        (97, [(40, "2025.03.07"), (120, "OYUUNCHIMEG BAT"), (460, "-4,200,000.00", "r")]),
+        (97, [(555, "3,718,385.00", "r")]),
+    ]
+    page += [
+        (111 + 14 * k, [(40, day), (120, text), (460, amount, "r"), (555, balance, "r")])
+        for k, (day, text, amount, balance) in enumerate(rows)
+    ]
+    first, *_ = extract(page, space=2.0).transactions
+    assert first.description == "SOCIALPAY SHILJUULEG OYUUNCHIMEG BAT"
+    assert first.debit == Decimal("4200000.00")

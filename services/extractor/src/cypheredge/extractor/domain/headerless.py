@@ -75,11 +75,30 @@ def _infer(lines: Sequence[Line], reading: Reading, rtl: bool) -> Layout | None:
         text = _with_description(text, max(bands, key=lambda b: b[1] - b[0]))
     columns = [date_col, *money, *text]
     columns.sort(key=lambda c: c.x0)
-    top = rows[0].line.y0 - 0.5
+    top = _text_above(lines, rows[0].line, date_x1, reading.decimal_mark) - 0.5
     layout = make_layout(tuple(columns), top)
     grouped = _undated_rows(lines, rows, money, reading.decimal_mark)
     # A few such lines are sub-totals (a card member's); a day's later rows are many.
     return replace(layout, day_groups=grouped >= max(MIN_ROWS, GROUPED * len(rows)))
+
+
+WRAP_GAP = 0.8  # x word height: wrapped lines of one cell stand at most this far apart
+
+
+def _text_above(lines: Sequence[Line], first: Line, date_x1: float, mark: str) -> float:
+    """Where the table begins: at its first dated line, or above it where text set tight over
+    that line, right of the dates and without figures, is the first row's wrapped description
+    (`SOCIALPAY ШИЛЖҮҮЛЭГ` over `2025.03.07 ОЮУНЧИМЭГ БАТ  4,200,000.00`)."""
+    top = first.y0
+    above = [ln for ln in lines if ln.y1 <= first.y0]
+    for line in sorted(above, key=lambda ln: ln.y0, reverse=True):
+        height = max(w.height for w in line.words)
+        if top - line.y1 > WRAP_GAP * height or min(w.x0 for w in line.words) <= date_x1:
+            break
+        if any(kind_of(w.text, mark) is not Kind.TEXT for w in line.words):
+            break
+        top = line.y0
+    return top
 
 
 def _undated_rows(
