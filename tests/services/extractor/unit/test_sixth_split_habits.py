@@ -85,3 +85,19 @@ def test_a_merchant_named_total_is_wrapped_text_not_a_totals_line(extract: Extra
     first, second = extract(page, space=2.0).transactions
     assert first.description == "POS PURCHASE TOTAL ENERGIES KAMPALA"
     assert second.description == "POS REVERSAL TOTAL ENERGIES"
+
+
+def test_a_time_alone_under_the_table_is_no_part_of_the_last_row(extract: Extract) -> None:
+    # Greek banks end the list with `Ημερομηνία Ενημέρωσης: 02/05/2023 21:22:41`; its time
+    # falls in the description column, its label and date in the category column.
+    page = [
+        (60, [(40, "Type"), (130, "Description"), (300, "Date"), (460, "Amount", "r")]),
+        (60, [(560, "Balance", "r")]),
+        (74, [(40, "Payroll"), (130, "SALARY AEGEAN"), (300, "03/04/2023")]),
+        (74, [(460, "3.246,38", "r"), (560, "5.887,30", "r")]),
+        (88, [(40, "Market"), (130, "SKLAVENITIS PATRA"), (300, "04/04/2023")]),
+        (88, [(460, "-141,20", "r"), (560, "5.746,10", "r")]),
+        (97, [(40, "As of"), (70, "02/05/2023"), (131, "21:22:41")]),
+    ]
+    rows = extract(page, space=2.0).transactions
+    assert [t.description for t in rows] == ["SALARY AEGEAN", "SKLAVENITIS PATRA"]

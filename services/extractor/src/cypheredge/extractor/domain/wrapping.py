@@ -27,6 +27,7 @@ from cypheredge.extractor.domain.vocabulary import (
     starts_with_phrase,
 )
 
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)(?=\W|\d|$)")
 
 
@@ -58,6 +59,8 @@ def _eligible(p: Parsed) -> bool:
     not an account or card number heading a section (`Card number 4520 XXXX XXXX 5178`)."""
     if p.date_text or p.money_text or p.spill:
         return False
+    if p.description and all(_CLOCK.match(w.text) for w in p.description):
+        return False  # a time alone (`Ημερομηνία Ενημέρωσης: 02/05/2023 21:22:41` under the table)
     folded = fold(p.line.text)
     if _NUMBER_HEADING.match(folded) and account_id(p.line) is not None:
         return False
