@@ -9,14 +9,12 @@ run the extractor.
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-import pdfplumber
 import pytest
 
 from cetest import splits
@@ -98,46 +96,19 @@ def test_the_former_split_is_tuned_now() -> None:
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts: Texts) -> None:
-    statement = splits.statement(layout, seed)
-    with pdfplumber.open(io.BytesIO(statement.pdf)) as pdf:
-        plumbed = [page.extract_text() or "" for page in pdf.pages]
-    pages = page_texts(statement.pdf)
-    assert len(plumbed) == len(pages) >= 1
-    assert len(plumbed[0]) > 200
-    assert len(pages[0]) > 200
-    first = statement.truth["transactions"][0]
-    assert first["description"].split()[0] in plumbed[first["page"] - 1]
+    splits.assert_text_read(layout, seed, page_texts)
 
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_every_row_is_printed_with_its_date_amount_and_balance(
     layout: str, seed: int, page_texts: Texts
 ) -> None:
-    statement = splits.statement(layout, seed)
-    pages = page_texts(statement.pdf)
-    for row in statement.truth["transactions"]:
-        assert 1 <= row["page"] <= len(pages)
-        text = pages[row["page"] - 1]
-        missing = [w for w in row["description"].split() if w not in text]
-        assert not missing, (row, missing)
-        assert any(d in text for d in _printed_dates(date.fromisoformat(row["date"]))), row
-        for key in ("debit", "credit", "balance"):
-            if row[key] is not None:
-                printed = statement.numbers.magnitude(Decimal(row[key]))
-                assert printed in text, (key, printed, row)
+    splits.assert_rows_printed(layout, seed, page_texts, _printed_dates)
 
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_truth_reconciles(layout: str, seed: int) -> None:
-    truth = splits.statement(layout, seed).truth
-    account, rows = truth["accounts"][0], truth["transactions"]
-    assert rows
-    credits = sum(splits.dec(r["credit"]) for r in rows)
-    debits = sum(splits.dec(r["debit"]) for r in rows)
-    opening, closing = Decimal(account["opening_balance"]), Decimal(account["closing_balance"])
-    assert opening + credits - debits == closing
-    assert truth["statement"]["closing_balance"] == account["closing_balance"]
-    assert {r["currency"] for r in rows} == {account["currency"]}
+    splits.assert_truth_reconciles(layout, seed)
 
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
@@ -160,12 +131,7 @@ def test_printed_balances_follow_the_chain(layout: str, seed: int) -> None:
 
 @pytest.mark.parametrize("layout", NAMES)
 def test_each_family_has_single_and_multi_page_statements(layout: str, page_texts: Texts) -> None:
-    counts = [len(page_texts(splits.statement(layout, s).pdf)) for s in range(12)]
-    assert max(counts) >= 2
-    assert min(counts) >= 1
-    for seed in range(12):
-        rows = splits.statement(layout, seed).truth["transactions"]
-        assert max(r["page"] for r in rows) <= counts[seed]
+    splits.assert_page_counts(layout, page_texts)
 
 
 @pytest.mark.parametrize("layout", NAMES)

@@ -8,14 +8,12 @@ run the extractor.
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-import pdfplumber
 import pytest
 
 from cetest import splits
@@ -73,15 +71,7 @@ def test_the_former_split_is_tuned_now() -> None:
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
 def test_pdfplumber_and_pdfium_read_the_text(layout: str, seed: int, page_texts: Texts) -> None:
-    statement = splits.statement(layout, seed)
-    with pdfplumber.open(io.BytesIO(statement.pdf)) as pdf:
-        plumbed = [page.extract_text() or "" for page in pdf.pages]
-    pages = page_texts(statement.pdf)
-    assert len(plumbed) == len(pages) >= 1
-    assert len(plumbed[0]) > 200
-    assert len(pages[0]) > 200
-    first = statement.truth["transactions"][0]
-    assert first["description"].split()[0] in plumbed[first["page"] - 1]
+    splits.assert_text_read(layout, seed, page_texts)
 
 
 @pytest.mark.parametrize(("layout", "seed"), CASES)
