@@ -18,7 +18,7 @@ from cypheredge.extractor.domain.words import Word
 
 _ZONE = re.compile(r"^[A-Z]{2,5}$")  # `18:17:22 WIB`: the time's zone
 _DOC_NUMBER = re.compile(r"^\d+[.-]\d{5,}$")  # no date has a part of five digits or more
-_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$")  # `01.04.24` is a date
+CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$")  # `01.04.24` is a date
 _TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?|[AaPp][Mm]|hrs?|Uhr)$")
 # UK and Irish payment-type codes as banks print them beside (not inside) the details.
 TYPE_CODES = frozenset((
@@ -165,9 +165,9 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
 
 
 def _not_dates(words: Sequence[Word]) -> bool:
-    clock = any(_CLOCK.match(w.text) for w in words)
+    clock = any(CLOCK.match(w.text) for w in words)
     return all(
-        _CLOCK.match(w.text) or _DOC_NUMBER.match(w.text) or (clock and _ZONE.match(w.text))
+        CLOCK.match(w.text) or _DOC_NUMBER.match(w.text) or (clock and _ZONE.match(w.text))
         for w in words
     )
 
@@ -274,7 +274,7 @@ def _second_date(description: list[Word], order: DateOrder) -> list[Word]:
     a date, not the start of the description."""
     for n in (2, 1):
         if len(description) > n and _date(" ".join(w.text for w in description[:n]), order):
-            if _CLOCK.match(description[n].text):
+            if CLOCK.match(description[n].text):
                 return description  # `14/10 21:05 58492677152`: when a PIX was sent, text
             return description[n:]
     return description

@@ -6,7 +6,7 @@ import calendar
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -109,10 +109,7 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
         if not ranges:
             continue
         found = full_dates(line.words, order)
-        # A period runs forward: where it does not in the order the document's other cues
-        # suggest (`10/05/2025 al 09/06/2025` beside dollar amounts), it does in the other.
-        other = DateOrder.MDY if order is DateOrder.DMY else DateOrder.DMY
-        for dates in (found, full_dates(line.words, other)):
+        for dates in _readings(line.words, order, found):
             for (_, _, a), (i, _, b) in itertools.pairwise(dates):
                 # The range word comes before the second date (`du 01.05 au 31.05`, `Period:
                 # 1 - 31 May`); a row's two dates with `по` in its details after them are none.
@@ -123,6 +120,16 @@ def find_period(lines: Iterable[Line], order: DateOrder) -> tuple[date, date] | 
             if opened is not None:
                 return opened, found[0][2]
     return None
+
+
+def _readings(
+    words: Sequence[Word], order: DateOrder, found: list[tuple[int, int, date]]
+) -> Iterator[list[tuple[int, int, date]]]:
+    """The line's dates in the document's order (`found`), then in the other one, read only
+    if asked: a period runs forward, and where it does not in the order the document's other
+    cues suggest (`10/05/2025 al 09/06/2025` beside dollar amounts), it does in the other."""
+    yield found
+    yield full_dates(words, DateOrder.MDY if order is DateOrder.DMY else DateOrder.DMY)
 
 
 _PERIOD_KEYS = frozenset(("periode", "period", "periodo", "okres", "zeitraum", "bulan", "month"))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from cypheredge.extractor.domain.header import TITLE_WORDS, split_cells
-from cypheredge.extractor.domain.lineparse import Parsed
+from cypheredge.extractor.domain.lineparse import CLOCK, Parsed
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.metadata import account_id
 from cypheredge.extractor.domain.rawrow import RawRow
@@ -27,7 +27,6 @@ from cypheredge.extractor.domain.vocabulary import (
     starts_with_phrase,
 )
 
-_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _NUMBER_HEADING = re.compile(r"^(?:card|account|acct|a c)(?: number| no| ending| nr)(?=\W|\d|$)")
 
 
@@ -59,7 +58,7 @@ def _eligible(p: Parsed) -> bool:
     not an account or card number heading a section (`Card number 4520 XXXX XXXX 5178`)."""
     if p.date_text or p.money_text or p.spill:
         return False
-    if p.description and all(_CLOCK.match(w.text) for w in p.description):
+    if p.description and all(CLOCK.match(w.text) for w in p.description):
         return False  # a time alone (`Ημερομηνία Ενημέρωσης: 02/05/2023 21:22:41` under the table)
     folded = fold(p.line.text)
     if _NUMBER_HEADING.match(folded) and account_id(p.line) is not None:
