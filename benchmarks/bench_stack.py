@@ -9,7 +9,6 @@ relay saw the broker take it), and the batch's ``updated_at`` when it became fin
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 from dataclasses import dataclass
@@ -96,15 +95,17 @@ async def submit(http: httpx.AsyncClient, files: list[Pdf]) -> str:
     return str(response.json()["id"])
 
 
-async def wait_final(http: httpx.AsyncClient, batch_id: str, interval: float) -> dict[str, Any]:
-    """Poll the batch every ``interval`` seconds until it is final; its last body."""
+async def wait_final(http: httpx.AsyncClient, batch_id: str, wait: int = 30) -> dict[str, Any]:
+    """Long-poll the batch until it is final; its last body. Each GET asks the gateway to
+    hold the answer up to ``wait`` seconds (``Prefer: wait``) and answers when the batch
+    changes, so the next request goes out only after a change or a wait that ran out."""
+    headers = {"Prefer": f"wait={wait}"}
     while True:
-        response = await http.get(f"/v1/batches/{batch_id}")
+        response = await http.get(f"/v1/batches/{batch_id}", headers=headers)
         response.raise_for_status()
         body: dict[str, Any] = response.json()
         if body["status"] in FINAL:
             return body
-        await asyncio.sleep(interval)
 
 
 class CpuMeter:

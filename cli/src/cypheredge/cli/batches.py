@@ -8,6 +8,7 @@ Progress and the summary go to stderr, the batch as JSON to stdout.
 from __future__ import annotations
 
 import json
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ from cypheredge.contracts.artefacts import EXPORT_FORMATS
 
 console = Console(stderr=True)
 DONE_STATUSES = {"reported", "rejected", "failed"}
+# Each status read may wait this long on the server for a change (the gateway caps it too).
+LONG_POLL_SECONDS = 30
+# Between reads when the server does not honour the wait (an older gateway answers at once).
+POLL_SECONDS = 1.0
 
 
 def finish(batch: dict[str, Any], as_json: bool) -> None:
@@ -42,7 +47,10 @@ def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
     with Progress(*columns, console=console) as progress:
         task = progress.add_task("processing", total=None)
         while True:
-            batch = client.batch(batch_id)
+            # Long-poll: the answer comes when the batch changes, so progress shows at once
+            # and an unchanged batch costs one request per wait, not one per second.
+            remaining = math.ceil(max(deadline - time.monotonic(), 0))
+            batch, waited = client.wait_batch(batch_id, min(LONG_POLL_SECONDS, remaining))
             statements = batch["statements"]
             done = sum(s["status"] in DONE_STATUSES for s in statements)
             progress.update(
@@ -52,7 +60,8 @@ def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
                 return batch
             if time.monotonic() > deadline:
                 raise unavailable(f"batch {batch_id} still {batch['status']} after {timeout:.0f}s")
-            time.sleep(1)
+            if not waited:
+                time.sleep(POLL_SECONDS)
 
 
 def show(batch: dict[str, Any]) -> None:

@@ -78,6 +78,14 @@ class Client:
     def batch(self, batch_id: str) -> dict[str, Any]:
         return _ok(self._http.get(f"/v1/batches/{batch_id}"))
 
+    def wait_batch(self, batch_id: str, seconds: int) -> tuple[dict[str, Any], bool]:
+        """The batch once it changes or after ``seconds`` (``Prefer: wait``), and whether the
+        server honoured the wait (a gateway that does not answers at once)."""
+        response = self._http.get(
+            f"/v1/batches/{batch_id}", headers={"Prefer": f"wait={max(seconds, 0)}"}
+        )
+        return _ok(response), "preference-applied" in response.headers
+
     def download(self, path: str, target: Path) -> None:
         with self._http.stream("GET", path, follow_redirects=True) as response:
             if response.status_code >= 400:

@@ -7,6 +7,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from cypheredge.contracts.catalogue import GATEWAY
+from cypheredge.gateway.infra.batch_changes import BatchChanges
 from cypheredge.gateway.infra.models import outbox as outbox_table
 from cypheredge.gateway.infra.ratelimit import LocalBuckets, RateLimiter, RedisBuckets
 from cypheredge.gateway.infra.resilient import ResilientBuckets
@@ -62,9 +63,10 @@ def build(infra: InfraSettings | None = None, settings: GatewaySettings | None =
     infra = infra or InfraSettings()
     settings = settings or GatewaySettings()
     key = infra.cypheredge_secret_key
+    db = database(infra)
     return Container(
         settings=settings,
-        db=database(infra),
+        db=db,
         storage=storage_from_settings(infra),
         outbox=Outbox(outbox_table, GATEWAY.source),
         sealer=Sealer(key.get_secret_value() if key else None),
@@ -74,4 +76,5 @@ def build(infra: InfraSettings | None = None, settings: GatewaySettings | None =
             negative_ttl=settings.auth_cache_negative_ttl_seconds,
             max_entries=settings.auth_cache_max_entries,
         ),
+        batch_changes=BatchChanges(db.url, fallback_interval=settings.long_poll_fallback_seconds),
     )

@@ -39,3 +39,8 @@ class GatewaySettings(BaseSettings):
     # Idempotency-Key (then it is cut off, 500); the key's lock lease is this plus a margin.
     submit_time_limit_seconds: float = Field(25.0, gt=0)
     report_url_ttl_seconds: int = 900
+    # GET /v1/batches/{id} with `Prefer: wait=N` waits at most this long for a change (a
+    # larger N is capped; 0 turns long-polling off), and reads every fallback interval while
+    # the process's LISTEN connection is down.
+    long_poll_max_seconds: int = Field(30, ge=0)
+    long_poll_fallback_seconds: float = Field(1.0, gt=0)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from cypheredge.gateway.api import openapi, problems
@@ -13,7 +16,17 @@ __all__ = ["HTTP_REQUESTS", "HTTP_SECONDS", "create_app"]
 
 
 def create_app(container: Container) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # One LISTEN connection per process wakes every long-polling request (Prefer: wait).
+        await container.batch_changes.start()
+        try:
+            yield
+        finally:
+            await container.batch_changes.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="CypherEdge API",
         version="1.0.0",
         description="Upload bank statement PDFs in batches; follow them through extraction. "

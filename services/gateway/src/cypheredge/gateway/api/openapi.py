@@ -22,6 +22,15 @@ HEADERS: dict[str, Any] = {
     "RateLimit-Policy": {**_STRING, "description": 'Quota policies, e.g. "org";q=60;w=6'},
     "RateLimit": {**_STRING, "description": 'What is left, e.g. "org";r=59;t=1'},
 }
+# Answers of a route that honours RFC 7240's `Prefer: wait`.
+PREFER_WAIT: dict[str, Any] = {
+    "Preference-Applied": {
+        **_STRING,
+        "description": "`wait=<seconds>` when the request's wait preference was honoured "
+        "(the seconds after capping)",
+    },
+    "Vary": {**_STRING, "description": "`Prefer`: the answer depends on the wait preference"},
+}
 RETRY_AFTER = {"Retry-After": {"schema": {"type": "integer"}, "required": True}}
 # Every authenticated route can answer these.
 AUTHENTICATED = (401, 403, 422, 429, 500)

@@ -12,6 +12,7 @@ from sqlalchemy import and_, func, insert, or_, select, text, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cypheredge.gateway.infra.batch_changes import announce
 from cypheredge.gateway.infra.models import batches, statements
 
 
@@ -95,11 +96,17 @@ async def statement_for_update(session: AsyncSession, statement_id: UUID) -> Row
 
 
 async def update_statement(session: AsyncSession, statement_id: UUID, **values: Any) -> None:
-    await session.execute(
-        update(statements)
-        .where(statements.c.id == statement_id)
-        .values(**values, updated_at=func.now())
-    )
+    # Every change a client can see wakes its long-polls (at commit: NOTIFY is transactional).
+    batch_id = (
+        await session.execute(
+            update(statements)
+            .where(statements.c.id == statement_id)
+            .values(**values, updated_at=func.now())
+            .returning(statements.c.batch_id)
+        )
+    ).scalar_one_or_none()
+    if batch_id is not None:
+        await announce(session, batch_id)
 
 
 async def batch_for_update(session: AsyncSession, batch_id: UUID) -> Row[Any] | None:
@@ -111,6 +118,7 @@ async def update_batch(session: AsyncSession, batch_id: UUID, **values: Any) -> 
     await session.execute(
         update(batches).where(batches.c.id == batch_id).values(**values, updated_at=func.now())
     )
+    await announce(session, batch_id)
 
 
 async def statement_statuses(session: AsyncSession, batch_id: UUID) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cypheredge.gateway.domain.submission import UploadLimits
+from cypheredge.gateway.infra.batch_changes import BatchChanges
 from cypheredge.gateway.infra.ratelimit import RateLimiter
 from cypheredge.gateway.service.accounts import PrincipalCache
 from cypheredge.gateway.settings import GatewaySettings
@@ -32,6 +33,7 @@ class Container:
     sealer: Sealer
     rate_limits: RateLimits
     auth_cache: PrincipalCache
+    batch_changes: BatchChanges  # started and stopped by the app's lifespan
 
     @property
     def limits(self) -> UploadLimits:

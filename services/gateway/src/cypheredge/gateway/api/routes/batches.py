@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
-from cypheredge.gateway.api.openapi import AUTHENTICATED, problems, success
+from cypheredge.gateway.api.openapi import AUTHENTICATED, HEADERS, PREFER_WAIT, problems, success
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.gateway.api.schemas import Batch, BatchCreated, BatchPage
 from cypheredge.gateway.api.uploads import receive_upload
+from cypheredge.gateway.domain.preferences import wait_preference
 from cypheredge.gateway.domain.submission import parse_json_object, parse_passwords
 from cypheredge.gateway.service import queries
 from cypheredge.gateway.service.submit import IdempotencyConflict, submit_batch
+from cypheredge.gateway.service.waiting import watch_batch
 
 router = APIRouter(prefix="/v1/batches", tags=["batches"])
 
@@ -110,14 +112,39 @@ def _conflict(exc: IdempotencyConflict) -> Problem:
     name="getBatch",
     operation_id="getBatch",
     summary="A batch with its statements",
+    description="With `Prefer: wait=<seconds>` (RFC 7240) a batch that is not final is "
+    "answered when it or one of its statements changes, or when the wait runs out (capped at "
+    "GATEWAY_LONG_POLL_MAX_SECONDS), instead of at once: follow a batch without polling. A "
+    "`wait` that is not a whole number of seconds is ignored.",
     response_model=Batch,
-    responses={**success(200, "The batch"), **problems(*AUTHENTICATED, 404)},
+    responses={
+        **success(200, "The batch", headers={**HEADERS, **PREFER_WAIT}),
+        **problems(*AUTHENTICATED, 404),
+    },
 )
-async def get_batch(batch_id: UUID, app: ContainerDep, principal: PrincipalDep) -> dict[str, Any]:
+async def get_batch(
+    batch_id: UUID,
+    response: Response,
+    app: ContainerDep,
+    principal: PrincipalDep,
+    prefer: Annotated[
+        list[str] | None,
+        Header(
+            description="`wait=<seconds>`: answer once the batch changes, waiting at most that long"
+        ),
+    ] = None,
+) -> dict[str, Any]:
     require_scope(principal, "batches:read")
-    view = await queries.get_batch(app.db, principal.org_id, batch_id)
+    wait = wait_preference(prefer or (), app.settings.long_poll_max_seconds)
+    response.headers["Vary"] = "Prefer"
+    if wait is None:
+        view = await queries.get_batch(app.db, principal.org_id, batch_id)
+    else:
+        view = await watch_batch(app.db, app.batch_changes, principal.org_id, batch_id, wait)
     if view is None:
         raise Problem(404, "Not Found", f"No batch {batch_id}.")
+    if wait is not None:
+        response.headers["Preference-Applied"] = f"wait={wait}"
     return view
 
 
