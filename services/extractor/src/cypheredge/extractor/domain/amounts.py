@@ -180,11 +180,20 @@ def _compose_checked(whole: str, frac: str) -> tuple[Decimal, bool]:
 # Dinars of Kuwait, Bahrain, Oman, Jordan, Tunisia, Iraq and Libya have three decimals.
 THREE_DECIMALS = frozenset(("KWD", "BHD", "OMR", "JOD", "TND", "IQD", "LYD"))
 _DECIMAL_END3 = re.compile(r"(?<!\d)(?:[1-9][\d.,' ]*|0)(?P<mark>[.,])\d{3}$")
+# ISO 4217 currencies without minor units, as banks print them (no decimals at all).
+NO_DECIMALS = frozenset((
+    "ISK", "JPY", "KRW", "CLP", "PYG", "VND", "UGX", "XOF", "XAF", "RWF", "GNF", "KMF", "BIF",
+    "DJF", "VUV", "XPF",
+))  # fmt: skip
+# Without minor units `12.07` is a day and month (a value date), not an amount to vote with.
+_DAY_MONTH = re.compile(r"^(?:[12]\d|3[01]|0?[1-9])[./](?:0[1-9]|1[0-2])$")
+_GROUPED_END = re.compile(r"(?<![\d.,])\d{1,3}(?P<g>[.,])\d{3}$")
 
 
 def infer_decimal_mark(texts: Iterable[str], places: int = 2) -> str:
     """The document's decimal mark from how its amounts end (`.dd` vs `,dd`; `,ddd` where the
-    currency has three decimals: `7 465,482` dinars); "." on a tie.
+    currency has three decimals: `7 465,482` dinars, a group where it has none: `402.586`
+    krónur); "." on a tie.
 
     `03.01` (a German day.month) has a leading zero, unlike any amount, so it casts no vote.
     """
@@ -194,9 +203,14 @@ def infer_decimal_mark(texts: Iterable[str], places: int = 2) -> str:
         if "." not in text and "," not in text:
             continue  # no mark, no vote (most words)
         core = _TRAILING_NON_DIGITS.sub("", text)
-        m = None if _DATE_SHAPE.match(core) else ending.search(core)
+        shaped = _DATE_SHAPE.match(core) or (places == 0 and _DAY_MONTH.match(core))
+        m = None if shaped else ending.search(core)
         if m:
             votes[m.group("mark")] += 1
+        elif places == 0 and (g := _GROUPED_END.search(core)):
+            # Krónur, yen, CFA francs: three digits after a mark are a group, so the other
+            # mark is the decimal one (`402.586` kr is 402,586).
+            votes["," if g.group("g") == "." else "."] += 1
         elif g := _TWICE_GROUPED.search(core):
             # `1.719.141`: a mark used twice groups, so the other one is the decimal mark
             # (pesos, yen and won print no decimals at all to vote with).

@@ -11,8 +11,9 @@ from functools import lru_cache
 
 from cypheredge.extractor.domain.amounts import Money, parse_amount
 from cypheredge.extractor.domain.currency import ISO_CODES, SYMBOLS
+from cypheredge.extractor.domain.dates import parse_date
 from cypheredge.extractor.domain.header import Column, classify
-from cypheredge.extractor.domain.vocabulary import MONEY_ROLES, Role
+from cypheredge.extractor.domain.vocabulary import DATE_ROLES, MONEY_ROLES, Role
 from cypheredge.extractor.domain.words import Word
 
 _AUX = re.compile(
@@ -20,6 +21,8 @@ _AUX = re.compile(
     r"[Cc]r[ée]diteur|CR[EÉ]DITEUR|[Dd][ée]biteur|D[EÉ]BITEUR)$"
 )  # `DB`: BCA marks its debits so
 _DIGIT = re.compile(r"\d")
+_SIGNED_GROUP = re.compile(r"^[-+]\d{1,3}$")
+_BARE_GROUP = re.compile(r"^[-+]?\d{1,3}$")
 _GROUPS = re.compile(r"^[-+]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")  # `1.719.141`
 MARGIN = 24.0  # points a table reaches past its outermost titles
 TEXT_MARGIN = 8.0  # points past the last money title where text no longer belongs to the table
@@ -88,6 +91,11 @@ def money_of(text: str, mark: str) -> Money | None:
     return parse_amount(text, mark)
 
 
+@lru_cache(maxsize=1 << 12)
+def _date_like(text: str) -> bool:
+    return parse_date(text) is not None
+
+
 @lru_cache(maxsize=1 << 16)
 def kind_of(text: str, mark: str) -> Kind:
     money = money_of(text, mark)
@@ -128,6 +136,7 @@ class Placer:
     sinks: tuple[int, ...] = ()  # money columns whose figures are not read (a repeated title)
     edges: dict[int, float] = field(default_factory=dict)  # right edges figures keep to
     text_edge: float = float("inf")  # past this a word of text is outside the table
+    dated: tuple[int, ...] = ()  # date columns (the row's and the value date's)
 
     @classmethod
     def of(
@@ -157,7 +166,10 @@ class Placer:
         # Past a table's last column of figures only signs and markers (`CR`) belong to it;
         # text there is a box beside the table.
         edge = last.x1 + TEXT_MARGIN if last.role in MONEY_ROLES else float("inf")
-        placer = cls(layout, mark, money, text, cuts, date, description, sinks, text_edge=edge)
+        dated = tuple(i for i, c in enumerate(columns) if c.role in DATE_ROLES)
+        placer = cls(
+            layout, mark, money, text, cuts, date, description, sinks, text_edge=edge, dated=dated
+        )
         placer.edges.update(_right_edges(placer, lines))
         return placer
 
@@ -173,6 +185,9 @@ class Placer:
             kind = kind_of(word.text, self.mark)
             if kind is Kind.TEXT and word.x0 > self.text_edge:
                 continue  # a side box's words (`Credit Limit`) past the last figures' column
+            if kind is Kind.STRONG and self.dated and self._dated(word):
+                cells[self.text_column(word)].append(word)
+                continue  # `12.07` under `Valeur`: a value date, however money-like
             col = _money_column(word, columns, money_cols) if kind is Kind.STRONG else None
             if col is not None and abs(word.x1 - self.edges.get(col, word.x1)) > ALIGN_SLACK:
                 col = None  # far from the edge its column's figures keep: text (`EUR 158.77`)
@@ -199,6 +214,10 @@ class Placer:
                 # A digit group on a line of figures, beside none of them, is a figure of its
                 # own (`757` yen); on a line of prose (`Page 1 of 1`) it is text.
                 col = _attach(word, Kind.WEAK, placed, columns, money_cols)
+            elif col is None and kind is Kind.AUX and _SIGNED_GROUP.match(word.text):
+                # A signed digit group alone under a money title is a figure (`-396` krónur),
+                # where a page number (`Page 1 of 2`) carries no sign.
+                col = _under_money(word, columns, money_cols)
             if col is None:
                 cells[self.text_column(word)].append(word)
                 continue
@@ -257,6 +276,40 @@ class Placer:
             for word in outside:
                 cells[self.text_column(word)].append(word)
             cells[i] = [w for w in cell if w not in outside]
+
+    def _dated(self, word: Word) -> bool:
+        """Whether a figure sits under a date title more than under any money title and
+        reads as a date."""
+        columns = self.layout.columns
+
+        def overlap(c: Column) -> float:
+            return min(word.x1, c.x1) - max(word.x0, c.x0)
+
+        under = max(overlap(columns[i]) for i in self.dated)
+        if under <= 0.5 * (word.x1 - word.x0):
+            return False
+        if any(overlap(columns[i]) >= under for i in self.money):
+            return False
+        return _date_like(word.text)
+
+    def stray_figure(self, cells: list[list[Word]]) -> Word | None:
+        """On a dated line without figures, its one bare digit group under a money title
+        moves into that column (`590` francs CFA of tax under `Débit`): currencies without
+        minor units print small amounts as plain integers. Returns the word moved."""
+        columns = self.layout.columns
+        found = [
+            (k, w, col)
+            for k in self.text
+            for w in cells[k]
+            if _BARE_GROUP.match(w.text)
+            and (col := _under_money(w, columns, self.money)) is not None
+        ]
+        if len(found) != 1:
+            return None
+        k, word, col = found[0]
+        cells[k].remove(word)
+        cells[col].append(word)
+        return word
 
     def text_column(self, word: Word) -> int:
         if not self.text:

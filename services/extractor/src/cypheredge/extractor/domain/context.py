@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cypheredge.extractor.domain.amounts import THREE_DECIMALS, infer_decimal_mark
+from cypheredge.extractor.domain.amounts import NO_DECIMALS, THREE_DECIMALS, infer_decimal_mark
 from cypheredge.extractor.domain.dates import DateOrder, YearContext, infer_date_order
 from cypheredge.extractor.domain.header import cell_gap
 from cypheredge.extractor.domain.lineparse import Reading
@@ -77,8 +77,8 @@ def build_context(
     texts = [w.text for w in words]
     mark = infer_decimal_mark(texts)
     currency = document_currency(words, mark)
-    if currency in THREE_DECIMALS:
-        mark = infer_decimal_mark(texts, places=3)
+    if currency in THREE_DECIMALS or currency in NO_DECIMALS:
+        mark = infer_decimal_mark(texts, places=3 if currency in THREE_DECIMALS else 0)
     default = DateOrder.MDY if currency in MDY_CURRENCIES else DateOrder.DMY
     order = infer_date_order(texts, default)
     all_lines = [line for lines in lines_by_page for line in lines]

@@ -66,7 +66,9 @@ def _numeric(m: re.Match[str], order: DateOrder) -> PartialDate | None:
     if len(first) == 4:
         return _valid(int(first), int(second), int(third)) if third else None
     if len(first) == 3:
-        return None
+        # Taiwanese banks count years of the Republic (Minguo): `113/05/01` is 2024-05-01.
+        roc = int(first)
+        return _valid(roc + MINGUO_ERA, int(second), int(third)) if third and roc >= 60 else None
     year = _year(third) if third else None
     a, b = int(first), int(second)
     day, month = (a, b) if order is DateOrder.DMY else (b, a)
@@ -109,6 +111,7 @@ def _year(text: str) -> int | None:
     return None
 
 
+MINGUO_ERA = 1911  # the Republic of China's year 1 is 1912
 BUDDHIST_ERA = 543  # Thai statements count years from 543 BC: 2566 is 2023
 
 

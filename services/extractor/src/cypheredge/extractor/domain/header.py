@@ -27,6 +27,7 @@ CELL_GAP = 0.6  # x word height: a wider gap always separates two cells
 WORD_SPACES = 2.0  # a gap this many word spaces wide separates two cells too
 _DIGIT = re.compile(r"\d")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,10 @@ QUALIFIERS = frozenset((
     "number", "num", "id", "code", "local", "foreign", "original", "running", "seq", "sequence",
     "teller", "efd", "effective", "eff", "doc", "document", "voucher", "outstanding",
 ))  # fmt: skip
-TITLE_WORDS = frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()} | QUALIFIERS
+# The separators inside phrases (`Debit / Credit`) name no role: `classify` drops them too.
+TITLE_WORDS = (
+    frozenset(KEYWORD_ROLES) | {w for p in HEADER_PHRASES for w in p.split()} | QUALIFIERS
+) - {"/", "-", "+"}
 
 
 def titled_words(line: Line) -> int:
@@ -226,6 +230,8 @@ def titled_words(line: Line) -> int:
 
 @lru_cache(maxsize=1 << 14)
 def _titled(text: str) -> bool:
+    if _LETTER.search(text) is None:
+        return False  # figures, dates and dashes: most words of a table, and never a title
     return any(token in TITLE_WORDS for token in fold(_CAMEL.sub(" ", text)).split())
 
 

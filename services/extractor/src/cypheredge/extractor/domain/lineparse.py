@@ -137,6 +137,9 @@ def parse_line(line: Line, placer: Placer, reading: Reading) -> Parsed:
         out.date_cell = list(cells[date_col])
         out.date, used, spill = take_date(cells[date_col], description, reading.date_order)
         description = [*spill, *[w for w in description if w not in used]]
+    if out.date is not None and not any(cells[i] for i in placer.money):
+        stray = placer.stray_figure(cells)
+        description = [w for w in description if w is not stray]
     if out.date is not None:
         description = _second_date(description, reading.date_order)
     out.code, out.description = _type_code(description)

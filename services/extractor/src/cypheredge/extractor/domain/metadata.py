@@ -215,7 +215,7 @@ def balance_fact(
     The amount is as printed, with its sign and marker: `-$ 54,740.58` is negative, `11,245.35
     Dr` overdrawn; on a card, whose balance is what is owed, `$47.24 CR` is in credit."""
     words = line.words
-    found = [i for i, w in enumerate(words) if _figure(words, i, mark)]
+    found = [i for i, w in enumerate(words) if _figure(words, i, mark)] or _named_whole(words)
     if not found:
         return None
     # The figure that follows the label: a line may run on into a side column of prose with
@@ -277,6 +277,18 @@ def _figure(words: Sequence[Word], i: int, mark: str) -> bool:
 
 
 _THREE = re.compile(r"^\d{3}$")
+_GROUPED_WHOLE = re.compile(r"^[-+−]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")
+
+
+def _named_whole(words: Sequence[Word]) -> list[int]:
+    """A grouped whole number right after an opening or closing label (`Upphafsstaða
+    571.761`: krónur print no decimals, and no symbol shows that the figure is money)."""
+    for i in range(1, len(words)):
+        if _GROUPED_WHOLE.match(words[i].text):
+            label = fold(" ".join(w.text for w in words[:i]))
+            ends = (OPENING_PHRASES, CLOSING_PHRASES)
+            return [i] if any(contains_phrase(label, phrases) for phrases in ends) else []
+    return []
 
 
 def _spaced_end(words: Sequence[Word], i: int) -> bool:

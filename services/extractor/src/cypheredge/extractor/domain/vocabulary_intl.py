@@ -303,6 +303,33 @@ LANGUAGES: dict[str, Language] = {
         closing=("lõppsaldo", "lõpp saldo"),
         totals=("kokku", "käive"),
     ),
+    "is": Language(
+        cells={"vaxtad.": V, "vaxtad": V, "vaxtadagur": V, "dags.": D},
+        keywords={
+            "dags": D, "dagsetning": D, "tilvísun": R, "texti": T, "skýring": T,
+            "upphæð": AMT, "staða": BAL, "úttekt": DR, "innlögn": CR, "innborgun": CR,
+        },
+        opening=("staða í upphafi tímabils", "upphafsstaða", "staða í byrjun"),
+        closing=("staða í lok tímabils", "lokastaða"),
+        totals=("samtals",),
+    ),
+    # Taiwanese banks' English titles translate 支出 as `Payout`.
+    "zh": Language(keywords={"payout": DR, "payouts": DR}),
+    # Slovenian banks print the purpose code (`Koda namena`: SALA, ELEC) and the payment
+    # reference (SI12 ...) in columns of their own beside the payee and the purpose.
+    "sl": Language(
+        cells={
+            "datum knjiženja": D, "datum valute": V, "prejemnik / plačnik": T,
+            "plačnik / prejemnik": T, "koda namena": Role.OTHER, "referenca": R,
+        },
+        keywords={
+            "datum": D, "namen": T, "breme": DR, "dobro": CR, "znesek": AMT, "stanje": BAL,
+            "prejemnik": T, "plačnik": T, "opis": T,
+        },
+        opening=("začetno stanje", "prejšnje stanje"),
+        closing=("končno stanje", "novo stanje"),
+        totals=("skupaj", "promet"),
+    ),
     # Nepali banks print the Bikram Sambat date (`Date (BS)`, `Miti`, 2081-05-29) beside the
     # Gregorian one (`Date (AD)`): the rows are dated by the second.
     "ne": Language(
