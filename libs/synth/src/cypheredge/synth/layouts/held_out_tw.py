@@ -41,6 +41,7 @@ from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpe
 from cypheredge.synth.render.table import Carry, Column, Style
 
 DESC = "description"
+KIND = "type"  # the kind column (`TRF`, `POS`) is the row's type, as Korean `Summary` is
 DOLLARS = Whole(",", ".")
 TW_BANKS = {
     "post": ("Formosa Postal Savings",),
@@ -98,7 +99,7 @@ def _post(flow: Flow, rng: Random, st: Statement, log: TruthLog) -> None:
 
     columns = [
         Column("date", "Date (ROC)"),
-        Column("code", "Summary", truth=DESC),
+        Column("code", "Summary", truth=KIND),
         Column("out", "Withdrawal", "r"),
         Column("in", "Deposit", "r"),
         Column("bal", "Balance", "r"),
@@ -158,7 +159,7 @@ def _esun(flow: Flow, rng: Random, st: Statement, log: TruthLog) -> None:
     columns = [
         Column("date", "Txn Date"),
         Column("value", "Value Date"),
-        Column("code", "Summary", truth=DESC),
+        Column("code", "Summary", truth=KIND),
         Column("out", "Payout", "r"),
         Column("in", "Deposit", "r"),
         Column("bal", "Balance", "r"),
