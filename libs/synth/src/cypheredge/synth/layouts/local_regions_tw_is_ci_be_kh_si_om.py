@@ -1,5 +1,5 @@
-"""Narrations of the eighth held-out split: Taiwan, Iceland, Côte d'Ivoire, Belgium, Cambodia,
-Slovenia and Oman.
+"""Narrations of the eighth split's Taiwan, Iceland, Côte d'Ivoire, Belgium, Cambodia, Slovenia
+and Oman (tuned on since).
 
 A `|` marks where the bank starts a new line inside the description. Taiwanese narrations are the
 English wording Taiwanese banks give their English statements and exports (the bundled fonts have

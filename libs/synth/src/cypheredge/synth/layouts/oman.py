@@ -1,5 +1,7 @@
-"""Held-out family from Oman: the statements of Bank Muscat, the National Bank of Oman and Sohar
+"""Family from Oman: the statements of Bank Muscat, the National Bank of Oman and Sohar
 International, in English with Arabic labels, in rials with three decimals.
+
+Held out in the eighth split; tuned on since that split was scored.
 
 The Omani rial has a three-digit minor unit (1 OMR = 1000 baisa): amounts, balances and the truth
 have three decimals (`1,234.567`). Oman levies a 5% VAT (since April 2021) that banks post as a
@@ -26,11 +28,11 @@ from random import Random
 
 from cypheredge.synth.formats import fmt_date, marked, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start
-from cypheredge.synth.layouts.held_out_narrations import OMAN
 from cypheredge.synth.layouts.local_charges import charged
 from cypheredge.synth.layouts.local_kit import LinedTable, digits, local_statement, segments
 from cypheredge.synth.layouts.local_mills import Mills, mills, share
 from cypheredge.synth.layouts.local_print import serial, side
+from cypheredge.synth.layouts.local_regions_tw_is_ci_be_kh_si_om import OMAN
 from cypheredge.synth.layouts.saudi import AR
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
@@ -219,6 +221,5 @@ LAYOUTS = (
         "the balance marked CR and the counts and totals of debits and credits in a box; or "
         "DD MON YYYY, Withdrawals / Deposits, brought and carried forward at page breaks",
         om_statement,
-        held_out=True,
     ),
 )

@@ -1,5 +1,7 @@
-"""Held-out family from Iceland: the reikningsyfirlit of Landsbankinn, Arion banki and
+"""Family from Iceland: the reikningsyfirlit of Landsbankinn, Arion banki and
 Íslandsbanki, in Icelandic and whole krónur.
+
+Held out in the eighth split; tuned on since that split was scored.
 
 The króna has had no minor unit in use since 2003: amounts and balances print without decimals,
 grouped with dots (`1.234.567`), dates as `DD.MM.YYYY`. Public sources on Icelandic statement
@@ -26,9 +28,9 @@ from random import Random
 
 from cypheredge.synth.formats import fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_narrations import ICELAND
 from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, segments
 from cypheredge.synth.layouts.local_print import ROUND_KINDS, Whole, coarsen, serial, side, steps
+from cypheredge.synth.layouts.local_regions_tw_is_ci_be_kh_si_om import ICELAND
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, HELVETICA, TIMES, Flow, PageSpec
@@ -197,6 +199,5 @@ LAYOUTS = (
         "movement first, DD.MM.YY, the counterparty's kennitala, no running balance and the "
         "period's figures in a box",
         is_yfirlit,
-        held_out=True,
     ),
 )

@@ -1,5 +1,7 @@
-"""Held-out family from Slovenia: the izpiski of NLB, Nova KBM and OTP banka (formerly SKB), in
+"""Family from Slovenia: the izpiski of NLB, Nova KBM and OTP banka (formerly SKB), in
 Slovenian and euros.
+
+Held out in the eighth split; tuned on since that split was scored.
 
 Slovenian payments travel on the UPN form, which gives every statement line a purpose code (koda
 namena: SALA, RENT, ELEC, OTHR...) and a reference in the SI model (`SI12 ...`, `SI00 ...`,
@@ -24,9 +26,9 @@ from random import Random
 
 from cypheredge.synth.formats import DE, fmt_date, signed
 from cypheredge.synth.layouts.common import Built, Layout, framed, period, rows, start, totals
-from cypheredge.synth.layouts.held_out_narrations import SLOVENIA
 from cypheredge.synth.layouts.local_kit import LinedTable, local_statement, segments
 from cypheredge.synth.layouts.local_print import serial, side
+from cypheredge.synth.layouts.local_regions_tw_is_ci_be_kh_si_om import SLOVENIA
 from cypheredge.synth.ledger import EVERYDAY, Plan
 from cypheredge.synth.model import Statement, TruthLog, Txn
 from cypheredge.synth.render.flow import DEJAVU, Flow, PageSpec
@@ -222,6 +224,5 @@ LAYOUTS = (
         "signed Znesek and Stanje carried over page breaks; or DD.MM.YY, the counterparty's IBAN "
         "under the purpose, Breme / Dobro / Stanje and the figures in a box",
         si_izpisek,
-        held_out=True,
     ),
 )
