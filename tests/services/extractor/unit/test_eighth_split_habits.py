@@ -120,3 +120,27 @@ def test_slovenian_titles_keep_purpose_code_and_reference_apart(extract: Extract
     )
     assert result.statement.opening_balance == Decimal("3551.96")
     assert result.reconciled is True
+
+
+def test_whole_francs_grouped_by_spaces_read_without_titles(extract: Extract) -> None:
+    # Titles in no language we read: the columns come from the rows, whose figures are whole
+    # numbers grouped by spaces (`310 000`), beside references of many digits (`FT410903124`
+    # and `901009` are no figures) and a D/C side marker.
+    page = [
+        (40, [(40, "Période du 14/01/2024 au 11/02/2024")]),
+        (60, [(40, "Xqar"), (110, "Zlorp"), (200, "Vimtu")]),
+        (60, [(450, "Brask", "r"), (560, "Qolt", "r")]),
+        (74, [(40, "SOLDE D'OUVERTURE"), (525, "2"), (530, "411"), (547, "190")]),
+        (88, [(40, "14-01-2024"), (110, "901009"), (200, "TRANSFERT WAVE")]),
+        (88, [(420, "310"), (437, "000"), (456, "D"), (525, "2"), (530, "101"), (547, "190")]),
+        (102, [(40, "14-01-2024"), (110, "979369"), (200, "ACHAT TPE LEADER PRICE")]),
+        (102, [(420, "215"), (437, "065"), (456, "D"), (525, "1"), (530, "886"), (547, "125")]),
+        (116, [(40, "16-01-2024"), (110, "395395"), (200, "VIR RECU YAO")]),
+        (116, [(420, "154"), (437, "000"), (456, "C"), (525, "2"), (530, "040"), (547, "125")]),
+    ]
+    result = extract(page, space=2.0)
+    assert [(t.debit, t.credit, t.balance) for t in result.transactions] == [
+        (Decimal("310000"), None, Decimal("2101190")),
+        (Decimal("215065"), None, Decimal("1886125")),
+        (None, Decimal("154000"), Decimal("2040125")),
+    ]

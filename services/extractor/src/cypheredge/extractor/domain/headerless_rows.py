@@ -3,10 +3,12 @@ line or on one of the few under it), the figures with the signs and markers prin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cypheredge.extractor.domain.columns import Kind, kind_of
+from cypheredge.extractor.domain.dates import parse_date
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.words import Word
 
@@ -15,6 +17,10 @@ ALIGN = 6.0  # points: right edges (or date starts) this close belong to one col
 MAX_BETWEEN = 4  # lines a row's date line and its figures line may have between them
 _MARKERS = frozenset(("CR", "DR", "DB", "C", "D", "-", "+"))
 _SIGNS = frozenset(("-", "+", "−"))
+_TRIPLE = re.compile(r"^\d{3}$")
+_GROUPED = re.compile(r"^[-+−]?\d{1,3}([.,' ])\d{3}(?:\1\d{3})*(?: \S+)?$")  # a marker after
+_UNGROUPED = re.compile(r"^[-+−]?\d{4,}$")
+_LEADING = re.compile(r"^[-+−]?\d{1,3}(?: \d{3})*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +37,19 @@ def with_figures(
     them; whole numbers where none of its rows does (yen, won, forints)."""
     rows = [_row(lines, k, found, mark, Kind.STRONG, rtl) for k, found in dated]
     if sum(bool(r.amounts) for r in rows) < MIN_ROWS and not rtl:
-        rows = [_row(lines, k, found, mark, Kind.WEAK) for k, found in dated]
+        rows = _grouped_only([_row(lines, k, found, mark, Kind.WEAK) for k, found in dated])
     return [r for r in rows if r.amounts]
+
+
+def _grouped_only(rows: list[DatedRow]) -> list[DatedRow]:
+    """Where the rows' whole numbers are grouped (`-19.653`, `2 411 190`), a run of four or
+    more digits without a group is a reference (`901009`), not a figure."""
+    if not any(_GROUPED.match(a.text) for r in rows for a in r.amounts):
+        return rows
+    return [
+        DatedRow(r.line, r.date, [a for a in r.amounts if not _UNGROUPED.match(a.text)])
+        for r in rows
+    ]
 
 
 def _row(
@@ -67,14 +84,45 @@ def _figures(line: Line, date: list[Word], mark: str, kind: Kind, rtl: bool = Fa
     printed before it and the marker after it (`- PKR70,604.80`, `1,690.36 CR`: the cell's
     edges are theirs)."""
     end, start = date[-1].x1, date[0].x0
-    words = line.words
+    words = _spaced_groups(line.words)
     out: list[Word] = []
     for k, word in enumerate(words):
         if word in date or (word.x1 >= start if rtl else word.x0 <= end):
             continue
         found = kind_of(word.text, mark)
+        if found is Kind.STRONG and _foreign_day(word.text, mark):
+            continue  # `10.07` where decimals follow a comma: a value date's day and month
         if found is Kind.STRONG or (kind is Kind.WEAK and found is Kind.WEAK):
             out.append(_with_marks(word, words, k, date))
+    return out
+
+
+_DAY_MONTH = re.compile(r"^\d{1,2}([./])\d{2}$")
+
+
+def _foreign_day(text: str, mark: str) -> bool:
+    shape = _DAY_MONTH.match(text)
+    return shape is not None and shape.group(1) != mark and parse_date(text) is not None
+
+
+def _spaced_groups(words: Sequence[Word]) -> Sequence[Word]:
+    """Whole numbers grouped by spaces (`2 411 190` francs CFA, forints) as one word each:
+    a leading group of one to three digits, then groups of three a word space apart."""
+    if not any(_TRIPLE.match(w.text) for w in words):
+        return words
+    out: list[Word] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _TRIPLE.match(word.text)
+            and _LEADING.match(last.text)
+            and word.x0 - last.x1 <= 0.6 * max(word.height, 1.0)
+        ):
+            text = f"{last.text} {word.text}"
+            out[-1] = Word(text, last.x0, min(last.y0, word.y0), word.x1, last.y1, word.page)
+        else:
+            out.append(word)
     return out
 
 
