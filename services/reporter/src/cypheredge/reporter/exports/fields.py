@@ -27,6 +27,8 @@ def one_line(text: str) -> str:
 
     Control characters go too: XML 1.0 cannot carry them and SGML readers choke on them.
     """
+    if text.isprintable():  # most descriptions: no line break, no control character
+        return " ".join(text.split())
     return " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
 
 
