@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,9 +23,16 @@ ENCRYPTED = "02_monopoly_protected_pw_foobar123.pdf"
 SCRIPT = Path(sys.executable).with_name("cypheredge")
 
 
-def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def _run(*args: str | Path, ocr: str = "none") -> subprocess.CompletedProcess[str]:
+    # OCR off unless a test asks for it: these tests are about the refusals of image-only
+    # files, and one page of OCR takes seconds (tests/services/extractor/ocr reads scans).
+    env = {**os.environ, "EXTRACTOR_OCR_ENGINE": ocr}
     return subprocess.run(
-        [str(SCRIPT), "extract", *map(str, args)], capture_output=True, text=True, timeout=120
+        [str(SCRIPT), "extract", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
 
 
@@ -116,7 +124,9 @@ def test_one_pdf_prints_one_document_with_the_old_fields_and_the_new(folder: Pat
     assert set(document["pages"][0]) == {"number", "method", "rows", "confidence"}
 
 
-def test_an_image_only_pdf_exits_non_zero_with_the_reason(tmp_path: Path) -> None:
+def test_with_ocr_disabled_an_image_only_pdf_exits_non_zero_with_the_reason(
+    tmp_path: Path,
+) -> None:
     done = _run(CORPUS / SCANNED)
     assert done.returncode == 1
     assert json.loads(done.stdout)["error"].startswith("no_text_layer: ")

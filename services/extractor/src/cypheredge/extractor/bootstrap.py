@@ -5,6 +5,7 @@ from __future__ import annotations
 from cypheredge.contracts.catalogue import EXTRACTOR
 from cypheredge.extractor.consumers import router
 from cypheredge.extractor.infra.models import inbox, outbox
+from cypheredge.extractor.ocr.engine import check_engine
 from cypheredge.extractor.service.extract_statement import CONSUMER, StatementExtractor
 from cypheredge.extractor.service.runner import CascadeRunner
 from cypheredge.extractor.settings import ExtractorSettings
@@ -21,8 +22,12 @@ SERVICE = EXTRACTOR.name
 
 def build(infra: InfraSettings, settings: ExtractorSettings | None = None) -> Worker:
     settings = settings or ExtractorSettings()
+    # A configured engine whose models are missing stops the service here, with the reason.
+    check_engine(settings.ocr_engine)
     db = Database(service_url(infra, SERVICE))
-    runner = CascadeRunner(settings.workers, settings.timeout_seconds, settings.max_memory_mb)
+    runner = CascadeRunner(
+        settings.workers, settings.timeout_seconds, settings.max_memory_mb, settings.ocr_engine
+    )
     extractor = StatementExtractor(
         db=db,
         storage=storage_from_settings(infra),

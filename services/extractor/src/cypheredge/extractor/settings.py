@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic_settings import SettingsConfigDict
 
+from cypheredge.extractor.ocr.engine import EngineName
 from cypheredge.kit.workers import WorkerSettings
 
 
@@ -13,5 +14,10 @@ class ExtractorSettings(WorkerSettings):
     health_port: int = 9002
     workers: int = 1
     timeout_seconds: float = 120.0
-    # Each extraction worker's address-space cap (RLIMIT_AS) in the PDF sandbox.
+    # Each extraction worker's address-space cap (RLIMIT_AS) in the PDF sandbox. OCR of an A4
+    # page at 200 dpi peaks at ~0.8 GB resident (onnxruntime, the models, the page image);
+    # 2 GiB of address space holds it with room for pdfplumber's fallbacks.
     max_memory_mb: int = 2048
+    # Stage E for pages without a text layer: `rapidocr` (PP-OCR models shipped in its
+    # wheel, CPU) or `none` (such pages are flagged, a file without text is refused).
+    ocr_engine: EngineName = "rapidocr"

@@ -9,12 +9,16 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from cypheredge.extractor.domain.errors import UnreadablePdf
 from cypheredge.extractor.domain.words import PageWords, Word
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 _PDF_DATE = re.compile(r"^(?:D:)?(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
@@ -69,6 +73,31 @@ class PdfiumDocument:
     def pages(self) -> Iterator[PageWords]:
         for index in range(len(self._doc)):
             yield self.page(index + 1)
+
+    def page_size(self, number: int) -> tuple[float, float]:
+        """The page's size in points as displayed (its /Rotate applied)."""
+        with PDFIUM_LOCK:
+            page = self._doc[number - 1]
+            try:
+                width, height = page.get_size()
+                return float(width), float(height)
+            finally:
+                page.close()
+
+    def render(self, number: int, scale: float, rotation: int = 0) -> Image:
+        """The page as a greyscale image at `scale` pixels per point, turned clockwise by
+        `rotation` beyond its /Rotate (OCR reads grey; colour triples the memory)."""
+        with PDFIUM_LOCK:
+            page = self._doc[number - 1]
+            try:
+                bitmap = page.render(scale=scale, rotation=rotation, grayscale=True)
+                try:
+                    image: Image = bitmap.to_pil().copy()  # owns its pixels once closed
+                    return image
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
 
     def page(self, number: int) -> PageWords:
         with PDFIUM_LOCK:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from cypheredge.extractor.domain.cascade import PageReader
 from cypheredge.extractor.domain.words import PageWords, Word
@@ -17,6 +18,9 @@ from cypheredge.extractor.pdfwords.plumber_tables import (
     GridReader,
     PlumberPdf,
 )
+
+if TYPE_CHECKING:
+    from cypheredge.extractor.ocr.engine import OcrEngine
 
 
 class PdfiumReader:
@@ -46,8 +50,11 @@ class Readers:
 
 
 @contextmanager
-def open_readers(data: bytes, password: str | None = None) -> Iterator[Readers]:
-    """Readers over one PDF; C/D (AI columns) and E (OCR) are appended by whoever has them."""
+def open_readers(
+    data: bytes, password: str | None = None, ocr: OcrEngine | None = None
+) -> Iterator[Readers]:
+    """Readers over one PDF; with `ocr`, stage E reads the pages that have no text layer.
+    C/D (AI columns) are appended by whoever has them."""
     doc = PdfiumDocument(data, password)
     plumber = PlumberPdf(data)
     try:
@@ -56,7 +63,12 @@ def open_readers(data: bytes, password: str | None = None) -> Iterator[Readers]:
             GridReader(plumber, LINES_LINES, "lines+lines", words.words),
             GridReader(plumber, LINES_TEXT, "lines+text", words.words),
         ]
-        yield Readers(words, len(doc), fallbacks, created=doc.created())
+        readers: list[PageReader] = []
+        if ocr is not None:
+            from cypheredge.extractor.ocr.reader import OcrReader
+
+            readers.append(OcrReader(doc, ocr))
+        yield Readers(words, len(doc), fallbacks, readers, created=doc.created())
     finally:
         plumber.close()
         doc.close()

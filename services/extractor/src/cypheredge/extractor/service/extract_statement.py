@@ -55,12 +55,15 @@ class StatementExtractor:
         self._outbox = outbox
         self._inbox = inbox
         self._runner = runner
+        # With an OCR engine the runner reads pages without a text layer, so a file with none
+        # is extracted rather than refused.
+        self._ocr = runner.ocr_engine != "none"
 
     async def handle(self, envelope: Envelope, event: StatementIngested) -> None:
         async with self._db.tenant(envelope.orgid) as session:
             if await self._inbox.applied(session, CONSUMER, envelope):
                 return  # skip the extraction; the inbox row written with the effect decides
-        if not event.text_layer_pages:
+        if not event.text_layer_pages and not self._ocr:
             # Nothing to read without OCR: say so rather than report an empty statement.
             await self._record_failure(envelope, event, NO_TEXT_LAYER)
             return

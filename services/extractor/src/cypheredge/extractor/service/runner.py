@@ -47,8 +47,17 @@ def extraction_limits(timeout: float, max_memory_mb: int) -> PdfLimits:
 class CascadeRunner:
     """Extracts statements on ``workers`` sandboxed worker processes at once."""
 
-    def __init__(self, workers: int, timeout: float = 120.0, max_memory_mb: int = 2048) -> None:
+    def __init__(
+        self,
+        workers: int,
+        timeout: float = 120.0,
+        max_memory_mb: int = 2048,
+        ocr_engine: str = "none",
+    ) -> None:
+        """``ocr_engine`` reads pages without a text layer in the workers (``none``: such
+        pages are flagged); the composition root checks it can run before it gets here."""
         self.sandbox = PdfSandbox(EXTRACT_TASK, extraction_limits(timeout, max_memory_mb), workers)
+        self.ocr_engine = ocr_engine
         self._starting: threading.Thread | None = None
 
     def start(self, *, wait: bool = False) -> None:
@@ -79,7 +88,7 @@ class CascadeRunner:
         replaced and the file read once more, so only a file that kills a worker twice is
         failed for it.
         """
-        job = extract_job(data, file_warnings)
+        job = extract_job(data, file_warnings, self.ocr_engine)
         try:
             return await asyncio.to_thread(self.sandbox.run, job, read_document)
         except PdfCrashedParser:

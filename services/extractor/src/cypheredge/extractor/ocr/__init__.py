@@ -1,0 +1,1 @@
+"""Stage E of the cascade: OCR of pages without a text layer (engines, rendering, a reader)."""

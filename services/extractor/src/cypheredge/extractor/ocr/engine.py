@@ -1,0 +1,90 @@
+"""The OCR engine interface and the registry that builds the configured one.
+
+An engine turns a page image into words with boxes in image pixels; everything after that
+(pixels to points, orientation, the parser) is the same whichever engine read the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+EngineName = Literal["rapidocr", "none"]
+ENGINES: tuple[EngineName, ...] = ("rapidocr", "none")
+
+
+class OcrUnavailable(RuntimeError):
+    """The configured engine cannot run (unknown name, model files missing): raised when the
+    engine is built, so a misconfigured service fails at start, not on its first scan."""
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One recognised word: its text, its box in image pixels (top-left origin) and the
+    recogniser's confidence in [0, 1]."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class OcrReading:
+    """What an engine read on one image. `upside_down` is the share of text lines that its
+    direction classifier turned by 180 degrees (0.0 when the engine has no classifier)."""
+
+    words: Sequence[OcrWord]
+    lines: int
+    upside_down: float = 0.0
+
+
+class OcrEngine(Protocol):
+    """An OCR engine: `name` goes into each page's method (`ocr:<name>`), `dpi` is the
+    resolution its models read best at (pages are rendered at it, never above)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dpi(self) -> int: ...
+
+    def recognise(self, image: Image) -> OcrReading: ...
+
+
+def build_engine(name: str) -> OcrEngine | None:
+    """The engine called `name` (None for `none`); raises OcrUnavailable when it cannot run."""
+    if name == "none":
+        return None
+    if name == "rapidocr":
+        from cypheredge.extractor.ocr.rapid import RapidOcrEngine
+
+        return RapidOcrEngine()
+    raise OcrUnavailable(f"unknown OCR engine {name!r}: expected one of {', '.join(ENGINES)}")
+
+
+@lru_cache(maxsize=4)
+def shared_engine(name: str) -> OcrEngine | None:
+    """One engine per name and process: loading the models takes a few hundred ms and
+    ~100 MB, so a worker builds it once and reuses it for every statement it reads."""
+    return build_engine(name)
+
+
+def check_engine(name: str) -> None:
+    """Fails (OcrUnavailable) unless `name` can be built, without loading any model: what a
+    service runs at start, before its sandboxed workers build the engine themselves."""
+    if name == "none":
+        return
+    if name == "rapidocr":
+        from cypheredge.extractor.ocr.rapid import model_files
+
+        model_files()
+        return
+    build_engine(name)

@@ -1,0 +1,52 @@
+"""Scanned pages through the whole cascade with the real engine (rapidocr, CPU): the same
+geometric parser reads them, and only pages without a text layer are sent to OCR."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from cetest.scans import mixed
+from cypheredge.extractor.domain import extract_pdf
+from cypheredge.extractor.ocr.engine import OcrEngine, shared_engine
+from cypheredge.synth import generate
+
+pytestmark = pytest.mark.slow  # ~10 s: one A4 page of OCR
+
+
+@pytest.fixture(scope="module")
+def engine() -> OcrEngine:
+    built = shared_engine("rapidocr")
+    assert built is not None
+    return built
+
+
+def _key(row: dict[str, Any]) -> tuple[object, ...]:
+    money = [row[k] for k in ("debit", "credit", "balance")]
+    return (row["date"], *(Decimal(m) if m is not None else None for m in money))
+
+
+def test_a_mixed_pdf_reads_its_scanned_page_by_ocr_and_the_others_from_text(
+    engine: OcrEngine,
+) -> None:
+    statement = generate("uk_ruled", 0)
+    pdf = mixed(statement.pdf, {1})
+
+    result = extract_pdf(pdf, engine)
+
+    assert [p.method for p in result.pages] == ["ocr:rapidocr", "geometric", "geometric"]
+    truth = [t for t in statement.truth["transactions"] if t["page"] == 1]
+    found = [t for t in result.to_json()["transactions"] if t["page"] == 1]
+    assert len(truth) > 20
+    exact = {_key(t) for t in truth} & {_key(f) for f in found}
+    assert len(exact) >= 0.95 * len(truth)
+    assert {t["method"] for t in found} == {"ocr:rapidocr"}
+    assert result.reconciled is True
+
+
+def test_without_an_engine_the_scanned_page_is_flagged() -> None:
+    statement = generate("uk_ruled", 0)
+    result = extract_pdf(mixed(statement.pdf, {1}))
+    assert [p.method for p in result.pages] == ["none", "geometric", "geometric"]
