@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install up test lint typecheck imports contracts unit integration bench-extract bench-blind bench-cli bench-pipeline bench-latency soak clean
+.PHONY: install up test lint typecheck imports contracts unit integration bench-extract bench-ocr bench-blind bench-cli bench-pipeline bench-latency soak clean
 
 $(UV):
 	$(PY) -m pip install --quiet --user uv || $(PY) -m pip install --quiet uv
@@ -35,6 +35,9 @@ test: lint typecheck imports contracts  ## Everything CI runs
 
 bench-extract: install  ## Extraction accuracy and speed vs the pdfplumber baseline
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-ocr: install  ## Scanned statements through the OCR stage: F1, amounts, reconciled, s/page
+	$(BIN)/python benchmarks/bench_ocr.py $(OCR_ARGS)
 
 bench-blind: install  ## Extraction with every column title unread (unknown languages) vs as read
 	$(BIN)/python benchmarks/bench_header_blind.py $(BLIND_ARGS)
