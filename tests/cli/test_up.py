@@ -73,8 +73,9 @@ def test_up_runs_the_platform_and_stops_everything(tmp_path: Path) -> None:
             by_name = {s["filename"]: s for s in batch["statements"]}
             assert by_name[DIGITAL]["status"] in ("extracted", "reported")
             assert by_name[DIGITAL]["transactions"] == 100
-            assert by_name[SCANNED]["status"] == "failed"
-            assert "text layer" in by_name[SCANNED]["error"]
+            # The image-only sample is read by OCR (rapidocr, the default engine) on one machine.
+            assert by_name[SCANNED]["status"] in ("extracted", "reported"), by_name[SCANNED]
+            assert by_name[SCANNED]["transactions"] == 10
         children = psutil.Process(up.pid).children(recursive=True)
         assert len(children) >= 7
     finally:

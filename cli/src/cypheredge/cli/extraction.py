@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from cypheredge.cli.exits import unavailable
 from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.extractor.domain import extract_pdf
-from cypheredge.extractor.ocr.engine import OcrEngine, OcrUnavailable
 from cypheredge.extractor.service.artefact import no_text_layer, to_document
 from cypheredge.ingest.domain.file_warnings import file_warnings
 from cypheredge.pdf import PdfInspector, PdfRejected, PdfWorkerError
 
 if TYPE_CHECKING:
     from rich.progress import Progress
+
+    from cypheredge.extractor.ocr.engine import OcrEngine
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,9 @@ def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> E
         return ExtractionDocument.rejected(f"unreadable: {exc.strerror or exc}")
     engine = None
     if len(inspected.text_layer_pages) < inspected.pages:
-        try:
-            engine = _ocr_engine()
-        except OcrUnavailable as exc:
-            return ExtractionDocument.rejected(f"ocr_unavailable: {exc}")
+        engine, unavailable = _ocr_engine()
+        if unavailable is not None:
+            return ExtractionDocument.rejected(f"ocr_unavailable: {unavailable}")
     if not inspected.text_layer_pages and engine is None:
         # The service refuses these too: an empty result would read as "no transactions".
         return no_text_layer()
@@ -104,13 +104,16 @@ def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> E
         return ExtractionDocument.rejected(f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def _ocr_engine() -> OcrEngine | None:
-    """The extractor's configured engine (EXTRACTOR_OCR_ENGINE), built on the first file that
-    has a page without text, so digital files never load the models."""
-    from cypheredge.extractor.ocr.engine import shared_engine
+def _ocr_engine() -> tuple[OcrEngine | None, str | None]:
+    """The extractor's configured engine (EXTRACTOR_OCR_ENGINE), or why it cannot run; built
+    on the first file that has a page without text, so digital files never load it."""
+    from cypheredge.extractor.ocr.engine import OcrUnavailable, shared_engine
     from cypheredge.extractor.settings import ExtractorSettings
 
-    return shared_engine(ExtractorSettings().ocr_engine)
+    try:
+        return shared_engine(ExtractorSettings().ocr_engine), None
+    except OcrUnavailable as exc:
+        return None, str(exc)
 
 
 def _progress() -> Progress:
