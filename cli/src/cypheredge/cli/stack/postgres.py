@@ -84,8 +84,16 @@ class EmbeddedPostgres:
             if len(fields) >= 8 and fields[0] == str(self._process.pid) and fields[7] == "ready":
                 return
             if not self._process.running() or time.monotonic() > deadline:
+                why = (
+                    "it exited"
+                    if not self._process.running()
+                    else f"not ready in {_START_SECONDS:.0f} s"
+                )
                 self.stop()
-                raise RuntimeError(f"the embedded PostgreSQL did not start (see {self._log_path})")
+                raise RuntimeError(
+                    f"the embedded PostgreSQL did not start ({why}; {self._log_path}"
+                    f" ends: {_log_tail(self._log_path)})"
+                )
             time.sleep(0.05)
 
     def __enter__(self) -> EmbeddedPostgres:
@@ -95,6 +103,16 @@ class EmbeddedPostgres:
         self, exc: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+
+def _log_tail(path: Path, lines: int = 5) -> str:
+    """The server's last words, so a failed start says why where it is reported (a test's
+    temporary log is gone by the time anyone reads it)."""
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return "no log"
+    return " | ".join(text.strip().splitlines()[-lines:]) or "an empty log"
 
 
 def postmaster_fields(pgdata: Path) -> list[str]:
