@@ -7,8 +7,10 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Awaitable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -20,7 +22,7 @@ from cypheredge.cli.stack.embedded import EmbeddedBroker
 from cypheredge.kit.db import Database
 from cypheredge.kit.kafka import make_producer, provision_topics
 from cypheredge.kit.outbox import Outbox
-from cypheredge.kit.relay import Relay
+from cypheredge.kit.relay import OutboxRow, Relay, Send, producer_send
 from cypheredge.kit.settings import InfraSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("clean_outbox")]
@@ -97,7 +99,7 @@ import asyncio, sys
 from datetime import timedelta
 from cetest.kittables import outbox
 from cypheredge.kit.db import Database
-from cypheredge.kit.relay import Relay
+from cypheredge.kit.relay import OutboxRow, Relay, Send, producer_send
 
 async def main():
     relay = Relay(Database(sys.argv[1]), outbox, producer=None, lease=timedelta(seconds=2))
@@ -160,6 +162,43 @@ async def test_relay_run_wakes_on_notify_and_keeps_publishing(
         await producer.stop()
 
 
+class _Gate:
+    """The relay's sends, held while the test restarts the broker. Its memory storage starts
+    empty, so a send that reached it before the topic was provisioned again would be lost with
+    the re-provisioning: the test decides that no send is in flight while it provisions,
+    instead of hoping the relay's backoff outlasts it."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.open = asyncio.Event()
+        self.open.set()
+        self._active = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    async def __call__(self, row: OutboxRow) -> Awaitable[Any]:
+        await self.open.wait()
+        self._active += 1
+        self._idle.clear()
+        try:
+            future = asyncio.ensure_future(await self._send(row))
+        except BaseException:
+            self._leave()
+            raise
+        future.add_done_callback(lambda _: self._leave())
+        return future
+
+    def _leave(self) -> None:
+        self._active -= 1
+        if self._active == 0:
+            self._idle.set()
+
+    async def close(self) -> None:
+        """Let no new send through, and return once every send let through has ended."""
+        self.open.clear()
+        await self._idle.wait()
+
+
 async def test_relay_keeps_rows_while_the_broker_is_down_and_publishes_after(
     kit_db: Database, tmp_path: Path
 ) -> None:
@@ -170,7 +209,8 @@ async def test_relay_keeps_rows_while_the_broker_is_down_and_publishes_after(
     producer = make_producer(bootstrap, "outage-relay", request_timeout_ms=1500)
     await producer.start()
     stop = asyncio.Event()
-    relay = Relay(kit_db, outbox, producer, poll_interval=0.2, max_backoff=0.5)
+    gate = _Gate(producer_send(producer))
+    relay = Relay(kit_db, outbox, gate, poll_interval=0.2, max_backoff=0.5)
     try:
         broker.stop()
         await _add(kit_db, topic, 3)
@@ -180,8 +220,10 @@ async def test_relay_keeps_rows_while_the_broker_is_down_and_publishes_after(
         async with kit_db.system() as session:
             failed = (await session.execute(select(outbox.c.last_error))).scalars().all()
         assert all(failed), "each failed attempt is recorded on the row"
+        await gate.close()  # the failed attempts in flight end before the broker is back
         broker.start()  # same port; memory storage starts empty, so provision again
         await provision_topics(bootstrap, {topic: 1})
+        gate.open.set()
         for _ in range(150):
             if await _unsent(kit_db) == 0:
                 break
@@ -190,6 +232,7 @@ async def test_relay_keeps_rows_while_the_broker_is_down_and_publishes_after(
         records = await read_all(bootstrap, topic, 3)
         assert sorted(json.loads(r.value or b"")["data"]["n"] for r in records) == [0, 1, 2]
     finally:
+        gate.open.set()  # a relay held at the gate must see the stop
         stop.set()
         async with kit_db.system() as session:
             await session.execute(text("NOTIFY kittest_outbox"))
