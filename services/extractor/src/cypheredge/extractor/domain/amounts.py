@@ -186,7 +186,7 @@ NO_DECIMALS = frozenset((
     "DJF", "VUV", "XPF",
 ))  # fmt: skip
 # Without minor units `12.07` is a day and month (a value date), not an amount to vote with.
-_DAY_MONTH = re.compile(r"^(?:[12]\d|3[01]|0?[1-9])[./](?:0[1-9]|1[0-2])$")
+DAY_MONTH = re.compile(r"^(?:[12]\d|3[01]|0?[1-9])(?P<sep>[./])(?:0[1-9]|1[0-2])$")
 _GROUPED_END = re.compile(r"(?<![\d.,])\d{1,3}(?P<g>[.,])\d{3}$")
 
 
@@ -203,7 +203,7 @@ def infer_decimal_mark(texts: Iterable[str], places: int = 2) -> str:
         if "." not in text and "," not in text:
             continue  # no mark, no vote (most words)
         core = _TRAILING_NON_DIGITS.sub("", text)
-        shaped = _DATE_SHAPE.match(core) or (places == 0 and _DAY_MONTH.match(core))
+        shaped = _DATE_SHAPE.match(core) or (places == 0 and DAY_MONTH.match(core))
         m = None if shaped else ending.search(core)
         if m:
             votes[m.group("mark")] += 1

@@ -21,9 +21,8 @@ _AUX = re.compile(
     r"[Cc]r[ée]diteur|CR[EÉ]DITEUR|[Dd][ée]biteur|D[EÉ]BITEUR)$"
 )  # `DB`: BCA marks its debits so
 _DIGIT = re.compile(r"\d")
-_SIGNED_GROUP = re.compile(r"^[-+]\d{1,3}$")
 _BARE_GROUP = re.compile(r"^[-+]?\d{1,3}$")
-_GROUPS = re.compile(r"^[-+]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")  # `1.719.141`
+GROUPS = re.compile(r"^[-+−]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")  # `1.719.141`
 MARGIN = 24.0  # points a table reaches past its outermost titles
 TEXT_MARGIN = 8.0  # points past the last money title where text no longer belongs to the table
 ALIGN_SLACK = 15.0  # points short of its column's common right edge a figure is no longer in it
@@ -104,7 +103,7 @@ def kind_of(text: str, mark: str) -> Kind:
             return Kind.STRONG
         if _AUX.match(text):
             return Kind.AUX
-        if (len(text) > 7 and not _GROUPS.match(text)) or (text[:1] == "0" and len(text) > 1):
+        if (len(text) > 7 and not GROUPS.match(text)) or (text[:1] == "0" and len(text) > 1):
             return Kind.TEXT  # long digit runs and zero-padded numbers are ids, not money
         return Kind.WEAK
     if _AUX.match(text) or text.upper() in ISO_CODES or text in SYMBOLS:
@@ -214,10 +213,6 @@ class Placer:
                 # A digit group on a line of figures, beside none of them, is a figure of its
                 # own (`757` yen); on a line of prose (`Page 1 of 1`) it is text.
                 col = _attach(word, Kind.WEAK, placed, columns, money_cols)
-            elif col is None and kind is Kind.AUX and _SIGNED_GROUP.match(word.text):
-                # A signed digit group alone under a money title is a figure (`-396` krónur),
-                # where a page number (`Page 1 of 2`) carries no sign.
-                col = _under_money(word, columns, money_cols)
             if col is None:
                 cells[self.text_column(word)].append(word)
                 continue

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cypheredge.extractor.domain.columns import Kind, kind_of
-from cypheredge.extractor.domain.dates import parse_date
+from cypheredge.extractor.domain.amounts import DAY_MONTH
+from cypheredge.extractor.domain.columns import GROUPS, Kind, kind_of
 from cypheredge.extractor.domain.lines import Line
 from cypheredge.extractor.domain.words import Word
 
@@ -18,7 +18,6 @@ MAX_BETWEEN = 4  # lines a row's date line and its figures line may have between
 _MARKERS = frozenset(("CR", "DR", "DB", "C", "D", "-", "+"))
 _SIGNS = frozenset(("-", "+", "−"))
 _TRIPLE = re.compile(r"^\d{3}$")
-_GROUPED = re.compile(r"^[-+−]?\d{1,3}([.,' ])\d{3}(?:\1\d{3})*(?: \S+)?$")  # a marker after
 _UNGROUPED = re.compile(r"^[-+−]?\d{4,}$")
 _LEADING = re.compile(r"^[-+−]?\d{1,3}(?: \d{3})*$")
 
@@ -44,7 +43,7 @@ def with_figures(
 def _grouped_only(rows: list[DatedRow]) -> list[DatedRow]:
     """Where the rows' whole numbers are grouped (`-19.653`, `2 411 190`), a run of four or
     more digits without a group is a reference (`901009`), not a figure."""
-    if not any(_GROUPED.match(a.text) for r in rows for a in r.amounts):
+    if not any(_grouped(a.text) for r in rows for a in r.amounts):
         return rows
     return [
         DatedRow(r.line, r.date, [a for a in r.amounts if not _UNGROUPED.match(a.text)])
@@ -97,12 +96,14 @@ def _figures(line: Line, date: list[Word], mark: str, kind: Kind, rtl: bool = Fa
     return out
 
 
-_DAY_MONTH = re.compile(r"^\d{1,2}([./])\d{2}$")
+def _grouped(text: str) -> bool:
+    """A whole number with its groups, a marker after it or not (`2 411 190 D`)."""
+    return GROUPS.match(text) is not None or GROUPS.match(text.rsplit(" ", 1)[0]) is not None
 
 
 def _foreign_day(text: str, mark: str) -> bool:
-    shape = _DAY_MONTH.match(text)
-    return shape is not None and shape.group(1) != mark and parse_date(text) is not None
+    shape = DAY_MONTH.match(text)
+    return shape is not None and shape.group("sep") != mark
 
 
 def _spaced_groups(words: Sequence[Word]) -> Sequence[Word]:

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from cypheredge.extractor.domain.columns import Kind, kind_of, money_of
+from cypheredge.extractor.domain.columns import GROUPS, Kind, kind_of, money_of
 from cypheredge.extractor.domain.currency import CURRENCY_WORDS, ISO_CODES, SYMBOLS, dollar_country
 from cypheredge.extractor.domain.dates import DateOrder, PartialDate, parse_date
 from cypheredge.extractor.domain.lines import Line
@@ -277,14 +277,13 @@ def _figure(words: Sequence[Word], i: int, mark: str) -> bool:
 
 
 _THREE = re.compile(r"^\d{3}$")
-_GROUPED_WHOLE = re.compile(r"^[-+−]?\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*$")
 
 
 def _named_whole(words: Sequence[Word]) -> list[int]:
     """A grouped whole number right after an opening or closing label (`Upphafsstaða
     571.761`: krónur print no decimals, and no symbol shows that the figure is money)."""
     for i in range(1, len(words)):
-        if _GROUPED_WHOLE.match(words[i].text):
+        if GROUPS.match(words[i].text):
             label = fold(" ".join(w.text for w in words[:i]))
             ends = (OPENING_PHRASES, CLOSING_PHRASES)
             return [i] if any(contains_phrase(label, phrases) for phrases in ends) else []
