@@ -8,26 +8,32 @@ import pytest
 from pydantic import ValidationError
 
 from cypheredge.extractor.ocr.engine import OcrUnavailable, build_engine, check_engine
-from cypheredge.extractor.ocr.rapid import MODELS, RapidOcrEngine, model_dir
+from cypheredge.extractor.ocr.rapid import CLS, MODEL_SETS, RapidOcrEngine, model_files
 from cypheredge.extractor.settings import ExtractorSettings
 
 
-def test_the_wheel_ships_every_model_rapidocr_needs() -> None:
-    for name in MODELS.values():
-        assert (model_dir() / name).stat().st_size > 100_000
-    check_engine("rapidocr")
+@pytest.mark.parametrize("name", sorted(MODEL_SETS))
+def test_the_installed_wheels_ship_every_file_each_engine_needs(name: str) -> None:
+    files = model_files(name)
+    assert {"Det", "Rec", "Cls"} <= set(files)
+    for path in files.values():
+        assert path.stat().st_size > 10_000
+    check_engine(name)
 
 
 def test_an_engine_whose_models_are_missing_fails_at_construction(tmp_path: Path) -> None:
-    with pytest.raises(OcrUnavailable, match=r"the Det model .*PP-OCRv6_det_small.onnx is missing"):
-        RapidOcrEngine(tmp_path)
+    with pytest.raises(OcrUnavailable, match=r"rapidocr: the Det file .*det.onnx is missing"):
+        RapidOcrEngine("rapidocr", tmp_path)
 
 
 def test_an_unreadable_model_fails_at_construction_too(tmp_path: Path) -> None:
-    for name in MODELS.values():
-        (tmp_path / name).write_bytes(b"not an onnx graph")
+    models = MODEL_SETS["rapidocr"]
+    for _package, relative in (models.det, models.rec, models.keys or models.rec, CLS):
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"not an onnx graph")
     with pytest.raises(OcrUnavailable, match="cannot load its model"):
-        RapidOcrEngine(tmp_path)
+        RapidOcrEngine("rapidocr", tmp_path)
 
 
 def test_none_disables_ocr_and_an_unknown_engine_is_refused() -> None:
@@ -41,6 +47,8 @@ def test_the_setting_defaults_to_rapidocr_and_reads_the_environment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert ExtractorSettings().ocr_engine == "rapidocr"
+    monkeypatch.setenv("EXTRACTOR_OCR_ENGINE", "rapidocr-small")
+    assert ExtractorSettings().ocr_engine == "rapidocr-small"
     monkeypatch.setenv("EXTRACTOR_OCR_ENGINE", "none")
     assert ExtractorSettings().ocr_engine == "none"
     monkeypatch.setenv("EXTRACTOR_OCR_ENGINE", "paddle")

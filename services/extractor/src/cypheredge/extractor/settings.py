@@ -18,6 +18,7 @@ class ExtractorSettings(WorkerSettings):
     # page at 200 dpi peaks at ~0.8 GB resident (onnxruntime, the models, the page image);
     # 2 GiB of address space holds it with room for pdfplumber's fallbacks.
     max_memory_mb: int = 2048
-    # Stage E for pages without a text layer: `rapidocr` (PP-OCR models shipped in its
-    # wheel, CPU) or `none` (such pages are flagged, a file without text is refused).
+    # Stage E for pages without a text layer: `rapidocr` (PaddleOCR's PP-OCRv6 tiny models,
+    # ~1.5 s a page on two cores), `rapidocr-small` (its small models, ~4x slower) or `none`
+    # (such pages are flagged, a file without text is refused).
     ocr_engine: EngineName = "rapidocr"

