@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from cypheredge.extractor.ocr.engine import OcrEngine
+    from cypheredge.extractor.tables.stage import TableStage
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,12 @@ def _extract_one(inspector: PdfInspector, file: Path, password: str | None) -> E
     if not inspected.text_layer_pages and engine is None:
         # The service refuses these too: an empty result would read as "no transactions".
         return no_text_layer()
+    tables, missing, unusable = _table_stage()
+    if unusable is not None:
+        return ExtractionDocument.rejected(f"table_model_unavailable: {unusable}")
     try:
-        return to_document(extract_pdf(inspected.decrypted, engine), file_warnings(inspected))
+        result = extract_pdf(inspected.decrypted, engine, tables, missing)
+        return to_document(result, file_warnings(inspected))
     except Exception as exc:
         return ExtractionDocument.rejected(f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -114,6 +120,29 @@ def _ocr_engine() -> tuple[OcrEngine | None, str | None]:
         return shared_engine(ExtractorSettings().ocr_engine), None
     except OcrUnavailable as exc:
         return None, str(exc)
+
+
+@lru_cache(maxsize=1)
+def _table_stage() -> tuple[TableStage | None, tuple[str, ...], str | None]:
+    """Stages C/D as configured (EXTRACTOR_TABLE_MODEL_DIR, EXTRACTOR_DEVICE), what is missing
+    without them, or why the configured model cannot run; checked once a run, without torch
+    (the model itself loads on the first page that reaches stage C)."""
+    from cypheredge.extractor.settings import ExtractorSettings
+    from cypheredge.extractor.tables.check import (
+        TableModelUnavailable,
+        check_table_model,
+        missing_stages,
+    )
+    from cypheredge.extractor.tables.stage import TableStage
+
+    settings = ExtractorSettings()
+    directory = settings.table_model_dir
+    try:
+        check_table_model(directory, settings.device)
+    except TableModelUnavailable as exc:
+        return None, (), str(exc)
+    stage = None if directory is None else TableStage(directory, settings.device)
+    return stage, missing_stages(directory), None
 
 
 def _progress() -> Progress:

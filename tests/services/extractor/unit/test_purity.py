@@ -25,6 +25,7 @@ PARSING = [
     "context",
     "document",
     "cascade",
+    "cells",
     "model",
     "api",
     "baseline",

@@ -1,18 +1,18 @@
-"""The extraction cascade: word geometry first, table strategies when it is unsure, OCR and
-AI column readers (interfaces, filled later) for pages without a text layer, else a flag."""
+"""The extraction cascade: word geometry first, table strategies when it is unsure (A/B
+ruled grids, C/D the table model's columns), OCR for pages without a text layer, else a flag."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from cypheredge.extractor.domain.context import DocContext, build_context
 from cypheredge.extractor.domain.document import FLAGGED, assemble
 from cypheredge.extractor.domain.furniture import find_furniture
 from cypheredge.extractor.domain.lines import Line, group_lines
-from cypheredge.extractor.domain.model import ExtractionResult
+from cypheredge.extractor.domain.model import ExtractionResult, Notice
 from cypheredge.extractor.domain.page import PageParse, TableState, parse_page
 from cypheredge.extractor.domain.rows import RowKind
 from cypheredge.extractor.domain.words import PageWords
@@ -32,10 +32,20 @@ class PageReader(Protocol):
     def read(self, number: int) -> PageWords | None: ...
 
 
+@runtime_checkable
+class BatchReader(PageReader, Protocol):
+    """A reader that is faster on several pages at once (a model): told which pages it may
+    be asked for before the first of them is."""
+
+    def expect(self, numbers: Sequence[int]) -> None: ...
+
+
 @dataclass
 class Cascade:
-    """`words` reads the text layer; `fallbacks` (A lines+lines, B lines+text, then C/D AI
-    columns) re-read pages the geometry is unsure of; `ocr` (E) reads pages without text."""
+    """`words` reads the text layer; `fallbacks` (A lines+lines, B lines+text, then C/D the
+    table model's columns) re-read pages the geometry is unsure of; `ocr` (E) reads pages
+    without text. `missing` names the stages that are not there and why (`C/D: table model
+    not configured`): a page left unsure after the others says that they did not run."""
 
     words: PageReader
     page_count: int
@@ -43,6 +53,7 @@ class Cascade:
     ocr: Sequence[PageReader] = ()
     threshold: float = CONFIDENT
     created: date | None = None  # the PDF's creation date, for dates printed without a year
+    missing: Sequence[str] = ()
     _states: list[TableState] = field(default_factory=list)
     _furniture: list[set[int]] = field(default_factory=list)
 
@@ -60,12 +71,40 @@ class Cascade:
             # The balance chain confirms the statement as a whole: a page's lower confidence
             # (lines outside its tables, rows of balances only) is no reason to read it again.
             return result
+        unsure = [
+            r.number
+            for r in result.pages
+            if r.method != FLAGGED
+            and r.confidence < self.threshold
+            and _worth_rereading(parses[r.number - 1], result)
+        ]
+        for reader in self.fallbacks:
+            if isinstance(reader, BatchReader):
+                reader.expect(unsure)
+        retried: list[int] = []
         for report in result.pages:
             if report.method == FLAGGED or report.confidence >= self.threshold:
                 continue
             if _worth_rereading(parses[report.number - 1], result):
+                retried.append(report.number)
                 result, parses = self._retry(report.number, result, parses, ctx, flagged)
-        return result
+        return self._say_missing(result, retried)
+
+    def _say_missing(self, result: ExtractionResult, retried: Sequence[int]) -> ExtractionResult:
+        """A page still unsure after every stage there is names the stages that were not."""
+        if not self.missing:
+            return result
+        notices = [
+            Notice(
+                "stages_not_run",
+                f"page {n} is read with confidence {result.pages[n - 1].confidence:.2f} after"
+                f" every stage available; not run: {'; '.join(self.missing)}",
+                n,
+            )
+            for n in retried
+            if result.pages[n - 1].confidence < self.threshold
+        ]
+        return replace(result, warnings=(*result.warnings, *notices)) if notices else result
 
     def _with_ocr(self, number: int, text: PageWords | None) -> tuple[PageWords | None, str]:
         if text is not None and text.words:

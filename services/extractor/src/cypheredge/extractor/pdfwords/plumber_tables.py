@@ -10,14 +10,13 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from cypheredge.extractor.domain.lines import group_lines
+from cypheredge.extractor.domain.cells import CellBox, inside, regroup
 from cypheredge.extractor.domain.words import PageWords, Word
 
 Settings = dict[str, Any]
 LINES_LINES: Settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 LINES_TEXT: Settings = {"vertical_strategy": "lines", "horizontal_strategy": "text"}
 TEXT_TEXT: Settings = {"vertical_strategy": "text", "horizontal_strategy": "text"}
-CellBox = tuple[float, float, float, float]
 
 
 class PlumberPdf:
@@ -67,33 +66,8 @@ class GridReader:
         rows = table_cells(page, self.settings)
         if not rows:
             return None
-        words = list(self._words(number))
-        used: set[int] = set()
-        out: list[Word] = []
-        for cells in rows:
-            for box in cells:
-                inside = [i for i, w in enumerate(words) if i not in used and _inside(w, box)]
-                used.update(inside)
-                out += _snap([words[i] for i in inside], box, number)
-        out += [w for i, w in enumerate(words) if i not in used]
+        out = regroup(list(self._words(number)), rows, number)
         return PageWords(number, float(page.width), float(page.height), out)
-
-
-def _inside(word: Word, box: CellBox) -> bool:
-    x0, top, x1, bottom = box
-    return x0 <= word.xc <= x1 and top <= word.yc <= bottom
-
-
-def _snap(words: list[Word], box: CellBox, number: int) -> list[Word]:
-    """Put a cell's words on the row's line; a wrapped cell becomes one word."""
-    if not words:
-        return []
-    _, top, _, bottom = box
-    lines = group_lines(words)
-    if len(lines) == 1:
-        return [Word(w.text, w.x0, top, w.x1, bottom, number) for w in lines[0].words]
-    text = " ".join(line.text for line in lines)
-    return [Word(text, min(w.x0 for w in words), top, max(w.x1 for w in words), bottom, number)]
 
 
 class PlumberOnlyReader:
@@ -130,7 +104,7 @@ def _plumber_page(page: Any, tables: Sequence[Any], number: int) -> PageWords:
                     out.append(Word(clean, box[0], box[1], box[2], box[3], number))
     for w in page.extract_words():
         word = _plumber_word(w, number)
-        if not any(_inside(word, b) for b in boxes):
+        if not any(inside(word, b) for b in boxes):
             out.append(word)
     return PageWords(number, float(page.width), float(page.height), out)
 

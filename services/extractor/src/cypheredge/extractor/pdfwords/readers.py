@@ -21,6 +21,7 @@ from cypheredge.extractor.pdfwords.plumber_tables import (
 
 if TYPE_CHECKING:
     from cypheredge.extractor.ocr.engine import OcrEngine
+    from cypheredge.extractor.tables.stage import TableStage
 
 
 class PdfiumReader:
@@ -51,10 +52,13 @@ class Readers:
 
 @contextmanager
 def open_readers(
-    data: bytes, password: str | None = None, ocr: OcrEngine | None = None
+    data: bytes,
+    password: str | None = None,
+    ocr: OcrEngine | None = None,
+    tables: TableStage | None = None,
 ) -> Iterator[Readers]:
-    """Readers over one PDF; with `ocr`, stage E reads the pages that have no text layer.
-    C/D (AI columns) are appended by whoever has them."""
+    """Readers over one PDF; with `ocr`, stage E reads the pages that have no text layer;
+    with `tables`, stages C/D (the model's columns) follow A/B."""
     doc = PdfiumDocument(data, password)
     plumber = PlumberPdf(data)
     try:
@@ -63,6 +67,15 @@ def open_readers(
             GridReader(plumber, LINES_LINES, "lines+lines", words.words),
             GridReader(plumber, LINES_TEXT, "lines+text", words.words),
         ]
+        if tables is not None:
+            from cypheredge.extractor.tables.finder import ColumnFinder
+            from cypheredge.extractor.tables.reader import ColumnReader
+
+            finder = ColumnFinder(doc, tables.model)
+            fallbacks += [
+                ColumnReader(finder, plumber, "lines", words.words),
+                ColumnReader(finder, plumber, "text", words.words),
+            ]
         readers: list[PageReader] = []
         if ocr is not None:
             from cypheredge.extractor.ocr.reader import OcrReader

@@ -19,6 +19,7 @@ import asyncio
 import logging
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.contracts.notices import Notice
@@ -53,11 +54,17 @@ class CascadeRunner:
         timeout: float = 120.0,
         max_memory_mb: int = 2048,
         ocr_engine: str = "none",
+        table_model_dir: Path | None = None,
+        device: str = "auto",
     ) -> None:
         """``ocr_engine`` reads pages without a text layer in the workers (``none``: such
-        pages are flagged); the composition root checks it can run before it gets here."""
+        pages are flagged); ``table_model_dir`` holds the weights of stages C/D, run on
+        ``device`` (None: not configured). The composition root checks both can run before
+        it gets here."""
         self.sandbox = PdfSandbox(EXTRACT_TASK, extraction_limits(timeout, max_memory_mb), workers)
         self.ocr_engine = ocr_engine
+        self.table_model_dir = table_model_dir
+        self.device = device
         self._starting: threading.Thread | None = None
 
     def start(self, *, wait: bool = False) -> None:
@@ -88,7 +95,7 @@ class CascadeRunner:
         replaced and the file read once more, so only a file that kills a worker twice is
         failed for it.
         """
-        job = extract_job(data, file_warnings, self.ocr_engine)
+        job = extract_job(data, file_warnings, self.ocr_engine, self.table_model_dir, self.device)
         try:
             return await asyncio.to_thread(self.sandbox.run, job, read_document)
         except PdfCrashedParser:

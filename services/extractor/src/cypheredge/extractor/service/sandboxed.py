@@ -9,19 +9,38 @@ parent validates it again, since the worker has just read a hostile file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.contracts.notices import Notice
 from cypheredge.pdf import Done, Job, PdfLimits
 
+if TYPE_CHECKING:
+    from cypheredge.extractor.tables.check import Device
+    from cypheredge.extractor.tables.stage import TableStage
+
 EXTRACT_TASK = "cypheredge.extractor.service.sandboxed:extract"
 
 
-def extract_job(data: bytes, file_warnings: Sequence[Notice], ocr_engine: str = "none") -> Job:
+def extract_job(
+    data: bytes,
+    file_warnings: Sequence[Notice],
+    ocr_engine: str = "none",
+    table_model_dir: Path | None = None,
+    device: str = "auto",
+) -> Job:
     """The job that extracts ``data``; ``file_warnings`` are ingestion's findings,
-    ``ocr_engine`` the engine that reads pages without a text layer (``none``: flagged)."""
+    ``ocr_engine`` the engine that reads pages without a text layer (``none``: flagged),
+    ``table_model_dir`` the weights of stages C/D on ``device`` (None: not configured)."""
     warnings = [w.model_dump(mode="json") for w in file_warnings]
-    return Job({"warnings": warnings, "ocr_engine": ocr_engine}, data)
+    options = {
+        "warnings": warnings,
+        "ocr_engine": ocr_engine,
+        "table_model_dir": None if table_model_dir is None else str(table_model_dir),
+        "device": device,
+    }
+    return Job(options, data)
 
 
 def extract(job: Job, limits: PdfLimits) -> Done:
@@ -30,11 +49,36 @@ def extract(job: Job, limits: PdfLimits) -> Done:
     from cypheredge.extractor.domain import extract_pdf
     from cypheredge.extractor.ocr.engine import shared_engine
     from cypheredge.extractor.service.artefact import to_document
+    from cypheredge.extractor.tables.check import missing_stages
 
     warnings = tuple(Notice.model_validate(w) for w in job.options.get("warnings", ()))
     # Built once per worker (the models load in a few hundred ms) and kept for its next jobs.
     engine = shared_engine(str(job.options.get("ocr_engine", "none")))
-    return Done({}, to_document(extract_pdf(job.data, engine), warnings).encode())
+    tables = _table_stage(job)
+    missing = missing_stages(None if tables is None else tables.directory)
+    result = extract_pdf(job.data, engine, tables, missing)
+    return Done({}, to_document(result, warnings).encode())
+
+
+def _table_stage(job: Job) -> TableStage | None:
+    """Stages C/D as the job asks; the model loads in the worker on the first page that
+    needs it, and stays loaded for the worker's next jobs."""
+    from cypheredge.extractor.tables.stage import TableStage
+
+    directory = job.options.get("table_model_dir")
+    if directory is None:
+        return None
+    device = str(job.options.get("device", "auto"))
+    return TableStage(Path(str(directory)), _device(device))
+
+
+def _device(name: str) -> Device:
+    from cypheredge.extractor.tables.check import DEVICES
+
+    for device in DEVICES:
+        if device == name:
+            return device
+    raise ValueError(f"unknown device {name!r}")
 
 
 def read_document(done: Done) -> ExtractionDocument:
