@@ -3,6 +3,7 @@ geometric parser reads them, and only pages without a text layer are sent to OCR
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,8 +13,9 @@ from cetest.scans import mixed
 from cypheredge.extractor.domain import extract_pdf
 from cypheredge.extractor.ocr.engine import OcrEngine, shared_engine
 from cypheredge.synth import generate
+from cypheredge.synth.scan import STYLES, scan
 
-pytestmark = pytest.mark.slow  # ~10 s: one A4 page of OCR
+pytestmark = pytest.mark.slow  # ~2 s a test: one A4 page of OCR
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +52,22 @@ def test_without_an_engine_the_scanned_page_is_flagged() -> None:
     statement = generate("uk_ruled", 0)
     result = extract_pdf(mixed(statement.pdf, {1}))
     assert [p.method for p in result.pages] == ["none", "geometric", "geometric"]
+
+
+@pytest.mark.parametrize("style", ["crooked", "sideways", "upside-down", "colour-stamped", "fax"])
+def test_a_scan_crooked_turned_stamped_or_faxed_reads_as_the_digital_page(
+    engine: OcrEngine, style: str
+) -> None:
+    """One page each (the statement's last): skew levelled from the detected lines, the
+    page turned upright before recognition, a red stamp dropped, a fax's edges softened."""
+    statement = generate("uk_ruled", 0)
+    last = max(t["page"] for t in statement.truth["transactions"])
+    pdf = scan(statement.pdf, replace(STYLES[style], pages=frozenset({last})), 0)
+
+    result = extract_pdf(pdf, engine)
+
+    assert result.pages[last - 1].method == "ocr:rapidocr"
+    truth = [t for t in statement.truth["transactions"] if t["page"] == last]
+    found = [t for t in result.to_json()["transactions"] if t["page"] == last]
+    assert {_key(t) for t in found} == {_key(t) for t in truth}
+    assert result.reconciled is True

@@ -9,9 +9,9 @@ import pytest
 from PIL import Image
 
 from cetest.scans import image_pdf
-from cypheredge.extractor.ocr.engine import OcrReading, OcrWord
+from cypheredge.extractor.ocr.engine import OcrWord
 from cypheredge.extractor.ocr.rapid import split_line
-from cypheredge.extractor.ocr.reader import correction, to_page_words
+from cypheredge.extractor.ocr.reader import to_page_words
 from cypheredge.extractor.ocr.render import (
     MAX_PIXELS,
     PageTooLarge,
@@ -88,14 +88,6 @@ def test_pixel_boxes_become_points_from_the_top_left() -> None:
         (360.0, 180.0, 396.0, 190.8)
     )
     assert second.page == 3
-
-
-def test_a_sideways_or_upside_down_reading_asks_for_a_turn() -> None:
-    upright = [OcrWord("Balance", 0, 0, 70, 12, 0.9), OcrWord("12.00", 0, 20, 50, 32, 0.9)]
-    sideways = [OcrWord(w.text, w.y0, w.x0, w.y1, w.x1, w.confidence) for w in upright]
-    assert correction(OcrReading(upright, 2)) == 0
-    assert correction(OcrReading(sideways, 2)) == 90
-    assert correction(OcrReading(upright, 2, upside_down=0.9)) == 180
 
 
 def test_a_line_without_word_boxes_is_split_by_character_widths() -> None:

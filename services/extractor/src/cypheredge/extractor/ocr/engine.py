@@ -38,12 +38,13 @@ class OcrWord:
 
 @dataclass(frozen=True, slots=True)
 class OcrReading:
-    """What an engine read on one image. `upside_down` is the share of text lines that its
-    direction classifier turned by 180 degrees (0.0 when the engine has no classifier)."""
+    """What an engine read on one image. `turn` (90, 180 or 270) is the clockwise turn the
+    image needs to be read upright: an engine that finds the page sideways or upside down
+    says so before recognising it, with no words, and is given the page turned."""
 
     words: Sequence[OcrWord]
     lines: int
-    upside_down: float = 0.0
+    turn: int = 0
 
 
 class OcrEngine(Protocol):

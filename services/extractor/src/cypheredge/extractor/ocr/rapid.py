@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from cypheredge.extractor.ocr.engine import OcrReading, OcrUnavailable, OcrWord
+from cypheredge.extractor.ocr.skew import level, line_angle
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -132,21 +133,46 @@ class RapidOcrEngine:
                 raise OcrUnavailable(message) from exc
 
     def recognise(self, image: Image) -> OcrReading:
+        from rapidocr.ch_ppocr_cls import TextClsOutput
+        from rapidocr.main import RapidOCRError
         from rapidocr.utils.output import RapidOCROutput
 
         pixels = np.asarray(image.convert("RGB"))[:, :, ::-1].copy()  # RGB -> BGR (OpenCV)
         ocr = self._ocr
-        # The steps of `RapidOCR.__call__`, taken one by one to classify the direction of
-        # the detected lines' crops (the output drops them): they tell an upside-down page.
+        # The steps of `RapidOCR.__call__`, taken one by one: the page's orientation is
+        # judged from the detected lines before any is recognised (recognition is most of
+        # the cost, and a sideways page's reading would be thrown away).
         original = ocr.load_img(pixels)
         img, record = ocr.preprocess_img(original)
-        det, cls, rec, crops = ocr.run_ocr_steps(img, record)
-        share = self._upside_down(crops)
-        out = ocr.build_final_output(original, det, cls, rec, crops, record)
+        try:
+            crops, det = ocr.detect_and_crop(img, record)
+        except RapidOCRError:
+            return OcrReading((), 0)  # nothing detected
+        turn = self._turn(det.boxes, crops)
+        if turn:
+            return OcrReading((), len(crops), turn)
+        rec = ocr.recognize_txt(crops)
+        out = ocr.build_final_output(original, det, TextClsOutput(), rec, crops, record)
         if not isinstance(out, RapidOCROutput) or not out.txts or out.scores is None:
-            return OcrReading((), 0)  # nothing detected: rapidocr returns a partial output
-        words = _words(out.boxes, out.txts, out.scores, out.word_results)
-        return OcrReading(words, len(out.txts), share)
+            return OcrReading((), 0)  # nothing read: rapidocr returns a partial output
+        height, width = original.shape[:2]
+        lean = line_angle(list(out.boxes) if out.boxes is not None else [])
+        words = _words(
+            out.boxes, out.txts, out.scores, out.word_results, lean, (width / 2, height / 2)
+        )
+        return OcrReading(words, len(out.txts))
+
+    def _turn(self, boxes: Any, crops: Sequence[np.ndarray]) -> int:
+        """The clockwise turn (0, 90, 180 or 270) that makes the page upright. Lines taller
+        than wide mean a sideways page; rapidocr cuts such a line out turned 90 degrees
+        anticlockwise, so the direction classifier then tells which way it lies."""
+        tall = sum(_extent(q, 1) > 2 * _extent(q, 0) for q in boxes)
+        wide = sum(_extent(q, 0) > 2 * _extent(q, 1) for q in boxes)
+        sideways = tall > wide
+        flipped = self._upside_down(crops) > 0.5
+        if sideways:
+            return 90 if flipped else 270
+        return 180 if flipped else 0
 
     def _upside_down(self, crops: Sequence[np.ndarray]) -> float:
         """The share of sampled lines that the direction classifier is confident are
@@ -163,31 +189,36 @@ class RapidOcrEngine:
         return sum(label == "180" for label in sure) / len(sure) if sure else 0.0
 
 
+def _extent(quad: Any, axis: int) -> float:
+    values = [float(p[axis]) for p in quad]
+    return max(values) - min(values)
+
+
 def _words(
-    boxes: Any, txts: Sequence[str], scores: Sequence[float], word_results: Any
+    boxes: Any,
+    txts: Sequence[str],
+    scores: Sequence[float],
+    word_results: Any,
+    lean: float,
+    centre: tuple[float, float],
 ) -> list[OcrWord]:
     """rapidocr's word boxes where it gives them (a word is a run of characters between
-    spaces in Latin scripts, one character in CJK); else the line's box split by characters."""
+    spaces in Latin scripts, one character in CJK); else the line's box split by characters.
+    Every box is levelled by the page's `lean` (see `skew`)."""
     out: list[OcrWord] = []
     for i, (box, text, score) in enumerate(zip(boxes, txts, scores, strict=True)):
         found = word_results[i] if i < len(word_results) else None
         words = [w for w in found or () if w and w[2] is not None and str(w[0]).strip()]
         if words and _same_text(words, text):
             for word, confidence, quad in words:
-                xs, ys = [p[0] for p in quad], [p[1] for p in quad]
-                out.append(OcrWord(str(word), min(xs), min(ys), max(xs), max(ys), confidence))
+                out.append(OcrWord(str(word), *level(quad, lean, centre), confidence))
             continue
-        out.extend(split_line(text, _bounds(box), float(score)))
+        out.extend(split_line(text, level(box, lean, centre), float(score)))
     return out
 
 
 def _same_text(words: Sequence[Any], text: str) -> bool:
     return "".join(str(w[0]) for w in words).replace(" ", "") == text.replace(" ", "")
-
-
-def _bounds(box: Any) -> tuple[float, float, float, float]:
-    xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 def split_line(

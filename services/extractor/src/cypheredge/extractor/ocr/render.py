@@ -66,4 +66,5 @@ def render_page(
     """Page `number` as the engine should see it; raises PageTooLarge (see plan_dpi)."""
     chosen = plan_dpi(doc.page_size(number), dpi, max_pixels)
     scale = chosen / POINTS_PER_INCH
-    return Rendered(doc.render(number, scale, rotation), scale, rotation)
+    # In colour: the clean-up drops coloured ink (stamps, pen) that grey would keep.
+    return Rendered(doc.render(number, scale, rotation, grayscale=False), scale, rotation)

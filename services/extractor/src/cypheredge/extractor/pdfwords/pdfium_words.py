@@ -84,13 +84,13 @@ class PdfiumDocument:
             finally:
                 page.close()
 
-    def render(self, number: int, scale: float, rotation: int = 0) -> Image:
-        """The page as a greyscale image at `scale` pixels per point, turned clockwise by
-        `rotation` beyond its /Rotate (OCR reads grey; colour triples the memory)."""
+    def render(self, number: int, scale: float, rotation: int = 0, grayscale: bool = True) -> Image:
+        """The page as an image at `scale` pixels per point, turned clockwise by `rotation`
+        beyond its /Rotate; grey unless asked for colour (three times the memory)."""
         with PDFIUM_LOCK:
             page = self._doc[number - 1]
             try:
-                bitmap = page.render(scale=scale, rotation=rotation, grayscale=True)
+                bitmap = page.render(scale=scale, rotation=rotation, grayscale=grayscale)
                 try:
                     image: Image = bitmap.to_pil().copy()  # owns its pixels once closed
                     return image

@@ -1,0 +1,136 @@
+"""Character confusions of OCR that matter for money and dates, corrected on a page's words
+before the parser sees them, by what the same page prints correctly elsewhere.
+
+A recogniser reads a comma as a dot or a colon, an O for a zero, a v as a y: "3.887.15" for
+3,887.15, "1.804:08", "O1 Nov", "19Noy2023". A text layer never does, so this runs on OCR
+words only. Each correction follows the page's own evidence: amounts take the decimal mark
+and grouping that most amounts on the page show, a month name is mended only into a month
+the page spells right at least MIN_ATTESTED times. What is still wrong after this is left to
+the balance chain, which flags the row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from cypheredge.extractor.domain.months import MONTHS
+from cypheredge.extractor.ocr.engine import OcrWord
+
+MIN_ATTESTED = 3
+# An amount with two decimals, its separators as OCR may give them: groups of three digits
+# and a decimal part, each after a dot, comma, colon or semicolon, and a stray dot after it.
+AMOUNT = re.compile(
+    r"^(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})(?P<groups>(?:[.,:;'’]\d{3})*)"
+    r"(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,]?$"
+)
+# A clean amount: the page's vote on its decimal mark and grouping comes from these.
+CLEAN = re.compile(r"^[(\-+]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}")
+# Letters a recogniser gives for digits inside a number.
+AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1"})
+PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
+
+
+def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
+    """`words` with each confusion the page's evidence settles corrected."""
+    mark, group = _convention(words)
+    months = _attested_months(words)
+    out = []
+    for i, word in enumerate(words):
+        text = _digits(word.text)
+        if mark is not None and group is not None:
+            text = _amount(text, mark, group)
+        text = _month(text, months, words[i - 1] if i else None, word)
+        out.append(word if text == word.text else replace(word, text=text))
+    return out
+
+
+def _convention(words: Sequence[OcrWord]) -> tuple[str | None, str | None]:
+    """The decimal mark and grouping most of the page's cleanly read amounts use."""
+    votes = Counter(
+        (m["mark"], m["group"])
+        for w in words
+        if (m := CLEAN.match(w.text)) and m["mark"] != m["group"]
+    )
+    if not votes:
+        return None, None
+    (mark, group), _ = votes.most_common(1)[0]
+    return mark, group
+
+
+def _digits(text: str) -> str:
+    """A number with a letter in it read as a digit: "O1" -> "01", "20450847I" ->
+    "204508471". Only tokens of digits and such letters, with no more letters than digits."""
+    if not any(c.isdigit() for c in text):
+        return text
+    core = text.strip("().,:;-+")
+    letters = sum(c in "OoDIl|" for c in core)
+    if (
+        not letters
+        or letters * 2 > len(core)
+        or any(c.isalpha() and c not in "OoDIl" for c in core)
+    ):
+        return text
+    return text.translate(AS_DIGIT)
+
+
+def _amount(text: str, mark: str, group: str) -> str:
+    """An amount written with the page's decimal mark and grouping where OCR confused them.
+    Without groups of thousands only a semicolon is taken for a misread mark: "12:30" (a
+    time) or "01.11" (a date) may be what is printed."""
+    found = AMOUNT.match(text)
+    if found is None:
+        return text
+    if not found["groups"] and found["mark"] not in (mark, ";"):
+        return text
+    groups = "".join(group + digits for digits in re.findall(r"\d{3}", found["groups"]))
+    return f"{found['sign']}{found['head']}{groups}{mark}{found['cents']}{found['tail']}"
+
+
+def _attested_months(words: Sequence[OcrWord]) -> dict[str, str]:
+    """Month names (folded -> as printed) that the page spells right MIN_ATTESTED times."""
+    seen: Counter[str] = Counter()
+    for word in words:
+        for part in PARTS.findall(word.text):
+            if part.isalpha() and part.lower() in MONTHS:
+                seen[part] += 1
+    by_fold: Counter[str] = Counter()
+    printed: dict[str, str] = {}
+    for part, count in seen.most_common():
+        by_fold[part.lower()] += count
+        printed.setdefault(part.lower(), part)
+    return {fold: printed[fold] for fold, count in by_fold.items() if count >= MIN_ATTESTED}
+
+
+def _month(text: str, months: dict[str, str], before: OcrWord | None, word: OcrWord) -> str:
+    """A misread month name ("Noy", "0ct" read as letters) mended into the one attested
+    month it is one letter away from, where it sits in a date: glued to digits, or after a
+    day number on the same line."""
+    if not months:
+        return text
+    parts = PARTS.findall(text)
+    in_date = any(p.isdigit() for p in parts) or (
+        before is not None
+        and before.text.isdigit()
+        and len(before.text) <= 2
+        and before.y0 < word.y1
+        and word.y0 < before.y1
+    )
+    if not in_date:
+        return text
+    fixed = [_mend(p, months) if p.isalpha() else p for p in parts]
+    return "".join(fixed)
+
+
+def _mend(part: str, months: dict[str, str]) -> str:
+    folded = part.lower()
+    if folded in MONTHS or len(part) < 3:
+        return part
+    near = [
+        printed
+        for fold, printed in months.items()
+        if len(fold) == len(folded) and sum(a != b for a, b in zip(fold, folded, strict=True)) == 1
+    ]
+    return near[0] if len(near) == 1 else part

@@ -1,0 +1,58 @@
+"""OCR's confusions that matter for money and dates, corrected by the page's own evidence."""
+
+from __future__ import annotations
+
+from cypheredge.extractor.ocr.confusions import correct
+from cypheredge.extractor.ocr.engine import OcrWord
+
+
+def _line(y: float, *texts: str) -> list[OcrWord]:
+    return [OcrWord(t, 60.0 * i, y, 60.0 * i + 50, y + 10, 0.9) for i, t in enumerate(texts)]
+
+
+def _page(*lines: tuple[str, ...]) -> list[OcrWord]:
+    return [w for i, texts in enumerate(lines) for w in _line(20.0 * i, *texts)]
+
+
+def _texts(words: list[OcrWord]) -> list[str]:
+    return [w.text for w in words]
+
+
+UK = (("01", "Nov", "2023", "1,009.27", "10,339.10"), ("02", "Nov", "2023", "9,968.12"),
+      ("03", "Nov", "2023", "146.28", "12,192.82"))  # fmt: skip
+
+
+def test_amounts_take_the_decimal_mark_and_grouping_most_amounts_on_the_page_show() -> None:
+    page = _page(*UK, ("04", "Nov", "2023", "3.887.15", "1.804:08", "3;384:55", "£3.891.23"))
+    assert _texts(correct(page))[-4:] == ["3,887.15", "1,804.08", "3,384.55", "£3,891.23"]
+
+
+def test_a_continental_page_keeps_its_comma_decimals() -> None:
+    page = _page(("1.234,56", "12.000,00", "9.999,99"), ("01.11.2023", "4.321.10", "7,50"))
+    assert _texts(correct(page))[3:] == ["01.11.2023", "4.321,10", "7,50"]
+
+
+def test_times_dates_and_plain_figures_are_not_taken_for_amounts() -> None:
+    page = _page(*UK, ("ATM", "12:30", "01.11", "4,08", "2023."))
+    assert _texts(correct(page))[-5:] == ["ATM", "12:30", "01.11", "4,08", "2023."]
+
+
+def test_a_page_without_clean_amounts_is_left_as_read() -> None:
+    page = _page(("3.887.15", "1.804:08"))
+    assert _texts(correct(page)) == ["3.887.15", "1.804:08"]
+
+
+def test_letters_read_for_digits_inside_a_number_become_digits() -> None:
+    page = _page(("O1", "Nov", "2023", "REF", "20450847I", "BS1", "6JQ", "Oil", "l0.00"))
+    assert _texts(correct(page)) == [
+        "01", "Nov", "2023", "REF", "204508471", "BS1", "6JQ", "Oil", "10.00",
+    ]  # fmt: skip
+
+
+def test_a_misread_month_is_mended_only_into_a_month_the_page_spells_right() -> None:
+    page = _page(*UK, ("19Noy2023", "FEE"), ("20", "Noy", "2023"), ("Noy", "ATM"), ("21", "Dcc"))
+    assert _texts(correct(page))[-9:] == [
+        "19Nov2023", "FEE", "20", "Nov", "2023",
+        "Noy", "ATM",  # not in a date: a word, not a month
+        "21", "Dcc",  # December is not attested on the page: left for the parser
+    ]  # fmt: skip
