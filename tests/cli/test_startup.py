@@ -34,7 +34,8 @@ HEAVY = (
     "httpx",
 )
 # What `extract` runs: the cascade (the domain and its PDF readers, all of them), the document
-# it becomes, ingest's reading of the file; the packages above them are loaded on the way.
+# it becomes, ingest's reading of the file; the packages above them are loaded on the way. Of
+# stages C/D, their settings and start check (no model, no torch: none is configured here).
 EXTRACT_NEEDS = frozenset(
     {
         "cypheredge.extractor",
@@ -42,6 +43,10 @@ EXTRACT_NEEDS = frozenset(
         "cypheredge.extractor.pdfwords",
         "cypheredge.extractor.service",
         "cypheredge.extractor.service.artefact",
+        "cypheredge.extractor.tables",
+        "cypheredge.extractor.tables.check",
+        "cypheredge.extractor.tables.settings",
+        "cypheredge.extractor.tables.stage",
         "cypheredge.ingest",
         "cypheredge.ingest.domain",
         "cypheredge.ingest.domain.file_warnings",

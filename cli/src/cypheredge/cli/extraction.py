@@ -127,15 +127,15 @@ def _table_stage() -> tuple[TableStage | None, tuple[str, ...], str | None]:
     """Stages C/D as configured (EXTRACTOR_TABLE_MODEL_DIR, EXTRACTOR_DEVICE), what is missing
     without them, or why the configured model cannot run; checked once a run, without torch
     (the model itself loads on the first page that reaches stage C)."""
-    from cypheredge.extractor.settings import ExtractorSettings
     from cypheredge.extractor.tables.check import (
         TableModelUnavailable,
         check_table_model,
         missing_stages,
     )
+    from cypheredge.extractor.tables.settings import TableSettings
     from cypheredge.extractor.tables.stage import TableStage
 
-    settings = ExtractorSettings()
+    settings = TableSettings()
     directory = settings.table_model_dir
     try:
         check_table_model(directory, settings.device)

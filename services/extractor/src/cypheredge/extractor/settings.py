@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic_settings import SettingsConfigDict
 
 from cypheredge.extractor.ocr.engine import EngineName
-from cypheredge.extractor.tables.check import Device
+from cypheredge.extractor.tables.settings import TableSettings
 from cypheredge.kit.workers import WorkerSettings
 
 
-class ExtractorSettings(WorkerSettings):
+class ExtractorSettings(WorkerSettings, TableSettings):
+    # Stages C/D: table_model_dir (EXTRACTOR_TABLE_MODEL_DIR) and device (EXTRACTOR_DEVICE),
+    # declared in TableSettings.
     model_config = SettingsConfigDict(env_prefix="EXTRACTOR_", extra="ignore")
 
     health_port: int = 9002
@@ -25,10 +25,3 @@ class ExtractorSettings(WorkerSettings):
     # ~1.5 s a page on two cores), `rapidocr-small` (its small models, ~4x slower) or `none`
     # (such pages are flagged, a file without text is refused).
     ocr_engine: EngineName = "rapidocr"
-    # Stages C/D (Table Transformer's columns on pages A/B leave unsure): a directory holding a
-    # structure-recognition checkpoint (config.json, model.safetensors), read with
-    # local_files_only; unset, the stages are absent and reported "table model not configured".
-    # Needs the extractor's `torch` extra, and room in max_memory_mb for torch (~1.5 GB more).
-    table_model_dir: Path | None = None
-    # Where the table model runs: `auto` is CUDA when torch sees a GPU, else the CPU.
-    device: Device = "auto"
