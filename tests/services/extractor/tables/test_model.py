@@ -3,6 +3,7 @@ pre-processed, read in a batch, the boxes mapped back to the page's words, the c
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
@@ -75,9 +76,16 @@ def test_detections_are_in_the_image_pixels(tiny_model: Path, statement: bytes) 
     assert model.detect([]) == []
 
 
-def test_a_directory_that_does_not_load_fails_with_the_reason(tmp_path: Path) -> None:
+def test_a_directory_that_does_not_load_fails_with_the_reason(
+    tiny_model: Path, tmp_path: Path
+) -> None:
     with pytest.raises(TableModelUnavailable, match="table model"):
         TableModel(tmp_path, "cpu")
+    garbage = tmp_path / "garbage"
+    shutil.copytree(tiny_model, garbage)
+    (garbage / "model.safetensors").write_bytes(b"\x08" + b"\x00" * 7 + b"not json")
+    with pytest.raises(TableModelUnavailable, match=r"table model .*garbage"):
+        TableModel(garbage, "cpu")
 
 
 def test_the_worker_runs_the_configured_stages(tiny_model: Path, statement: bytes) -> None:
