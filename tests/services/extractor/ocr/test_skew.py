@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from cypheredge.extractor.ocr.skew import level, line_angle
+from cypheredge.extractor.ocr.skew import level, line_angle, off_line
 
 
 def _quad(x: float, y: float, width: float, height: float, angle: float) -> np.ndarray:
@@ -46,3 +46,10 @@ def test_levelling_puts_the_words_of_one_leaning_row_on_one_height() -> None:
     x0, y0, x1, y1 = level(words[0], angle, centre)
     assert x1 - x0 == pytest.approx(80, abs=0.5)
     assert y1 - y0 == pytest.approx(28, abs=0.5)
+
+
+def test_a_stamp_at_its_own_angle_is_off_the_pages_lines_and_a_printed_line_is_not() -> None:
+    assert off_line(_quad(300, 500, 200, 40, 18.0), 0.0)
+    assert off_line(_quad(300, 500, 200, 40, -12.0), 1.0)
+    assert not off_line(_quad(300, 500, 600, 28, 2.5), 3.0)
+    assert not off_line(_quad(300, 500, 30, 28, 30.0), 0.0)  # a digit: too short to tell

@@ -125,6 +125,10 @@ def reconciles(
     return opening + sum((d.net for d in drafts), Decimal(0)) == closing
 
 
+# A row whose misread figure the chain mended: right by the chain's proof, but not as read.
+MENDED = 0.8
+
+
 def score(drafts: Sequence[Draft], reconciled: bool | None) -> None:
     """Each row's confidence from the strongest evidence it has."""
     for draft in drafts:
@@ -138,4 +142,6 @@ def score(drafts: Sequence[Draft], reconciled: bool | None) -> None:
             value = 0.6
         else:
             value = 0.9  # read cleanly, but nothing printed lets us check it
+        if draft.mended:
+            value = min(value, MENDED)
         draft.confidence = round(value * (0.7 if draft.guessed else 1.0), 3)

@@ -12,6 +12,7 @@ from cypheredge.extractor.domain.context import DocContext
 from cypheredge.extractor.domain.dates import NO_YEAR, YearContext
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.metadata import BalanceFact
+from cypheredge.extractor.domain.misreads import mend
 from cypheredge.extractor.domain.model import (
     AccountInfo,
     ChainBreak,
@@ -102,6 +103,8 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
         (f.amount * owed for f in reversed(facts) if f.side < 0 and not f.available), None
     )
     ordered, verdict = choose(mine, opening)
+    if verdict.broke and mend(ordered, opening):
+        ordered, verdict = choose(mine, opening)
     apply(ordered, verdict)
     guess_directions(mine)
     with_balance = [d for d in ordered if d.balance is not None]

@@ -25,6 +25,7 @@ class Draft:
     from_amount: bool = False  # read from a single signed/unsigned amount column
     guessed: bool = False  # direction set by a weak rule (no sign, marker, column or chain)
     consistent: bool | None = None  # the balance chain agrees (True), disagrees, or cannot tell
+    mended: bool = False  # a misread figure corrected by the balance chain (`misreads`)
     confidence: float = 0.0
     reference: str | None = None
     code: str | None = None

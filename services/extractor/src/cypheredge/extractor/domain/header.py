@@ -95,7 +95,15 @@ def split_cells(words: Sequence[Word], gap_ratio: float = CELL_GAP) -> list[Cell
 
 @lru_cache(maxsize=4096)
 def classify(text: str) -> Role | None:
-    """The role a header title names, None when it names none."""
+    """The role a header title names, None when it names none; a title split by a stray
+    space (`WITHDR AWAL(DR)`, as OCR may read it) is read joined up."""
+    role = _classify(text)
+    if role is None and " " in text.strip():
+        return _classify(text.replace(" ", ""))
+    return role
+
+
+def _classify(text: str) -> Role | None:
     folded = fold(_CAMEL.sub(" ", text))  # `TransDate`, `ValueDate`: titles set without a space
     if folded in HEADER_PHRASES:
         return HEADER_PHRASES[folded]

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from cypheredge.extractor.ocr.engine import OcrReading, OcrUnavailable, OcrWord
-from cypheredge.extractor.ocr.skew import level, line_angle
+from cypheredge.extractor.ocr.skew import level, line_angle, off_line
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -58,6 +58,12 @@ MODEL_SETS = {
 DIRECTION_SAMPLE = 24
 DIRECTION_SHAPES = (2.0, 10.0)  # width / height of the lines sampled
 DIRECTION_CONFIDENT = 0.9  # rapidocr's own threshold for turning a line
+
+
+# A printed word space is about a quarter of the text's height; a gap within one detected
+# line up to READ_AS_SPACE heights that the recogniser read as a space is one.
+SPACE = 0.25
+READ_AS_SPACE = 0.8
 
 
 def package_dir(package: str) -> Path:
@@ -204,16 +210,36 @@ def _words(
 ) -> list[OcrWord]:
     """rapidocr's word boxes where it gives them (a word is a run of characters between
     spaces in Latin scripts, one character in CJK); else the line's box split by characters.
-    Every box is levelled by the page's `lean` (see `skew`)."""
+    Every box is levelled by the page's `lean`; a line leaning away from it is dropped (see
+    `skew`)."""
     out: list[OcrWord] = []
     for i, (box, text, score) in enumerate(zip(boxes, txts, scores, strict=True)):
+        if off_line(np.asarray(box), lean):
+            continue
         found = word_results[i] if i < len(word_results) else None
         words = [w for w in found or () if w and w[2] is not None and str(w[0]).strip()]
         if words and _same_text(words, text):
-            for word, confidence, quad in words:
-                out.append(OcrWord(str(word), *level(quad, lean, centre), confidence))
+            line = [OcrWord(str(w), *level(quad, lean, centre), c) for w, c, quad in words]
+            out.extend(_spaced(line))
             continue
         out.extend(split_line(text, level(box, lean, centre), float(score)))
+    return out
+
+
+def _spaced(line: list[OcrWord]) -> list[OcrWord]:
+    """A detected line's words with the gaps the recogniser read as one space made one
+    printed space wide. Word edges from the recogniser's character positions are a point or
+    two off, which can widen a space into what looks like the gap between two cells (`Paid`
+    `in` as two titles); the detector drew the line as one, so its spaces are spaces."""
+    out = list(line)
+    for i in range(1, len(out)):
+        before, word = out[i - 1], out[i]
+        height = max(word.y1 - word.y0, before.y1 - before.y0, 1.0)
+        gap = word.x0 - before.x1
+        if SPACE * height < gap < READ_AS_SPACE * height:
+            shift = (gap - SPACE * height) / 2
+            out[i - 1] = replace(before, x1=before.x1 + shift)
+            out[i] = replace(word, x0=word.x0 - shift)
     return out
 
 

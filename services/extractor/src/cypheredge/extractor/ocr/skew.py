@@ -19,22 +19,40 @@ import numpy as np
 LONG_LINE = 4.0
 NEGLIGIBLE = 0.15  # degrees
 LARGEST = 8.0  # degrees: more than that is not a crooked sheet but a drawing or a stamp
+# A line of two characters' length or more leaning this far from the page's lean was not
+# printed with the page.
+STAMP_LINE = 2.0
+OFF_LINE = 6.0  # degrees
 
 
 def line_angle(quads: Sequence[np.ndarray]) -> float:
     """The median lean of the long lines, in degrees (positive: the line rises to the
     right in the image), from quads whose points run top-left, top-right, bottom-right,
     bottom-left; 0.0 when no line says."""
-    angles = []
-    for quad in quads:
-        (x0, y0), (x1, y1), _, (x3, y3) = (tuple(map(float, p)) for p in quad[:4])
-        width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
-        if width >= LONG_LINE * height and width > 0:
-            angles.append(math.degrees(math.atan2(y0 - y1, x1 - x0)))
+    angles = [a for a in map(box_angle, quads) if a is not None]
     if not angles:
         return 0.0
     angle = float(np.median(angles))
     return angle if NEGLIGIBLE <= abs(angle) <= LARGEST else 0.0
+
+
+def box_angle(quad: np.ndarray) -> float | None:
+    """One long line's lean in degrees; None for a box too short to tell."""
+    (x0, y0), (x1, y1), _, (x3, y3) = (tuple(map(float, p)) for p in quad[:4])
+    width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
+    if width < LONG_LINE * height or width <= 0:
+        return None
+    return math.degrees(math.atan2(y0 - y1, x1 - x0))
+
+
+def off_line(quad: np.ndarray, lean: float) -> bool:
+    """Whether a line leans away from the page's print: a rubber stamp or handwriting set
+    across the table at its own angle, not a line the page printed."""
+    (x0, y0), (x1, y1), _, (x3, y3) = (tuple(map(float, p)) for p in quad[:4])
+    width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
+    if width < STAMP_LINE * height or width <= 0:
+        return False
+    return abs(math.degrees(math.atan2(y0 - y1, x1 - x0)) - lean) > OFF_LINE
 
 
 def level(
