@@ -6,6 +6,7 @@ those may be (`expect`), so the first page asked for is read together with the n
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ class ColumnFinder:
         self._batch = batch
         self._found: dict[int, Columns | None] = {}
         self._expected: list[int] = []
-        self.batches: list[list[int]] = []  # the pages of each call of the model, for logs
+        self.batches: list[list[int]] = []  # the pages of each call of the model, in order
 
     def expect(self, numbers: Sequence[int]) -> None:
         """The pages the cascade may ask for next, in order."""
@@ -62,8 +63,8 @@ class ColumnFinder:
 
     def _render(self, number: int) -> tuple[Image, float] | None:
         width, height = self._doc.page_size(number)
-        if not (width > 0 and height > 0):
-            return None
+        if not (width > 0 and height > 0 and math.isfinite(width * height)):
+            return None  # a hostile or broken page size: nothing to render
         scale = LONG_SIDE / max(width, height)
         if min(width, height) * scale < MIN_SIDE:
             return None
