@@ -3,10 +3,12 @@ geometric parser reads them, and only pages without a text layer are sent to OCR
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+import pikepdf
 import pytest
 
 from cetest.scans import mixed
@@ -52,6 +54,27 @@ def test_without_an_engine_the_scanned_page_is_flagged() -> None:
     statement = generate("uk_ruled", 0)
     result = extract_pdf(mixed(statement.pdf, {1}))
     assert [p.method for p in result.pages] == ["none", "geometric", "geometric"]
+    [unread] = [n for n in result.warnings if n.code == "page_not_read"]
+    assert unread.page == 1
+    assert "no text layer and OCR is not enabled" in unread.message
+
+
+def test_a_page_that_would_be_an_image_bomb_is_refused_with_its_reason_and_the_rest_read(
+    engine: OcrEngine,
+) -> None:
+    statement = generate("uk_ruled", 0)
+    doc = pikepdf.open(io.BytesIO(statement.pdf))
+    doc.add_blank_page(page_size=(14_400, 14_400))  # 200 x 200 inches
+    buf = io.BytesIO()
+    doc.save(buf)
+
+    result = extract_pdf(buf.getvalue(), engine)
+
+    assert [p.method for p in result.pages] == ["geometric"] * 3 + ["none"]
+    [unread] = [n for n in result.warnings if n.code == "page_not_read"]
+    assert unread.page == 4
+    assert "million pixels, above the limit" in unread.message
+    assert len(result.to_json()["transactions"]) == len(statement.truth["transactions"])
 
 
 @pytest.mark.parametrize("style", ["crooked", "sideways", "upside-down", "colour-stamped", "fax"])

@@ -3,7 +3,7 @@ ruled grids, C/D the table model's columns), OCR for pages without a text layer,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol, runtime_checkable
@@ -40,6 +40,14 @@ class BatchReader(PageReader, Protocol):
     def expect(self, numbers: Sequence[int]) -> None: ...
 
 
+@runtime_checkable
+class Refusing(Protocol):
+    """A reader that may refuse a page and says why (OCR: an image over the pixel budget)."""
+
+    @property
+    def skipped(self) -> Mapping[int, str]: ...
+
+
 @dataclass
 class Cascade:
     """`words` reads the text layer; `fallbacks` (A lines+lines, B lines+text, then C/D the
@@ -56,6 +64,7 @@ class Cascade:
     missing: Sequence[str] = ()
     _states: list[TableState] = field(default_factory=list)
     _furniture: list[set[int]] = field(default_factory=list)
+    _unread: dict[int, str] = field(default_factory=dict)  # page -> why it was not read
 
     def run(self) -> ExtractionResult:
         texts = [self.words.read(n) for n in range(1, self.page_count + 1)]
@@ -66,7 +75,7 @@ class Cascade:
         heights = [pw.height if pw is not None else 0.0 for pw, _ in found]
         self._furniture = find_furniture(lines, heights, ctx.reading.decimal_mark)
         parses = self._parse_all(found, lines, ctx)
-        result = assemble(parses, ctx, flagged)
+        result = self._say_unread(assemble(parses, ctx, flagged))
         if result.reconciled is True:
             # The balance chain confirms the statement as a whole: a page's lower confidence
             # (lines outside its tables, rows of balances only) is no reason to read it again.
@@ -113,7 +122,24 @@ class Cascade:
             page = reader.read(number)
             if page is not None and page.words:
                 return page, reader.method
+        reasons = [
+            r.skipped[number] for r in self.ocr if isinstance(r, Refusing) and number in r.skipped
+        ]
+        if reasons:
+            self._unread[number] = reasons[0]
+        elif self.ocr:
+            self._unread[number] = "OCR found no text on it"
+        else:
+            self._unread[number] = "it has no text layer and OCR is not enabled"
         return None, FLAGGED
+
+    def _say_unread(self, result: ExtractionResult) -> ExtractionResult:
+        """Each page flagged unread says why; the statement goes on without it."""
+        notices = [
+            Notice("page_not_read", f"page {n} could not be read: {why}", n)
+            for n, why in sorted(self._unread.items())
+        ]
+        return replace(result, warnings=(*result.warnings, *notices)) if notices else result
 
     def _parse_all(
         self,
