@@ -36,7 +36,7 @@ def mend(ordered: Sequence[Draft], opening: Decimal | None) -> bool:
             if proven and confusable(draft.magnitude, proven):
                 draft.magnitude, draft.mended, changed = proven, True, True
             continue
-        for sign in ((draft.sign,) if draft.sign else (1, -1)):
+        for sign in (draft.sign,) if draft.sign else (1, -1):
             implied = previous + sign * draft.magnitude
             if _links(implied, following) and confusable(draft.balance, implied):
                 draft.balance, draft.mended, changed = implied, True, True
