@@ -28,8 +28,13 @@ def test_amounts_take_the_decimal_mark_and_grouping_most_amounts_on_the_page_sho
 
 
 def test_a_continental_page_keeps_its_comma_decimals() -> None:
-    page = _page(("1.234,56", "12.000,00", "9.999,99"), ("01.11.2023", "4.321.10", "7,50"))
-    assert _texts(correct(page))[3:] == ["01.11.2023", "4.321,10", "7,50"]
+    page = _page(
+        ("1.234,56", "12.000,00", "9.999,99"),
+        ("01.11.2023", "4.321.10", "7,50", "-150.86", "+3.534,65:", "01.11"),
+    )
+    assert _texts(correct(page))[3:] == [
+        "01.11.2023", "4.321,10", "7,50", "-150,86", "+3.534,65", "01.11",
+    ]  # fmt: skip
 
 
 def test_times_dates_and_plain_figures_are_not_taken_for_amounts() -> None:
@@ -56,3 +61,20 @@ def test_a_misread_month_is_mended_only_into_a_month_the_page_spells_right() -> 
         "Noy", "ATM",  # not in a date: a word, not a month
         "21", "Dcc",  # December is not attested on the page: left for the parser
     ]  # fmt: skip
+
+
+def test_numeric_dates_take_the_separator_the_page_prints_them_with() -> None:
+    clean = [("12.09.2023", "80,79"), ("13.09.2023", "1.234,56"), ("14.09.2023", "9,99")]
+    page = _page(*clean, (".15.09.2023", "29,09.2023", "08.10:2023", "21.092023", "12:30"))
+    assert _texts(correct(page))[-5:] == ["15.09.2023", "29.09.2023", "08.10.2023", "21.09.2023",
+                                          "12:30"]  # fmt: skip
+
+
+def test_a_mark_misread_before_an_amount_is_dropped_for_the_chain_to_sign() -> None:
+    page = _page(*UK, ("DD", ":237.42", "±245.17", "-12.00"))
+    assert _texts(correct(page))[-3:] == ["237.42", "245.17", "-12.00"]
+
+
+def test_a_page_without_enough_clean_dates_keeps_its_odd_ones() -> None:
+    page = _page(("12.09.2023", "29,09.2023"))
+    assert _texts(correct(page)) == ["12.09.2023", "29,09.2023"]

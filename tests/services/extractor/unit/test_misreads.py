@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from cypheredge.extractor.domain.document import _guesses_reconcile, _lost_signs_reconcile
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.misreads import confusable, mend
 
@@ -49,3 +50,34 @@ def test_the_confusions_ocr_makes() -> None:
     assert confusable(Decimal("148077"), Decimal("1480.77"))  # the point lost
     assert not confusable(Decimal("148.70"), Decimal("148.70"))
     assert not confusable(Decimal("12.34"), Decimal("43.21"))
+
+
+def _signed(amount: str, sign: int, method: str = "ocr:rapidocr") -> Draft:
+    return Draft(
+        date(2023, 3, 1), "row", Decimal(amount), sign, None, 1, (0.0, 0.0, 1.0, 1.0), method,
+        from_amount=True,
+    )  # fmt: skip
+
+
+def test_a_sign_lost_on_a_scan_without_balances_is_told_by_the_statements_ends() -> None:
+    rows = [_signed("100.00", 1), _signed("237.42", 1), _signed("48.10", 1), _signed("20.00", -1)]
+    # Printed: opening 1000.00, closing 794.48 = 1000 + 100 - 237.42 - 48.10 - 20.
+    assert _lost_signs_reconcile(rows, Decimal("1000.00"), Decimal("794.48")) is True
+    assert [d.sign for d in rows] == [1, -1, -1, -1]
+    assert [d.mended for d in rows] == [False, True, True, False]
+
+
+def test_lost_signs_are_not_guessed_when_two_readings_add_up_or_on_a_text_layer() -> None:
+    twins = [_signed("50.00", 1), _signed("50.00", 1), _signed("10.00", -1)]
+    assert _lost_signs_reconcile(twins, Decimal("0.00"), Decimal("-10.00")) is False
+    assert [d.sign for d in twins] == [1, 1, -1]
+    text = [_signed("237.42", 1, "geometric"), _signed("20.00", -1, "geometric")]
+    assert _lost_signs_reconcile(text, Decimal("500.00"), Decimal("242.58")) is False
+
+
+def test_directions_only_the_wording_guessed_are_settled_by_the_ends_when_one_way_fits() -> None:
+    rows = [_signed("30.00", -1), _signed("70.00", -1), _signed("5.00", -1, "geometric")]
+    rows[0].guessed = rows[1].guessed = True
+    assert _guesses_reconcile(rows, Decimal("100.00"), Decimal("135.00")) is True
+    assert [d.sign for d in rows] == [-1, 1, -1]
+    assert not any(d.guessed for d in rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -12,7 +13,7 @@ from cypheredge.extractor.domain.context import DocContext
 from cypheredge.extractor.domain.dates import NO_YEAR, YearContext
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.metadata import BalanceFact
-from cypheredge.extractor.domain.misreads import mend
+from cypheredge.extractor.domain.misreads import OCR, mend
 from cypheredge.extractor.domain.model import (
     AccountInfo,
     ChainBreak,
@@ -117,6 +118,10 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
     reconciled = reconciles(mine, opening, closing)
     if reconciled is False and verdict.held == 0 and _flip_reconciles(mine, opening, closing):
         reconciled = True  # no balance column to tell: the statement's ends tell the sides
+    if reconciled is False and _guesses_reconcile(mine, opening, closing):
+        reconciled = True  # the few directions only the wording guessed, told by the ends
+    if reconciled is False and _lost_signs_reconcile(mine, opening, closing):
+        reconciled = True  # a sign OCR lost on a scan without balances, told by the ends
     score(mine, reconciled)
     chain_break = _chain_break(ordered, mine, verdict, owed)
     difference = None
@@ -154,6 +159,59 @@ def _flip_reconciles(
     for d in flipped:
         d.sign = -d.sign
     return False
+
+
+GUESSES = 4  # guessed directions tried together: 2^4 readings at most
+
+
+def _guesses_reconcile(
+    drafts: Sequence[Draft], opening: Decimal | None, closing: Decimal | None
+) -> bool:
+    """Whether exactly one choice of sides for the few rows whose side was only guessed (an
+    OCR'd sign lost, no balance printed) makes the statement add up; if so it is taken."""
+    guessed = [d for d in drafts if d.guessed]
+    if not guessed or len(guessed) > GUESSES:
+        return False
+    before = [d.sign for d in guessed]
+    fits = []
+    for signs in itertools.product((1, -1), repeat=len(guessed)):
+        for draft, sign in zip(guessed, signs, strict=True):
+            draft.sign = sign
+        if reconciles(drafts, opening, closing):
+            fits.append(signs)
+    chosen = fits[0] if len(fits) == 1 else before
+    for draft, sign in zip(guessed, chosen, strict=True):
+        draft.sign = sign
+        draft.guessed = len(fits) != 1
+    return len(fits) == 1
+
+
+LOST_SIGNS = 2  # rows whose OCR'd sign may be lost, turned together at most
+
+
+def _lost_signs_reconcile(
+    drafts: Sequence[Draft], opening: Decimal | None, closing: Decimal | None
+) -> bool:
+    """Whether turning exactly one set of at most LOST_SIGNS rows read by OCR from a signed
+    amount without a balance beside it (where a misread sign cannot be checked row by row)
+    makes the statement add up; if so they are turned, and marked mended."""
+    if opening is None or closing is None or any(d.sign == 0 for d in drafts):
+        return False
+    candidates = [
+        d for d in drafts if d.method.startswith(OCR) and d.from_amount and d.balance is None
+    ]
+    missing = closing - opening - sum((d.net for d in drafts), Decimal(0))
+    fits = [
+        group
+        for size in range(1, LOST_SIGNS + 1)
+        for group in itertools.combinations(candidates, size)
+        if sum((-2 * d.net for d in group), Decimal(0)) == missing
+    ]
+    if len(fits) != 1:
+        return False
+    for draft in fits[0]:
+        draft.sign, draft.mended, draft.guessed = -draft.sign, True, False
+    return True
 
 
 def _chain_break(

@@ -21,13 +21,22 @@ from cypheredge.extractor.ocr.engine import OcrWord
 
 MIN_ATTESTED = 3
 # An amount with two decimals, its separators as OCR may give them: groups of three digits
-# and a decimal part, each after a dot, comma, colon or semicolon, and a stray dot after it.
+# and a decimal part, each after a dot, comma, colon or semicolon, and a stray mark before or
+# after it. A stray mark before it may be a sign misread (`:237,42`, `±245,17`): it is dropped
+# and the balance chain, which settles a row of unknown direction, tells the sign.
 AMOUNT = re.compile(
-    r"^(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})(?P<groups>(?:[.,:;'’]\d{3})*)"
-    r"(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,]?$"
+    r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})(?P<groups>(?:[.,:;'’]\d{3})*)"
+    r"(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,:;'`]?$"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
 CLEAN = re.compile(r"^[(\-+]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}")
+# A numeric date as printed (`12.09.2023`, `09/12/23`): the page's vote on its separator.
+DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}$")
+# The same with separators OCR may confuse and a stray mark before or after it.
+LOOSE_DATE = re.compile(
+    r"^[.,:;'`]?(?:(\d{1,2})[.,:;/-](\d{1,2})[.,:;/-](\d{2,4})"
+    r"|(\d{1,2})[.,:;/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;/-](\d{4}))[.,:;'`]?$"
+)  # the last two: one separator lost (`21.092023`)
 # Letters a recogniser gives for digits inside a number.
 AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1"})
 PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
@@ -37,11 +46,14 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     """`words` with each confusion the page's evidence settles corrected."""
     mark, group = _convention(words)
     months = _attested_months(words)
+    sep = _date_separator(words)
     out = []
     for i, word in enumerate(words):
         text = _digits(word.text)
         if mark is not None and group is not None:
             text = _amount(text, mark, group)
+        if sep is not None:
+            text = _date(text, sep)
         text = _month(text, months, words[i - 1] if i else None, word)
         out.append(word if text == word.text else replace(word, text=text))
     return out
@@ -58,6 +70,24 @@ def _convention(words: Sequence[OcrWord]) -> tuple[str | None, str | None]:
         return None, None
     (mark, group), _ = votes.most_common(1)[0]
     return mark, group
+
+
+def _date_separator(words: Sequence[OcrWord]) -> str | None:
+    """The separator of the page's cleanly read numeric dates, when MIN_ATTESTED show it."""
+    votes = Counter(m["sep"] for w in words if (m := DATE.match(w.text)))
+    if not votes:
+        return None
+    sep, count = votes.most_common(1)[0]
+    return sep if count >= MIN_ATTESTED else None
+
+
+def _date(text: str, sep: str) -> str:
+    """A numeric date written with the page's separator where OCR confused one or added a
+    stray mark (`29,09.2023`, `.12.09.2023`, `08.10:2023`)."""
+    if DATE.match(text):
+        return text
+    found = LOOSE_DATE.match(text)
+    return sep.join(g for g in found.groups() if g is not None) if found else text
 
 
 def _digits(text: str) -> str:
@@ -78,12 +108,13 @@ def _digits(text: str) -> str:
 
 def _amount(text: str, mark: str, group: str) -> str:
     """An amount written with the page's decimal mark and grouping where OCR confused them.
-    Without groups of thousands only a semicolon is taken for a misread mark: "12:30" (a
-    time) or "01.11" (a date) may be what is printed."""
+    Without groups of thousands only a semicolon, or any mark after a sign, is taken for a
+    misread mark: "12:30" (a time) or "01.11" (a date) may be what is printed."""
     found = AMOUNT.match(text)
     if found is None:
         return text
-    if not found["groups"] and found["mark"] not in (mark, ";"):
+    signed = found["sign"][:1] in ("-", "+", "(")
+    if not found["groups"] and found["mark"] not in (mark, ";") and not signed:
         return text
     groups = "".join(group + digits for digits in re.findall(r"\d{3}", found["groups"]))
     return f"{found['sign']}{found['head']}{groups}{mark}{found['cents']}{found['tail']}"
