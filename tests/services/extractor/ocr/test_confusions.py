@@ -42,6 +42,11 @@ def test_times_dates_and_plain_figures_are_not_taken_for_amounts() -> None:
     assert _texts(correct(page))[-5:] == ["ATM", "12:30", "01.11", "4,08", "2023."]
 
 
+def test_a_colon_before_the_rows_balance_is_a_misread_decimal_point() -> None:
+    page = _page(*UK, ("20", "Nov", "2023", "ATM", "40:00", ".8,954.99"))
+    assert _texts(correct(page))[-2:] == ["40.00", "8,954.99"]
+
+
 def test_a_page_without_clean_amounts_is_left_as_read() -> None:
     page = _page(("3.887.15", "1.804:08"))
     assert _texts(correct(page)) == ["3.887.15", "1.804:08"]

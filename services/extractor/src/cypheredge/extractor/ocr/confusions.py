@@ -51,7 +51,8 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     for i, word in enumerate(words):
         text = _digits(word.text)
         if mark is not None and group is not None:
-            text = _amount(text, mark, group)
+            after = words[i + 1] if i + 1 < len(words) else None
+            text = _amount(text, mark, group, _amount_beside(word, after))
         if sep is not None:
             text = _date(text, sep)
         text = _month(text, months, words[i - 1] if i else None, word)
@@ -106,15 +107,27 @@ def _digits(text: str) -> str:
     return text.translate(AS_DIGIT)
 
 
-def _amount(text: str, mark: str, group: str) -> str:
+def _amount_beside(word: OcrWord, after: OcrWord | None) -> bool:
+    """Whether the next word on the same line is surely an amount (a row's balance)."""
+    if after is None or not (after.y0 < word.y1 and word.y0 < after.y1):
+        return False
+    found = AMOUNT.match(after.text)
+    # Grouped, or three digits before the mark: not a day and month (`01.11`).
+    return found is not None and bool(found["groups"] or len(found["head"]) == 3)
+
+
+def _amount(text: str, mark: str, group: str, beside: bool = False) -> str:
     """An amount written with the page's decimal mark and grouping where OCR confused them.
-    Without groups of thousands only a semicolon, or any mark after a sign, is taken for a
-    misread mark: "12:30" (a time) or "01.11" (a date) may be what is printed."""
+    Without groups of thousands only a semicolon, any mark after a sign, or a colon right
+    before another amount is taken for a misread mark: "12:30" (a time) or "01.11" (a date)
+    may be what is printed."""
     found = AMOUNT.match(text)
     if found is None:
         return text
     signed = found["sign"][:1] in ("-", "+", "(")
-    if not found["groups"] and found["mark"] not in (mark, ";") and not signed:
+    # `40:00` before the row's balance is its amount, not a time.
+    plausible = signed or (beside and found["mark"] == ":")
+    if not found["groups"] and found["mark"] not in (mark, ";") and not plausible:
         return text
     groups = "".join(group + digits for digits in re.findall(r"\d{3}", found["groups"]))
     return f"{found['sign']}{found['head']}{groups}{mark}{found['cents']}{found['tail']}"
