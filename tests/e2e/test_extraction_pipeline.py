@@ -41,6 +41,12 @@ async def test_statement_is_extracted_and_its_artefact_matches_the_ground_truth(
     assert scanned["transactions"] == 10
     assert scanned["reconciled"] is True
 
+    read = f"{tenant.org_id}/{batch_id}/extracted/{scanned['id']}.json"
+    scan = json.loads(await pipeline.gateway.storage.get(read))
+    assert [p["method"] for p in scan["pages"]] == ["ocr:rapidocr"]
+    assert {t["method"] for t in scan["transactions"]} == {"ocr:rapidocr"}
+    assert all(0.0 < t["confidence"] <= 1.0 for t in scan["transactions"])
+
     key = f"{tenant.org_id}/{batch_id}/extracted/{digital['id']}.json"
     document = json.loads(await pipeline.gateway.storage.get(key))
     truth = list(csv.DictReader((CORPUS / "groundtruth" / f"{DIGITAL[:-4]}.expected.csv").open()))
