@@ -29,6 +29,7 @@ PARSING = [
     "model",
     "api",
     "baseline",
+    "misreads",
 ]
 
 
