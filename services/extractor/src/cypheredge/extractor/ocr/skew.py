@@ -36,11 +36,12 @@ def line_angle(quads: Sequence[np.ndarray]) -> float:
     return angle if NEGLIGIBLE <= abs(angle) <= LARGEST else 0.0
 
 
-def box_angle(quad: np.ndarray) -> float | None:
-    """One long line's lean in degrees; None for a box too short to tell."""
+def box_angle(quad: np.ndarray, longer: float = LONG_LINE) -> float | None:
+    """One line's lean in degrees; None for a box less than `longer` times as long as high
+    (too short to tell)."""
     (x0, y0), (x1, y1), _, (x3, y3) = (tuple(map(float, p)) for p in quad[:4])
     width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
-    if width < LONG_LINE * height or width <= 0:
+    if width < longer * height or width <= 0:
         return None
     return math.degrees(math.atan2(y0 - y1, x1 - x0))
 
@@ -48,11 +49,8 @@ def box_angle(quad: np.ndarray) -> float | None:
 def off_line(quad: np.ndarray, lean: float) -> bool:
     """Whether a line leans away from the page's print: a rubber stamp or handwriting set
     across the table at its own angle, not a line the page printed."""
-    (x0, y0), (x1, y1), _, (x3, y3) = (tuple(map(float, p)) for p in quad[:4])
-    width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
-    if width < STAMP_LINE * height or width <= 0:
-        return False
-    return abs(math.degrees(math.atan2(y0 - y1, x1 - x0)) - lean) > OFF_LINE
+    angle = box_angle(quad, STAMP_LINE)
+    return angle is not None and abs(angle - lean) > OFF_LINE
 
 
 def level(
