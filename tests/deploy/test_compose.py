@@ -36,6 +36,7 @@ APPS = {
     "projector": ("gateway", "cypheredge.gateway.projector"),
     "ingest": ("ingest", "cypheredge.ingest"),
     "extractor": ("extractor", "cypheredge.extractor"),
+    "extractor-gpu": ("extractor", "cypheredge.extractor.gpu"),
     "reporter": ("reporter", "cypheredge.reporter"),
     "billing": ("billing", "cypheredge.billing"),
 }

@@ -47,13 +47,16 @@ def test_every_topic_carries_events_and_every_consumed_topic_has_a_producer() ->
 
 def test_the_extractor_meters_usage_and_billing_consumes_it() -> None:
     usage_producers = {s.name for e in events_on(USAGE) for s in producers_of(e)}
-    assert usage_producers == {"extractor"}  # pages processed; the others meter nothing yet
+    # Pages processed, by whichever extractor read them; the others meter nothing yet.
+    assert usage_producers == {"extractor", "extractor-gpu"}
     assert [s.name for s in consumers_of(USAGE)] == ["billing"]
 
 
 def test_catalogue_names_the_service_packages() -> None:
     packages = {p.name for p in (REPO / "services").iterdir() if (p / "pyproject.toml").is_file()}
-    assert {s.name for s in SERVICES} == packages
+    assert {s.schema for s in SERVICES} == packages
+    # A deployment of another package's code says whose: the OCR extractor is the extractor.
+    assert {s.name for s in SERVICES if s.package} == {"extractor-gpu"}
 
 
 def test_service_identity() -> None:

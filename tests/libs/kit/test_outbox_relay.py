@@ -111,6 +111,27 @@ asyncio.run(main())
 """
 
 
+async def test_a_relay_limited_to_topics_leaves_other_rows_to_relays_that_send_them(
+    kit_db: Database,
+) -> None:
+    # Two deployments of one service share an outbox; each relay sends only its topics.
+    await _add(kit_db, "kittest.mine", 3)
+    await _add(kit_db, "kittest.theirs", 2)
+    sent: list[str] = []
+
+    async def send(row: OutboxRow) -> Awaitable[Any]:
+        sent.append(row.topic)
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
+
+    assert await Relay(kit_db, outbox, send, topics={"kittest.mine"}).drain() == 3
+    assert sent == ["kittest.mine"] * 3
+    assert await _unsent(kit_db) == 2, "the other topic's rows wait, unclaimed"
+    assert await Relay(kit_db, outbox, send).drain() == 2
+    assert sent[3:] == ["kittest.theirs"] * 2
+
+
 async def test_relay_killed_between_claim_and_publish_loses_nothing(
     kit_db: Database, fresh_topic: str, topics: str, infra: InfraSettings
 ) -> None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from cetest.http import serve
 from cypheredge.extractor.bootstrap import build as build_extractor
-from cypheredge.extractor.settings import ExtractorSettings
+from cypheredge.extractor.bootstrap import build_ocr as build_ocr_extractor
+from cypheredge.extractor.settings import ExtractorSettings, OcrExtractorSettings
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build as build_gateway
 from cypheredge.gateway.projector import ProjectorSettings
@@ -57,6 +58,7 @@ def default_hosts(ingest: IngestSettings | None = None) -> list[HostFactory]:
         lambda infra: build_ingest(infra, ingest or IngestSettings(health_port=free_port())),
         lambda infra: build_projector(infra, ProjectorSettings(health_port=free_port())),
         lambda infra: build_extractor(infra, ExtractorSettings(health_port=free_port())),
+        lambda infra: build_ocr_extractor(infra, OcrExtractorSettings(health_port=free_port())),
         lambda infra: build_reporter(infra, ReporterSettings(health_port=free_port())),
     ]
 

@@ -24,6 +24,7 @@ from faststream.specification import AsyncAPI
 
 from cypheredge.billing.bootstrap import build as billing
 from cypheredge.extractor.bootstrap import build as extractor
+from cypheredge.extractor.bootstrap import build_ocr as ocr_extractor
 from cypheredge.gateway.projector import build as projector
 from cypheredge.gateway.relay import build as gateway_relay
 from cypheredge.ingest.bootstrap import build as ingest
@@ -59,6 +60,7 @@ def workers(storage: Path) -> list[Worker]:
         projector(infra),
         ingest(infra),
         extractor(infra),
+        ocr_extractor(infra),
         reporter(infra),
         billing(infra),
     ]

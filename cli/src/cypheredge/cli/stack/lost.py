@@ -17,7 +17,7 @@ from psycopg import sql
 from cypheredge.contracts.catalogue import SERVICES
 from cypheredge.kit.db import libpq_dsn
 
-SCHEMAS = tuple(service.name for service in SERVICES)  # every service's outbox lives in its own
+SCHEMAS = tuple(dict.fromkeys(service.schema for service in SERVICES))  # each outbox, once
 
 
 def resend_since(

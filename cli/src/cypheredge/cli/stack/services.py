@@ -36,6 +36,8 @@ PROCESSES: tuple[ProcessSpec, ...] = (
     ProcessSpec("projector", "cypheredge.gateway.projector", "GATEWAY_PROJECTOR_HEALTH_PORT"),
     ProcessSpec("ingest", "cypheredge.ingest", "INGEST_HEALTH_PORT"),
     ProcessSpec("extractor", "cypheredge.extractor", "EXTRACTOR_HEALTH_PORT"),
+    # The OCR extractor, on CPU here (on the GPU where there is one).
+    ProcessSpec("extractor-gpu", "cypheredge.extractor.gpu", "EXTRACTOR_GPU_HEALTH_PORT"),
     ProcessSpec("reporter", "cypheredge.reporter", "REPORTER_HEALTH_PORT"),
     ProcessSpec("billing", "cypheredge.billing", "BILLING_HEALTH_PORT"),
 )

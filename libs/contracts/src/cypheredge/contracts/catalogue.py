@@ -22,6 +22,7 @@ from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
     StatementIngested,
+    StatementQueuedForOcr,
     StatementRejected,
 )
 from cypheredge.contracts.registry import ALL_EVENTS
@@ -32,6 +33,7 @@ from cypheredge.contracts.topics import (
     BATCH_SUBMITTED,
     STATEMENT_EXTRACTION,
     STATEMENT_INGESTION,
+    STATEMENT_OCR,
     USAGE,
     Topic,
 )
@@ -39,11 +41,22 @@ from cypheredge.contracts.topics import (
 
 @dataclass(frozen=True)
 class Service:
-    """A deployable service: the events it produces and the topics it consumes."""
+    """A deployable service: the events it produces and the topics it consumes.
+
+    ``package`` names the service package a deployment runs when that is not its own name
+    (the OCR extractor is the extractor's code, deployed apart): it owns that package's
+    schema and writes that package's outbox.
+    """
 
     name: str
     produces: tuple[type[Event], ...] = ()
     consumes: tuple[Topic, ...] = ()
+    package: str | None = None
+
+    @property
+    def schema(self) -> str:
+        """The Postgres schema (and service package) whose tables this service writes."""
+        return self.package or self.name
 
     @property
     def source(self) -> str:
@@ -75,8 +88,16 @@ INGEST = Service(
 )
 EXTRACTOR = Service(
     "extractor",
-    produces=(StatementExtracted, StatementExtractionFailed, UsageRecorded),
+    produces=(StatementExtracted, StatementExtractionFailed, UsageRecorded, StatementQueuedForOcr),
     consumes=(STATEMENT_INGESTION, BATCH_REDRIVE),
+)
+# Reads the statements that need OCR, on GPU nodes where there are some (on CPU otherwise).
+# Its events go through the extractor's outbox, so the extractor's re-drive covers them.
+EXTRACTOR_GPU = Service(
+    "extractor-gpu",
+    produces=(StatementExtracted, StatementExtractionFailed, UsageRecorded),
+    consumes=(STATEMENT_OCR,),
+    package="extractor",
 )
 REPORTER = Service(
     "reporter",
@@ -87,7 +108,7 @@ REPORTER = Service(
 # produces nothing (and runs no relay).
 BILLING = Service("billing", consumes=(USAGE,))
 
-SERVICES: tuple[Service, ...] = (GATEWAY, INGEST, EXTRACTOR, REPORTER, BILLING)
+SERVICES: tuple[Service, ...] = (GATEWAY, INGEST, EXTRACTOR, EXTRACTOR_GPU, REPORTER, BILLING)
 
 
 def topic_of(event: type[Event]) -> Topic:

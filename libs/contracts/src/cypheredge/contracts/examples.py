@@ -28,6 +28,7 @@ from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
     StatementIngested,
+    StatementQueuedForOcr,
     StatementRejected,
 )
 from cypheredge.contracts.notices import repaired_pdf
@@ -51,6 +52,20 @@ _OUTCOMES = (
     StatementOutcome(statement_id=_STMT_2, status="rejected", error="wrong_password"),
 )
 
+_INGESTED = StatementIngested(
+    batch_id=_BATCH,
+    statement_id=_STMT,
+    filename="march.pdf",
+    pages=2,
+    text_layer_pages=(1,),
+    storage_key=f"orgs/{EXAMPLE_ORG_ID}/statements/{_STMT}/decrypted.pdf",
+    sha256=_SHA,
+    storage_sha256="60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
+    encrypted=True,
+    duplicate_of=_STMT_2,
+    warnings=(repaired_pdf(),),
+)
+
 EXAMPLES: tuple[Event, ...] = (
     BatchSubmitted(
         batch_id=_BATCH,
@@ -66,18 +81,9 @@ EXAMPLES: tuple[Event, ...] = (
         ),
         params={"categorise": True, "exports": ["csv", "json"]},
     ),
-    StatementIngested(
-        batch_id=_BATCH,
-        statement_id=_STMT,
-        filename="march.pdf",
-        pages=2,
-        text_layer_pages=(1,),
-        storage_key=f"orgs/{EXAMPLE_ORG_ID}/statements/{_STMT}/decrypted.pdf",
-        sha256=_SHA,
-        storage_sha256="60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
-        encrypted=True,
-        duplicate_of=_STMT_2,
-        warnings=(repaired_pdf(),),
+    _INGESTED,
+    StatementQueuedForOcr(
+        **_INGESTED.model_dump(), ocr_pages=(2,), reason="page 2: it has no text layer"
     ),
     StatementRejected(
         batch_id=_BATCH,

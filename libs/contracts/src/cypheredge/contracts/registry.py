@@ -16,6 +16,7 @@ from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
     StatementIngested,
+    StatementQueuedForOcr,
     StatementRejected,
 )
 
@@ -23,6 +24,7 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     BatchSubmitted,
     StatementIngested,
     StatementRejected,
+    StatementQueuedForOcr,
     StatementExtracted,
     StatementExtractionFailed,
     ReportReady,

@@ -29,6 +29,11 @@ STATEMENT_INGESTION = Topic(
 STATEMENT_EXTRACTION = Topic(
     "cypheredge.statements.extraction", 6, "Outcome of extracting each statement"
 )
+# Statements with pages only OCR can read: a topic of their own, so text statements never
+# wait behind scans and the OCR extractor (GPU nodes) scales on its own lag.
+STATEMENT_OCR = Topic(
+    "cypheredge.statements.ocr", 6, "Statements with pages that only OCR can read, queued for it"
+)
 BATCH_OUTCOME = Topic("cypheredge.batches.outcome", 3, "Reports ready and final batch outcomes")
 USAGE = Topic("cypheredge.usage", 3, "Billable usage recorded by the pipeline")
 SUBSCRIPTIONS = Topic("cypheredge.billing.subscriptions", 3, "Subscription lifecycle changes")
@@ -41,6 +46,7 @@ BATCH_REDRIVE = Topic(
 ALL_TOPICS: tuple[Topic, ...] = (
     BATCH_SUBMITTED,
     STATEMENT_INGESTION,
+    STATEMENT_OCR,
     STATEMENT_EXTRACTION,
     BATCH_OUTCOME,
     USAGE,

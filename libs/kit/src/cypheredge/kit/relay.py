@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -82,8 +82,13 @@ class Relay:
         poll_interval: float = 2.0,
         max_backoff: float = 30.0,
         retention: OutboxSettings | None = None,
+        topics: Collection[str] | None = None,
     ) -> None:
+        """``topics`` limits the rows it claims to those topics (None: every row): when
+        deployments of one service share an outbox, each relay takes only the rows it has
+        publishers for, and a row for any other topic waits for a relay that has one."""
         self._db = db
+        self._topics = None if topics is None else sorted(topics)
         # A FastStream app's relay sends through the app's publishers (``publisher_send``).
         self._send = producer_send(producer) if isinstance(producer, AIOKafkaProducer) else producer
         self._qualified = f"{table.schema}.{table.name}"
@@ -107,6 +112,7 @@ class Relay:
                    attempts = o.attempts + 1
               FROM (SELECT id FROM {self._qualified}
                      WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+                       AND (CAST(:topics AS text[]) IS NULL OR topic = ANY(:topics))
                      ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED) AS picked
              WHERE o.id = picked.id
          RETURNING o.id, o.seq, o.topic, o.key, o.event_type, o.payload
@@ -114,7 +120,13 @@ class Relay:
         )
         async with self._db.system() as session:
             result = await session.execute(
-                sql, {"token": token, "lease": self._lease, "limit": self._batch_size}
+                sql,
+                {
+                    "token": token,
+                    "lease": self._lease,
+                    "limit": self._batch_size,
+                    "topics": self._topics,
+                },
             )
             rows = sorted(result.all(), key=lambda r: r.seq)
         return token, [OutboxRow(r.id, r.topic, r.key, r.event_type, r.payload) for r in rows]

@@ -25,3 +25,16 @@ class ExtractorSettings(WorkerSettings, TableSettings):
     # ~1.5 s a page on two cores), `rapidocr-small` (its small models, ~4x slower) or `none`
     # (such pages are flagged, a file without text is refused).
     ocr_engine: EngineName = "rapidocr"
+
+
+class OcrExtractorSettings(ExtractorSettings):
+    """The OCR extractor (`extractor-gpu`, env prefix ``EXTRACTOR_GPU_``): the same settings,
+    for the deployment that reads the statements queued for OCR. Its engine and device are
+    the ones that matter (EXTRACTOR_GPU_OCR_ENGINE, EXTRACTOR_GPU_DEVICE); the text
+    extractor's EXTRACTOR_OCR_ENGINE=none turns the hand-over off."""
+
+    model_config = SettingsConfigDict(env_prefix="EXTRACTOR_GPU_", extra="ignore")
+
+    health_port: int = 9005
+    # A scan is read at ~1.5 s a page on two CPU cores: a 200-page one needs minutes.
+    timeout_seconds: float = 900.0

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cypheredge.contracts.base import Event
 from cypheredge.contracts.notices import Notice
-from cypheredge.contracts.topics import STATEMENT_EXTRACTION, STATEMENT_INGESTION
+from cypheredge.contracts.topics import STATEMENT_EXTRACTION, STATEMENT_INGESTION, STATEMENT_OCR
 
 RejectionCode = Literal[
     "empty",
@@ -59,6 +59,22 @@ class StatementIngested(Event):
 
     def aggregate_id(self) -> UUID:
         return self.statement_id
+
+
+class StatementQueuedForOcr(StatementIngested):
+    """The ingested statement, handed on by the text extractor to the OCR extractor.
+
+    It carries everything the ingested event did (the OCR extractor reads the file as the
+    text extractor would), plus which pages need OCR and why. The whole statement travels:
+    its balance chain runs across every page, text-layer pages included.
+    """
+
+    name = "statement.queued_for_ocr"
+    version = 1
+    topic = STATEMENT_OCR.name
+
+    ocr_pages: tuple[int, ...] = Field(description="1-based numbers of the pages OCR must read")
+    reason: str = Field(description="Why, e.g. 'pages 2, 3 have no text layer'")
 
 
 class StatementRejected(Event):

@@ -33,6 +33,11 @@ def declare_publishers(broker: KafkaBroker, service: Service) -> None:
         )
 
 
+def publisher_topics(broker: KafkaBroker) -> frozenset[str]:
+    """The topics ``broker`` has publishers for: the outbox rows its relay may claim."""
+    return frozenset(p.topic for p in broker.publishers if isinstance(p, DefaultPublisher))
+
+
 def publisher_send(broker: KafkaBroker) -> Send:
     """The relay's way out: the declared publisher of the row's topic.
 

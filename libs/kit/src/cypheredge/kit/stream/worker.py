@@ -37,7 +37,7 @@ from cypheredge.kit.readiness import dependencies
 from cypheredge.kit.relay import Relay
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.stream.app import broker_of
-from cypheredge.kit.stream.publishers import publisher_send
+from cypheredge.kit.stream.publishers import publisher_send, publisher_topics
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,9 @@ class Worker:
             await self.app.start()
             started = True
             if self._outbox is not None:
-                relay = Relay(self._db, self._outbox, publisher_send(self.broker))
+                # Only rows it can send: deployments of one service may share the outbox.
+                send = publisher_send(self.broker)
+                relay = Relay(self._db, self._outbox, send, topics=publisher_topics(self.broker))
                 tasks.append(asyncio.create_task(relay.run(self.stop), name="relay"))
             tasks.extend(asyncio.create_task(task(self.stop)) for task in self._tasks)
             if self.broker.subscribers:

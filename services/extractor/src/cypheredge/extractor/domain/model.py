@@ -184,6 +184,9 @@ class ExtractionResult:
     reconciled: bool | None = None  # every account's balances add up (None: cannot tell)
     error: str | None = None
     warnings: tuple[Notice, ...] = ()  # about the whole document (repaired file, no year, ...)
+    # Pages only OCR could read and no OCR reader ran on, each with why (`it has no text
+    # layer`): what sends a statement to the OCR extractor. Each has a `page_not_read` too.
+    ocr_pages: tuple[tuple[int, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON document (flat: accounts and transactions of every statement)."""

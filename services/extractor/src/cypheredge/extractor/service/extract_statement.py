@@ -5,6 +5,10 @@ checksum and per-page methods. A cascade error is an outcome (extraction failed)
 storage or database errors propagate so the runner retries. The file read from storage must
 match the hash its event carried; a mismatch is a failed extraction (stage ``download``),
 never a crash.
+
+A statement with pages only OCR can read is not read here when the OCR extractor runs apart
+(``queue_scans``): it is handed on whole, on its own topic, so text statements never wait
+behind scans. The hand-over is this consumer's effect, written with its inbox row.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
     StatementIngested,
+    StatementQueuedForOcr,
 )
 from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.extractor.infra import repository as repo
@@ -41,6 +46,13 @@ UNVERIFIABLE = "the ingested event carries no checksum of the file, so it cannot
 
 
 class StatementExtractor:
+    """Extracts ingested statements as consumer ``consumer`` (its inbox name).
+
+    ``queue_scans``: statements with pages only OCR can read go to the OCR extractor (the
+    runner then runs no OCR engine); otherwise the runner's engine reads them here, or, with
+    none, such pages are flagged and a file without any text is refused.
+    """
+
     def __init__(
         self,
         *,
@@ -49,20 +61,28 @@ class StatementExtractor:
         outbox: Outbox,
         inbox: Inbox,
         runner: CascadeRunner,
+        consumer: str = CONSUMER,
+        queue_scans: bool = False,
     ) -> None:
         self._db = db
         self._storage = storage
         self._outbox = outbox
         self._inbox = inbox
         self._runner = runner
-        # With an OCR engine the runner reads pages without a text layer, so a file with none
-        # is extracted rather than refused.
-        self._ocr = runner.ocr_engine != "none"
+        self._consumer = consumer
+        self._queue = queue_scans
+        # With OCR somewhere (this runner's engine, or the OCR extractor) a file without a
+        # text layer is extracted rather than refused.
+        self._ocr = queue_scans or runner.ocr_engine != "none"
 
     async def handle(self, envelope: Envelope, event: StatementIngested) -> None:
         async with self._db.tenant(envelope.orgid) as session:
-            if await self._inbox.applied(session, CONSUMER, envelope):
+            if await self._inbox.applied(session, self._consumer, envelope):
                 return  # skip the extraction; the inbox row written with the effect decides
+        if self._queue and (unread := _without_text(event)):
+            # Known from ingestion: no need to read the file here first.
+            await self._queue_for_ocr(envelope, event, unread, "it has no text layer")
+            return
         if not event.text_layer_pages and not self._ocr:
             # Nothing to read without OCR: say so rather than report an empty statement.
             await self._record_failure(envelope, event, NO_TEXT_LAYER)
@@ -78,7 +98,7 @@ class StatementExtractor:
             await self._record_failure(envelope, event, str(exc), stage="download")
             return
         try:
-            document = await self._runner.extract(data, event.warnings)
+            extraction = await self._runner.read(data, event.warnings)
         except PdfRejected as exc:  # the sandbox stopped it: too much memory, too slow, a crash
             log.warning("extraction of %s stopped: %s", event.statement_id, exc)
             await self._record_failure(envelope, event, f"{type(exc).__name__}: {exc.reason}")
@@ -87,10 +107,27 @@ class StatementExtractor:
             log.error("extraction of %s failed: %s", event.statement_id, exc.error)
             await self._record_failure(envelope, event, exc.error)
             return
+        document = extraction.document
         if document.error is not None:
             await self._record_failure(envelope, event, document.error)
             return
+        if self._queue and extraction.ocr_pages:
+            pages = tuple(number for number, _ in extraction.ocr_pages)
+            await self._queue_for_ocr(envelope, event, pages, extraction.ocr_pages[0][1])
+            return
         await self._record_success(envelope, event, document)
+
+    async def _queue_for_ocr(
+        self, envelope: Envelope, event: StatementIngested, pages: tuple[int, ...], why: str
+    ) -> None:
+        listed = ", ".join(map(str, pages))
+        queued = StatementQueuedForOcr(
+            **event.model_dump(),
+            ocr_pages=pages,
+            reason=f"page{'s' if len(pages) > 1 else ''} {listed}: {why}",
+        )
+        log.info("statement %s queued for OCR: %s", event.statement_id, queued.reason)
+        await self._finish(envelope, event, None, queued)
 
     async def _record_success(
         self, envelope: Envelope, event: StatementIngested, document: ExtractionDocument
@@ -149,18 +186,30 @@ class StatementExtractor:
         await self._finish(envelope, event, {"status": "failed", "reason": failed.reason}, failed)
 
     async def _finish(
-        self, envelope: Envelope, event: StatementIngested, row: dict[str, Any], *events: Event
+        self,
+        envelope: Envelope,
+        event: StatementIngested,
+        row: dict[str, Any] | None,
+        *events: Event,
     ) -> None:
-        """Record the outcome with its events, in the transaction of the event's inbox row."""
+        """Record the outcome (``row``; None: a hand-over, the OCR extractor records it) with
+        its events, in the transaction of the event's inbox row."""
         async with self._db.tenant(envelope.orgid) as session:
-            if not await self._inbox.first_delivery(session, CONSUMER, envelope):
+            if not await self._inbox.first_delivery(session, self._consumer, envelope):
                 return
-            await repo.record(
-                session,
-                statement_id=event.statement_id,
-                org_id=envelope.orgid,
-                batch_id=event.batch_id,
-                **row,
-            )
+            if row is not None:
+                await repo.record(
+                    session,
+                    statement_id=event.statement_id,
+                    org_id=envelope.orgid,
+                    batch_id=event.batch_id,
+                    **row,
+                )
             for outgoing in events:
                 await self._outbox.add(session, outgoing, org_id=envelope.orgid)
+
+
+def _without_text(event: StatementIngested) -> tuple[int, ...]:
+    """The pages ingestion found no text layer on."""
+    text = set(event.text_layer_pages)
+    return tuple(n for n in range(1, event.pages + 1) if n not in text)

@@ -23,7 +23,12 @@ from pathlib import Path
 
 from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.contracts.notices import Notice
-from cypheredge.extractor.service.sandboxed import EXTRACT_TASK, extract_job, read_document
+from cypheredge.extractor.service.sandboxed import (
+    EXTRACT_TASK,
+    Extraction,
+    extract_job,
+    read_extraction,
+)
 from cypheredge.pdf import PdfCrashedParser, PdfLimits, PdfSandbox, PdfWorkerError
 
 log = logging.getLogger(__name__)
@@ -88,6 +93,12 @@ class CascadeRunner:
         self, data: bytes, file_warnings: Sequence[Notice] = ()
     ) -> ExtractionDocument:
         """The extraction document of ``data``; ``file_warnings`` are ingestion's findings.
+        (:meth:`read` says which pages wanted OCR too.)"""
+        return (await self.read(data, file_warnings)).document
+
+    async def read(self, data: bytes, file_warnings: Sequence[Notice] = ()) -> Extraction:
+        """The extraction of ``data``: its document and the pages only OCR could read that
+        this runner's engine did not (all of them with ``ocr_engine="none"``).
 
         Raises what the sandbox stops (``PdfTooMuchMemory``, ``PdfTooSlow``,
         ``PdfCrashedParser``, all ``PdfRejected``) and ``PdfTaskFailed`` when the cascade
@@ -97,9 +108,9 @@ class CascadeRunner:
         """
         job = extract_job(data, file_warnings, self.ocr_engine, self.table_model_dir, self.device)
         try:
-            return await asyncio.to_thread(self.sandbox.run, job, read_document)
+            return await asyncio.to_thread(self.sandbox.run, job, read_extraction)
         except PdfCrashedParser:
-            return await asyncio.to_thread(self.sandbox.run, job, read_document)
+            return await asyncio.to_thread(self.sandbox.run, job, read_extraction)
 
     def close(self) -> None:
         self.sandbox.close()

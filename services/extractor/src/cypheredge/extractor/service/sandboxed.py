@@ -9,6 +9,7 @@ parent validates it again, since the worker has just read a hostile file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,8 @@ def extract(job: Job, limits: PdfLimits) -> Done:
     tables = _table_stage(job)
     missing = missing_stages(None if tables is None else tables.directory)
     result = extract_pdf(job.data, engine, tables, missing)
-    return Done({}, to_document(result, warnings).encode())
+    wanted = [[number, why] for number, why in result.ocr_pages]
+    return Done({"ocr_pages": wanted}, to_document(result, warnings).encode())
 
 
 def _table_stage(job: Job) -> TableStage | None:
@@ -81,6 +83,31 @@ def _device(name: str) -> Device:
     raise ValueError(f"unknown device {name!r}")
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """What a worker sent: the document, and the pages only OCR could read that no OCR
+    reader ran on, each with why (the statement's way to the OCR extractor)."""
+
+    document: ExtractionDocument
+    ocr_pages: tuple[tuple[int, str], ...] = ()
+
+
 def read_document(done: Done) -> ExtractionDocument:
     """The document a worker sent (a ``ValidationError`` when it is not one)."""
     return ExtractionDocument.model_validate_json(done.body)
+
+
+def read_extraction(done: Done) -> Extraction:
+    """The document and the pages wanting OCR a worker sent (a ``ValueError`` when the
+    reply is not that: the worker has just read a hostile file)."""
+    pages = done.fields.get("ocr_pages", [])
+    if not isinstance(pages, list) or not all(_page_and_why(p) for p in pages):
+        raise ValueError(f"a worker's ocr_pages is not a list of [page, why]: {pages!r}")
+    return Extraction(read_document(done), tuple((n, why) for n, why in pages))
+
+
+def _page_and_why(item: object) -> bool:
+    if not isinstance(item, list) or len(item) != 2:
+        return False
+    number, why = item
+    return type(number) is int and number > 0 and isinstance(why, str)

@@ -1,0 +1,1 @@
+"""The OCR extractor deployment (``extractor-gpu``): ``python -m cypheredge.extractor.gpu``."""
