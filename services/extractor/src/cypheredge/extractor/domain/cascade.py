@@ -65,6 +65,7 @@ class Cascade:
     _states: list[TableState] = field(default_factory=list)
     _furniture: list[set[int]] = field(default_factory=list)
     _unread: dict[int, str] = field(default_factory=dict)  # page -> why it was not read
+    _want_ocr: dict[int, str] = field(default_factory=dict)  # unread page -> why OCR must read it
 
     def run(self) -> ExtractionResult:
         texts = [self.words.read(n) for n in range(1, self.page_count + 1)]
@@ -130,7 +131,8 @@ class Cascade:
         elif self.ocr:
             self._unread[number] = "OCR found no text on it"
         else:
-            self._unread[number] = "it has no text layer and OCR is not enabled"
+            self._want_ocr[number] = "it has no text layer"
+            self._unread[number] = f"{self._want_ocr[number]} and OCR is not enabled"
         return None, FLAGGED
 
     def _say_unread(self, result: ExtractionResult) -> ExtractionResult:
@@ -139,7 +141,10 @@ class Cascade:
             Notice("page_not_read", f"page {n} could not be read: {why}", n)
             for n, why in sorted(self._unread.items())
         ]
-        return replace(result, warnings=(*result.warnings, *notices)) if notices else result
+        if not notices:
+            return result
+        wanted = tuple(sorted(self._want_ocr.items()))
+        return replace(result, warnings=(*result.warnings, *notices), ocr_pages=wanted)
 
     def _parse_all(
         self,
