@@ -72,6 +72,7 @@ from cypheredge.synth.layouts import (
     ukraine,
     uruguay,
     us,
+    us_history,
     vietnam,
     wordtyped,
 )
@@ -83,6 +84,7 @@ HELD_OUT: tuple[Layout, ...] = held_out.LAYOUTS
 ALL: tuple[Layout, ...] = (
     *uk.LAYOUTS,
     *us.LAYOUTS,
+    *us_history.LAYOUTS,
     *india.LAYOUTS,
     *continental.LAYOUTS,
     *southern.LAYOUTS,

@@ -26,6 +26,7 @@ from cypheredge.extractor.domain.model import (
 from cypheredge.extractor.domain.normalise import guess_directions, to_drafts
 from cypheredge.extractor.domain.page import PageParse
 from cypheredge.extractor.domain.pagejoin import join_pages
+from cypheredge.extractor.domain.relisting import MIN_ROWS, SecondView, second_view
 from cypheredge.extractor.domain.rows import RowKind
 from cypheredge.extractor.domain.wrapping import member_names
 
@@ -53,6 +54,10 @@ def settle_account(
         years = YearContext(run.period[0], run.period[1], years.fallback_year)
     drafts = to_drafts(run.rows, years, ctx.card, members)
     settled = _best_reading(drafts, run, ctx.card)
+    if settled.reconciled is not True and (view := second_view(drafts)) is not None:
+        once = _counted_once(view, run, ctx.card, settled)
+        if once is not None:
+            return once
     if settled.reconciled is False:
         return _without_trailer(drafts, run, ctx.card) or settled
     return settled
@@ -68,6 +73,30 @@ def _best_reading(drafts: list[Draft], run: AccountRun, card: bool) -> Settled:
             break  # both readings have the same links: the other can only tie, and ties keep this
     assert best is not None
     return best[1]
+
+
+def _counted_once(
+    view: SecondView, run: AccountRun, card: bool, settled: Settled
+) -> Settled | None:
+    """The account without the rows a second view of its activity repeats, when the chain
+    says so: it reconciles without them (or, with nothing to reconcile against, it did not
+    with them either and they are enough rows to be no coincidence)."""
+    once = _best_reading(view.kept, run, card)
+    enough = len(view.relisted) > MIN_ROWS
+    if once.reconciled is not True and not (
+        once.reconciled is settled.reconciled is None and enough
+    ):
+        return None
+    pages = sorted({d.page for d in view.relisted})
+    notice = Notice(
+        "rows_relisted",
+        f"{len(view.relisted)} rows on page{'s' if len(pages) > 1 else ''} "
+        f"{', '.join(map(str, pages))} list again transactions already counted (a second "
+        "view of the same activity): each is counted once",
+        pages[0],
+    )
+    once.info = replace(once.info, warnings=(*once.info.warnings, notice))
+    return once
 
 
 def _without_trailer(drafts: list[Draft], run: AccountRun, card: bool) -> Settled | None:
