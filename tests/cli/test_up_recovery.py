@@ -2,7 +2,9 @@
 
 Real processes throughout. Each test decides the interleaving it checks: the supervisor is
 stopped (SIGSTOP) while the test looks at a crash it must not have repaired yet, and every
-wait is for a condition, with a deadline.
+wait is for a condition, with a deadline. A start of the stack costs half a minute, so a test
+that passes hands its running, ready stack to the next (`Stacks`): what each test checks
+happens to that stack after it takes it, and a stack a failed test leaves is never reused.
 """
 
 from __future__ import annotations
@@ -87,12 +89,42 @@ class Stack:
             self.up.wait(60)
 
 
-@pytest.fixture
-def stacks() -> Iterator[list[Stack]]:
-    running: list[Stack] = []
+class Stacks:
+    """The module's stacks: each test takes a ready one and hands it back once it passed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.started: list[Stack] = []
+        self._handed_back: Stack | None = None
+
+    def start(self, data_dir: Path, port: int, log: str) -> Stack:
+        stack = Stack(data_dir, port, data_dir.parent / log)
+        self.started.append(stack)
+        return stack
+
+    def take(self) -> Stack:
+        """A ready stack: the one the last passing test handed back, else a new one."""
+        stack, self._handed_back = self._handed_back, None
+        if stack is None or stack.up.poll() is not None:
+            run = self.root / f"run{len(self.started)}"
+            run.mkdir()
+            stack = self.start(run / "data", free_port(), "up.log")
+        stack.wait(stack.all_ready, "the stack never became ready")
+        return stack
+
+    def hand_back(self, stack: Stack) -> None:
+        self._handed_back = stack
+
+    def stop_all(self) -> None:
+        for stack in self.started:
+            stack.stop()
+
+
+@pytest.fixture(scope="module")
+def stacks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stacks]:
+    running = Stacks(tmp_path_factory.mktemp("up"))
     yield running
-    for stack in running:
-        stack.stop()
+    running.stop_all()
 
 
 def _environ(pid: int) -> list[str]:
@@ -113,6 +145,12 @@ def _descendants(pid: int) -> list[int]:
     return [child.pid for child in psutil.Process(pid).children(recursive=True)]
 
 
+def _wait_reaped(pids: list[int], within: float) -> None:
+    deadline = time.monotonic() + within
+    while any(psutil.pid_exists(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def _survivors(pids: list[int]) -> list[str]:
     alive = []
     for pid in pids:
@@ -126,12 +164,10 @@ def _survivors(pids: list[int]) -> list[str]:
 
 
 def test_sigkill_of_up_takes_every_child_and_the_next_up_ends_leftovers_and_starts(
-    tmp_path: Path, stacks: list[Stack]
+    stacks: Stacks,
 ) -> None:
-    data_dir, port = tmp_path / "data", free_port()
-    first = Stack(data_dir, port, tmp_path / "first.log")
-    stacks.append(first)
-    first.wait(first.all_ready, "the first stack never became ready")
+    first = stacks.take()
+    data_dir, port = first.data_dir, first.port
     children = _descendants(first.up.pid)
     names = {psutil.Process(pid).name() for pid in children}
     assert {"postgres", "python"} <= names, names
@@ -139,32 +175,31 @@ def test_sigkill_of_up_takes_every_child_and_the_next_up_ends_leftovers_and_star
     first.up.kill()
     first.up.wait()
     assert wait_exited(children, 30), f"still running: {_survivors(children)}"
+    # An exited postmaster's pid still answers kill(pid, 0) until it is reaped (here by pid 1,
+    # not at once), and a postmaster finding it in the lock file refuses to start.
+    _wait_reaped(children, 30)
     # What an older `up` (or a crashed admin command) could leave: a postmaster on the data dir.
     leftover = EmbeddedPostgres(data_dir / "postgres")
     leftover.start()
     postmaster = leftover.pid
     assert postmaster is not None
     try:
-        second = Stack(data_dir, port, tmp_path / "second.log")
-        stacks.append(second)
+        second = stacks.start(data_dir, port, f"second{len(stacks.started)}.log")
         second.wait(second.all_ready, "the second stack never became ready")
         assert wait_exited([postmaster], 0), "the leftover postmaster still runs"
         assert "left running by an earlier up" in second.log.read_text()
     finally:
         leftover.stop()
+    stacks.hand_back(second)
 
 
-def test_a_broker_crash_under_up_is_seen_by_readiness_then_repaired(
-    tmp_path: Path, stacks: list[Stack]
-) -> None:
-    data_dir, port = tmp_path / "data", free_port()
-    stack = Stack(data_dir, port, tmp_path / "up.log")
-    stacks.append(stack)
-    stack.wait(stack.all_ready, "the stack never became ready")
+def test_a_broker_crash_under_up_is_seen_by_readiness_then_repaired(stacks: Stacks) -> None:
+    stack = stacks.take()
     broker = stack.processes()["broker"]
     bootstrap = next(
         e.split("=", 1)[1] for e in _environ(stack.processes()["gateway"]) if "KAFKA_BOOT" in e
     )
+    seen = len(stack.log.read_text())  # the log of a stack handed on holds an earlier test's
     stack.up.send_signal(signal.SIGSTOP)  # the supervisor must not repair it before we look
     os.kill(broker, signal.SIGKILL)
     stack.wait(
@@ -176,8 +211,9 @@ def test_a_broker_crash_under_up_is_seen_by_readiness_then_repaired(
     stack.wait(stack.all_ready, "the stack did not recover from the broker crash")
     assert stack.processes()["broker"] != broker
     assert asyncio.run(_partitions(bootstrap)) == topic_partitions()
-    assert "broker exited; restarted" in stack.log.read_text()
+    assert "broker exited; restarted" in stack.log.read_text()[seen:]
     _extracts_a_statement(stack)
+    stacks.hand_back(stack)
 
 
 async def _partitions(bootstrap: str) -> dict[str, int]:
