@@ -30,6 +30,7 @@ PARSING = [
     "api",
     "baseline",
     "misreads",
+    "textlayer",
 ]
 
 

@@ -48,6 +48,14 @@ class Refusing(Protocol):
     def skipped(self) -> Mapping[int, str]: ...
 
 
+@runtime_checkable
+class Vetting(Protocol):
+    """A text-layer reader that can tell when a page's layer is not what the page shows
+    (hidden garbage, text drawn as shapes, a hidden layer of another page): why, or None."""
+
+    def unusable(self, number: int) -> str | None: ...
+
+
 @dataclass
 class Cascade:
     """`words` reads the text layer; `fallbacks` (A lines+lines, B lines+text, then C/D the
@@ -66,6 +74,7 @@ class Cascade:
     _furniture: list[set[int]] = field(default_factory=list)
     _unread: dict[int, str] = field(default_factory=dict)  # page -> why it was not read
     _want_ocr: dict[int, str] = field(default_factory=dict)  # unread page -> why OCR must read it
+    _layer_notes: dict[int, str] = field(default_factory=dict)  # page OCR read instead -> why
 
     def run(self) -> ExtractionResult:
         texts = [self.words.read(n) for n in range(1, self.page_count + 1)]
@@ -76,7 +85,7 @@ class Cascade:
         heights = [pw.height if pw is not None else 0.0 for pw, _ in found]
         self._furniture = find_furniture(lines, heights, ctx.reading.decimal_mark)
         parses = self._parse_all(found, lines, ctx)
-        result = self._say_unread(assemble(parses, ctx, flagged))
+        result = self._say_layers(self._say_unread(assemble(parses, ctx, flagged)))
         if result.reconciled is True:
             # The balance chain confirms the statement as a whole: a page's lower confidence
             # (lines outside its tables, rows of balances only) is no reason to read it again.
@@ -117,23 +126,44 @@ class Cascade:
         return replace(result, warnings=(*result.warnings, *notices)) if notices else result
 
     def _with_ocr(self, number: int, text: PageWords | None) -> tuple[PageWords | None, str]:
-        if text is not None and text.words:
+        """The page from its text layer when it has a usable one, else as OCR reads it, else
+        flagged with why. A layer that is not what the page shows counts as none."""
+        fault = self._layer_fault(number)
+        if text is not None and text.words and fault is None:
             return text, self.words.method
         for reader in self.ocr:
             page = reader.read(number)
             if page is not None and page.words:
+                if fault is not None:
+                    self._layer_notes[number] = f"{fault}; read by {reader.method}"
                 return page, reader.method
         reasons = [
             r.skipped[number] for r in self.ocr if isinstance(r, Refusing) and number in r.skipped
         ]
+        missing = fault or "it has no text layer"
         if reasons:
-            self._unread[number] = reasons[0]
+            self._unread[number] = f"{fault}; {reasons[0]}" if fault else reasons[0]
         elif self.ocr:
-            self._unread[number] = "OCR found no text on it"
+            nothing = "OCR found no text on it"
+            self._unread[number] = f"{fault} and {nothing}" if fault else nothing
         else:
-            self._want_ocr[number] = "it has no text layer"
-            self._unread[number] = f"{self._want_ocr[number]} and OCR is not enabled"
+            self._want_ocr[number] = missing
+            self._unread[number] = f"{missing} and OCR is not enabled"
         return None, FLAGGED
+
+    def _layer_fault(self, number: int) -> str | None:
+        """Why the page's text layer cannot be read from, when the reader can tell."""
+        if not isinstance(self.words, Vetting):
+            return None
+        return self.words.unusable(number)
+
+    def _say_layers(self, result: ExtractionResult) -> ExtractionResult:
+        """Each page read by OCR in place of its text layer says why and by what."""
+        notices = [
+            Notice("text_layer_unusable", f"page {n}: {why}", n)
+            for n, why in sorted(self._layer_notes.items())
+        ]
+        return replace(result, warnings=(*result.warnings, *notices)) if notices else result
 
     def _say_unread(self, result: ExtractionResult) -> ExtractionResult:
         """Each page flagged unread says why; the statement goes on without it."""

@@ -6,22 +6,24 @@ import ctypes
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from cypheredge.extractor.domain.errors import UnreadablePdf
 from cypheredge.extractor.domain.words import PageWords, Word
+from cypheredge.extractor.pdfwords.layer_check import Hints, hints
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
 _PDF_DATE = re.compile(r"^(?:D:)?(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
+T = TypeVar("T")
 # PDFium is not thread-safe: every call into it, from any document, goes through this lock.
 PDFIUM_LOCK = threading.RLock()
 
@@ -35,6 +37,8 @@ class PdfiumDocument:
                 self._doc = pdfium.PdfDocument(data, password=password)
         except pdfium.PdfiumError as exc:
             raise UnreadablePdf(str(exc)) from exc
+        # Per page read: what `layer_check` needs to tell whether to look at the page again.
+        self.hints: dict[int, Hints] = {}
 
     def created(self) -> date | None:
         """The document's creation date (`/CreationDate D:20180921...`), when it has one."""
@@ -99,6 +103,16 @@ class PdfiumDocument:
             finally:
                 page.close()
 
+    def inspect(self, number: int, look: Callable[[pdfium.PdfPage], T]) -> T:
+        """`look` run on page `number`, opened and closed under the lock (for adapters that
+        need more of a page than its words)."""
+        with PDFIUM_LOCK:
+            page = self._doc[number - 1]
+            try:
+                return look(page)
+            finally:
+                page.close()
+
     def page(self, number: int) -> PageWords:
         with PDFIUM_LOCK:
             return self._page(number)
@@ -113,6 +127,7 @@ class PdfiumDocument:
             textpage = page.get_textpage()
             try:
                 words = _words(textpage, number, own_h)
+                self.hints[number] = hints(page, textpage)
             finally:
                 textpage.close()
             if rotation:

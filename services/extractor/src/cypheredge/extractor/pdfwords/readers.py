@@ -10,7 +10,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from cypheredge.extractor.domain.cascade import PageReader
+from cypheredge.extractor.domain.textlayer import unusable
 from cypheredge.extractor.domain.words import PageWords, Word
+from cypheredge.extractor.pdfwords.layer_check import facts
 from cypheredge.extractor.pdfwords.pdfium_words import PdfiumDocument
 from cypheredge.extractor.pdfwords.plumber_tables import (
     LINES_LINES,
@@ -32,9 +34,20 @@ class PdfiumReader:
     def __init__(self, doc: PdfiumDocument) -> None:
         self._doc = doc
         self.read = lru_cache(maxsize=None)(self._read)
+        self.unusable = lru_cache(maxsize=None)(self._unusable)
 
     def _read(self, number: int) -> PageWords | None:
         return self._doc.page(number)
+
+    def _unusable(self, number: int) -> str | None:
+        """Why page `number`'s text layer cannot be read from (hidden garbage, text drawn
+        as vector shapes, hidden text that does not match the page image), or None."""
+        page = self.read(number)
+        seen = self._doc.hints.get(number)
+        if page is None or seen is None or not seen.worth_a_look:
+            return None
+        measured = self._doc.inspect(number, lambda p: facts(p, page, seen))
+        return unusable(page.words, measured)
 
     def words(self, number: int) -> Sequence[Word]:
         page = self.read(number)
