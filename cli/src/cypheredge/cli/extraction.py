@@ -117,7 +117,8 @@ def _ocr_engine() -> tuple[OcrEngine | None, str | None]:
     from cypheredge.extractor.settings import ExtractorSettings
 
     try:
-        return shared_engine(ExtractorSettings().ocr_engine), None
+        settings = ExtractorSettings()
+        return shared_engine(settings.ocr_engine, settings.device), None
     except OcrUnavailable as exc:
         return None, str(exc)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,25 @@ def test_the_setting_defaults_to_rapidocr_and_reads_the_environment(
     monkeypatch.setenv("EXTRACTOR_OCR_ENGINE", "paddle")
     with pytest.raises(ValidationError):
         ExtractorSettings()
+
+
+def test_without_a_gpu_auto_reads_on_onnxruntime_and_never_imports_torch() -> None:
+    # In a fresh interpreter, with the NVIDIA driver's files pointed at nothing (a CPU host).
+    probe = (
+        "import sys; from pathlib import Path;"
+        "import cypheredge.extractor.ocr.device as d;"
+        "d.NVIDIA = (Path('/nonexistent/gpus'), Path('/nonexistent/nvidia0'));"
+        "from cypheredge.extractor.ocr.engine import build_engine, check_engine;"
+        "check_engine('rapidocr', 'auto'); check_engine('rapidocr', 'cpu');"
+        "e = build_engine('rapidocr', 'auto'); c = build_engine('rapidocr', 'cpu');"
+        "print(e.torch_device, c.torch_device, 'torch' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.split() == ["None", "None", "False"]
+
+
+def test_an_unknown_device_is_refused() -> None:
+    with pytest.raises(OcrUnavailable, match="EXTRACTOR_DEVICE=tpu: expected one of"):
+        build_engine("rapidocr", "tpu")

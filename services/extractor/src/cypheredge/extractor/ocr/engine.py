@@ -60,32 +60,40 @@ class OcrEngine(Protocol):
     def recognise(self, image: Image) -> OcrReading: ...
 
 
-def build_engine(name: str) -> OcrEngine | None:
-    """The engine called `name` (None for `none`); raises OcrUnavailable when it cannot run."""
+def build_engine(name: str, device: str = "auto") -> OcrEngine | None:
+    """The engine called `name` (None for `none`) on `device` (EXTRACTOR_DEVICE: `auto`
+    runs on CUDA when torch sees a GPU, see `ocr.device`); raises OcrUnavailable when it
+    cannot run."""
     if name == "none":
         return None
     if name in ("rapidocr", "rapidocr-small"):
+        from cypheredge.extractor.ocr.device import torch_device
         from cypheredge.extractor.ocr.rapid import RapidOcrEngine
 
-        return RapidOcrEngine(name)
+        return RapidOcrEngine(name, torch_device=torch_device(device))
     raise OcrUnavailable(f"unknown OCR engine {name!r}: expected one of {', '.join(ENGINES)}")
 
 
 @lru_cache(maxsize=4)
-def shared_engine(name: str) -> OcrEngine | None:
-    """One engine per name and process: loading the models takes a few hundred ms and
-    ~100 MB, so a worker builds it once and reuses it for every statement it reads."""
-    return build_engine(name)
+def shared_engine(name: str, device: str = "auto") -> OcrEngine | None:
+    """One engine per name, device and process: loading the models takes a few hundred ms
+    and ~100 MB, so a worker builds it once and reuses it for every statement it reads."""
+    return build_engine(name, device)
 
 
-def check_engine(name: str) -> None:
-    """Fails (OcrUnavailable) unless `name` can be built, without loading any model: what a
-    service runs at start, before its sandboxed workers build the engine themselves."""
+def check_engine(name: str, device: str = "auto") -> None:
+    """Fails (OcrUnavailable) unless `name` can be built on `device`, without loading any
+    model: what a service runs at start, before its sandboxed workers build the engine
+    themselves. `cuda` without a CUDA device fails here; `auto` never does (it falls back to
+    the CPU), so it is not probed (that would import torch at every start)."""
     if name == "none":
         return
     if name in ("rapidocr", "rapidocr-small"):
+        from cypheredge.extractor.ocr.device import torch_device
         from cypheredge.extractor.ocr.rapid import model_files
 
         model_files(name)
+        if device != "auto":
+            torch_device(device)
         return
-    build_engine(name)
+    build_engine(name, device)

@@ -99,14 +99,23 @@ def model_files(name: str = "rapidocr", root: Path | None = None) -> dict[str, P
 
 
 class RapidOcrEngine:
-    """PP-OCR through rapidocr on onnxruntime (CPU)."""
+    """PP-OCR through rapidocr: on onnxruntime (CPU), or with `torch_device` the same graphs
+    through torch on that device (`cuda`; `cpu` in tests) and the same pre- and post-processing,
+    so a page reads the same on either (see `torch_session`)."""
 
     dpi = 200
 
-    def __init__(self, name: str = "rapidocr", root: Path | None = None, threads: int = -1) -> None:
+    def __init__(
+        self,
+        name: str = "rapidocr",
+        root: Path | None = None,
+        threads: int = -1,
+        torch_device: str | None = None,
+    ) -> None:
         from rapidocr import RapidOCR  # imported here: `check_engine` needs no onnxruntime
 
         self.name = name
+        self.torch_device = torch_device
         paths = model_files(name, root)
         params: dict[str, Any] = {
             f"{task}.model_path": str(paths[task]) for task in ("Det", "Rec", "Cls")
@@ -137,6 +146,17 @@ class RapidOcrEngine:
             except Exception as exc:
                 message = f"OCR engine {name} cannot load its model ({loader}): {exc}"
                 raise OcrUnavailable(message) from exc
+        if torch_device is not None:
+            self._use_torch(paths, torch_device)
+
+    def _use_torch(self, paths: dict[str, Path], device: str) -> None:
+        from cypheredge.extractor.ocr.torch_session import use_torch
+
+        try:
+            use_torch(self._ocr, paths, device)
+        except Exception as exc:
+            message = f"OCR engine {self.name} cannot run its models through torch on {device}"
+            raise OcrUnavailable(f"{message}: {exc}") from exc
 
     def recognise(self, image: Image) -> OcrReading:
         from rapidocr.ch_ppocr_cls import TextClsOutput

@@ -33,7 +33,8 @@ def extract_job(
 ) -> Job:
     """The job that extracts ``data``; ``file_warnings`` are ingestion's findings,
     ``ocr_engine`` the engine that reads pages without a text layer (``none``: flagged),
-    ``table_model_dir`` the weights of stages C/D on ``device`` (None: not configured)."""
+    ``table_model_dir`` the weights of stages C/D (None: not configured), both run on
+    ``device`` (EXTRACTOR_DEVICE)."""
     warnings = [w.model_dump(mode="json") for w in file_warnings]
     options = {
         "warnings": warnings,
@@ -54,7 +55,8 @@ def extract(job: Job, limits: PdfLimits) -> Done:
 
     warnings = tuple(Notice.model_validate(w) for w in job.options.get("warnings", ()))
     # Built once per worker (the models load in a few hundred ms) and kept for its next jobs.
-    engine = shared_engine(str(job.options.get("ocr_engine", "none")))
+    device = str(job.options.get("device", "auto"))
+    engine = shared_engine(str(job.options.get("ocr_engine", "none")), device)
     tables = _table_stage(job)
     missing = missing_stages(None if tables is None else tables.directory)
     result = extract_pdf(job.data, engine, tables, missing)
