@@ -23,7 +23,8 @@ import pypdfium2.raw as pdfium_c
 from cypheredge.extractor.domain.textlayer import GLYPH_TEXT, GLYPHS, INVISIBLE, LayerFacts
 from cypheredge.extractor.domain.words import PageWords
 
-SAMPLE = 24  # characters whose render mode is read
+SAMPLE = 16  # characters whose render mode is read
+_BLANKS = frozenset((0, 9, 10, 13, 32, 0xA0, 0xFFFE))
 HIDDEN_MODES = (3, 7)  # invisible, and invisible added to the clip path
 MAX_OBJECTS = 20_000  # a hostile page's objects are walked this far, no further
 ROW_SHAPES = 8  # glyph-like shapes that make a row of vector text
@@ -54,12 +55,11 @@ def hints(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> Hints:
     objects = pdfium_c.FPDFPage_CountObjects(page.raw)
     handle = textpage.raw
     seen = hidden = 0
+    unicode, text_object = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetTextObject
     for index in range(0, count, max(1, count // SAMPLE)):
-        if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+        if unicode(handle, index) in _BLANKS:
             continue
-        if chr(pdfium_c.FPDFText_GetUnicode(handle, index) or 32).isspace():
-            continue
-        obj = pdfium_c.FPDFText_GetTextObject(handle, index)
+        obj = text_object(handle, index)  # None for a character pdfium made up (a space)
         if not obj:
             continue
         seen += 1
