@@ -5,12 +5,15 @@ Run from the repository root (what `make bench-ocr` does):
 
     .venv/bin/python benchmarks/bench_ocr.py [--layouts a,b] [--styles s,t] [--seeds N]
                                              [--engine rapidocr] [--json PATH]
+                                             [--device cpu|auto|cuda|torch-cpu]
 
 Each generated statement goes through each scan style of cypheredge.synth.scan (a scanner,
 a copier, a fax; skewed, turned, stamped, marked; a mixed PDF with one page scanned). Scores
 come from cypheredge.synth.scoring, as in bench_extract. Only the extraction call is timed,
 after one untimed warm-up statement (the model load); seconds per page = the call's seconds /
-its scanned pages.
+its scanned pages. `--device` is where the models run: `cpu` (onnxruntime, the default),
+`cuda` or `auto` (EXTRACTOR_DEVICE's values: torch on the GPU, see ocr/torch_session.py), or
+`torch-cpu` (the GPU's code on the CPU); the last line gives scanned pages per second.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import pypdfium2 as pdfium
 
 from cypheredge.extractor.domain import extract_pdf
 from cypheredge.extractor.ocr.engine import OcrEngine, build_engine
+from cypheredge.extractor.ocr.rapid import RapidOcrEngine
 from cypheredge.synth import generate
 from cypheredge.synth.csvtruth import truth_from_csv
 from cypheredge.synth.scan import STYLES, scan
@@ -36,6 +40,7 @@ from cypheredge.synth.scoring import Score, score
 REAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 REAL = ("21_nz_kowhai_tutorial_SCANNED_gt", "34_canara_test_sample_imageonly_in")
 LAYOUTS = ("uk_ruled", "us_signed", "de_signed", "in_sbi", "au_nz_bank")
+DEVICES = ("cpu", "auto", "cuda", "torch-cpu")
 
 
 def scanned_pages(pdf: bytes) -> int:
@@ -46,6 +51,16 @@ def scanned_pages(pdf: bytes) -> int:
         return bare or len(doc)
     finally:
         doc.close()
+
+
+def engine_on(name: str, device: str) -> tuple[OcrEngine | None, str]:
+    """The engine `name` on `device`, and where its models run, in words."""
+    if device == "torch-cpu":
+        engine: OcrEngine | None = RapidOcrEngine(name, torch_device="cpu")
+    else:
+        engine = build_engine(name, device)
+    on = getattr(engine, "torch_device", None)
+    return engine, "CPU" if on is None else f"torch on {on}"
 
 
 def run_one(engine: OcrEngine, pdf: bytes, truth: dict[str, Any]) -> tuple[Score, float, int]:
@@ -63,8 +78,9 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--engine", default="rapidocr")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--device", choices=DEVICES, default="cpu")
     args = parser.parse_args()
-    engine = build_engine(args.engine)
+    engine, where = engine_on(args.engine, args.device)
     if engine is None:
         print("bench_ocr: --engine none reads nothing", file=sys.stderr)
         return 2
@@ -80,12 +96,13 @@ def main() -> int:
         if pdf_path.exists():
             truth = truth_from_csv(REAL_DIR / "groundtruth" / f"{stem}.expected.csv")
             docs.append(("real", stem, pdf_path.read_bytes(), truth))
-    extract_pdf(docs[0][2], engine)  # warm-up: onnxruntime's first run allocates its arenas
+    # Warm-up: the first run allocates onnxruntime's arenas (on CUDA, cuDNN's state).
+    extract_pdf(docs[0][2], engine)
     rows: list[dict[str, Any]] = []
     seconds: list[float] = []
     total = Score()
     by_style: dict[str, Score] = defaultdict(Score)
-    print(f"engine {engine.name}, CPU; {len(docs)} statements", flush=True)
+    print(f"engine {engine.name}, {where}; {len(docs)} statements", flush=True)
     print(f"{'statement':44} {'pages':>5} {'F1':>6} {'exact':>6} {'recon':>5} {'s/page':>7}")
     for number, (group, name, pdf, truth) in enumerate(docs, start=1):
         found, per_page, pages = run_one(engine, pdf, truth)
@@ -124,6 +141,7 @@ def main() -> int:
         f" reconciled {total.reconciled}/{total.reconcilable};"
         f" s/page median {statistics.median(seconds):.2f}, p95 {p95:.2f} ({len(seconds)} pages)"
     )
+    print(f"pages/s {len(seconds) / sum(seconds):.2f} ({len(seconds)} scanned pages, {where})")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0

@@ -21,5 +21,6 @@ class TableSettings(BaseSettings):
     # they might have helped says "table model not configured". Needs the extractor's `torch`
     # extra; in the service, room in max_memory_mb for torch (about 1 GB more on the CPU).
     table_model_dir: Path | None = None
-    # Where the table model runs: `auto` is CUDA when torch sees a GPU, else the CPU.
+    # Where the table model and OCR (stage E) run: `auto` is CUDA when torch sees a GPU, else
+    # the CPU (OCR there on onnxruntime, without importing torch; see ocr/device.py).
     device: Device = "auto"
