@@ -85,7 +85,7 @@ class Cascade:
         heights = [pw.height if pw is not None else 0.0 for pw, _ in found]
         self._furniture = find_furniture(lines, heights, ctx.reading.decimal_mark)
         parses = self._parse_all(found, lines, ctx)
-        result = self._say_layers(self._say_unread(assemble(parses, ctx, flagged)))
+        result = self._assemble(parses, ctx, flagged)
         if result.reconciled is True:
             # The balance chain confirms the statement as a whole: a page's lower confidence
             # (lines outside its tables, rows of balances only) is no reason to read it again.
@@ -108,6 +108,13 @@ class Cascade:
                 retried.append(report.number)
                 result, parses = self._retry(report.number, result, parses, ctx, flagged)
         return self._say_missing(result, retried)
+
+    def _assemble(
+        self, parses: Sequence[PageParse], ctx: DocContext, flagged: set[int]
+    ) -> ExtractionResult:
+        """The statement of `parses`, with what each page not read, or read by OCR instead
+        of its text layer, says (a re-read page's trial keeps them too)."""
+        return self._say_layers(self._say_unread(assemble(parses, ctx, flagged)))
 
     def _say_missing(self, result: ExtractionResult, retried: Sequence[int]) -> ExtractionResult:
         """A page still unsure after every stage there is names the stages that were not."""
@@ -210,7 +217,7 @@ class Cascade:
             state = replace(self._states[number - 1])
             alt = parse_page(number, group_lines(page.words), state, ctx.reading, reader.method)
             trial_parses = [alt if p.number == number else p for p in best_parses]
-            trial = assemble(trial_parses, ctx, flagged)
+            trial = self._assemble(trial_parses, ctx, flagged)
             if _better(trial, best, number):
                 best, best_parses = trial, trial_parses
             if best.pages[number - 1].confidence >= self.threshold:
