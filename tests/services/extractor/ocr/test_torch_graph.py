@@ -3,6 +3,7 @@ each model gives what onnxruntime gives on a real page's inputs, and a page read
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,7 @@ pytest.importorskip("onnx")
 import torch
 
 from cetest.scans import page_images
+from cypheredge.extractor.ocr import device
 from cypheredge.extractor.ocr.clean import for_recognition
 from cypheredge.extractor.ocr.engine import OcrUnavailable, build_engine, check_engine
 from cypheredge.extractor.ocr.onnx_graph import Graph, Node
@@ -171,3 +173,17 @@ def test_cuda_runs_in_full_float32_and_the_setting_is_put_back() -> None:
         assert conv.fp32_precision == "ieee"
         assert torch.backends.cuda.matmul.fp32_precision == "ieee"
     assert conv.fp32_precision == before
+
+
+def test_auto_with_a_driver_but_no_cuda_in_torch_reads_on_the_cpu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is here")
+    node = tmp_path / "nvidia0"
+    node.touch()  # a driver's device node, and torch's CPU build
+    monkeypatch.setattr(device, "NVIDIA", (tmp_path / "gpus", node))
+    assert device.gpu_driver_present()
+    assert device.torch_device("auto") is None
+    with pytest.raises(OcrUnavailable, match="sees no CUDA device"):
+        device.torch_device("cuda")

@@ -40,10 +40,17 @@ def torch_device(device: str) -> str | None:
             raise OcrUnavailable(f"EXTRACTOR_DEVICE=cuda: {reason}")
         log.warning("EXTRACTOR_DEVICE=auto: a GPU is present, OCR runs on the CPU (%s)", reason)
         return None
-    import torch
+    try:
+        import torch
 
-    if torch.cuda.is_available():
-        return "cuda"
+        if torch.cuda.is_available():
+            return "cuda"
+    except (ImportError, OSError, RuntimeError) as exc:
+        # A worker under a small address-space cap may not even load torch's libraries.
+        if device == "cuda":
+            raise OcrUnavailable(f"EXTRACTOR_DEVICE=cuda: torch cannot start: {exc}") from exc
+        log.warning("EXTRACTOR_DEVICE=auto: a GPU is present, OCR runs on the CPU (%s)", exc)
+        return None
     if device == "cuda":
         raise OcrUnavailable(
             f"EXTRACTOR_DEVICE=cuda but torch {torch.__version__} sees no CUDA device"
