@@ -41,8 +41,8 @@ def test_an_unreadable_model_fails_at_construction_too(tmp_path: Path) -> None:
 def test_none_disables_ocr_and_an_unknown_engine_is_refused() -> None:
     assert build_engine("none") is None
     check_engine("none")
-    with pytest.raises(OcrUnavailable, match="unknown OCR engine 'tesseract'"):
-        build_engine("tesseract")
+    with pytest.raises(OcrUnavailable, match="unknown OCR engine 'easyocr'"):
+        build_engine("easyocr")
 
 
 def test_the_setting_defaults_to_rapidocr_and_reads_the_environment(

@@ -52,7 +52,7 @@ def build_ocr(infra: InfraSettings, settings: OcrExtractorSettings | None = None
     """The OCR extractor: reads the statements queued for OCR with the configured engine."""
     settings = settings or OcrExtractorSettings()
     # A configured engine whose models are missing stops the service here, with the reason.
-    check_engine(settings.ocr_engine)
+    check_engine(settings.ocr_engine, settings.device)
     db = Database(service_url(infra, SERVICE))
     runner = _runner(settings, settings.ocr_engine)
     extractor = _extractor(EXTRACTOR_GPU, infra, db, runner, queue_scans=False)

@@ -22,7 +22,8 @@ class ExtractorSettings(WorkerSettings, TableSettings):
     # 2 GiB of address space holds it with room for pdfplumber's fallbacks.
     max_memory_mb: int = 2048
     # Stage E for pages without a text layer: `rapidocr` (PaddleOCR's PP-OCRv6 tiny models,
-    # ~1.5 s a page on two cores), `rapidocr-small` (its small models, ~4x slower) or `none`
+    # ~1.5 s a page on two cores), `rapidocr-small` (its small models, ~4x slower),
+    # `tesseract` (the system's Tesseract program, TESSERACT_CMD / TESSERACT_LANGS) or `none`
     # (such pages are flagged, a file without text is refused).
     ocr_engine: EngineName = "rapidocr"
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-EngineName = Literal["rapidocr", "rapidocr-small", "none"]
-ENGINES: tuple[EngineName, ...] = ("rapidocr", "rapidocr-small", "none")
+EngineName = Literal["rapidocr", "rapidocr-small", "tesseract", "none"]
+ENGINES: tuple[EngineName, ...] = ("rapidocr", "rapidocr-small", "tesseract", "none")
 
 
 class OcrUnavailable(RuntimeError):
@@ -71,6 +71,10 @@ def build_engine(name: str, device: str = "auto") -> OcrEngine | None:
         from cypheredge.extractor.ocr.rapid import RapidOcrEngine
 
         return RapidOcrEngine(name, torch_device=torch_device(device))
+    if name == "tesseract":  # the system's Tesseract program: CPU only, whatever the device
+        from cypheredge.extractor.ocr.tesseract import TesseractEngine
+
+        return TesseractEngine()
     raise OcrUnavailable(f"unknown OCR engine {name!r}: expected one of {', '.join(ENGINES)}")
 
 
@@ -95,5 +99,10 @@ def check_engine(name: str, device: str = "auto") -> None:
         model_files(name)
         if device != "auto":
             torch_device(device)
+        return
+    if name == "tesseract":
+        from cypheredge.extractor.ocr.tesseract import check
+
+        check()
         return
     build_engine(name, device)
