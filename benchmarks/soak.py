@@ -23,6 +23,7 @@ import json
 import logging
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -89,8 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     stack = Stack(STACK_SETTINGS, keep=args.keep)
     try:
         stack.start()
-        ready = stack.wait_ready(args.ready_within)
-        org = stack.create_org("Soak")
+        with ThreadPoolExecutor(1) as pool:
+            # The org is made while the services start: `up` migrated the database by then.
+            created = pool.submit(stack.create_org_once_migrated, "Soak", args.ready_within)
+            ready = stack.wait_ready(args.ready_within)
+            org = created.result()
         err.print(f"stack ready in {ready:.0f} s at {stack.api} (data dir {stack.data_dir})")
         data = asyncio.run(soak(args, stack, org, batches))
         data |= {"ready_seconds": ready, "left_out_not_read_exactly": skipped}

@@ -155,6 +155,17 @@ class Stack:
         created = json.loads(done.stdout)
         return Org(str(created["org_id"]), str(created["api_key"]))
 
+    def create_org_once_migrated(self, name: str, within: float) -> Org:
+        """:meth:`create_org` once ``up`` has migrated the database and written ``stack.json``
+        (before it starts the services); raises :class:`StackFailed` past ``within``."""
+        started = time.monotonic()
+        while not self.stack_info():
+            self.check()
+            if time.monotonic() - started > within:
+                raise StackFailed(f"no stack.json within {within:.0f}s; see {self.log}")
+            time.sleep(0.2)
+        return self.create_org(name)
+
     def stop(self) -> None:
         """SIGTERM to ``up`` (it stops every child), SIGKILL if it hangs; the dir goes too."""
         if self.up is not None and self.up.poll() is None:
