@@ -127,6 +127,13 @@ def reconciles(
 
 # A row whose misread figure the chain mended: right by the chain's proof, but not as read.
 MENDED = 0.8
+# A row whose amount OCR could not read at all, taken from the balances either side of it.
+CHAINED = 0.7
+# Below this the recogniser itself doubted one of the row's date or money words; the row is
+# then worth no more than PROVEN_DOUBTED where the chain agrees with it (its date is still
+# unchecked), and its reading's confidence times its own (at least half) where it does not.
+DOUBTED_READ = 0.8
+PROVEN_DOUBTED = 0.85
 
 
 def score(drafts: Sequence[Draft], reconciled: bool | None) -> None:
@@ -142,6 +149,11 @@ def score(drafts: Sequence[Draft], reconciled: bool | None) -> None:
             value = 0.6
         else:
             value = 0.9  # read cleanly, but nothing printed lets us check it
+        if draft.read is not None and draft.read < DOUBTED_READ:
+            proven = draft.consistent is True
+            value = min(value, PROVEN_DOUBTED) if proven else value * max(draft.read, 0.5)
         if draft.mended:
             value = min(value, MENDED)
+        if draft.unread:
+            value = min(value, CHAINED)
         draft.confidence = round(value * (0.7 if draft.guessed else 1.0), 3)

@@ -13,7 +13,7 @@ from cypheredge.extractor.domain.context import DocContext
 from cypheredge.extractor.domain.dates import NO_YEAR, YearContext
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.metadata import BalanceFact
-from cypheredge.extractor.domain.misreads import OCR, mend
+from cypheredge.extractor.domain.misreads import OCR, mend, resolved
 from cypheredge.extractor.domain.model import (
     AccountInfo,
     ChainBreak,
@@ -133,7 +133,8 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
         (f.amount * owed for f in reversed(facts) if f.side < 0 and not f.available), None
     )
     ordered, verdict = choose(mine, opening)
-    if verdict.broke and mend(ordered, opening):
+    mended = verdict.broke > 0 and mend(ordered, opening)
+    if resolved(mine) | mended:
         ordered, verdict = choose(mine, opening)
     apply(ordered, verdict)
     guess_directions(mine)

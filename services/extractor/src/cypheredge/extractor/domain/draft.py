@@ -29,6 +29,13 @@ class Draft:
     confidence: float = 0.0
     reference: str | None = None
     code: str | None = None
+    read: float | None = None  # OCR's lowest confidence in the row's date and money words
+    unread: bool = False  # OCR read no amount: the balance chain must prove it (`misreads`)
+
+    @property
+    def unproven(self) -> bool:
+        """An amount OCR could not read that the balance chain has not (yet) proven."""
+        return self.unread and not self.mended
 
     @property
     def net(self) -> Decimal:

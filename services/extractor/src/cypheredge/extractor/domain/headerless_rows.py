@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from cypheredge.extractor.domain.amounts import DAY_MONTH
 from cypheredge.extractor.domain.columns import GROUPS, Kind, kind_of
 from cypheredge.extractor.domain.lines import Line
-from cypheredge.extractor.domain.words import Word
+from cypheredge.extractor.domain.words import Word, least_confidence
 
 MIN_ROWS = 3
 ALIGN = 6.0  # points: right edges (or date starts) this close belong to one column
@@ -121,7 +121,10 @@ def _spaced_groups(words: Sequence[Word]) -> Sequence[Word]:
             and word.x0 - last.x1 <= 0.6 * max(word.height, 1.0)
         ):
             text = f"{last.text} {word.text}"
-            out[-1] = Word(text, last.x0, min(last.y0, word.y0), word.x1, last.y1, word.page)
+            joined = least_confidence((last, word))
+            out[-1] = Word(
+                text, last.x0, min(last.y0, word.y0), word.x1, last.y1, word.page, joined
+            )
         else:
             out.append(word)
     return out
@@ -131,12 +134,17 @@ def _with_marks(word: Word, words: Sequence[Word], k: int, date: list[Word]) -> 
     touch = 0.6 * word.height
     after = words[k + 1] if k + 1 < len(words) else None
     if after is not None and after.text.upper() in _MARKERS and after.x0 - word.x1 <= touch:
-        word = Word(f"{word.text} {after.text}", word.x0, word.y0, after.x1, word.y1, word.page)
+        joined = least_confidence((word, after))
+        word = Word(
+            f"{word.text} {after.text}", word.x0, word.y0, after.x1, word.y1, word.page, joined
+        )
     before = words[k - 1] if k > 0 else None
     signed = before is not None and before.text in _SIGNS and before not in date
     if before is not None and signed and word.x0 - before.x1 <= touch:
         text = f"{before.text}{word.text}"
-        word = Word(text, before.x0, word.y0, word.x1, word.y1, word.page)
+        word = Word(
+            text, before.x0, word.y0, word.x1, word.y1, word.page, least_confidence((before, word))
+        )
     return word
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cypheredge.extractor.domain.words import Word
+from cypheredge.extractor.domain.words import Word, least_confidence
 
 
 @dataclass(slots=True, eq=False)
@@ -104,6 +104,7 @@ def _fuse(words: list[Word]) -> list[Word]:
                 word.x1,
                 max(last.y1, word.y1),
                 last.page,
+                least_confidence((last, word)),
             )
         else:
             out.append(word)

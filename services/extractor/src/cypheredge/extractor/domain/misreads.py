@@ -8,6 +8,11 @@ holds but the next one would with the balance the amount implies, the balance wa
 A mend is taken only when the printed figure is one such confusion away from the proven one
 (one digit added, dropped or changed, or the point lost), and only for rows read by OCR; the
 row keeps a lower confidence. Anything else stays as printed, for the chain to flag.
+
+A row whose amount OCR could not read at all (`Draft.unread`: a date and a balance, nothing
+under the amount's title) takes the difference of the balances when both links prove them:
+the previous balance is known and the next row leads on from this one. An unread row nothing
+proves is left out (`resolved`), as it was before the chain could speak for it.
 """
 
 from __future__ import annotations
@@ -23,9 +28,9 @@ OCR = "ocr:"
 def mend(ordered: Sequence[Draft], opening: Decimal | None) -> bool:
     """Mend misread amounts and balances of `ordered` (chronological) in place; whether any
     was mended."""
-    changed = False
+    changed = _prove_unread(ordered, opening)
     for i, draft in enumerate(ordered):
-        if not draft.method.startswith(OCR) or draft.balance is None:
+        if not draft.method.startswith(OCR) or draft.balance is None or draft.unread:
             continue
         previous = ordered[i - 1].balance if i else opening
         if previous is None or abs(draft.balance - previous) == draft.magnitude:
@@ -44,9 +49,34 @@ def mend(ordered: Sequence[Draft], opening: Decimal | None) -> bool:
     return changed
 
 
+def _prove_unread(ordered: Sequence[Draft], opening: Decimal | None) -> bool:
+    """Unread amounts the balances prove, last first: a run of unread rows is proven back
+    from the row that leads on from its last one."""
+    changed = False
+    for i in range(len(ordered) - 1, -1, -1):
+        draft = ordered[i]
+        previous = ordered[i - 1].balance if i else opening
+        if not draft.unproven or draft.balance is None or previous in (None, draft.balance):
+            continue  # a balance repeated on a dated line is no transaction
+        following = ordered[i + 1] if i + 1 < len(ordered) else None
+        if _links(draft.balance, following):
+            delta = draft.balance - previous
+            draft.magnitude, draft.sign = abs(delta), 1 if delta > 0 else -1
+            draft.mended = changed = True
+    return changed
+
+
+def resolved(drafts: list[Draft]) -> bool:
+    """Drops from `drafts` the rows whose unread amount the chain did not prove; whether any."""
+    kept = [d for d in drafts if not d.unproven]
+    dropped = len(kept) != len(drafts)
+    drafts[:] = kept
+    return dropped
+
+
 def _links(balance: Decimal, following: Draft | None) -> bool:
     """Whether the next row's amount leads from `balance` to its own printed balance."""
-    if following is None or following.balance is None:
+    if following is None or following.balance is None or following.unproven:
         return False
     return abs(following.balance - balance) == following.magnitude
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from cypheredge.extractor.domain.amounts import Money
 from cypheredge.extractor.domain.dates import YearContext, resolve
 from cypheredge.extractor.domain.draft import Draft
+from cypheredge.extractor.domain.misreads import OCR
 from cypheredge.extractor.domain.rows import RawRow, RowKind
 from cypheredge.extractor.domain.vocabulary import Role, fold, section_direction
 
@@ -42,6 +43,9 @@ def to_drafts(
     days = _days(rows, years)
     out: list[Draft] = []
     for row, day in zip(rows, days, strict=True):
+        if day is not None and _amount_unread(row):
+            out.append(_unread_draft(row, day, card))
+            continue
         if row.kind is not RowKind.TXN or day is None:
             continue  # a row with no date anywhere before or after it is not guessed at
         draft = _draft(row, day, unsigned, card, members)
@@ -105,6 +109,38 @@ def _draft(
         from_amount,
         reference=member or row.reference,
         code=row.code,
+        read=row.figures_read,
+    )
+
+
+def _amount_unread(row: RawRow) -> bool:
+    """A scanned row printed with its own date and a balance but no amount OCR could read (a
+    pen mark or a stamp over it, a figure too faint): a transaction whose amount only the
+    balance chain can tell (`misreads.mend` proves it or the row is left out)."""
+    return (
+        row.kind is RowKind.INVALID
+        and row.method.startswith(OCR)
+        and row.date is not None
+        and Role.BALANCE in row.money
+        and not row.movement
+    )
+
+
+def _unread_draft(row: RawRow, day: date, card: bool) -> Draft:
+    return Draft(
+        day,
+        clean(row.description),
+        Decimal(0),
+        0,
+        signed_balance(row.money[Role.BALANCE], card),
+        row.page,
+        row.bbox,
+        row.method,
+        row.account,
+        reference=row.reference,
+        code=row.code,
+        read=row.figures_read,
+        unread=True,
     )
 
 

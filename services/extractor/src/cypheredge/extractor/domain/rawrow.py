@@ -22,7 +22,7 @@ from cypheredge.extractor.domain.vocabulary import (
     fold,
     starts_with_phrase,
 )
-from cypheredge.extractor.domain.words import BBox, Word, union_bbox
+from cypheredge.extractor.domain.words import BBox, Word, least_confidence, union_bbox
 
 
 class RowKind(StrEnum):
@@ -92,6 +92,18 @@ class RawRow:
     @property
     def movement(self) -> bool:
         return any(role in self.money for role in MOVEMENT_ROLES)
+
+    @property
+    def figures_read(self) -> float | None:
+        """The recogniser's lowest confidence in the row's date and money words (the words
+        outside its text cells); None where a text layer gave them."""
+        text = {
+            id(w)
+            for p in self.lines
+            for cell in (p.description, p.reference, p.code, *(c for _, c in p.details))
+            for w in cell
+        }
+        return least_confidence(w for w in self.words if id(w) not in text)
 
     @property
     def reference_label(self) -> str:

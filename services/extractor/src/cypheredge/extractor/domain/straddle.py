@@ -112,4 +112,5 @@ def _piece(word: Word, start: int, end: int) -> Word:
         word.x0 + end * width,
         word.y1,
         word.page,
+        word.confidence,
     )

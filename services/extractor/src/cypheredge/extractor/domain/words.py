@@ -14,7 +14,8 @@ BBox = tuple[float, float, float, float]
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One word on a page: its text and its box."""
+    """One word on a page: its text, its box and, for a word read by OCR, the recogniser's
+    confidence in [0, 1] (None for a text layer, which is read exactly)."""
 
     text: str
     x0: float
@@ -22,6 +23,7 @@ class Word:
     x1: float
     y1: float
     page: int = 1
+    confidence: float | None = None
 
     @property
     def height(self) -> float:
@@ -44,6 +46,12 @@ class PageWords:
     width: float
     height: float
     words: Sequence[Word]
+
+
+def least_confidence(words: Iterable[Word]) -> float | None:
+    """The lowest recogniser confidence among `words` (None when none was read by OCR): what a
+    word joined from pieces, or a row's figures, is worth."""
+    return min((w.confidence for w in words if w.confidence is not None), default=None)
 
 
 def union_bbox(words: Iterable[Word]) -> BBox:

@@ -56,7 +56,7 @@ def to_page_words(number: int, words: Sequence[OcrWord], rendered: Rendered) -> 
     scale = rendered.scale
     width, height = rendered.image.size
     out = [
-        Word(w.text, w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale, number)
+        Word(w.text, w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale, number, w.confidence)
         for w in sorted(words, key=lambda w: (w.y0, w.x0))
         if w.text.strip()
     ]

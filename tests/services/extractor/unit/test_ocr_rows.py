@@ -1,0 +1,114 @@
+"""Rows read by OCR through the parser: the recogniser's doubt and the balance chain's proof
+decide a row's confidence, and an amount OCR could not read is the chain's where it proves it.
+A text layer's rows are read exactly: the same words from a text layer score as before."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from cypheredge.extractor.domain.cascade import Cascade
+from cypheredge.extractor.domain.model import ExtractionResult
+from cypheredge.extractor.domain.words import PageWords, Word
+
+from .conftest import Cell, Spec, make_words
+
+HEADER: tuple[float, list[Cell]] = (100.0, [(50, "Date"), (120, "Description"),
+    (330, "Debit", "r"), (420, "Credit", "r"), (520, "Balance", "r")])  # fmt: skip
+OPENING: tuple[float, list[Cell]] = (115.0, [(120, "Opening balance"), (520, "1,000.00", "r")])
+
+
+def _statement(*rows: tuple[str, str, str, str, str]) -> Spec:
+    lines: list[tuple[float, list[Cell]]] = []
+    for k, (day, text, debit, credit, balance) in enumerate(rows):
+        cells: list[Cell] = [(50, day), (120, text)]
+        cells += [(x, figure, "r") for x, figure in ((330, debit), (420, credit)) if figure]
+        lines.append((130.0 + 15 * k, [*cells, (520, balance, "r")]))
+    return [HEADER, OPENING, *lines]
+
+
+class _Blank:
+    """A scanned PDF's text layer: nothing on the page."""
+
+    method = "geometric"
+
+    def read(self, number: int) -> PageWords | None:
+        return PageWords(number, 600.0, 800.0, [])
+
+
+class _Pages:
+    """A reader that gives `words`, as a text layer (`geometric`) or as OCR would."""
+
+    def __init__(self, method: str, words: Sequence[Word]) -> None:
+        self.method = method
+        self._words = list(words)
+
+    def read(self, number: int) -> PageWords | None:
+        return PageWords(number, 600.0, 800.0, self._words)
+
+
+def _read(spec: Spec, *, ocr: bool, doubted: Mapping[str, float] | None = None) -> ExtractionResult:
+    """`spec` read from a text layer or by OCR, each word with confidence 0.98 unless
+    `doubted` names it."""
+    words = [
+        replace(w, confidence=(doubted or {}).get(w.text, 0.98) if ocr else None)
+        for w in make_words(spec)
+    ]
+    if not ocr:
+        return Cascade(_Pages("geometric", words), 1).run()
+    return Cascade(_Blank(), 1, ocr=[_Pages("ocr:fake", words)]).run()
+
+
+ROWS = (
+    ("03/01/2023", "Coffee shop", "10.00", "", "990.00"),
+    ("04/01/2023", "Grocer", "48.70", "", "941.30"),
+    ("05/01/2023", "Salary", "", "500.00", "1,441.30"),
+)
+
+
+def test_a_row_whose_figure_ocr_doubted_scores_lower_even_where_the_chain_agrees() -> None:
+    scanned = _read(_statement(*ROWS), ocr=True, doubted={"48.70": 0.55})
+    assert scanned.reconciled is True
+    assert [t.confidence for t in scanned.transactions] == [0.99, 0.85, 0.99]
+    text = _read(_statement(*ROWS), ocr=False)
+    assert [t.confidence for t in text.transactions] == [0.99, 0.99, 0.99]
+
+
+def test_a_doubted_figure_the_chain_contradicts_scores_its_doubt_too() -> None:
+    wrong = (ROWS[0], ("04/01/2023", "Grocer", "48.70", "", "963.31"), ROWS[2])  # unmendable
+    scanned = _read(_statement(*wrong), ocr=True, doubted={"963.31": 0.6})
+    assert scanned.transactions[1].confidence == 0.24  # contradicted (0.4), doubted (x 0.6)
+    text = _read(_statement(*wrong), ocr=False)
+    assert text.transactions[1].confidence == 0.4
+
+
+def test_an_amount_ocr_could_not_read_is_the_chains_where_both_links_prove_it() -> None:
+    unread = (ROWS[0], ("04/01/2023", "Grocer", "", "", "941.30"), ROWS[2])
+    scanned = _read(_statement(*unread), ocr=True)
+    assert scanned.reconciled is True
+    grocer = scanned.transactions[1]
+    assert (grocer.description, grocer.debit, grocer.credit) == ("Grocer", Decimal("48.70"), None)
+    assert grocer.confidence == 0.7
+    # From a text layer a dated balance without an amount is no transaction.
+    text = _read(_statement(*unread), ocr=False)
+    assert [t.description for t in text.transactions] == ["Coffee shop", "Salary"]
+
+
+def test_a_run_of_unread_amounts_is_proven_back_from_the_row_after_it() -> None:
+    unread = (("03/01/2023", "Coffee shop", "", "", "990.00"),
+              ("04/01/2023", "Grocer", "", "", "941.30"), ROWS[2])  # fmt: skip
+    scanned = _read(_statement(*unread), ocr=True)
+    assert [(t.debit, t.credit) for t in scanned.transactions] == [
+        (Decimal("10.00"), None), (Decimal("48.70"), None), (None, Decimal("500.00")),
+    ]  # fmt: skip
+    assert scanned.reconciled is True
+
+
+def test_an_unread_amount_nothing_proves_is_left_out() -> None:
+    # The last row: no row after it confirms its balance.
+    last = (*ROWS, ("06/01/2023", "Rent", "", "", "441.30"))
+    assert len(_read(_statement(*last), ocr=True).transactions) == 3
+    # The same balance again on a dated line: no money moved.
+    repeated = (ROWS[0], ("03/01/2023", "Coffee shop", "", "", "990.00"), *ROWS[1:])
+    assert len(_read(_statement(*repeated), ocr=True).transactions) == 3
