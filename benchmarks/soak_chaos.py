@@ -19,7 +19,16 @@ from typing import Any
 
 from soak_stack import Stack
 
-SERVICES = ("gateway", "relay", "projector", "ingest", "extractor", "reporter", "billing")
+SERVICES = (
+    "gateway",
+    "relay",
+    "projector",
+    "ingest",
+    "extractor",
+    "extractor-gpu",
+    "reporter",
+    "billing",
+)
 WORKER = "extractor-worker"
 BROKER = "broker"
 KINDS = (*SERVICES, WORKER, BROKER)

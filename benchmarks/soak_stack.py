@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 import psutil
 
+from cypheredge.cli.stack.services import PROCESSES
 from cypheredge.kit.lifetime import dying_with_us
 
 CLI = str(Path(sys.executable).with_name("cypheredge"))
@@ -34,6 +35,10 @@ _WORKER_MARK = "cypheredge.pdf.worker"
 
 class StackFailed(RuntimeError):
     """``up`` exited or never became ready; the message says where its log is."""
+
+
+# The gateway's /readyz and one per worker with a health port: what `ready` waits for.
+HEALTH_ENDPOINTS = ("gateway", *(p.name for p in PROCESSES if p.health_env))
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ class Stack:
                     return False
             elif _status(urls[item]) != 200:
                 return False
-        return len(urls) == 6 if name is None else True
+        return len(urls) == len(HEALTH_ENDPOINTS) if name is None else True
 
     def wait_ready(self, within: float) -> float:
         """Seconds until every process is ready; raises :class:`StackFailed` past ``within``."""

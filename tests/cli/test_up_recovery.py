@@ -27,6 +27,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from cetest.pdfs import DIGITAL, sample
 from cypheredge.cli.stack.embedded import EmbeddedPostgres, free_port
 from cypheredge.cli.stack.process import wait_exited
+from cypheredge.cli.stack.services import PROCESSES
 from cypheredge.contracts import topic_partitions
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -73,7 +74,9 @@ class Stack:
 
     def all_ready(self) -> bool:
         statuses = self.readiness()
-        return len(statuses) == 6 and set(statuses.values()) == {200}
+        # The gateway and every worker with a health port.
+        expected = 1 + sum(1 for p in PROCESSES if p.health_env)
+        return len(statuses) == expected and set(statuses.values()) == {200}
 
     def wait(self, condition: Callable[[], bool], what: str, within: float = 150.0) -> None:
         deadline = time.monotonic() + within
