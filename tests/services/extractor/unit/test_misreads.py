@@ -81,3 +81,33 @@ def test_directions_only_the_wording_guessed_are_settled_by_the_ends_when_one_wa
     assert _guesses_reconcile(rows, Decimal("100.00"), Decimal("135.00")) is True
     assert [d.sign for d in rows] == [-1, 1, -1]
     assert not any(d.guessed for d in rows)
+
+
+def _day(amount: str, sign: int, balance: str | None) -> Draft:
+    row = _row(amount, balance)
+    row.sign = sign
+    return row
+
+
+def test_an_amount_misread_among_a_days_rows_is_mended_when_the_days_balance_is_proven() -> None:
+    # Only the day's last row prints the balance: 500 - 7.25 + 20.00 (read 420.00) - 5.
+    rows = [_day("7.25", -1, None), _day("420.00", 1, None), _day("5.00", -1, "507.75"),
+            _day("5.00", -1, "502.75")]  # fmt: skip
+    assert mend(rows, Decimal("500.00")) is True
+    assert rows[1].magnitude == Decimal("20.00")
+    assert [r.mended for r in rows] == [False, True, False, False]
+
+
+def test_a_days_balance_that_breaks_the_chain_is_left_as_printed() -> None:
+    # 73,978.53 printed (or read) as 3978.53 after a day of two rows: the next day leads on
+    # from 73,978.53, but a statement's own slip looks the same; the chain flags it.
+    rows = [_day("1000.00", -1, None), _day("21.47", 1, "3978.53"), _day("78.53", -1, None),
+            _day("100.00", -1, "73800.00")]  # fmt: skip
+    assert mend(rows, Decimal("74957.06")) is False
+    assert rows[1].balance == Decimal("3978.53")
+
+
+def test_a_days_rows_are_not_mended_when_two_could_be_the_misread_one() -> None:
+    rows = [_day("420.00", 1, None), _day("420.00", 1, "920.00"), _day("5.00", -1, "915.00")]
+    assert mend(rows, Decimal("500.00")) is False  # either 420.00 could be the 20.00
+    assert [r.magnitude for r in rows] == [Decimal("420.00")] * 2 + [Decimal("5.00")]

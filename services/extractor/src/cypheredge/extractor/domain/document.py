@@ -133,7 +133,7 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
         (f.amount * owed for f in reversed(facts) if f.side < 0 and not f.available), None
     )
     ordered, verdict = choose(mine, opening)
-    mended = verdict.broke > 0 and mend(ordered, opening)
+    mended = verdict.broke > 0 and mend(ordered, opening, verdict.signs)
     if resolved(mine) | mended:
         ordered, verdict = choose(mine, opening)
     apply(ordered, verdict)

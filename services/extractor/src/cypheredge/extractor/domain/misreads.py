@@ -25,28 +25,102 @@ from cypheredge.extractor.domain.draft import Draft
 OCR = "ocr:"
 
 
-def mend(ordered: Sequence[Draft], opening: Decimal | None) -> bool:
+def mend(
+    ordered: Sequence[Draft], opening: Decimal | None, signs: Sequence[int] | None = None
+) -> bool:
     """Mend misread amounts and balances of `ordered` (chronological) in place; whether any
-    was mended."""
+    was mended. A link of the chain runs from one printed balance to the next, over every
+    row between them (a day's rows where only its last prints the balance). `signs` are the
+    sides the chain's reading gives the rows (as `ordered` has them where not given)."""
     changed = _prove_unread(ordered, opening)
-    for i, draft in enumerate(ordered):
-        if not draft.method.startswith(OCR) or draft.balance is None or draft.unread:
-            continue
-        previous = ordered[i - 1].balance if i else opening
-        if previous is None or abs(draft.balance - previous) == draft.magnitude:
-            continue
-        following = ordered[i + 1] if i + 1 < len(ordered) else None
-        if _links(draft.balance, following):
-            proven = abs(draft.balance - previous)
-            if proven and confusable(draft.magnitude, proven):
-                draft.magnitude, draft.mended, changed = proven, True, True
-            continue
-        for sign in (draft.sign,) if draft.sign else (1, -1):
-            implied = previous + sign * draft.magnitude
-            if _links(implied, following) and confusable(draft.balance, implied):
-                draft.balance, draft.mended, changed = implied, True, True
-                break
+    side = dict(zip(map(id, ordered), signs or [d.sign for d in ordered], strict=True))
+    links = [_Link(group, side) for group in _groups(ordered)]
+    previous = opening
+    for k, link in enumerate(links):
+        following = links[k + 1] if k + 1 < len(links) else None
+        scanned = all(d.method.startswith(OCR) and not d.unproven for d in link.rows)
+        if previous is not None and scanned and link.leads(previous, link.end) is False:
+            if following is not None and following.leads(link.end, following.end):
+                changed |= link.mend_amount(link.end - previous)
+            elif len(link.rows) == 1 and following is not None and len(following.rows) == 1:
+                # A balance is mended only between two rows that print theirs: where a day's
+                # rows lead to or from it, a statement's own slip and a misread look the
+                # same, and the chain flags it either way.
+                changed |= link.mend_balance(previous, following)
+        previous = link.end
     return changed
+
+
+def _groups(ordered: Sequence[Draft]) -> list[list[Draft]]:
+    """The rows of each link: up to and including the next row that prints a balance."""
+    groups: list[list[Draft]] = []
+    pending: list[Draft] = []
+    for draft in ordered:
+        pending.append(draft)
+        if draft.balance is not None:
+            groups.append(pending)
+            pending = []
+    return groups
+
+
+class _Link:
+    """The rows from one printed balance to the next, with the sides the chain gave them."""
+
+    def __init__(self, rows: list[Draft], side: dict[int, int]) -> None:
+        self.rows, self._side = rows, side
+
+    @property
+    def end(self) -> Decimal:
+        balance = self.rows[-1].balance
+        assert balance is not None
+        return balance
+
+    def _net(self, rows: Sequence[Draft]) -> Decimal | None:
+        if any(self._side[id(d)] == 0 for d in rows):
+            return None
+        return sum((d.magnitude * self._side[id(d)] for d in rows), Decimal(0))
+
+    def leads(self, start: Decimal, end: Decimal) -> bool | None:
+        """Whether the rows lead from `start` to `end` (a lone row either way, as its side
+        may be the chain's to settle); None where a row of several has no side yet."""
+        if any(d.unproven for d in self.rows):
+            return None
+        if len(self.rows) == 1:
+            return abs(end - start) == self.rows[0].magnitude
+        net = self._net(self.rows)
+        return None if net is None else start + net == end
+
+    def mend_amount(self, moved: Decimal) -> bool:
+        """The one row whose amount, one confusion away, makes the link hold."""
+        found: list[tuple[Draft, Decimal]] = []
+        for draft in self.rows:
+            others = self._net([d for d in self.rows if d is not draft])
+            if others is None:
+                return False
+            rest = moved - others
+            sign = self._side[id(draft)]
+            proven = abs(rest) if len(self.rows) == 1 or sign == 0 else rest * sign
+            if proven > 0 and confusable(draft.magnitude, proven):
+                found.append((draft, proven))
+        if len(found) != 1:
+            return False
+        draft, draft.magnitude = found[0]
+        draft.mended = True
+        return True
+
+    def mend_balance(self, previous: Decimal, following: _Link | None) -> bool:
+        """The printed balance, where the next link holds from the one the rows imply."""
+        last = self.rows[-1]
+        others = self._net(self.rows[:-1])
+        if others is None or following is None:
+            return False
+        sign = self._side[id(last)] if len(self.rows) > 1 else last.sign
+        for side in (sign,) if sign else (1, -1):
+            implied = previous + others + side * last.magnitude
+            if following.leads(implied, following.end) and confusable(self.end, implied):
+                last.balance, last.mended = implied, True
+                return True
+        return False
 
 
 def _prove_unread(ordered: Sequence[Draft], opening: Decimal | None) -> bool:
