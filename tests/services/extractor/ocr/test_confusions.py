@@ -83,3 +83,12 @@ def test_a_mark_misread_before_an_amount_is_dropped_for_the_chain_to_sign() -> N
 def test_a_page_without_enough_clean_dates_keeps_its_odd_ones() -> None:
     page = _page(("12.09.2023", "29,09.2023"))
     assert _texts(correct(page)) == ["12.09.2023", "29,09.2023"]
+
+
+def test_a_dollar_sign_read_as_an_s_is_one_where_the_page_prints_dollars() -> None:
+    dollars = (("SEP", "22", "$9.31"), ("SEP", "23", "$47.08"), ("SEP", "24", "-$446.31"))
+    page = _page(*dollars, ("SEP", "25", "S43.40", "-S20.00", "§1,051.16", "SEP25", "S4340"))
+    assert _texts(correct(page))[-5:] == ["$43.40", "-$20.00", "$1,051.16", "SEP25", "S4340"]
+    # Without the page's dollars an S stays a letter (a reference, a code).
+    page = _page(("SEP", "25", "S43.40"), ("SEP", "26", "$9.31"))
+    assert _texts(correct(page))[2] == "S43.40"

@@ -5,8 +5,9 @@ A recogniser reads a comma as a dot or a colon, an O for a zero, a v as a y: "3.
 3,887.15, "1.804:08", "O1 Nov", "19Noy2023". A text layer never does, so this runs on OCR
 words only. Each correction follows the page's own evidence: amounts take the decimal mark
 and grouping that most amounts on the page show, a month name is mended only into a month
-the page spells right at least MIN_ATTESTED times. What is still wrong after this is left to
-the balance chain, which flags the row.
+the page spells right at least MIN_ATTESTED times, and an S before a figure is a dollar sign
+where MIN_ATTESTED amounts on the page are printed with one. What is still wrong after this
+is left to the balance chain, which flags the row.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ LOOSE_DATE = re.compile(
     r"^[.,:;'`]?(?:(\d{1,2})[.,:;/-](\d{1,2})[.,:;/-](\d{2,4})"
     r"|(\d{1,2})[.,:;/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;/-](\d{4}))[.,:;'`]?$"
 )  # the last two: one separator lost (`21.092023`)
+# A dollar sign read as a letter (`S43.40`, `§20.00`) before a figure with cents, and a
+# cleanly read one: the page's vote that its amounts are printed with `$`.
+AS_DOLLAR = re.compile(r"^(?P<sign>[(\-+]?)[Ss§](?P<figure>\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\)?)$")
+DOLLAR = re.compile(r"^[(\-+]?\$\d")
 # Letters a recogniser gives for digits inside a number.
 AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1"})
 PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
@@ -47,9 +52,12 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     mark, group = _convention(words)
     months = _attested_months(words)
     sep = _date_separator(words)
+    dollars = sum(bool(DOLLAR.match(w.text)) for w in words) >= MIN_ATTESTED
     out = []
     for i, word in enumerate(words):
         text = _digits(word.text)
+        if dollars:
+            text = AS_DOLLAR.sub(r"\g<sign>$\g<figure>", text)
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
             text = _amount(text, mark, group, _amount_beside(word, after))
