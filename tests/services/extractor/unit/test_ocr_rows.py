@@ -112,3 +112,15 @@ def test_an_unread_amount_nothing_proves_is_left_out() -> None:
     # The same balance again on a dated line: no money moved.
     repeated = (ROWS[0], ("03/01/2023", "Coffee shop", "", "", "990.00"), *ROWS[1:])
     assert len(_read(_statement(*repeated), ocr=True).transactions) == 3
+
+
+def test_wrapped_lines_read_in_the_order_their_text_is_printed_past_a_tall_margin_word() -> None:
+    spec = _statement(ROWS[0], ("04/01/2023", "Grocer on", "48.70", "", "941.30"), ROWS[2])
+    wrapped = (152.0, [(120, "the corner")])  # the second line of the Grocer's description
+    words = make_words([*spec[:3], wrapped, *spec[3:]])
+    # A form code printed up the margin, its box reaching above the Grocer's first line.
+    words.append(Word("91000800", 5.0, 140.0, 12.0, 174.0, 1))
+    result = Cascade(_Pages("geometric", words), 1).run()
+    assert [t.description for t in result.transactions] == [
+        "Coffee shop", "Grocer on the corner", "Salary",
+    ]  # fmt: skip

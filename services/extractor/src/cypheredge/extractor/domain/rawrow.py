@@ -120,8 +120,11 @@ class RawRow:
 
 
 def _reading_order(p: Parsed) -> tuple[int, float]:
-    """A row a page break cut in two has lines on two pages."""
-    return (p.line.words[0].page if p.line.words else 0, p.line.y0)
+    """A row a page break cut in two has lines on two pages. Its lines are read in the order
+    their text is printed: a line's top can be a tall word beside the table (a form code
+    printed up the margin, a stamp) that reaches above the line before it."""
+    page = p.line.words[0].page if p.line.words else 0
+    return (page, min((w.y0 for w in p.description), default=p.line.y0))
 
 
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s?%")
