@@ -57,6 +57,9 @@ def test_letters_read_for_digits_inside_a_number_become_digits() -> None:
     assert _texts(correct(page)) == [
         "01", "Nov", "2023", "REF", "204508471", "BS1", "6JQ", "Oil", "10.00",
     ]  # fmt: skip
+    # A Q only between digits (or a digit and its separator) is a zero.
+    page = _page(("22-10-2Q24", "08-Q6-2025", "1Q5.00", "Q1", "QR", "Q7-10"))
+    assert _texts(correct(page)) == ["22-10-2024", "08-06-2025", "105.00", "Q1", "QR", "Q7-10"]
 
 
 def test_a_misread_month_is_mended_only_into_a_month_the_page_spells_right() -> None:

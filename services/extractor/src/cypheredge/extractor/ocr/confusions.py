@@ -43,6 +43,9 @@ LOOSE_DATE = re.compile(
 AS_DOLLAR = re.compile(r"^(?P<sign>[(\-+]?)[Ss§](?P<figure>\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\)?)$")
 DOLLAR = re.compile(r"^[(\-+]?\$\d")
 # Letters a recogniser gives for digits inside a number.
+# A Q read for a zero inside a figure or a date (`2Q24`, `08-Q6-2025`): only between digits
+# or a digit and its separator, so that words (`Q1 fees`, `QR`) keep their Q.
+INNER_Q = re.compile(r"(?<=\d)Q(?=\d)|(?<=\d[-./])Q(?=\d)|(?<=\d)Q(?=[-./]\d)")
 AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1"})
 PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
 
@@ -104,6 +107,7 @@ def _digits(text: str) -> str:
     "204508471". Only tokens of digits and such letters, with no more letters than digits."""
     if not any(c.isdigit() for c in text):
         return text
+    text = INNER_Q.sub("0", text)
     core = text.strip("().,:;-+")
     letters = sum(c in "OoDIl|" for c in core)
     if (
