@@ -135,7 +135,7 @@ async def test_the_text_extractor_hands_a_statement_ingest_found_no_text_on_to_o
     (queued,) = outbox.events
     assert isinstance(queued, StatementQueuedForOcr)
     assert (queued.ocr_pages, queued.reason) == ((1,), "page 1: it has no text layer")
-    assert queued.storage_key.endswith(".pdf") and queued.pages == 1
+    assert (queued.storage_key.endswith(".pdf"), queued.pages) == (True, 1)
     assert rows == 0  # the OCR extractor records the outcome
 
 
