@@ -83,16 +83,16 @@ def test_directions_only_the_wording_guessed_are_settled_by_the_ends_when_one_wa
     assert not any(d.guessed for d in rows)
 
 
-def _day(amount: str, sign: int, balance: str | None) -> Draft:
+def _day(amount: str, sign: int, balance: str | None, read: float = 0.99) -> Draft:
     row = _row(amount, balance)
-    row.sign = sign
+    row.sign, row.read = sign, read
     return row
 
 
 def test_an_amount_misread_among_a_days_rows_is_mended_when_the_days_balance_is_proven() -> None:
     # Only the day's last row prints the balance: 500 - 7.25 + 20.00 (read 420.00) - 5.
-    rows = [_day("7.25", -1, None), _day("420.00", 1, None), _day("5.00", -1, "507.75"),
-            _day("5.00", -1, "502.75")]  # fmt: skip
+    rows = [_day("7.25", -1, None), _day("420.00", 1, None, read=0.6),
+            _day("5.00", -1, "507.75"), _day("5.00", -1, "502.75")]  # fmt: skip
     assert mend(rows, Decimal("500.00")) is True
     assert rows[1].magnitude == Decimal("20.00")
     assert [r.mended for r in rows] == [False, True, False, False]
@@ -108,6 +108,15 @@ def test_a_days_balance_that_breaks_the_chain_is_left_as_printed() -> None:
 
 
 def test_a_days_rows_are_not_mended_when_two_could_be_the_misread_one() -> None:
-    rows = [_day("420.00", 1, None), _day("420.00", 1, "920.00"), _day("5.00", -1, "915.00")]
+    rows = [_day("420.00", 1, None, read=0.6), _day("420.00", 1, "920.00", read=0.6),
+            _day("5.00", -1, "915.00")]  # fmt: skip
     assert mend(rows, Decimal("500.00")) is False  # either 420.00 could be the 20.00
     assert [r.magnitude for r in rows] == [Decimal("420.00")] * 2 + [Decimal("5.00")]
+
+
+def test_a_days_amount_read_cleanly_is_left_as_printed() -> None:
+    # The same day, its 420.00 read with full confidence: a statement's own slip, not a misread.
+    rows = [_day("7.25", -1, None), _day("420.00", 1, None), _day("5.00", -1, "507.75"),
+            _day("5.00", -1, "502.75")]  # fmt: skip
+    assert mend(rows, Decimal("500.00")) is False
+    assert rows[1].magnitude == Decimal("420.00")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from cypheredge.extractor.domain.balance import DOUBTED_READ
 from cypheredge.extractor.domain.draft import Draft
 
 OCR = "ocr:"
@@ -91,9 +92,13 @@ class _Link:
         return None if net is None else start + net == end
 
     def mend_amount(self, moved: Decimal) -> bool:
-        """The one row whose amount, one confusion away, makes the link hold."""
+        """The one row whose amount, one confusion away, makes the link hold. Among a day's
+        rows only one whose figures the recogniser itself doubted is a suspect: more rows
+        make more sums one confusion away, and a statement's own slip reads cleanly."""
         found: list[tuple[Draft, Decimal]] = []
         for draft in self.rows:
+            if len(self.rows) > 1 and (draft.read is None or draft.read >= DOUBTED_READ):
+                continue
             others = self._net([d for d in self.rows if d is not draft])
             if others is None:
                 return False
