@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -45,3 +47,10 @@ def mixed(pdf: bytes, scanned_pages: set[int], dpi: int = 150) -> bytes:
     buf = io.BytesIO()
     out.save(buf)
     return buf.getvalue()
+
+
+def money_key(row: Mapping[str, Any]) -> tuple[object, ...]:
+    """A transaction row (extraction JSON or ground truth) by date and money, as numbers:
+    what must match exactly on a scan whatever the description reads."""
+    money = [row[k] for k in ("debit", "credit", "balance")]
+    return (row["date"], *(Decimal(m) if m is not None else None for m in money))

@@ -5,31 +5,17 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from decimal import Decimal
-from typing import Any
 
 import pikepdf
 import pytest
 
-from cetest.scans import mixed
+from cetest.scans import mixed, money_key
 from cypheredge.extractor.domain import extract_pdf
-from cypheredge.extractor.ocr.engine import OcrEngine, shared_engine
+from cypheredge.extractor.ocr.engine import OcrEngine
 from cypheredge.synth import generate
 from cypheredge.synth.scan import STYLES, scan
 
 pytestmark = pytest.mark.slow  # ~2 s a test: one A4 page of OCR
-
-
-@pytest.fixture(scope="module")
-def engine() -> OcrEngine:
-    built = shared_engine("rapidocr")
-    assert built is not None
-    return built
-
-
-def _key(row: dict[str, Any]) -> tuple[object, ...]:
-    money = [row[k] for k in ("debit", "credit", "balance")]
-    return (row["date"], *(Decimal(m) if m is not None else None for m in money))
 
 
 def test_a_mixed_pdf_reads_its_scanned_page_by_ocr_and_the_others_from_text(
@@ -44,7 +30,7 @@ def test_a_mixed_pdf_reads_its_scanned_page_by_ocr_and_the_others_from_text(
     truth = [t for t in statement.truth["transactions"] if t["page"] == 1]
     found = [t for t in result.to_json()["transactions"] if t["page"] == 1]
     assert len(truth) > 20
-    exact = {_key(t) for t in truth} & {_key(f) for f in found}
+    exact = {money_key(t) for t in truth} & {money_key(f) for f in found}
     assert len(exact) >= 0.95 * len(truth)
     assert {t["method"] for t in found} == {"ocr:rapidocr"}
     assert result.reconciled is True
@@ -92,5 +78,5 @@ def test_a_scan_crooked_turned_stamped_or_faxed_reads_as_the_digital_page(
     assert result.pages[last - 1].method == "ocr:rapidocr"
     truth = [t for t in statement.truth["transactions"] if t["page"] == last]
     found = [t for t in result.to_json()["transactions"] if t["page"] == last]
-    assert {_key(t) for t in found} == {_key(t) for t in truth}
+    assert {money_key(t) for t in found} == {money_key(t) for t in truth}
     assert result.reconciled is True

@@ -4,29 +4,16 @@ those pages, each saying why; a correct searchable scan keeps its layer even wit
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Any
 
 import pytest
 
+from cetest.scans import money_key
 from cypheredge.extractor.domain import extract_pdf
-from cypheredge.extractor.ocr.engine import OcrEngine, shared_engine
+from cypheredge.extractor.ocr.engine import OcrEngine
 from cypheredge.synth import generate
 from cypheredge.synth.layers import outlined, searchable
 
 pytestmark = pytest.mark.slow  # ~3 s a test: one A4 page of OCR
-
-
-@pytest.fixture(scope="module")
-def engine() -> OcrEngine:
-    built = shared_engine("rapidocr")
-    assert built is not None
-    return built
-
-
-def _key(row: dict[str, Any]) -> tuple[object, ...]:
-    money = [row[k] for k in ("debit", "credit", "balance")]
-    return (row["date"], *(Decimal(m) if m is not None else None for m in money))
 
 
 FIXTURES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
@@ -50,7 +37,7 @@ def test_an_unusable_layer_is_read_by_ocr_with_the_rows_of_the_digital_page(
     truth = [t for t in statement.truth["transactions"] if t["page"] == 2]
     found = [t for t in result.to_json()["transactions"] if t["page"] == 2]
     assert len(truth) >= 5
-    assert {_key(t) for t in found} == {_key(t) for t in truth}
+    assert {money_key(t) for t in found} == {money_key(t) for t in truth}
     assert result.reconciled is True
     [note] = [n for n in result.warnings if n.code == "text_layer_unusable"]
     assert note.page == 2
@@ -66,5 +53,5 @@ def test_a_correct_searchable_scan_is_not_read_again_by_ocr(engine: OcrEngine) -
 
     assert [p.method for p in result.pages] == ["geometric"] * 3
     assert not [n for n in result.warnings if n.code == "text_layer_unusable"]
-    found = {_key(t) for t in result.to_json()["transactions"]}
-    assert found == {_key(t) for t in statement.truth["transactions"]}
+    found = {money_key(t) for t in result.to_json()["transactions"]}
+    assert found == {money_key(t) for t in statement.truth["transactions"]}
