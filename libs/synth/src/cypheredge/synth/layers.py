@@ -28,7 +28,7 @@ from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from cypheredge.synth.scan import ScanStyle, degrade
+from cypheredge.synth.scan import ScanStyle, degrade, replace_pages
 
 Layer = Literal["own", "garbage", "other", "sparse"]
 # A flatbed at 200 dpi, fed straight: the layer's words stay over the print they name.
@@ -69,7 +69,7 @@ def searchable(
             built[n] = _overlay_page(image, page.get_size(), hidden)
     finally:
         doc.close()
-    return _replace(pdf, built)
+    return replace_pages(pdf, built)
 
 
 def outlined(pdf: bytes, pages: Iterable[int] | None = None) -> bytes:
@@ -199,18 +199,6 @@ def _overlay_page(image: Image.Image, size: tuple[float, float], words: list[Pla
         canvas.drawText(text)
     canvas.showPage()
     canvas.save()
-    return buf.getvalue()
-
-
-def _replace(pdf: bytes, built: dict[int, bytes]) -> bytes:
-    out = pikepdf.open(io.BytesIO(pdf))
-    # A foreign page's objects are copied when the target is saved: sources must outlive it.
-    sources = [pikepdf.open(io.BytesIO(built[n])) for n in sorted(built)]
-    for number, source in zip(sorted(built), sources, strict=True):
-        out.pages.insert(number - 1, source.pages[0])
-        del out.pages[number]
-    buf = io.BytesIO()
-    out.save(buf, deterministic_id=True)
     return buf.getvalue()
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from random import Random
@@ -215,11 +215,18 @@ def _image_pdf(images: Sequence[Image.Image], style: ScanStyle) -> bytes:
 
 def _replace_pages(pdf: bytes, images: dict[int, Image.Image], style: ScanStyle) -> bytes:
     """`pdf` with each page in `images` replaced by a page holding only that image."""
+    return replace_pages(pdf, {n: _image_pdf([image], style) for n, image in images.items()})
+
+
+def replace_pages(pdf: bytes, pages: Mapping[int, bytes]) -> bytes:
+    """`pdf` with each page numbered in `pages` (1-based) replaced by the first page of the
+    PDF given for it."""
     out = pikepdf.open(io.BytesIO(pdf))
     # pikepdf copies a foreign page's objects when the target is saved, so each source
     # document must outlive the save.
-    sources = [pikepdf.open(io.BytesIO(_image_pdf([image], style))) for image in images.values()]
-    for number, source in zip(sorted(images), sources, strict=True):
+    numbers = sorted(pages)
+    sources = [pikepdf.open(io.BytesIO(pages[n])) for n in numbers]
+    for number, source in zip(numbers, sources, strict=True):
         out.pages.insert(number - 1, source.pages[0])
         del out.pages[number]
     buf = io.BytesIO()
