@@ -25,10 +25,10 @@ async def test_extracts_in_a_worker_and_recovers_after_a_timeout() -> None:
     try:
         first = runner.sandbox.worker_pids
         with pytest.raises(PdfTooSlow, match="longer than"):
-            await runner.extract(sample(STRESS))
+            await runner.read(sample(STRESS))
         assert runner.sandbox.worker_pids == ()  # the overrunning worker was killed
         runner.sandbox.limits = extraction_limits(120, 2048)  # carries on, on a fresh worker
-        document = await runner.extract(sample(DIGITAL_NZ), (repaired_pdf(),))
+        document = (await runner.read(sample(DIGITAL_NZ), (repaired_pdf(),))).document
         assert len(document.transactions) == 6
         assert document.reconciled is True
         assert [w.code for w in document.warnings] == [REPAIRED_PDF]
@@ -44,8 +44,8 @@ async def test_a_file_over_the_memory_cap_is_stopped_and_the_next_file_is_read()
     try:
         before = runner.sandbox.worker_pids
         with pytest.raises(PdfTooMuchMemory):
-            await runner.extract(hostile.decompression_bomb())
-        document = await runner.extract(sample(DIGITAL_NZ))
+            await runner.read(hostile.decompression_bomb())
+        document = (await runner.read(sample(DIGITAL_NZ))).document
         assert len(document.transactions) == 6
         assert runner.sandbox.worker_pids != before
     finally:
@@ -56,13 +56,13 @@ async def test_a_worker_killed_while_the_pool_is_idle_costs_no_file() -> None:
     runner = CascadeRunner(workers=2)
     runner.start(wait=True)
     try:
-        await runner.extract(sample(DIGITAL_NZ))  # the workers are up and idle now
+        await runner.read(sample(DIGITAL_NZ))  # the workers are up and idle now
         idle = runner.sandbox.worker_pids
         assert len(idle) == 2
         for pid in idle:
             os.kill(pid, signal.SIGKILL)
         _wait_dead(idle)
-        document = await runner.extract(sample(DIGITAL_NZ))
+        document = (await runner.read(sample(DIGITAL_NZ))).document
         assert len(document.transactions) == 6
     finally:
         runner.close()
@@ -74,9 +74,9 @@ async def test_a_worker_killed_mid_file_costs_no_file() -> None:
     runner.start(wait=True)
     try:
         (pid,) = runner.sandbox.worker_pids
-        pending = runner.extract(sample(STRESS))
+        pending = runner.read(sample(STRESS))
         killer = _kill_soon(pid)
-        document = await pending
+        document = (await pending).document
         killer.join()
         assert len(document.transactions) > 1000
         assert pid not in runner.sandbox.worker_pids

@@ -82,10 +82,9 @@ def _counted_once(
     says so: it reconciles without them (or, with nothing to reconcile against, it did not
     with them either and they are enough rows to be no coincidence)."""
     once = _best_reading(view.kept, run, card)
-    enough = len(view.relisted) > MIN_ROWS
-    if once.reconciled is not True and not (
-        once.reconciled is settled.reconciled is None and enough
-    ):
+    proven = once.reconciled is True
+    unprovable = once.reconciled is None and settled.reconciled is None
+    if not (proven or (unprovable and len(view.relisted) > MIN_ROWS)):
         return None
     pages = sorted({d.page for d in view.relisted})
     notice = Notice(

@@ -21,7 +21,6 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.contracts.notices import Notice
 from cypheredge.extractor.service.sandboxed import (
     EXTRACT_TASK,
@@ -88,13 +87,6 @@ class CascadeRunner:
             log.exception("the extraction workers could not start; the first file retries")
         except RuntimeError:
             pass  # closed before they started
-
-    async def extract(
-        self, data: bytes, file_warnings: Sequence[Notice] = ()
-    ) -> ExtractionDocument:
-        """The extraction document of ``data``; ``file_warnings`` are ingestion's findings.
-        (:meth:`read` says which pages wanted OCR too.)"""
-        return (await self.read(data, file_warnings)).document
 
     async def read(self, data: bytes, file_warnings: Sequence[Notice] = ()) -> Extraction:
         """The extraction of ``data``: its document and the pages only OCR could read that
