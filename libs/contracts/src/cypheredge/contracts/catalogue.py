@@ -16,7 +16,7 @@ from cypheredge.contracts.events.batch import (
     BatchRedriveRequested,
     BatchSubmitted,
 )
-from cypheredge.contracts.events.billing import UsageRecorded
+from cypheredge.contracts.events.billing import SubscriptionChanged, UsageRecorded
 from cypheredge.contracts.events.report import ReportReady
 from cypheredge.contracts.events.statement import (
     StatementExtracted,
@@ -25,6 +25,7 @@ from cypheredge.contracts.events.statement import (
     StatementQueuedForOcr,
     StatementRejected,
 )
+from cypheredge.contracts.events.stripe import StripeEventReceived
 from cypheredge.contracts.registry import ALL_EVENTS
 from cypheredge.contracts.topics import (
     ALL_TOPICS,
@@ -34,6 +35,8 @@ from cypheredge.contracts.topics import (
     STATEMENT_EXTRACTION,
     STATEMENT_INGESTION,
     STATEMENT_OCR,
+    STRIPE_EVENTS,
+    SUBSCRIPTIONS,
     USAGE,
     Topic,
 )
@@ -76,10 +79,12 @@ class Service:
 
 # Every service whose outbox holds a batch's events consumes the re-drive requests and
 # re-publishes its own sent rows; the gateway re-queues its own rows as it asks.
+# The gateway also projects usage and subscriptions (its quotas) and forwards the Stripe
+# webhooks it verified to billing.
 GATEWAY = Service(
     "gateway",
-    produces=(BatchSubmitted, BatchRedriveRequested),
-    consumes=(STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_OUTCOME),
+    produces=(BatchSubmitted, BatchRedriveRequested, StripeEventReceived),
+    consumes=(STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_OUTCOME, USAGE, SUBSCRIPTIONS),
 )
 INGEST = Service(
     "ingest",
@@ -104,9 +109,9 @@ REPORTER = Service(
     produces=(ReportReady, BatchCompleted, BatchFailed),
     consumes=(BATCH_SUBMITTED, STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_REDRIVE),
 )
-# Billing will publish ``SubscriptionChanged`` from Stripe's webhooks; until it does, it
-# produces nothing (and runs no relay).
-BILLING = Service("billing", consumes=(USAGE,))
+# Billing meters usage to Stripe and keeps each org's plan and subscription, which it
+# publishes (from operators' plan changes and from Stripe's webhooks).
+BILLING = Service("billing", produces=(SubscriptionChanged,), consumes=(USAGE, STRIPE_EVENTS))
 
 SERVICES: tuple[Service, ...] = (GATEWAY, INGEST, EXTRACTOR, EXTRACTOR_GPU, REPORTER, BILLING)
 

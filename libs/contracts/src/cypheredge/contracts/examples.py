@@ -31,6 +31,7 @@ from cypheredge.contracts.events.statement import (
     StatementQueuedForOcr,
     StatementRejected,
 )
+from cypheredge.contracts.events.stripe import StripeEventReceived, StripeObjectSummary
 from cypheredge.contracts.notices import repaired_pdf
 
 EXAMPLE_ORG_ID = UUID("0a000000-0000-4000-8000-000000000001")
@@ -143,13 +144,29 @@ EXAMPLES: tuple[Event, ...] = (
         quantity=2,
         batch_id=_BATCH,
         occurred_at=EXAMPLE_TIME,
+        ocr_pages=1,
     ),
     SubscriptionChanged(
         subscription_id=UUID("0d000000-0000-4000-8000-000000000001"),
         external_customer_id="cus_example",
         external_subscription_id="sub_example",
         status="active",
-        plan="growth",
+        plan="pro",
+        status_since=EXAMPLE_TIME,
+        revision=3,
+    ),
+    StripeEventReceived(
+        stripe_event_id="evt_example",
+        stripe_type="customer.subscription.updated",
+        created=EXAMPLE_TIME,
+        object=StripeObjectSummary(
+            id="sub_example",
+            object="subscription",
+            customer="cus_example",
+            status="past_due",
+            price_lookup_keys=("cypheredge_pro_pages",),
+            metadata={"org_id": "0a000000-0000-4000-8000-000000000001"},
+        ),
     ),
     BatchRedriveRequested(batch_id=_BATCH, reason="stalled"),
 )

@@ -19,6 +19,7 @@ from cypheredge.contracts.events.statement import (
     StatementQueuedForOcr,
     StatementRejected,
 )
+from cypheredge.contracts.events.stripe import StripeEventReceived
 
 ALL_EVENTS: tuple[type[Event], ...] = (
     BatchSubmitted,
@@ -32,6 +33,7 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     BatchFailed,
     UsageRecorded,
     SubscriptionChanged,
+    StripeEventReceived,
     BatchRedriveRequested,
 )
 

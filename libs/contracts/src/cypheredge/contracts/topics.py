@@ -37,6 +37,9 @@ STATEMENT_OCR = Topic(
 BATCH_OUTCOME = Topic("cypheredge.batches.outcome", 3, "Reports ready and final batch outcomes")
 USAGE = Topic("cypheredge.usage", 3, "Billable usage recorded by the pipeline")
 SUBSCRIPTIONS = Topic("cypheredge.billing.subscriptions", 3, "Subscription lifecycle changes")
+STRIPE_EVENTS = Topic(
+    "cypheredge.billing.stripe-events", 3, "Stripe webhook events the gateway verified"
+)
 BATCH_REDRIVE = Topic(
     "cypheredge.batches.redrive",
     3,
@@ -51,6 +54,7 @@ ALL_TOPICS: tuple[Topic, ...] = (
     BATCH_OUTCOME,
     USAGE,
     SUBSCRIPTIONS,
+    STRIPE_EVENTS,
     BATCH_REDRIVE,
 )
 

@@ -6,10 +6,15 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
+from pydantic import Field
+
 from cypheredge.contracts.base import Event
 from cypheredge.contracts.topics import SUBSCRIPTIONS, USAGE
 
 UsageMetric = Literal["pages_processed", "statements_processed"]
+SubscriptionStatus = Literal[
+    "trialing", "active", "past_due", "canceled", "unpaid", "incomplete", "incomplete_expired"
+]
 
 
 class UsageRecorded(Event):
@@ -22,6 +27,9 @@ class UsageRecorded(Event):
     quantity: int
     batch_id: UUID
     occurred_at: datetime
+    # Of ``quantity`` pages, how many only OCR could read: plans may count those differently.
+    ocr_pages: int = Field(0, ge=0)
+    statement_id: UUID | None = None
 
     def aggregate_id(self) -> UUID:
         return self.batch_id
@@ -33,10 +41,15 @@ class SubscriptionChanged(Event):
     topic = SUBSCRIPTIONS.name
 
     subscription_id: UUID
-    external_customer_id: str
-    external_subscription_id: str
-    status: Literal["trialing", "active", "past_due", "canceled", "unpaid", "incomplete"]
-    plan: str | None = None
+    external_customer_id: str = Field(description="Stripe Customer id; empty while Stripe is off")
+    external_subscription_id: str = Field(description="Stripe Subscription id; empty: none")
+    status: SubscriptionStatus
+    plan: str | None = Field(None, description="Plan tier (see cypheredge.contracts.plans)")
+    # When ``status`` began (a grace period runs from the first day past due).
+    status_since: datetime | None = None
+    # Grows with every change of the org's subscription: a projection applies only newer ones.
+    revision: int = Field(0, ge=0)
+    current_period_end: datetime | None = None
 
     def aggregate_id(self) -> UUID:
         return self.subscription_id
