@@ -16,6 +16,7 @@ from cetest.recording import RecordingOutbox
 from cetest.scans import scanned
 from cypheredge.contracts import Envelope
 from cypheredge.contracts.catalogue import EXTRACTOR, EXTRACTOR_GPU
+from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
@@ -104,9 +105,12 @@ async def test_a_scanned_statement_is_extracted_by_ocr_in_the_sandbox(
     finally:
         runner.close()
     assert rows == 1
-    extracted, _usage = outbox.events
+    extracted, usage, _statements = outbox.events
     assert isinstance(extracted, StatementExtracted), extracted
     assert [(p.method, p.number) for p in extracted.pages] == [("ocr:rapidocr", 1)]
+    # The page OCR read is metered as such (plans may count it differently).
+    assert isinstance(usage, UsageRecorded)
+    assert (usage.quantity, usage.ocr_pages) == (1, 1)
     truth = [t for t in statement.truth["transactions"] if t["page"] == 2]
     assert extracted.transactions == len(truth)
 

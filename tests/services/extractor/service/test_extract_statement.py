@@ -16,6 +16,7 @@ from cetest.pdfs import DIGITAL_NZ, sample
 from cetest.recording import RecordingOutbox
 from cypheredge.contracts import Envelope
 from cypheredge.contracts.catalogue import EXTRACTOR
+from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
@@ -83,9 +84,14 @@ async def test_the_file_that_matches_its_checksum_is_extracted(extractor: Setup)
     org = uuid4()
     event = await _ingested(storage, sample(DIGITAL_NZ), org)
     await _handle(use_case, event, org)
-    extracted, _usage = outbox.events
+    extracted, pages, statements = outbox.events
     assert isinstance(extracted, StatementExtracted)
     assert extracted.transactions == 6
+    # Metered: every page read, none by OCR, and the statement itself.
+    assert isinstance(pages, UsageRecorded) and isinstance(statements, UsageRecorded)
+    assert (pages.metric, pages.quantity, pages.ocr_pages) == ("pages_processed", 1, 0)
+    assert (statements.metric, statements.quantity) == ("statements_processed", 1)
+    assert pages.statement_id == statements.statement_id == event.statement_id
 
 
 async def test_a_file_altered_in_storage_is_refused_by_the_extractor(extractor: Setup) -> None:

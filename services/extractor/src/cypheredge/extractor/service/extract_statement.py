@@ -14,13 +14,10 @@ behind scans. The hand-over is this consumer's effect, written with its inbox ro
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import Any, Literal
-from uuid import uuid5
 
 from cypheredge.contracts import Envelope, Event
 from cypheredge.contracts.catalogue import EXTRACTOR
-from cypheredge.contracts.events.billing import UsageRecorded
 from cypheredge.contracts.events.statement import (
     PageMethod,
     StatementExtracted,
@@ -31,6 +28,7 @@ from cypheredge.contracts.events.statement import (
 from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.extractor.infra import repository as repo
 from cypheredge.extractor.service.artefact import NO_TEXT_LAYER, event_warnings
+from cypheredge.extractor.service.metering import usage_of
 from cypheredge.extractor.service.runner import CascadeRunner
 from cypheredge.kit.checksums import ChecksumMismatch, read_verified, sha256_hex
 from cypheredge.kit.db import Database
@@ -153,13 +151,7 @@ class StatementExtractor:
             period_end=summary.period_end,
             warnings=event_warnings(document),
         )
-        usage = UsageRecorded(
-            usage_id=uuid5(event.statement_id, "pages_processed"),
-            metric="pages_processed",
-            quantity=event.pages,
-            batch_id=event.batch_id,
-            occurred_at=datetime.now(UTC),
-        )
+        usage = usage_of(event.batch_id, event.statement_id, document)
         row = {
             "status": "extracted",
             "artefact_key": key,
@@ -168,7 +160,7 @@ class StatementExtractor:
             "reconciled": extracted.reconciled,
             "pages": [p.model_dump(mode="json") for p in document.pages],
         }
-        await self._finish(envelope, event, row, extracted, usage)
+        await self._finish(envelope, event, row, extracted, *usage)
 
     async def _record_failure(
         self,
