@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 import pytest
@@ -9,7 +10,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from cetest.tenants import Tenant
-from cypheredge.gateway.infra.models import batches, orgs
+from cypheredge.gateway.infra.models import TENANT_TABLES, batches, org_plans, orgs, usage_records
 from cypheredge.gateway.service.container import Container
 from cypheredge.kit.db import set_org
 
@@ -82,6 +83,65 @@ async def test_org_setting_does_not_leak_to_the_next_transaction(
     for _ in range(3):
         async with gateway.db.system() as session:
             assert (await session.execute(select(orgs))).first() is None
+
+
+async def test_every_tenant_table_is_under_forced_rls(gateway: Container) -> None:
+    async with gateway.db.system() as session:
+        rows = (
+            await session.execute(
+                text(
+                    "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'gateway' "
+                    "AND c.relkind = 'r'"
+                )
+            )
+        ).all()
+    forced = {r.relname for r in rows if r.relrowsecurity and r.relforcerowsecurity}
+    assert set(TENANT_TABLES) <= forced
+    assert {"org_plans", "usage_records"} <= forced
+
+
+async def test_plans_and_usage_of_one_org_are_invisible_and_unwritable_to_another(
+    gateway: Container, org_a: Tenant, org_b: Tenant
+) -> None:
+    usage_id = uuid4()
+    async with gateway.db.tenant(uuid_of(org_a)) as session:
+        await session.execute(
+            insert(usage_records).values(
+                usage_id=usage_id,
+                org_id=uuid_of(org_a),
+                batch_id=uuid4(),
+                metric="pages_processed",
+                quantity=1,
+                occurred_at=datetime.now(UTC),
+            )
+        )
+        await session.execute(
+            insert(org_plans).values(org_id=uuid_of(org_a), plan="pro", status="active", revision=1)
+        )
+    async with gateway.db.tenant(uuid_of(org_b)) as session:
+        assert (await session.execute(select(usage_records))).first() is None
+        assert (await session.execute(select(org_plans))).first() is None
+    for table, values in (
+        (org_plans, {"org_id": uuid_of(org_a), "plan": "pro", "status": "x", "revision": 9}),
+        (
+            usage_records,
+            {
+                "usage_id": uuid4(),
+                "org_id": uuid_of(org_a),
+                "batch_id": uuid4(),
+                "metric": "m",
+                "quantity": 1,
+                "occurred_at": datetime.now(UTC),
+            },
+        ),
+    ):
+        with pytest.raises(DBAPIError, match="row-level security"):
+            async with gateway.db.tenant(uuid_of(org_b)) as session:
+                await session.execute(insert(table).values(**values))
+    async with gateway.db.tenant(uuid_of(org_a)) as session:
+        await session.execute(org_plans.delete())  # org A's uploads stay on the default plan
+        await session.execute(usage_records.delete().where(usage_records.c.usage_id == usage_id))
 
 
 def uuid_of(tenant: Tenant) -> UUID:

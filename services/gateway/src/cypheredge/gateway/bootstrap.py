@@ -13,7 +13,7 @@ from cypheredge.gateway.infra.ratelimit import LocalBuckets, RateLimiter, RedisB
 from cypheredge.gateway.infra.resilient import ResilientBuckets
 from cypheredge.gateway.service.accounts import PrincipalCache
 from cypheredge.gateway.service.container import Container, RateLimits
-from cypheredge.gateway.settings import GatewaySettings
+from cypheredge.gateway.settings import GatewaySettings, StripeSettings
 from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.secrets import Sealer
@@ -59,10 +59,16 @@ def rate_limits(infra: InfraSettings, settings: GatewaySettings) -> RateLimits:
     )
 
 
-def build(infra: InfraSettings | None = None, settings: GatewaySettings | None = None) -> Container:
+def build(
+    infra: InfraSettings | None = None,
+    settings: GatewaySettings | None = None,
+    stripe: StripeSettings | None = None,
+) -> Container:
     infra = infra or InfraSettings()
     settings = settings or GatewaySettings()
+    stripe = stripe or StripeSettings()
     key = infra.cypheredge_secret_key
+    webhook_secret = stripe.stripe_webhook_secret
     db = database(infra)
     return Container(
         settings=settings,
@@ -77,4 +83,5 @@ def build(infra: InfraSettings | None = None, settings: GatewaySettings | None =
             max_entries=settings.auth_cache_max_entries,
         ),
         batch_changes=BatchChanges(db.url, fallback_interval=settings.long_poll_fallback_seconds),
+        stripe_webhook_secret=webhook_secret.get_secret_value() if webhook_secret else None,
     )

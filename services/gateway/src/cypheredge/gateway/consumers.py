@@ -6,6 +6,7 @@ from faststream.kafka import KafkaRouter
 
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed
+from cypheredge.contracts.events.billing import SubscriptionChanged, UsageRecorded
 from cypheredge.contracts.events.report import ReportReady
 from cypheredge.contracts.events.statement import (
     StatementExtracted,
@@ -50,6 +51,14 @@ def router(projector: Projector, group_id: str = GATEWAY.group_id) -> KafkaRoute
 
     @sub(filter=of_type(BatchFailed))
     async def batch_failed(event: BatchFailed, envelope: CurrentEnvelope) -> None:
+        await projector.handle(envelope, event)
+
+    @sub(filter=of_type(UsageRecorded))
+    async def usage_recorded(event: UsageRecorded, envelope: CurrentEnvelope) -> None:
+        await projector.handle(envelope, event)
+
+    @sub(filter=of_type(SubscriptionChanged))
+    async def subscription_changed(event: SubscriptionChanged, envelope: CurrentEnvelope) -> None:
         await projector.handle(envelope, event)
 
     ignore_others(sub)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MB = 1024 * 1024
@@ -44,3 +44,12 @@ class GatewaySettings(BaseSettings):
     # the process's LISTEN connection is down.
     long_poll_max_seconds: int = Field(30, ge=0)
     long_poll_fallback_seconds: float = Field(1.0, gt=0)
+
+
+class StripeSettings(BaseSettings):
+    """Stripe's own variable names (no prefix): what Stripe's docs and dashboards call them."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    # The webhook endpoint's signing secret (whsec_...); unset: webhooks are answered 503.
+    stripe_webhook_secret: SecretStr | None = None

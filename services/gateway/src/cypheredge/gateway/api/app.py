@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from cypheredge.gateway.api import openapi, problems
 from cypheredge.gateway.api.edge import HTTP_REQUESTS, HTTP_SECONDS, EdgeMiddleware
-from cypheredge.gateway.api.routes import batches, health, reports
+from cypheredge.gateway.api.routes import batches, billing, health, reports, stripe
 from cypheredge.gateway.service.container import Container
 
 __all__ = ["HTTP_REQUESTS", "HTTP_SECONDS", "create_app"]
@@ -43,5 +43,7 @@ def create_app(container: Container) -> FastAPI:
     app.include_router(health.router, responses=operations)
     app.include_router(batches.router)
     app.include_router(reports.router)
+    app.include_router(billing.router)
+    app.include_router(stripe.router)
     app.add_middleware(EdgeMiddleware, limits=container.rate_limits)
     return app

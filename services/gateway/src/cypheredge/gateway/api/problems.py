@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from cypheredge.gateway.api.context import decorate, request_id
+from cypheredge.gateway.domain.entitlement import Refusal
 from cypheredge.gateway.domain.errors import SubmissionError
 
 PROBLEM_JSON = "application/problem+json"
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 TITLES = {
     400: "Bad Request",
     401: "Unauthorized",
+    402: "Payment Required",
     403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
@@ -41,6 +43,7 @@ TITLES = {
 CODES = {
     400: "bad_request",
     401: "unauthorized",
+    402: "payment_required",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
@@ -98,6 +101,11 @@ def problem_response(request: Request, problem: Problem) -> JSONResponse:
 
 def from_submission(exc: SubmissionError) -> Problem:
     return Problem(exc.status, exc.title, exc.detail, code=exc.code, field=exc.field)
+
+
+def from_refusal(refusal: Refusal) -> Problem:
+    """An upload the org's plan or subscription does not allow: 402, with the figures."""
+    return Problem(402, refusal.title, refusal.detail, code=refusal.code, **refusal.members)
 
 
 def install(app: FastAPI) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -87,3 +88,62 @@ class BatchPage(BaseModel):
 class TransactionPage(BaseModel):
     data: list[dict[str, Any]]
     has_more: bool
+
+
+class PlanTerms(BaseModel):
+    """How a plan counts and prices pages."""
+
+    tier: str
+    included_pages: int
+    overage_cents_per_page: Decimal | None = Field(description="None: no overage (hard cap)")
+    scanned_page_units: int = Field(description="Billable pages per page read by OCR")
+    hard_cap: bool = Field(description="Uploads stop once the included pages are used")
+
+
+class UsageFigures(BaseModel):
+    pages: int = Field(description="Pages extracted")
+    ocr_pages: int = Field(description="Of those, pages only OCR could read")
+    billable_pages: int = Field(description="Pages in the plan's terms (OCR pages weigh more)")
+    statements: int
+    by_metric: dict[str, int] = Field(description="Recorded quantity per usage metric")
+
+
+class UsageReport(BaseModel):
+    period: str = Field(description="YYYY-MM (calendar month, UTC)")
+    starts_at: datetime
+    ends_at: datetime = Field(description="Exclusive: the next period's start")
+    plan: PlanTerms
+    usage: UsageFigures
+    included_remaining: int
+    overage_pages: int
+
+
+class PlanLimits(PlanTerms):
+    """Every term of a plan."""
+
+    title: str
+    monthly_fee_cents: int
+    rate_limit_per_minute: int
+    rate_limit_burst: int
+    max_file_bytes: int
+    max_files_per_batch: int
+    retention_days: int
+    past_due_grace_days: int
+
+
+class Subscription(BaseModel):
+    plan: str
+    status: str
+    status_since: datetime | None
+    current_period_end: datetime | None
+    uploads_allowed: bool
+    reason: str | None = Field(
+        description="Why uploads are refused: quota_exceeded, payment_past_due, "
+        "subscription_inactive; None when allowed"
+    )
+    limits: PlanLimits
+
+
+class WebhookReceived(BaseModel):
+    received: bool
+    duplicate: bool = Field(description="The event id was taken before: nothing was done again")

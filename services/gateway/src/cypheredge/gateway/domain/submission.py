@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cypheredge.gateway.domain.errors import SubmissionError
@@ -26,6 +26,32 @@ class UploadLimits:
     max_file_bytes: int
     max_total_bytes: int
     max_field_bytes: int = 64 * 1024
+    # The org's plan, and which of the limits above are its (lower than the gateway's own):
+    # a refusal then names the plan, which says what would lift the limit.
+    plan: str | None = None
+    plan_bound: frozenset[str] = field(default_factory=frozenset)
+
+    def on_plan(self, tier: str, *, max_files: int, max_file_bytes: int) -> UploadLimits:
+        """These limits lowered to a plan's (the lower of each pair applies)."""
+        bound = {
+            name
+            for name, mine, theirs in (
+                ("max_files", self.max_files, max_files),
+                ("max_file_bytes", self.max_file_bytes, max_file_bytes),
+            )
+            if theirs < mine
+        }
+        return replace(
+            self,
+            max_files=min(self.max_files, max_files),
+            max_file_bytes=min(self.max_file_bytes, max_file_bytes),
+            plan=tier,
+            plan_bound=frozenset(bound),
+        )
+
+    def by_plan(self, limit: str) -> str:
+        """Words naming the plan when ``limit`` is the plan's, else nothing."""
+        return f" on the {self.plan} plan" if limit in self.plan_bound else ""
 
     @property
     def max_body_bytes(self) -> int:
@@ -52,7 +78,8 @@ def check_file_count(count: int, limits: UploadLimits) -> None:
     if count > limits.max_files:
         raise SubmissionError(
             "Too many files",
-            f"More than {limits.max_files} files sent; at most {limits.max_files} per batch.",
+            f"More than {limits.max_files} files sent; at most {limits.max_files} per batch"
+            f"{limits.by_plan('max_files')}.",
             413,
             field="files",
             code="too_many_files",
@@ -63,7 +90,8 @@ def check_file_size(field: str, size: int, limits: UploadLimits) -> None:
     if size > limits.max_file_bytes:
         raise SubmissionError(
             "File too large",
-            f"{field} exceeds the limit of {limits.max_file_bytes} bytes per file.",
+            f"{field} exceeds the limit of {limits.max_file_bytes} bytes per file"
+            f"{limits.by_plan('max_file_bytes')}.",
             413,
             field=field,
             code="file_too_large",

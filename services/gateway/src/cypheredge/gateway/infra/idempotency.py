@@ -91,6 +91,17 @@ async def reserve(
     return Reservation("reserved") if taken.first() is not None else Reservation("in_progress")
 
 
+async def answered(session: AsyncSession, *, org_id: UUID, key: str) -> bool:
+    """Whether ``key`` holds a stored answer (its retries replay it)."""
+    query = select(table.c.key).where(
+        table.c.org_id == org_id,
+        table.c.key == key,
+        table.c.state == "completed",
+        table.c.expires_at >= func.now(),
+    )
+    return (await session.execute(query)).first() is not None
+
+
 async def complete(
     session: AsyncSession, *, org_id: UUID, key: str, status: int, body: Any
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -126,7 +127,66 @@ idempotency_keys = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
+# Projections of billing's events (the gateway never reads billing's tables). No foreign key
+# to orgs: an event is applied as it comes, and one for an org unknown here must not poison
+# the partition.
+org_plans = Table(
+    "org_plans",
+    metadata,
+    Column("org_id", UUID(as_uuid=True), primary_key=True),
+    Column("plan", String(50), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("status_since", DateTime(timezone=True)),
+    # Billing's revision of the subscription: only a greater one replaces the row.
+    Column("revision", BigInteger, nullable=False),
+    Column("external_customer_id", String(255), nullable=False, server_default=""),
+    Column("external_subscription_id", String(255), nullable=False, server_default=""),
+    Column("current_period_end", DateTime(timezone=True)),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+)
+
+usage_records = Table(
+    "usage_records",
+    metadata,
+    Column("usage_id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+    Column("batch_id", UUID(as_uuid=True), nullable=False),
+    Column("statement_id", UUID(as_uuid=True)),
+    Column("metric", String(50), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("ocr_pages", Integer, nullable=False, server_default=text("0")),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_usage_records_org_occurred", "org_id", "occurred_at"),
+)
+
+# Not tenant tables: a Stripe webhook arrives with no org, and these are how one is found.
+stripe_customers = Table(
+    "stripe_customers",
+    metadata,
+    Column("customer_id", String(255), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+)
+
+stripe_events = Table(
+    "stripe_events",
+    metadata,
+    Column("id", String(255), primary_key=True),  # Stripe's event id: each is taken once
+    Column("type", String(255), nullable=False),
+    Column("org_id", UUID(as_uuid=True)),  # None: no org could be found (not forwarded)
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+)
+
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
 
-TENANT_TABLES = ("users", "api_keys", "batches", "statements", "idempotency_keys")
+TENANT_TABLES = (
+    "users",
+    "api_keys",
+    "batches",
+    "statements",
+    "idempotency_keys",
+    "org_plans",
+    "usage_records",
+)

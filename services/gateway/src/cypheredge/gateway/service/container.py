@@ -34,9 +34,12 @@ class Container:
     rate_limits: RateLimits
     auth_cache: PrincipalCache
     batch_changes: BatchChanges  # started and stopped by the app's lifespan
+    # Verifies Stripe's webhooks; None: webhooks are not configured here.
+    stripe_webhook_secret: str | None = None
 
     @property
     def limits(self) -> UploadLimits:
+        """The gateway's own upload limits (an org's plan may lower them)."""
         return UploadLimits(
             max_files=self.settings.max_files,
             max_file_bytes=self.settings.max_file_bytes,

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cypheredge.contracts import Envelope, Event
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.contracts.events.batch import BatchCompleted, BatchFailed
+from cypheredge.contracts.events.billing import SubscriptionChanged, UsageRecorded
 from cypheredge.contracts.events.report import ReportReady
 from cypheredge.contracts.events.statement import (
     StatementExtracted,
@@ -31,6 +32,7 @@ from cypheredge.gateway.domain.statuses import (
     settle,
 )
 from cypheredge.gateway.infra import batches as sql
+from cypheredge.gateway.service.billing_projection import project_billing
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
 
@@ -43,9 +45,13 @@ class Projector:
         self._inbox = inbox
 
     async def handle(self, envelope: Envelope, event: Event) -> None:
-        await self._inbox.apply_once(
-            self._db, CONSUMER, envelope, lambda session: self._apply(session, event)
-        )
+        async def effect(session: AsyncSession) -> None:
+            if isinstance(event, UsageRecorded | SubscriptionChanged):
+                await project_billing(session, envelope.orgid, event)
+            else:
+                await self._apply(session, event)
+
+        await self._inbox.apply_once(self._db, CONSUMER, envelope, effect)
 
     async def _apply(self, session: AsyncSession, event: Event) -> None:
         match event:

@@ -18,6 +18,7 @@ from cypheredge.contracts.events.batch import BatchSubmitted, SubmittedStatement
 from cypheredge.gateway.domain.submission import (
     SubmissionError,
     UploadedFile,
+    UploadLimits,
     check_files,
     request_fingerprint,
 )
@@ -49,9 +50,13 @@ async def submit_batch(
     passwords: dict[str, str],
     params: dict[str, Any],
     idempotency_key: str | None,
+    limits: UploadLimits | None = None,
 ) -> tuple[int, dict[str, Any]]:
-    """Returns the HTTP status and body; replays the stored answer for a repeated key."""
-    check_files([f.meta for f in files], app.limits)
+    """Returns the HTTP status and body; replays the stored answer for a repeated key.
+
+    ``limits`` are the org's (its plan's lowered the gateway's); the gateway's by default.
+    """
+    check_files([f.meta for f in files], limits or app.limits)
     fingerprint = request_fingerprint([f.meta for f in files], passwords, params)
     if idempotency_key is not None:
         replay = await _reserve(app, org_id, idempotency_key, fingerprint)
@@ -67,6 +72,14 @@ async def submit_batch(
             async with app.db.tenant(org_id) as session:
                 await idem_sql.release(session, org_id=org_id, key=idempotency_key)
         raise
+
+
+async def already_answered(app: Container, org_id: UUID, key: str | None) -> bool:
+    """Whether a request with Idempotency-Key ``key`` was answered (a retry replays that)."""
+    if key is None:
+        return False
+    async with app.db.tenant(org_id) as session:
+        return await idem_sql.answered(session, org_id=org_id, key=key)
 
 
 async def _reserve(
@@ -158,4 +171,11 @@ def _seal(app: Container, password: str | None) -> str | None:
     return None if password is None else app.sealer.seal(password)
 
 
-__all__ = ["IdempotencyConflict", "StagedFile", "SubmissionError", "storage_key", "submit_batch"]
+__all__ = [
+    "IdempotencyConflict",
+    "StagedFile",
+    "SubmissionError",
+    "already_answered",
+    "storage_key",
+    "submit_batch",
+]

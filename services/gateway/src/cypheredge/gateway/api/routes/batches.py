@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -10,13 +11,15 @@ from fastapi.responses import JSONResponse
 
 from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
 from cypheredge.gateway.api.openapi import AUTHENTICATED, HEADERS, PREFER_WAIT, problems, success
-from cypheredge.gateway.api.problems import Problem
+from cypheredge.gateway.api.problems import Problem, from_refusal
 from cypheredge.gateway.api.schemas import Batch, BatchCreated, BatchPage
 from cypheredge.gateway.api.uploads import receive_upload
 from cypheredge.gateway.domain.preferences import wait_preference
-from cypheredge.gateway.domain.submission import parse_json_object, parse_passwords
+from cypheredge.gateway.domain.submission import UploadLimits, parse_json_object, parse_passwords
 from cypheredge.gateway.service import queries
-from cypheredge.gateway.service.submit import IdempotencyConflict, submit_batch
+from cypheredge.gateway.service.container import Container
+from cypheredge.gateway.service.entitlements import entitlement
+from cypheredge.gateway.service.submit import IdempotencyConflict, already_answered, submit_batch
 from cypheredge.gateway.service.waiting import watch_batch
 
 router = APIRouter(prefix="/v1/batches", tags=["batches"])
@@ -36,7 +39,8 @@ UPLOAD_BODY: dict[str, Any] = {
                         "minItems": 1,
                         "items": {"type": "string", "format": "binary"},
                         "description": "One or more PDF files (limits: GATEWAY_MAX_FILES, "
-                        "GATEWAY_MAX_FILE_BYTES, GATEWAY_MAX_TOTAL_BYTES)",
+                        "GATEWAY_MAX_FILE_BYTES, GATEWAY_MAX_TOTAL_BYTES, each lowered to the "
+                        "org's plan's max_files_per_batch and max_file_bytes)",
                     },
                     "passwords": {
                         "type": "string",
@@ -59,10 +63,14 @@ UPLOAD_BODY: dict[str, Any] = {
     name="createBatch",
     operation_id="createBatch",
     summary="Upload a batch of statement PDFs",
+    description="Refused with 402 before the body is read when the org's plan or subscription "
+    "does not allow an upload now: `quota_exceeded` (a plan capped at its included pages used "
+    "them this period), `payment_past_due` (past due beyond the plan's grace days), "
+    "`subscription_inactive` (canceled, unpaid or incomplete_expired).",
     response_model=BatchCreated,
     responses={
         **success(202, "Accepted: the batch is queued"),
-        **problems(*AUTHENTICATED, 400, 409, 413, 415),
+        **problems(*AUTHENTICATED, 400, 402, 409, 413, 415),
     },
     openapi_extra={"requestBody": UPLOAD_BODY},
 )
@@ -73,7 +81,8 @@ async def create_batch(
     idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
 ) -> JSONResponse:
     require_scope(principal, "batches:write")
-    async with receive_upload(request, app.limits, app.settings.spool_dir) as upload:
+    limits = await _upload_limits(app, principal.org_id, idempotency_key)
+    async with receive_upload(request, limits, app.settings.spool_dir) as upload:
         names = [f.filename for f in upload.files]
         try:
             status, body = await submit_batch(
@@ -83,10 +92,20 @@ async def create_batch(
                 passwords=parse_passwords(upload.fields.get("passwords"), names),
                 params=parse_json_object(upload.fields.get("params"), "params"),
                 idempotency_key=idempotency_key,
+                limits=limits,
             )
         except IdempotencyConflict as exc:
             raise _conflict(exc) from None
     return JSONResponse(body, status_code=status)
+
+
+async def _upload_limits(app: Container, org_id: UUID, idempotency_key: str | None) -> UploadLimits:
+    """The org's upload limits, or 402 when it may not upload now: checked before the body is
+    read, so a refused upload stores nothing. A retry of an answered request still replays."""
+    allowed = await entitlement(app.db, org_id, datetime.now(UTC))
+    if allowed.refusal is not None and not await already_answered(app, org_id, idempotency_key):
+        raise from_refusal(allowed.refusal)
+    return allowed.upload_limits(app.limits)
 
 
 def _conflict(exc: IdempotencyConflict) -> Problem:
