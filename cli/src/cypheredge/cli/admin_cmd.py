@@ -13,11 +13,13 @@ from uuid import UUID
 
 import typer
 
+from cypheredge.cli import billing_cmd
 from cypheredge.cli.exits import usage
 from cypheredge.cli.localdata import DEFAULT_DATA_DIR
 
 admin = typer.Typer(
-    help="Manage organisations, API keys and stalled batches.", no_args_is_help=True
+    help="Manage organisations, API keys, plans, Stripe and stalled batches.",
+    no_args_is_help=True,
 )
 
 
@@ -86,3 +88,6 @@ def redrive(
     if batch_id is not None and not redriven:
         raise usage(f"no batch {batch_id}")
     typer.echo(json.dumps({"redriven": [str(b) for b in redriven]}))
+
+
+billing_cmd.register(admin)

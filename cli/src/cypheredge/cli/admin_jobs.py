@@ -29,24 +29,24 @@ __all__ = ["Rule", "add_rule", "create_org", "redrive"]
 
 def create_org(data_dir: Path, name: str) -> tuple[str, str]:
     """A new org and its first API key: ``(org_id, api_key)``."""
-    with _local_platform(data_dir) as infra:
+    with local_platform(data_dir) as infra:
         return asyncio.run(_create(infra, name))
 
 
 def add_rule(data_dir: Path, org_id: UUID, rule: Rule) -> UUID:
     """The id of ``rule``, added to the org's categorisation rules."""
-    with _local_platform(data_dir) as infra:
+    with local_platform(data_dir) as infra:
         return asyncio.run(_add_rule(infra, org_id, rule))
 
 
 def redrive(data_dir: Path, batch_id: UUID | None) -> list[UUID]:
     """The batches whose events were published again (``batch_id`` alone, if given and known)."""
-    with _local_platform(data_dir) as infra:
+    with local_platform(data_dir) as infra:
         return asyncio.run(_redrive(infra, batch_id))
 
 
 @contextmanager
-def _local_platform(data_dir: Path) -> Iterator[InfraSettings]:
+def local_platform(data_dir: Path) -> Iterator[InfraSettings]:
     with EmbeddedPostgres(data_dir / "postgres") as embedded:
         infra = InfraSettings(database_url=database_url(data_dir, embedded))
         migrate_all(infra)
