@@ -38,7 +38,7 @@ from cypheredge.gateway.bootstrap import build
 from cypheredge.gateway.infra.models import inbox
 from cypheredge.gateway.service.accounts import create_org
 from cypheredge.gateway.service.projection import Projector
-from cypheredge.gateway.settings import GatewaySettings
+from cypheredge.gateway.settings import GatewaySettings, StripeSettings
 from cypheredge.kit.inbox import Inbox
 from cypheredge.kit.settings import InfraSettings
 
@@ -61,7 +61,12 @@ OPERATIONS = {
     ("GET", "/v1/batches/{batch_id}"): "getBatch",
     ("GET", "/v1/batches/{batch_id}/report"): "getBatchReport",
     ("GET", "/v1/batches/{batch_id}/transactions"): "getBatchTransactions",
+    ("GET", "/v1/usage"): "getUsage",
+    ("GET", "/v1/billing/subscription"): "getSubscription",
+    ("POST", "/v1/stripe/webhooks"): "receiveStripeWebhook",
 }
+# Stripe signs its webhooks; it has no API key.
+UNAUTHENTICATED = {"/v1/stripe/webhooks"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def live(infra: InfraSettings) -> Iterator[Live]:
     failure: list[BaseException] = []
 
     async def run() -> None:
-        container = build(infra, UNLIMITED)
+        container = build(infra, UNLIMITED, StripeSettings(stripe_webhook_secret="whsec_contract"))
         try:
             created = await create_org(container.db, "Contract")
             async with serve(create_app(container)) as url:
@@ -132,7 +137,10 @@ def test_the_document_declares_the_scheme_the_ids_and_typed_answers(
                     schema = response["content"]["application/problem+json"]["schema"]
                     assert schema == {"$ref": "#/components/schemas/ProblemDetails"}
                     assert set(response["content"]) == {"application/problem+json"}
-            if path.startswith("/v1/"):
+            if path in UNAUTHENTICATED:
+                assert "security" not in operation
+                assert {"400", "429", "500", "503"} <= set(operation["responses"])
+            elif path.startswith("/v1/"):
                 assert operation["security"] == [{"ApiKey": []}]
                 assert {"401", "403", "422", "429", "500"} <= set(operation["responses"])
                 assert "Retry-After" in operation["responses"]["429"]["headers"]
@@ -142,6 +150,8 @@ def test_the_document_declares_the_scheme_the_ids_and_typed_answers(
     assert created["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/BatchCreated"
     }
+    # An org whose plan or subscription does not allow an upload now is told so.
+    assert "402" in document["paths"]["/v1/batches"]["post"]["responses"]
 
 
 CHECKS = [
@@ -233,6 +243,10 @@ def test_answers_about_real_batches_conform_to_the_document(
         ("/v1/batches/{batch_id}/transactions", ready, {"format": "csv"}, 200),
         ("/v1/batches/{batch_id}/transactions", ready, {"format": "qif"}, 409),
         ("/v1/batches/{batch_id}/transactions", ready, {"starting_after": "nope"}, 400),
+        ("/v1/usage", {}, {}, 200),
+        ("/v1/usage", {}, {"period": "2025-01"}, 200),
+        ("/v1/usage", {}, {"period": "2025-13"}, 400),
+        ("/v1/billing/subscription", {}, {}, 200),
     ]
     for path, parameters, query, status in cases:
         case = schema[path]["GET"].Case(path_parameters=parameters, query=query)

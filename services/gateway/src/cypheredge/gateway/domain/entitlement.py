@@ -87,7 +87,11 @@ def usage_of(standing: Standing, period: str, totals: list[MetricTotal]) -> Usag
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why an upload is refused: a stable ``code``, what to do (``detail``), and figures."""
+    """Why an upload is refused: a stable ``code``, what to do (``detail``), and figures.
+
+    The subscription's status is ``subscription_status``: in a problem body ``status`` is the
+    HTTP status (RFC 9457).
+    """
 
     code: str
     title: str
@@ -104,7 +108,7 @@ def refusal(standing: Standing, usage: Usage, org_id: UUID, now: datetime) -> Re
             "Subscription inactive",
             f"The org's {tier} subscription is {standing.status}: choose a plan to upload "
             f"again (`cypheredge admin set-plan {org_id} PLAN`).",
-            {"plan": tier, "status": standing.status},
+            {"plan": tier, "subscription_status": standing.status},
         )
     if grace_over(standing, now):
         since = standing.status_since
@@ -116,7 +120,7 @@ def refusal(standing: Standing, usage: Usage, org_id: UUID, now: datetime) -> Re
             f"over: update the payment method to upload again.",
             {
                 "plan": tier,
-                "status": standing.status,
+                "subscription_status": standing.status,
                 "status_since": _iso(since),
                 "grace_days": standing.plan.past_due_grace_days,
             },
@@ -158,9 +162,13 @@ def parse_period(text: str, now: datetime) -> str:
     """``current`` or ``YYYY-MM`` as a period; ValueError for anything else."""
     if text == "current":
         return period_of(now)
+    malformed = ValueError(f"period must be 'current' or YYYY-MM, not {text[:20]!r}")
     if len(text) != 7 or text[4] != "-" or not (text[:4] + text[5:]).isdigit():
-        raise ValueError(f"period must be 'current' or YYYY-MM, not {text[:20]!r}")
-    period_bounds(text)  # the month must exist (01-12)
+        raise malformed
+    try:
+        period_bounds(text)  # the month must exist (01-12)
+    except ValueError:
+        raise malformed from None
     return text
 
 

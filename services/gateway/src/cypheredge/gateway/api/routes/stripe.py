@@ -29,7 +29,7 @@ MAX_BODY_BYTES = 1024 * 1024  # Stripe's events are a few KB; this is far past a
     description="Each Stripe event id is taken once: a redelivery answers "
     '`{"received": true, "duplicate": true}` and has no second effect.',
     response_model=WebhookReceived,
-    responses={**success(200, "Received"), **problems(400, 413, 429, 500, 503)},
+    responses={**success(200, "Received"), **problems(400, 413, 422, 429, 500, 503)},
 )
 async def receive_stripe_webhook(
     request: Request,
