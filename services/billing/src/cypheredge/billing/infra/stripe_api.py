@@ -116,7 +116,14 @@ class StripeApi:
         return _subscription(changed)
 
     async def cancel_subscription(self, subscription_id: str) -> None:
-        await call(lambda: self.v1.subscriptions.cancel_async(subscription_id))
+        try:
+            await call(lambda: self.v1.subscriptions.cancel_async(subscription_id))
+        except StripeRefused:
+            # A cancel carries no idempotency key: its repeat after a lost answer is refused
+            # because the subscription is canceled already, which is what was asked.
+            sub = await call(lambda: self.v1.subscriptions.retrieve_async(subscription_id))
+            if sub.status != "canceled":
+                raise
 
     async def send_meter_event(
         self, identifier: UUID, customer_id: str, value: int, timestamp: datetime
@@ -164,11 +171,14 @@ class StripeApi:
 
 
 def _subscription(obj: Any) -> StripeSubscription:
-    end = obj.get("current_period_end")
-    if end is None and obj.get("items") and obj["items"].data:
-        end = obj["items"].data[0].get("current_period_end")
+    # Recent API versions keep the period on each item rather than on the subscription.
+    raw = obj.to_dict()
+    end = raw.get("current_period_end")
+    items = (raw.get("items") or {}).get("data") or []
+    if end is None and items:
+        end = items[0].get("current_period_end")
     return StripeSubscription(
-        id=obj.id,
-        status=obj.status,
+        id=raw["id"],
+        status=raw["status"],
         current_period_end=datetime.fromtimestamp(end, UTC) if end else None,
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from cypheredge.billing.infra import repository as repo
-from cypheredge.billing.service.ports import StripeBilling
+from cypheredge.billing.service.ports import StripeBilling, StripeRefused
 from cypheredge.contracts.plans import period_bounds
 from cypheredge.kit.db import Database
 
@@ -36,16 +36,13 @@ async def reconcile(db: Database, stripe: StripeBilling, period: str) -> list[Li
     for org_id, customer in customers:
         async with db.tenant(org_id) as session:
             ours = await repo.period_figures(session, start, end)
-        theirs = await stripe.metered_total(customer, start, end)
-        lines.append(
-            Line(
-                org_id,
-                customer,
-                ours.billable_pages,
-                ours.sent,
-                ours.pending,
-                theirs,
-                ours.problems,
-            )
-        )
+        problems = list(ours.problems)
+        try:
+            theirs = await stripe.metered_total(customer, start, end)
+        except StripeRefused as exc:
+            # A customer deleted at Stripe, say: a finding of the comparison, not its end.
+            theirs = 0
+            problems.append(f"Stripe: {exc}")
+        figures = (ours.billable_pages, ours.sent, ours.pending, theirs, problems)
+        lines.append(Line(org_id, customer, *figures))
     return lines
