@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from stripefake import FakeStripe
 
-from cetest.billing import Billing, stripe_api_for
+from cetest.billing_service import Billing, stripe_api_for
 from cypheredge.billing.bootstrap import database, subscriptions
 from cypheredge.billing.infra.models import inbox, outbox
 from cypheredge.billing.infra.stripe_catalog import set_up

@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from cetest.billing import Billing
+from cetest.billing_service import Billing
 from cypheredge.billing.service.meter_sender import LEASE, MeterSender
 from cypheredge.billing.service.ports import StripeBilling
 from cypheredge.billing.service.reconcile import reconcile

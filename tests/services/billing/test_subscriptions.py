@@ -9,7 +9,7 @@ from uuid import uuid4
 import pytest
 from stripefake import FakeStripe
 
-from cetest.billing import Billing, stripe_api_for
+from cetest.billing_service import Billing, stripe_api_for
 from cypheredge.billing.infra.models import outbox
 from cypheredge.billing.service.provisioning import StripeSync
 from cypheredge.contracts import Envelope

@@ -1,81 +1,91 @@
-"""Billing's use cases wired on real PostgreSQL (as billing's role) and a fake Stripe, for tests."""
+"""Billing's events as the gateway's projector receives them, for tests that set an org's plan,
+status and usage without billing or the extractor running."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID, uuid4
 
-from pydantic import SecretStr
-from sqlalchemy import text
-from stripefake import FakeStripe
-
-from cypheredge.billing.infra.stripe_api import StripeApi, client_from
-from cypheredge.billing.service.meter_sender import MeterSender
-from cypheredge.billing.service.provisioning import StripeSync
-from cypheredge.billing.service.subscriptions import Subscriptions
-from cypheredge.billing.service.usage import UsageLedger
-from cypheredge.billing.settings import StripeSettings
-from cypheredge.contracts import Envelope
-from cypheredge.contracts.events.billing import UsageRecorded
-from cypheredge.kit.db import Database
-
-
-def stripe_api_for(fake: FakeStripe) -> StripeApi:
-    settings = StripeSettings(api_key=SecretStr(fake.api_key), api_base=fake.url)
-    return StripeApi(client_from(settings))
+from cetest.tenants import Tenant
+from cypheredge.contracts import Envelope, Event
+from cypheredge.contracts.catalogue import BILLING, EXTRACTOR
+from cypheredge.contracts.events.billing import (
+    SubscriptionChanged,
+    SubscriptionStatus,
+    UsageRecorded,
+)
+from cypheredge.gateway.infra.models import inbox
+from cypheredge.gateway.service.accounts import create_org
+from cypheredge.gateway.service.container import Container
+from cypheredge.gateway.service.projection import Projector
+from cypheredge.kit.inbox import Inbox
 
 
-@dataclass
-class Billing:
-    db: Database
-    api: StripeApi
-    fake: FakeStripe
-    ledger: UsageLedger
-    subscriptions: Subscriptions
-    sync: StripeSync
-    sender: MeterSender
+async def new_org(container: Container, name: str = "Billing org") -> Tenant:
+    created = await create_org(container.db, name)
+    return Tenant(str(created.org_id), created.api_key)
 
-    async def usage(
-        self, org: UUID, pages: int, *, ocr_pages: int = 0, at: datetime | None = None
-    ) -> Envelope:
-        """Deliver one statement's page usage, as the extractor publishes it."""
-        event = UsageRecorded(
-            usage_id=uuid4(),
-            metric="pages_processed",
-            quantity=pages,
-            ocr_pages=ocr_pages,
-            batch_id=uuid4(),
-            statement_id=uuid4(),
-            occurred_at=at or datetime.now(UTC),
-        )
-        envelope = Envelope.wrap(event, org_id=org, source="/cypheredge/extractor")
-        await self.ledger.handle(envelope, event)
-        return envelope
 
-    async def paying_org(self, tier: str = "pro") -> tuple[UUID, str]:
-        """A new org on ``tier`` whose customer and subscription Stripe has; its customer."""
-        org = uuid4()
-        await self.subscriptions.change_plan(org, tier)
-        assert await self.sync.sync(org)
-        customer = self.customer_of(org)
-        return org, customer
+async def project(container: Container, org: Tenant, event: Event, source: str) -> Envelope:
+    """Hands ``event`` to the projector as a delivery would; returns the envelope (redeliver
+    it to test idempotency)."""
+    envelope = Envelope.wrap(event, org_id=UUID(org.org_id), source=source)
+    await redeliver(container, envelope, event)
+    return envelope
 
-    def customer_of(self, org: UUID) -> str:
-        found = [
-            c["id"] for c in self.fake.customers.values() if c["metadata"]["org_id"] == str(org)
-        ]
-        assert len(found) == 1, found
-        return str(found[0])
 
-    async def rows(self, org: UUID, sql: str) -> list[Any]:
-        async with self.db.tenant(org) as session:
-            return list((await session.execute(text(sql))).mappings())
+async def redeliver(container: Container, envelope: Envelope, event: Event) -> None:
+    await Projector(container.db, Inbox(inbox)).handle(envelope, event)
 
-    async def published(self, org: UUID) -> list[dict[str, Any]]:
-        """The org's subscription.changed events in billing's outbox, oldest first."""
-        rows = await self.rows(
-            org, f"SELECT payload FROM billing.outbox WHERE org_id = '{org}' ORDER BY seq"
-        )
-        return [row["payload"]["data"] for row in rows]
+
+def subscription(
+    plan: str | None = "starter",
+    status: SubscriptionStatus = "active",
+    *,
+    revision: int = 1,
+    since: datetime | None = None,
+    customer: str = "",
+    subscription_id: UUID | None = None,
+) -> SubscriptionChanged:
+    return SubscriptionChanged(
+        subscription_id=subscription_id or uuid4(),
+        external_customer_id=customer,
+        external_subscription_id=f"sub_{customer}" if customer else "",
+        status=status,
+        plan=plan,
+        status_since=since or datetime.now(UTC),
+        revision=revision,
+    )
+
+
+def pages(
+    quantity: int, ocr_pages: int = 0, *, at: datetime | None = None, batch: UUID | None = None
+) -> UsageRecorded:
+    return UsageRecorded(
+        usage_id=uuid4(),
+        metric="pages_processed",
+        quantity=quantity,
+        ocr_pages=ocr_pages,
+        batch_id=batch or uuid4(),
+        statement_id=uuid4(),
+        occurred_at=at or datetime.now(UTC),
+    )
+
+
+def statements(count: int = 1, *, at: datetime | None = None) -> UsageRecorded:
+    return UsageRecorded(
+        usage_id=uuid4(),
+        metric="statements_processed",
+        quantity=count,
+        batch_id=uuid4(),
+        occurred_at=at or datetime.now(UTC),
+    )
+
+
+async def set_plan(container: Container, org: Tenant, event: SubscriptionChanged) -> None:
+    await project(container, org, event, BILLING.source)
+
+
+async def use(container: Container, org: Tenant, *events: UsageRecorded) -> None:
+    for event in events:
+        await project(container, org, event, EXTRACTOR.source)
