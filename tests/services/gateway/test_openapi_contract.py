@@ -51,6 +51,7 @@ UNLIMITED = GatewaySettings(
     rate_limit_client_burst=10**6,
     rate_limit_per_minute=10**7,
     rate_limit_burst=10**6,
+    rate_limit_by_plan=False,
     max_files=5,
     max_file_bytes=1_000_000,
     max_total_bytes=2_000_000,

@@ -99,3 +99,12 @@ async def test_the_table_of_buckets_is_bounded(clock: Clock) -> None:
     await takes(limiter, "c", 1)  # evicts "a", the least recently used
     assert await takes(limiter, "b", 1) == [False]
     assert await takes(limiter, "a", 1) == [True]
+
+
+async def test_a_call_may_size_the_bucket_with_its_own_quota(clock: Clock) -> None:
+    limiter = buckets(clock, per_minute=60, burst=5)
+    small = Quota(per_minute=60, burst=2)
+    assert [(await limiter.take("org", small)).allowed for _ in range(3)] == [True, True, False]
+    refused = await limiter.take("org", small)
+    assert (refused.retry_after, refused.reset) == (1, 2)
+    assert await takes(limiter, "other", 6) == [True] * 5 + [False]  # the limiter's own

@@ -9,10 +9,11 @@ from redis.backoff import NoBackoff
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.gateway.infra.batch_changes import BatchChanges
 from cypheredge.gateway.infra.models import outbox as outbox_table
-from cypheredge.gateway.infra.ratelimit import LocalBuckets, RateLimiter, RedisBuckets
+from cypheredge.gateway.infra.ratelimit import LocalBuckets, Quota, RateLimiter, RedisBuckets
 from cypheredge.gateway.infra.resilient import ResilientBuckets
 from cypheredge.gateway.service.accounts import PrincipalCache
 from cypheredge.gateway.service.container import Container, RateLimits
+from cypheredge.gateway.service.keycache import KeyCache
 from cypheredge.gateway.settings import GatewaySettings, StripeSettings
 from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.outbox import Outbox
@@ -59,6 +60,13 @@ def rate_limits(infra: InfraSettings, settings: GatewaySettings) -> RateLimits:
     )
 
 
+def plan_quotas(settings: GatewaySettings) -> KeyCache[Quota] | None:
+    if not settings.rate_limit_by_plan:
+        return None
+    ttl = settings.plan_cache_ttl_seconds
+    return KeyCache(ttl=ttl, negative_ttl=ttl, max_entries=settings.auth_cache_max_entries)
+
+
 def build(
     infra: InfraSettings | None = None,
     settings: GatewaySettings | None = None,
@@ -84,4 +92,5 @@ def build(
         ),
         batch_changes=BatchChanges(db.url, fallback_interval=settings.long_poll_fallback_seconds),
         stripe_webhook_secret=webhook_secret.get_secret_value() if webhook_secret else None,
+        plan_quotas=plan_quotas(settings),
     )

@@ -11,6 +11,7 @@ from cypheredge.gateway.api import context
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.gateway.service.accounts import Principal, authenticate
 from cypheredge.gateway.service.container import Container
+from cypheredge.gateway.service.rates import org_quota
 
 # Declares the scheme in the OpenAPI document; the 401 itself is ours (problem+json).
 api_key = HTTPBearer(
@@ -51,8 +52,9 @@ async def current_principal(
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
     limiter = app.rate_limits.org
-    decision = await limiter.take(str(principal.org_id))
-    context.record(request.scope, "org", limiter.quota, decision)
+    quota = await org_quota(app, principal.org_id)  # the org's plan's, cached
+    decision = await limiter.take(str(principal.org_id), quota)
+    context.record(request.scope, "org", quota or limiter.quota, decision)
     if not decision.allowed:
         raise Problem(
             429,

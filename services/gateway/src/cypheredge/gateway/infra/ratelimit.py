@@ -43,7 +43,10 @@ class RateLimiter(Protocol):
     @property
     def quota(self) -> Quota: ...
 
-    async def take(self, key: str) -> Decision: ...
+    async def take(self, key: str, quota: Quota | None = None) -> Decision:
+        """Take a token from ``key``'s bucket, sized by ``quota`` (an org's plan) or, by
+        default, the limiter's own."""
+        ...
 
 
 def _decision(quota: Quota, allowed: bool, left: float) -> Decision:
@@ -70,21 +73,21 @@ class LocalBuckets:
         max_keys: int = 100_000,
     ) -> None:
         self.quota = Quota(per_minute, burst)
-        self._rate = per_minute / 60.0
         self._clock = clock
         self._max_keys = max_keys
         self._state: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
-    async def take(self, key: str) -> Decision:
+    async def take(self, key: str, quota: Quota | None = None) -> Decision:
+        quota = quota or self.quota
         now = self._clock()
-        tokens, stamp = self._state.pop(key, (float(self.quota.burst), now))
-        tokens = min(float(self.quota.burst), tokens + (now - stamp) * self._rate)
+        tokens, stamp = self._state.pop(key, (float(quota.burst), now))
+        tokens = min(float(quota.burst), tokens + (now - stamp) * quota.per_minute / 60.0)
         allowed = tokens >= 1.0
         left = tokens - 1.0 if allowed else tokens
         self._state[key] = (left, now)
         if len(self._state) > self._max_keys:
             self._state.popitem(last=False)
-        return _decision(self.quota, allowed, left)
+        return _decision(quota, allowed, left)
 
 
 # Refill and take atomically inside Redis so concurrent replicas cannot overspend a bucket.
@@ -106,12 +109,12 @@ class RedisBuckets:
     def __init__(self, redis: Redis, per_minute: int, burst: int) -> None:
         self.quota = Quota(per_minute, burst)
         self._redis = redis
-        self._rate = per_minute / 60.0
         self._script = redis.register_script(_LUA)
 
-    async def take(self, key: str) -> Decision:
+    async def take(self, key: str, quota: Quota | None = None) -> Decision:
+        quota = quota or self.quota
         allowed, left = await self._script(
-            keys=[f"cypheredge:ratelimit:{key}"], args=[self._rate, self.quota.burst]
+            keys=[f"cypheredge:ratelimit:{key}"], args=[quota.per_minute / 60.0, quota.burst]
         )
         # Lua numbers become integers on the way out: the tokens left come back as text.
-        return _decision(self.quota, bool(allowed), float(left))
+        return _decision(quota, bool(allowed), float(left))

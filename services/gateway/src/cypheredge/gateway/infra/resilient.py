@@ -47,17 +47,17 @@ class ResilientBuckets:
     def degraded(self) -> bool:
         return self._down_until is not None
 
-    async def take(self, key: str) -> Decision:
+    async def take(self, key: str, quota: Quota | None = None) -> Decision:
         if self._down_until is None or self._clock() >= self._down_until:
             try:
-                decision = await self.primary.take(key)
+                decision = await self.primary.take(key, quota)
             except (RedisError, OSError) as exc:
                 self._went_down(exc)
             else:
                 self._came_back()
                 return decision
         DEGRADED_DECISIONS.inc()
-        return await self._fallback.take(key)
+        return await self._fallback.take(key, quota)
 
     def _went_down(self, exc: Exception) -> None:
         if self._down_until is None:

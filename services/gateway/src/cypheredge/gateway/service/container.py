@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from cypheredge.gateway.domain.submission import UploadLimits
 from cypheredge.gateway.infra.batch_changes import BatchChanges
-from cypheredge.gateway.infra.ratelimit import RateLimiter
+from cypheredge.gateway.infra.ratelimit import Quota, RateLimiter
 from cypheredge.gateway.service.accounts import PrincipalCache
+from cypheredge.gateway.service.keycache import KeyCache
 from cypheredge.gateway.settings import GatewaySettings
 from cypheredge.kit.db import Database
 from cypheredge.kit.outbox import Outbox
@@ -36,6 +37,8 @@ class Container:
     batch_changes: BatchChanges  # started and stopped by the app's lifespan
     # Verifies Stripe's webhooks; None: webhooks are not configured here.
     stripe_webhook_secret: str | None = None
+    # Each org's per-org rate from its plan, by org id; None: the org limiter's own for all.
+    plan_quotas: KeyCache[Quota] | None = None
 
     @property
     def limits(self) -> UploadLimits:

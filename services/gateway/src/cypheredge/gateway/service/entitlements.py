@@ -55,6 +55,11 @@ async def _usage(session: AsyncSession, org_id: UUID, standing: Standing, period
     return usage_of(standing, period, await sql.usage_totals(session, org_id, start, end))
 
 
+async def standing(db: Database, org_id: UUID) -> Standing:
+    async with db.tenant(org_id) as session:
+        return standing_of(await sql.plan_row(session, org_id))
+
+
 async def entitlement(db: Database, org_id: UUID, now: datetime) -> Entitlement:
     """The org's standing and usage now, and the refusal an upload would get (or None)."""
     async with db.tenant(org_id) as session:
