@@ -30,6 +30,14 @@ MAX_BODY_BYTES = 1024 * 1024  # Stripe's events are a few KB; this is far past a
     '`{"received": true, "duplicate": true}` and has no second effect.',
     response_model=WebhookReceived,
     responses={**success(200, "Received"), **problems(400, 413, 422, 429, 500, 503)},
+    # Read raw (the signature covers the exact bytes), so declared here for the document.
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "object"}}},
+            "description": "A Stripe event, as Stripe sends it",
+        }
+    },
 )
 async def receive_stripe_webhook(
     request: Request,
