@@ -61,6 +61,7 @@ def stripe_setup() -> None:
 
 def billing_reconcile(
     period: Annotated[str, typer.Option(help="current or YYYY-MM")] = "current",
+    org: Annotated[str | None, typer.Option(help="Only this org")] = None,
     data_dir: DataDir = DEFAULT_DATA_DIR,
 ) -> None:
     """Compare the pages we metered with Stripe's meter per customer; exit 1 on a difference.
@@ -77,7 +78,11 @@ def billing_reconcile(
         datetime.strptime(period, "%Y-%m")
     except ValueError:
         raise usage(f"--period: {period!r} is not current or YYYY-MM") from None
-    lines = billing_jobs.reconcile_period(data_dir, period)
+    try:
+        org_id = UUID(org) if org is not None else None
+    except ValueError as exc:
+        raise usage(f"--org: {exc}") from None
+    lines = billing_jobs.reconcile_period(data_dir, period, org_id)
     typer.echo(f"period {period}")
     typer.echo(
         "org_id                               customer            billable     sent  "

@@ -43,7 +43,8 @@ def set_plan(data_dir: Path, org_id: UUID, tier: str) -> Subscription:
 async def _set_plan(infra: InfraSettings, org_id: UUID, tier: str) -> Subscription:
     gateway = gateway_database(infra)
     try:
-        async with gateway.system() as session:
+        # The org's own row is all RLS shows in its transaction.
+        async with gateway.tenant(org_id) as session:
             known = (await session.execute(select(orgs.c.id).where(orgs.c.id == org_id))).first()
     finally:
         await gateway.dispose()
@@ -61,17 +62,20 @@ def stripe_setup() -> list[str]:
     return asyncio.run(_stripe_errors(set_up(_stripe())))
 
 
-def reconcile_period(data_dir: Path, period: str) -> list[Line]:
-    """Our metered pages against Stripe's meter, per customer, for ``period`` (YYYY-MM)."""
+def reconcile_period(data_dir: Path, period: str, org_id: UUID | None) -> list[Line]:
+    """Our metered pages against Stripe's meter, per customer (or ``org_id``'s alone), for
+    ``period`` (YYYY-MM)."""
     api = _stripe()
     with local_platform(data_dir) as infra:
-        return asyncio.run(_stripe_errors(_reconcile(infra, api, period)))
+        return asyncio.run(_stripe_errors(_reconcile(infra, api, period, org_id)))
 
 
-async def _reconcile(infra: InfraSettings, api: StripeApi, period: str) -> list[Line]:
+async def _reconcile(
+    infra: InfraSettings, api: StripeApi, period: str, org_id: UUID | None
+) -> list[Line]:
     db = database(infra)
     try:
-        return await reconcile(db, api, period)
+        return await reconcile(db, api, period, org_id)
     finally:
         await db.dispose()
 

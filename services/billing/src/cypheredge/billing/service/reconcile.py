@@ -27,11 +27,15 @@ class Line:
         return self.stripe - self.sent
 
 
-async def reconcile(db: Database, stripe: StripeBilling, period: str) -> list[Line]:
-    """One line per org with a Stripe customer (ValueError for a malformed ``period``)."""
+async def reconcile(
+    db: Database, stripe: StripeBilling, period: str, org_id: UUID | None = None
+) -> list[Line]:
+    """One line per org with a Stripe customer, or for ``org_id`` alone (ValueError for a
+    malformed ``period``)."""
     start, end = period_bounds(period)
     async with db.system() as session:
         customers = await repo.stripe_customers(session)
+    customers = [(org, c) for org, c in customers if org_id in (None, org)]
     lines = []
     for org_id, customer in customers:
         async with db.tenant(org_id) as session:
