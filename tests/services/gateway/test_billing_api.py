@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from cetest.gateway_billing import new_org, pages, set_plan, statements, subscription, use
+from cetest.billing import new_org, pages, set_plan, statements, subscription, use
 from cypheredge.contracts.plans import period_bounds, period_of, plan
 from cypheredge.gateway.service.container import Container
 

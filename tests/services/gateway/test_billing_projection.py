@@ -9,7 +9,7 @@ from uuid import UUID
 import pytest
 from sqlalchemy import func, select
 
-from cetest.gateway_billing import new_org, pages, project, redeliver, set_plan, subscription, use
+from cetest.billing import new_org, pages, project, redeliver, set_plan, subscription, use
 from cypheredge.contracts.catalogue import EXTRACTOR
 from cypheredge.gateway.infra.models import org_plans, stripe_customers, usage_records
 from cypheredge.gateway.service.container import Container

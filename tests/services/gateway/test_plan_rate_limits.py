@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from cetest.gateway_billing import new_org, set_plan, subscription
+from cetest.billing import new_org, set_plan, subscription
 from cetest.http import serve
 from cetest.tenants import Tenant
 from cypheredge.gateway.api.app import create_app

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 from stripefake.signing import event_payload, signature_header
 
-from cetest.gateway_billing import new_org, set_plan, subscription
+from cetest.billing import new_org, set_plan, subscription
 from cetest.http import serve
 from cetest.tenants import Tenant
 from cypheredge.contracts.events.stripe import StripeEventReceived, stripe_customer_key

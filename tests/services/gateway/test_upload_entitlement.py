@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from cetest.gateway_billing import new_org, pages, set_plan, subscription, use
+from cetest.billing import new_org, pages, set_plan, subscription, use
 from cetest.http import serve
 from cetest.pdfs import DIGITAL, sample
 from cetest.tenants import Tenant
