@@ -54,7 +54,11 @@ def test_sent_topics_are_exactly_what_each_service_produces() -> None:
     sent = {ref.rsplit("/", 1)[-1] for _, ref in _operations("send")}
     expected = {f"{s.name}:{t.name}" for s in SERVICES for t in s.produces_to()}
     assert sent == expected
-    for ghost in ("ingest:cypheredge.usage", "reporter:cypheredge.usage", "billing:"):
+    for ghost in (
+        "ingest:cypheredge.usage",
+        "reporter:cypheredge.usage",
+        "billing:cypheredge.usage",
+    ):
         assert not any(name.startswith(ghost) for name in sent), ghost
 
 
