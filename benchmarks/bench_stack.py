@@ -28,8 +28,11 @@ FINAL = frozenset({"completed", "failed", "partially_failed"})
 READY_WITHIN = 240.0
 # A benchmark polls far faster than a client is allowed to: the limits are not what it measures.
 UNLIMITED = {
-    f"GATEWAY_RATE_LIMIT_{name}": "10000000"
-    for name in ("PER_MINUTE", "BURST", "CLIENT_PER_MINUTE", "CLIENT_BURST")
+    **{
+        f"GATEWAY_RATE_LIMIT_{name}": "10000000"
+        for name in ("PER_MINUTE", "BURST", "CLIENT_PER_MINUTE", "CLIENT_BURST")
+    },
+    "GATEWAY_RATE_LIMIT_BY_PLAN": "false",
 }
 # The order events pass the services in; each schema's outbox holds one hop's events.
 HOPS = (

@@ -26,6 +26,11 @@ from cypheredge.kit.settings import InfraSettings
 
 LOCAL_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
+# Tests share orgs and poll far faster than a plan lets a client (free: 60 a minute, a burst
+# of 10): every gateway they start, in process or as a stack, leaves plans' rates off, and
+# test_plan_rate_limits.py turns them on to test them.
+os.environ.setdefault("GATEWAY_RATE_LIMIT_BY_PLAN", "false")
+
 
 def _reachable(url: str) -> bool:
     try:

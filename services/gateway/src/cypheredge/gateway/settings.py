@@ -29,9 +29,9 @@ class GatewaySettings(BaseSettings):
     rate_limit_per_minute: int = 600  # per org, shared through Redis when REDIS_URL is set
     rate_limit_burst: int = 60
     # On: each org's limit is the lower of the one above and its plan's (plans.json), its
-    # plan read at most once per plan_cache_ttl_seconds. Off by default until the stack's
-    # demo org and end-to-end clients poll within the free plan's 60/min (burst 10).
-    rate_limit_by_plan: bool = False
+    # plan read at most once per plan_cache_ttl_seconds. Off: the one above for every org
+    # (benchmarks and end-to-end tests, which poll far faster than any plan allows).
+    rate_limit_by_plan: bool = True
     plan_cache_ttl_seconds: float = Field(30.0, gt=0)
     redis_timeout_seconds: float = 0.25
     redis_retry_seconds: float = Field(5.0, description="Wait before trying a lost Redis again")
