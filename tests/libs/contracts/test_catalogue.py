@@ -14,9 +14,9 @@ from cypheredge.contracts.catalogue import (
     service,
     topic_of,
 )
-from cypheredge.contracts.registry import ALL_EVENTS
 from cypheredge.contracts.events.billing import SubscriptionChanged
 from cypheredge.contracts.events.stripe import StripeEventReceived
+from cypheredge.contracts.registry import ALL_EVENTS
 from cypheredge.contracts.topics import ALL_TOPICS, STRIPE_EVENTS, SUBSCRIPTIONS, USAGE
 
 REPO = Path(__file__).resolve().parents[3]

@@ -88,7 +88,8 @@ async def test_the_file_that_matches_its_checksum_is_extracted(extractor: Setup)
     assert isinstance(extracted, StatementExtracted)
     assert extracted.transactions == 6
     # Metered: every page read, none by OCR, and the statement itself.
-    assert isinstance(pages, UsageRecorded) and isinstance(statements, UsageRecorded)
+    assert isinstance(pages, UsageRecorded)
+    assert isinstance(statements, UsageRecorded)
     assert (pages.metric, pages.quantity, pages.ocr_pages) == ("pages_processed", 1, 0)
     assert (statements.metric, statements.quantity) == ("statements_processed", 1)
     assert pages.statement_id == statements.statement_id == event.statement_id
