@@ -147,7 +147,12 @@ async def books(database_url: str, org_id: str) -> Books:
     admin one, which RLS does not filter, so the org is named in every query."""
     found = Books()
     async with await psycopg.AsyncConnection.connect(libpq_dsn(database_url)) as conn:
-        usage = await _column(conn, "SELECT id FROM billing.usage_events WHERE org_id = %s", org_id)
+        # Pages are billed per statement (its statements_processed row is counted beside).
+        usage = await _column(
+            conn,
+            "SELECT id FROM billing.usage_events WHERE org_id = %s AND metric = 'pages_processed'",
+            org_id,
+        )
         rows = await (
             await conn.execute(
                 "SELECT statement_id, status, batch_id FROM extractor.extractions"
@@ -164,8 +169,7 @@ async def books(database_url: str, org_id: str) -> Books:
             )
         )
         for schema in SCHEMAS:
-            # A service that publishes nothing has no outbox (billing's was dropped): nothing
-            # of it can be unsent.
+            # A service that publishes nothing would have no outbox: nothing of it is unsent.
             exists = await conn.execute("SELECT to_regclass(%s)", (f"{schema}.outbox",))
             if (await exists.fetchone() or (None,))[0] is None:
                 continue

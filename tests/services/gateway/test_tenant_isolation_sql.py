@@ -120,8 +120,14 @@ async def test_plans_and_usage_of_one_org_are_invisible_and_unwritable_to_anothe
             insert(org_plans).values(org_id=uuid_of(org_a), plan="pro", status="active", revision=1)
         )
     async with gateway.db.tenant(uuid_of(org_b)) as session:
-        assert (await session.execute(select(usage_records))).first() is None
-        assert (await session.execute(select(org_plans))).first() is None
+        # Org B may have rows of its own (other tests): none of org A's show.
+        a = uuid_of(org_a)
+        assert (
+            await session.execute(select(usage_records).where(usage_records.c.org_id == a))
+        ).first() is None
+        assert (
+            await session.execute(select(org_plans).where(org_plans.c.org_id == a))
+        ).first() is None
     for table, values in (
         (org_plans, {"org_id": uuid_of(org_a), "plan": "pro", "status": "x", "revision": 9}),
         (

@@ -29,6 +29,9 @@ from cypheredge.kit.stream import (
 
 BOOTSTRAP = "127.0.0.1:9"  # never contacted: nothing here starts
 
+# How the worker names the gateway's one subscriber: the topics it reads.
+WATCHED = ",".join(topic.name for topic in GATEWAY.consumes)
+
 
 def _running() -> asyncio.Future[None]:
     return asyncio.get_running_loop().create_future()
@@ -92,10 +95,7 @@ async def test_a_consumer_whose_fetch_task_ended_ends_the_worker() -> None:
     # /readyz names it (the join alone would say ready; nothing listens on BOOTSTRAP or the
     # database, so those are named too).
     assert "consumers" in await worker.not_ready()
-    assert worker.failures() == [
-        "cypheredge.statements.ingestion,cypheredge.statements.extraction,"
-        "cypheredge.batches.outcome: its fetch task ended"
-    ]
+    assert worker.failures() == [f"{WATCHED}: its fetch task ended"]
     with pytest.raises(ConsumerFailed, match=r"watched: .*its fetch task ended"):
         await worker.watch(asyncio.Event())
 
@@ -122,10 +122,7 @@ async def test_a_subscriber_whose_consume_loops_all_ended_ends_the_worker() -> N
     cancelled = _running()
     cancelled.cancel()
     worker = _worker(_consumer(), loops=[cancelled])
-    assert worker.failures() == [
-        "cypheredge.statements.ingestion,cypheredge.statements.extraction,"
-        "cypheredge.batches.outcome: its consume loop ended"
-    ]
+    assert worker.failures() == [f"{WATCHED}: its consume loop ended"]
     restarted = _worker(_consumer(), loops=[_ended(RuntimeError("crash")), _running()])
     assert restarted.failures() == []
 
