@@ -9,7 +9,16 @@ from fastapi import FastAPI
 
 from cypheredge.gateway.api import openapi, problems
 from cypheredge.gateway.api.edge import HTTP_REQUESTS, HTTP_SECONDS, EdgeMiddleware
-from cypheredge.gateway.api.routes import batches, billing, health, reports, stripe
+from cypheredge.gateway.api.routes import (
+    api_keys,
+    batches,
+    billing,
+    health,
+    reports,
+    stripe,
+    users,
+    webhook_endpoints,
+)
 from cypheredge.gateway.service.container import Container
 
 __all__ = ["HTTP_REQUESTS", "HTTP_SECONDS", "create_app"]
@@ -43,6 +52,9 @@ def create_app(container: Container) -> FastAPI:
     app.include_router(health.router, responses=operations)
     app.include_router(batches.router)
     app.include_router(reports.router)
+    app.include_router(users.router)
+    app.include_router(api_keys.router)
+    app.include_router(webhook_endpoints.router)
     app.include_router(billing.router)
     app.include_router(stripe.router)
     app.add_middleware(EdgeMiddleware, limits=container.rate_limits)

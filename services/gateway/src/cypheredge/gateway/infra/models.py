@@ -181,6 +181,14 @@ stripe_events = Table(
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
 
+# --- identity: users signing in with OIDC, API key management (migration 0005) ---
+IDENTITY_TENANT_TABLES: tuple[str, ...] = ()
+# --- end identity ---
+
+# --- outbound webhooks: endpoints and deliveries (migration 0006) ---
+WEBHOOK_TENANT_TABLES: tuple[str, ...] = ()
+# --- end outbound webhooks ---
+
 TENANT_TABLES = (
     "users",
     "api_keys",
@@ -189,4 +197,6 @@ TENANT_TABLES = (
     "idempotency_keys",
     "org_plans",
     "usage_records",
+    *IDENTITY_TENANT_TABLES,
+    *WEBHOOK_TENANT_TABLES,
 )
