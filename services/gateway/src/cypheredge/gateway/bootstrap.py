@@ -8,13 +8,17 @@ from redis.backoff import NoBackoff
 
 from cypheredge.contracts.catalogue import GATEWAY
 from cypheredge.gateway.infra.batch_changes import BatchChanges
+from cypheredge.gateway.infra.jwks import JwksSource
 from cypheredge.gateway.infra.models import outbox as outbox_table
 from cypheredge.gateway.infra.ratelimit import LocalBuckets, Quota, RateLimiter, RedisBuckets
 from cypheredge.gateway.infra.resilient import ResilientBuckets
+from cypheredge.gateway.infra.revocations import CHANNEL as REVOCATIONS
 from cypheredge.gateway.service.accounts import PrincipalCache
 from cypheredge.gateway.service.container import Container, RateLimits
+from cypheredge.gateway.service.identity import forget
 from cypheredge.gateway.service.keycache import KeyCache
-from cypheredge.gateway.settings import GatewaySettings, StripeSettings
+from cypheredge.gateway.service.oidc import OidcVerifier
+from cypheredge.gateway.settings import GatewaySettings, OidcSettings, StripeSettings
 from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.secrets import Sealer
@@ -67,10 +71,23 @@ def plan_quotas(settings: GatewaySettings) -> KeyCache[Quota] | None:
     return KeyCache(ttl=ttl, negative_ttl=ttl, max_entries=settings.auth_cache_max_entries)
 
 
+def oidc_verifier(settings: OidcSettings) -> OidcVerifier | None:
+    if not settings.issuer or not settings.audience:
+        return None
+    source = JwksSource(
+        settings.issuer,
+        cache_seconds=settings.jwks_cache_seconds,
+        min_refresh_seconds=settings.jwks_min_refresh_seconds,
+        timeout=settings.http_timeout_seconds,
+    )
+    return OidcVerifier(source, audience=settings.audience, leeway=settings.leeway_seconds)
+
+
 def build(
     infra: InfraSettings | None = None,
     settings: GatewaySettings | None = None,
     stripe: StripeSettings | None = None,
+    oidc: OidcSettings | None = None,
 ) -> Container:
     infra = infra or InfraSettings()
     settings = settings or GatewaySettings()
@@ -78,7 +95,7 @@ def build(
     key = infra.cypheredge_secret_key
     webhook_secret = stripe.stripe_webhook_secret
     db = database(infra)
-    return Container(
+    container = Container(
         settings=settings,
         db=db,
         storage=storage_from_settings(infra),
@@ -93,4 +110,9 @@ def build(
         batch_changes=BatchChanges(db.url, fallback_interval=settings.long_poll_fallback_seconds),
         stripe_webhook_secret=webhook_secret.get_secret_value() if webhook_secret else None,
         plan_quotas=plan_quotas(settings),
+        oidc=oidc_verifier(oidc or OidcSettings()),
     )
+    # Revocations reach every process over its one LISTEN connection.
+    cache = container.auth_cache
+    container.batch_changes.on(REVOCATIONS, lambda payload: forget(cache, payload))
+    return container

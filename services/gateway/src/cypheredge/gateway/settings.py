@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MB = 1024 * 1024
@@ -58,3 +58,27 @@ class StripeSettings(BaseSettings):
 
     # The webhook endpoint's signing secret (whsec_...); unset: webhooks are answered 503.
     stripe_webhook_secret: SecretStr | None = None
+
+
+class OidcSettings(BaseSettings):
+    """Sign-in with an OIDC issuer's JWTs (``OIDC_ISSUER``, ``OIDC_AUDIENCE``, …).
+
+    Without an issuer, tokens are refused (401) and API keys work as before."""
+
+    model_config = SettingsConfigDict(env_prefix="OIDC_", extra="ignore")
+
+    # Exactly the issuer's `iss` (its discovery document is at <issuer>/.well-known/...).
+    issuer: str | None = None
+    audience: str | None = Field(None, description="The `aud` tokens must carry")
+    # The issuer's keys are read again after this long, and at once for an unknown `kid`
+    # (at most every jwks_min_refresh_seconds, so forged kids cannot flood the issuer).
+    jwks_cache_seconds: float = Field(300.0, gt=0)
+    jwks_min_refresh_seconds: float = Field(10.0, ge=0)
+    leeway_seconds: float = Field(30.0, ge=0, description="Clock skew allowed on exp/nbf/iat")
+    http_timeout_seconds: float = Field(5.0, gt=0)
+
+    @model_validator(mode="after")
+    def _audience_with_issuer(self) -> OidcSettings:
+        if self.issuer and not self.audience:
+            raise ValueError("OIDC_AUDIENCE is required when OIDC_ISSUER is set")
+        return self

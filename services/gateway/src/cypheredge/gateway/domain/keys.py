@@ -11,9 +11,12 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from cypheredge.gateway.domain.scopes import ALL_SCOPES
+
 KEY_PREFIX = "ce_"
 _HEX = frozenset("0123456789abcdef")
-DEFAULT_SCOPES = ("batches:write", "batches:read")
+# The first key of an org (create-org) can do everything, user and key management included.
+DEFAULT_SCOPES = ALL_SCOPES
 
 
 @dataclass(frozen=True)

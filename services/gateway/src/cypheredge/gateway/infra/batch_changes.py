@@ -12,6 +12,9 @@ it learns nothing RLS would not show it.
 While the listener is down (database restart, a killed backend), waiters fall back to reading
 every ``fallback_interval`` seconds, and every waiter is woken when the connection is lost and
 again when it is back, because notifications sent in between are gone.
+
+Other channels ride on the same connection (:meth:`BatchChanges.on`, e.g. revocations): one
+LISTEN connection per process, whatever it listens for.
 """
 
 from __future__ import annotations
@@ -85,6 +88,13 @@ class BatchChanges:
         self._failed_once = False
         self.connects = 0  # how many times LISTEN took effect: a test waits for a reconnect
         self.backend_pid: int | None = None
+        # Other channels: handler(payload) per notification, handler(None) whenever the
+        # connection is made or lost (what was sent meanwhile is gone).
+        self._handlers: dict[str, list[Callable[[str | None], None]]] = {}
+
+    def on(self, channel: str, handler: Callable[[str | None], None]) -> None:
+        """Also LISTEN on ``channel`` (register before :meth:`start`)."""
+        self._handlers.setdefault(channel, []).append(handler)
 
     @contextlib.contextmanager
     def subscribe(self, batch_id: UUID) -> Iterator[Waiter]:
@@ -149,13 +159,17 @@ class BatchChanges:
         # A bounded connect: the app's startup waits for the first attempt.
         connect = psycopg.AsyncConnection.connect(self._dsn, autocommit=True, connect_timeout=5)
         async with await connect as conn:
-            await conn.execute(f'LISTEN "{CHANNEL}"')
+            for channel in (CHANNEL, *self._handlers):
+                await conn.execute(f'LISTEN "{channel}"')
             self.backend_pid = conn.info.backend_pid
             self.connects += 1
             await self._changed(listening=True)
             while True:
                 async for notify in conn.notifies(timeout=self._heartbeat):
-                    self._dispatch(notify.payload)
+                    if notify.channel == CHANNEL:
+                        self._dispatch(notify.payload)
+                    for handler in self._handlers.get(notify.channel, ()):
+                        handler(notify.payload)
                 # A silently dropped connection delivers nothing and raises nothing: a query
                 # with a deadline finds out. Notifications it reads wait in psycopg's backlog.
                 await asyncio.wait_for(conn.execute("SELECT 1"), timeout=self._heartbeat)
@@ -176,6 +190,9 @@ class BatchChanges:
         for waiting in self._waiters.values():
             for waiter in waiting:
                 waiter.wake()
+        for handlers in self._handlers.values():
+            for handler in handlers:
+                handler(None)
         async with self._state:
             self._failed_once = self._failed_once or failed
             self._state.notify_all()

@@ -6,6 +6,7 @@ from sqlalchemy import (
     ARRAY,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     DateTime,
     ForeignKey,
@@ -47,6 +48,16 @@ users = Table(
     Column("role", String(50), nullable=False),
     Column("oidc_sub", String(200)),
     _created(),
+    Column("last_sign_in_at", DateTime(timezone=True)),  # migration 0005
+    CheckConstraint("role IN ('owner', 'admin', 'member', 'viewer')", name="role"),
+    Index("uq_users_org_email", "org_id", text("lower(email)"), unique=True),
+    Index(
+        "uq_users_org_oidc_sub",
+        "org_id",
+        "oidc_sub",
+        unique=True,
+        postgresql_where=text("oidc_sub IS NOT NULL"),
+    ),
 )
 
 api_keys = Table(
@@ -61,6 +72,7 @@ api_keys = Table(
     _created(),
     Column("last_used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("expires_at", DateTime(timezone=True)),  # migration 0005; None: never
 )
 
 batches = Table(

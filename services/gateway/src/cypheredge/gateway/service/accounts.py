@@ -1,4 +1,4 @@
-"""Use cases around orgs and API keys."""
+"""Use cases around orgs and API keys: creating an org, authenticating and revoking a key."""
 
 from __future__ import annotations
 
@@ -12,22 +12,26 @@ from cypheredge.gateway.domain.keys import (
     matches,
     prefix_of,
 )
+from cypheredge.gateway.domain.principals import Principal
 from cypheredge.gateway.infra import accounts as sql
+from cypheredge.gateway.infra.revocations import announce_revoked
 from cypheredge.gateway.service.keycache import KeyCache
 from cypheredge.kit.db import Database
+
+__all__ = [
+    "CreatedOrg",
+    "Principal",
+    "PrincipalCache",
+    "authenticate",
+    "create_org",
+    "revoke_key",
+]
 
 
 @dataclass(frozen=True)
 class CreatedOrg:
     org_id: UUID
     api_key: str
-
-
-@dataclass(frozen=True)
-class Principal:
-    org_id: UUID
-    key_id: UUID
-    scopes: tuple[str, ...]
 
 
 async def create_org(db: Database, name: str) -> CreatedOrg:
@@ -76,10 +80,16 @@ async def _lookup(db: Database, presented: str, prefix: str) -> Principal | None
         return None
     async with db.tenant(record.org_id) as session:
         await sql.touch_key(session, record.id)
-    return Principal(org_id=record.org_id, key_id=record.id, scopes=record.scopes)
+    return Principal(
+        org_id=record.org_id, key_id=record.id, scopes=record.scopes, expires_at=record.expires_at
+    )
 
 
 async def revoke_key(db: Database, org_id: UUID, key_id: UUID) -> bool:
-    """Revokes a key of the org; False when it has no such key. Caches forget it within TTL."""
+    """Revokes a key of the org; False when it has no such key. Every gateway process is told
+    at commit (their caches forget it then, or within their TTL if the notice is lost)."""
     async with db.tenant(org_id) as session:
-        return await sql.revoke_key(session, key_id)
+        revoked = await sql.revoke_key(session, key_id)
+        if revoked:
+            await announce_revoked(session, key_id)
+        return revoked

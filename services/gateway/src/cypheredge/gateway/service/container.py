@@ -9,6 +9,7 @@ from cypheredge.gateway.infra.batch_changes import BatchChanges
 from cypheredge.gateway.infra.ratelimit import Quota, RateLimiter
 from cypheredge.gateway.service.accounts import PrincipalCache
 from cypheredge.gateway.service.keycache import KeyCache
+from cypheredge.gateway.service.oidc import OidcVerifier
 from cypheredge.gateway.settings import GatewaySettings
 from cypheredge.kit.db import Database
 from cypheredge.kit.outbox import Outbox
@@ -39,6 +40,8 @@ class Container:
     stripe_webhook_secret: str | None = None
     # Each org's per-org rate from its plan, by org id; None: the org limiter's own for all.
     plan_quotas: KeyCache[Quota] | None = None
+    # Verifies sign-in tokens (OIDC_ISSUER); None: tokens are refused, API keys only.
+    oidc: OidcVerifier | None = None
 
     @property
     def limits(self) -> UploadLimits:

@@ -4,7 +4,8 @@ Authentication is on every request; with the cache a flood of requests with one 
 one database lookup per ``ttl`` instead of one per request, and a flood of one wrong key one
 per ``negative_ttl``. Entries are keyed by the SHA-256 of the presented key (the plaintext
 is never kept) and expire on time alone, so a revoked key stops working within ``ttl``
-seconds on every replica without any invalidation message.
+seconds on every replica even without an invalidation message; :meth:`KeyCache.evict` is
+how a revocation (``infra/revocations.py``) takes effect sooner.
 """
 
 from __future__ import annotations
@@ -50,3 +51,16 @@ class KeyCache(Generic[V]):
         # Oldest first: wrong keys cannot grow the table without bound.
         while len(self._entries) > self._max:
             self._entries.popitem(last=False)
+
+    def evict(self, stale: Callable[[V], bool]) -> int:
+        """Forgets every cached value ``stale`` picks (a revoked key's, a removed user's).
+
+        A scan, not an index: revocations are rare and the table is bounded."""
+        doomed = [h for h, (_, v) in self._entries.items() if v is not None and stale(v)]
+        for key_hash in doomed:
+            del self._entries[key_hash]
+        return len(doomed)
+
+    def clear(self) -> None:
+        """Forgets everything: revocations may have been missed (the listener was down)."""
+        self._entries.clear()

@@ -6,15 +6,16 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
+from cypheredge.gateway.api.deps import ContainerDep, require
 from cypheredge.gateway.api.openapi import AUTHENTICATED, HEADERS, PREFER_WAIT, problems, success
 from cypheredge.gateway.api.problems import Problem, from_refusal
 from cypheredge.gateway.api.schemas import Batch, BatchCreated, BatchPage
 from cypheredge.gateway.api.uploads import receive_upload
 from cypheredge.gateway.domain.preferences import wait_preference
+from cypheredge.gateway.domain.principals import Principal
 from cypheredge.gateway.domain.submission import UploadLimits, parse_json_object, parse_passwords
 from cypheredge.gateway.service import queries
 from cypheredge.gateway.service.container import Container
@@ -77,10 +78,9 @@ UPLOAD_BODY: dict[str, Any] = {
 async def create_batch(
     request: Request,
     app: ContainerDep,
-    principal: PrincipalDep,
+    principal: Annotated[Principal, Depends(require("batches:write"))],
     idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
 ) -> JSONResponse:
-    require_scope(principal, "batches:write")
     limits = await _upload_limits(app, principal.org_id, idempotency_key)
     async with receive_upload(request, limits, app.settings.spool_dir) as upload:
         names = [f.filename for f in upload.files]
@@ -145,7 +145,7 @@ async def get_batch(
     batch_id: UUID,
     response: Response,
     app: ContainerDep,
-    principal: PrincipalDep,
+    principal: Annotated[Principal, Depends(require("batches:read"))],
     prefer: Annotated[
         list[str] | None,
         Header(
@@ -153,7 +153,6 @@ async def get_batch(
         ),
     ] = None,
 ) -> dict[str, Any]:
-    require_scope(principal, "batches:read")
     wait = wait_preference(prefer or (), app.settings.long_poll_max_seconds)
     response.headers["Vary"] = "Prefer"
     if wait is None:
@@ -177,11 +176,10 @@ async def get_batch(
 )
 async def list_batches(
     app: ContainerDep,
-    principal: PrincipalDep,
+    principal: Annotated[Principal, Depends(require("batches:read"))],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     starting_after: UUID | None = None,
 ) -> dict[str, Any]:
-    require_scope(principal, "batches:read")
     try:
         return await queries.list_batches(
             app.db, principal.org_id, limit=limit, starting_after=starting_after

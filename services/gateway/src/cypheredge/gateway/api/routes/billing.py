@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from cypheredge.contracts.plans import Plan, period_bounds
-from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
+from cypheredge.gateway.api.deps import ContainerDep, require
 from cypheredge.gateway.api.openapi import AUTHENTICATED, problems, success
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.gateway.api.schemas import Subscription, UsageReport
 from cypheredge.gateway.domain.entitlement import parse_period
+from cypheredge.gateway.domain.principals import Principal
 from cypheredge.gateway.service.entitlements import entitlement, usage_in
 
 router = APIRouter(tags=["billing"])
@@ -30,10 +31,9 @@ router = APIRouter(tags=["billing"])
 )
 async def get_usage(
     app: ContainerDep,
-    principal: PrincipalDep,
+    principal: Annotated[Principal, Depends(require("batches:read"))],
     period: Annotated[str, Query(description="`current` or `YYYY-MM`", max_length=20)] = "current",
 ) -> dict[str, Any]:
-    require_scope(principal, "batches:read")
     try:
         chosen = parse_period(period, datetime.now(UTC))
     except ValueError as exc:
@@ -67,8 +67,9 @@ async def get_usage(
     response_model=Subscription,
     responses={**success(200, "The subscription"), **problems(*AUTHENTICATED)},
 )
-async def get_subscription(app: ContainerDep, principal: PrincipalDep) -> dict[str, Any]:
-    require_scope(principal, "batches:read")
+async def get_subscription(
+    app: ContainerDep, principal: Annotated[Principal, Depends(require("batches:read"))]
+) -> dict[str, Any]:
     allowed = await entitlement(app.db, principal.org_id, datetime.now(UTC))
     standing = allowed.standing
     return {

@@ -11,14 +11,15 @@ from datetime import timedelta
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from cypheredge.contracts.artefacts import EXPORT_FORMATS, WORKBOOK_MEDIA_TYPE, UnknownCursor
-from cypheredge.gateway.api.deps import ContainerDep, PrincipalDep, require_scope
+from cypheredge.gateway.api.deps import ContainerDep, require
 from cypheredge.gateway.api.openapi import AUTHENTICATED, HEADERS, problems, success
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.gateway.api.schemas import TransactionPage
+from cypheredge.gateway.domain.principals import Principal
 from cypheredge.gateway.service import queries
 from cypheredge.gateway.service.container import Container
 from cypheredge.gateway.service.transactions import transaction_page
@@ -49,8 +50,11 @@ ARTEFACT_PROBLEMS = problems(*AUTHENTICATED, 404, 409, 410)
         **ARTEFACT_PROBLEMS,
     },
 )
-async def get_report(batch_id: UUID, app: ContainerDep, principal: PrincipalDep) -> Response:
-    require_scope(principal, "batches:read")
+async def get_report(
+    batch_id: UUID,
+    app: ContainerDep,
+    principal: Annotated[Principal, Depends(require("reports:read"))],
+) -> Response:
     report_key, _ = await _artefacts(app, principal.org_id, batch_id)
     if report_key is None:
         raise _not_ready(batch_id)
@@ -79,12 +83,11 @@ async def get_report(batch_id: UUID, app: ContainerDep, principal: PrincipalDep)
 async def get_transactions(
     batch_id: UUID,
     app: ContainerDep,
-    principal: PrincipalDep,
+    principal: Annotated[Principal, Depends(require("reports:read"))],
     format: ExportFormat = "json",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     starting_after: str | None = None,
 ) -> Response:
-    require_scope(principal, "batches:read")
     _, exports = await _artefacts(app, principal.org_id, batch_id)
     key = exports.get(format)
     if key is None:
