@@ -59,8 +59,12 @@ def test_stripe_webhooks_go_from_the_gateway_to_billing_and_plans_back() -> None
 def test_catalogue_names_the_service_packages() -> None:
     packages = {p.name for p in (REPO / "services").iterdir() if (p / "pyproject.toml").is_file()}
     assert {s.schema for s in SERVICES} == packages
-    # A deployment of another package's code says whose: the OCR extractor is the extractor.
-    assert {s.name for s in SERVICES if s.package} == {"extractor-gpu"}
+    # A deployment of another package's code says whose: the OCR extractor is the extractor,
+    # the webhook sender the gateway.
+    assert {s.name: s.package for s in SERVICES if s.package} == {
+        "extractor-gpu": "extractor",
+        "gateway-webhooks": "gateway",
+    }
 
 
 def test_service_identity() -> None:
@@ -69,3 +73,14 @@ def test_service_identity() -> None:
     assert gateway.group_id == "cypheredge-gateway"
     with pytest.raises(LookupError):
         service("nope")
+
+
+def test_the_webhook_sender_reads_the_outcomes_in_its_own_group_and_publishes_nothing() -> None:
+    webhooks = service("gateway-webhooks")
+    assert webhooks.group_id == "cypheredge-gateway-webhooks" != service("gateway").group_id
+    assert webhooks.produces == ()
+    assert {t.name for t in webhooks.consumes} == {
+        "cypheredge.statements.ingestion",
+        "cypheredge.statements.extraction",
+        "cypheredge.batches.outcome",
+    }

@@ -27,6 +27,7 @@ from cypheredge.extractor.bootstrap import build as extractor
 from cypheredge.extractor.bootstrap import build_ocr as ocr_extractor
 from cypheredge.gateway.projector import build as projector
 from cypheredge.gateway.relay import build as gateway_relay
+from cypheredge.gateway.webhooks import build as gateway_webhooks
 from cypheredge.ingest.bootstrap import build as ingest
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.stream import Worker
@@ -58,6 +59,7 @@ def workers(storage: Path) -> list[Worker]:
     return [
         gateway_relay(infra),
         projector(infra),
+        gateway_webhooks(infra),
         ingest(infra),
         extractor(infra),
         ocr_extractor(infra),

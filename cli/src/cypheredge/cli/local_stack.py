@@ -159,7 +159,8 @@ def _infrastructure(
 def _children(env: dict[str, str], port: int, data_dir: Path) -> list[Child]:
     children = []
     for spec in PROCESSES:
-        child_env = dict(env, GATEWAY_PORT=str(port))
+        # The process's local defaults first: what the operator set wins.
+        child_env = {**dict(spec.env), **env, "GATEWAY_PORT": str(port)}
         health = f"http://127.0.0.1:{port}/readyz" if spec.name == "gateway" else ""
         if spec.health_env is not None:
             health_port = free_port()

@@ -23,6 +23,8 @@ class ProcessSpec:
     health_env: str | None  # env var naming its health port; None: no separate endpoint
     # A Kafka client keeps positions and group state that an embedded broker's restart loses.
     kafka_client: bool = True
+    # Settings this process gets on one machine unless the operator set them.
+    env: tuple[tuple[str, str], ...] = ()
 
 
 SCHEMAS: tuple[ServiceSchema, ...] = tuple(
@@ -30,10 +32,25 @@ SCHEMAS: tuple[ServiceSchema, ...] = tuple(
     for name in ("gateway", "ingest", "extractor", "reporter", "billing")
 )
 
+# Webhooks to a receiver on this machine (http://127.0.0.1:...) are allowed locally: the
+# API checks a URL at creation, the webhook process again at every attempt. Private ranges
+# and link-local stay refused.
+LOCAL_WEBHOOKS = (
+    ("GATEWAY_WEBHOOKS_ALLOW_HTTP", "true"),
+    ("GATEWAY_WEBHOOKS_ALLOW_LOOPBACK", "true"),
+)
+
 PROCESSES: tuple[ProcessSpec, ...] = (
-    ProcessSpec("gateway", "cypheredge.gateway", None, kafka_client=False),
+    ProcessSpec("gateway", "cypheredge.gateway", None, kafka_client=False, env=LOCAL_WEBHOOKS),
     ProcessSpec("relay", "cypheredge.gateway.relay", None),
     ProcessSpec("projector", "cypheredge.gateway.projector", "GATEWAY_PROJECTOR_HEALTH_PORT"),
+    # Customers' webhooks: consumes the outcomes, sends over HTTP.
+    ProcessSpec(
+        "gateway-webhooks",
+        "cypheredge.gateway.webhooks",
+        "GATEWAY_WEBHOOKS_HEALTH_PORT",
+        env=LOCAL_WEBHOOKS,
+    ),
     ProcessSpec("ingest", "cypheredge.ingest", "INGEST_HEALTH_PORT"),
     ProcessSpec("extractor", "cypheredge.extractor", "EXTRACTOR_HEALTH_PORT"),
     # The OCR extractor, on CPU here (on the GPU where there is one).

@@ -86,6 +86,14 @@ GATEWAY = Service(
     produces=(BatchSubmitted, BatchRedriveRequested, StripeEventReceived),
     consumes=(STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_OUTCOME, USAGE, SUBSCRIPTIONS),
 )
+# Customers' outbound webhooks: the gateway's code, deployed apart so that slow receivers
+# never hold up the projection. It reads the outcome events in a group of its own, queues
+# deliveries in the gateway's schema and sends them over HTTP; it publishes nothing.
+GATEWAY_WEBHOOKS = Service(
+    "gateway-webhooks",
+    consumes=(STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_OUTCOME),
+    package="gateway",
+)
 INGEST = Service(
     "ingest",
     produces=(StatementIngested, StatementRejected),
@@ -113,7 +121,15 @@ REPORTER = Service(
 # publishes (from operators' plan changes and from Stripe's webhooks).
 BILLING = Service("billing", produces=(SubscriptionChanged,), consumes=(USAGE, STRIPE_EVENTS))
 
-SERVICES: tuple[Service, ...] = (GATEWAY, INGEST, EXTRACTOR, EXTRACTOR_GPU, REPORTER, BILLING)
+SERVICES: tuple[Service, ...] = (
+    GATEWAY,
+    GATEWAY_WEBHOOKS,
+    INGEST,
+    EXTRACTOR,
+    EXTRACTOR_GPU,
+    REPORTER,
+    BILLING,
+)
 
 
 def topic_of(event: type[Event]) -> Topic:

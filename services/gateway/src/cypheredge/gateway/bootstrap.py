@@ -19,6 +19,7 @@ from cypheredge.gateway.service.identity import forget
 from cypheredge.gateway.service.keycache import KeyCache
 from cypheredge.gateway.service.oidc import OidcVerifier
 from cypheredge.gateway.settings import GatewaySettings, OidcSettings, StripeSettings
+from cypheredge.gateway.webhook_settings import WebhookSettings
 from cypheredge.kit.db import Database, service_url
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.secrets import Sealer
@@ -88,6 +89,7 @@ def build(
     settings: GatewaySettings | None = None,
     stripe: StripeSettings | None = None,
     oidc: OidcSettings | None = None,
+    webhooks: WebhookSettings | None = None,
 ) -> Container:
     infra = infra or InfraSettings()
     settings = settings or GatewaySettings()
@@ -111,6 +113,7 @@ def build(
         stripe_webhook_secret=webhook_secret.get_secret_value() if webhook_secret else None,
         plan_quotas=plan_quotas(settings),
         oidc=oidc_verifier(oidc or OidcSettings()),
+        webhooks=webhooks or WebhookSettings(),
     )
     # Revocations reach every process over its one LISTEN connection.
     cache = container.auth_cache

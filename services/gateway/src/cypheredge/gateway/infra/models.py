@@ -198,7 +198,58 @@ IDENTITY_TENANT_TABLES: tuple[str, ...] = ()
 # --- end identity ---
 
 # --- outbound webhooks: endpoints and deliveries (migration 0006) ---
-WEBHOOK_TENANT_TABLES: tuple[str, ...] = ()
+webhook_endpoints = Table(
+    "webhook_endpoints",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), ForeignKey("orgs.id"), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("description", String(200), nullable=False, server_default=""),
+    Column("event_types", ARRAY(String(64)), nullable=False),
+    # The signing secret sealed with CYPHEREDGE_SECRET_KEY: shown once, never stored plain.
+    Column("secret_sealed", Text, nullable=False),
+    Column("enabled", Boolean, nullable=False, server_default=text("true")),
+    Column("disabled_reason", Text),
+    Column("disabled_at", DateTime(timezone=True)),
+    # Since when every attempt failed (None after a success): long enough disables it.
+    Column("failing_since", DateTime(timezone=True)),
+    _created(),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    # The Standard Webhooks message id (webhook-id), derived from endpoint, type and subject:
+    # the primary key is what makes a redelivered event add nothing.
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+    Column(
+        "endpoint_id",
+        UUID(as_uuid=True),
+        ForeignKey("webhook_endpoints.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("event_type", String(64), nullable=False),
+    Column("event_id", UUID(as_uuid=True)),  # the platform event's envelope id (None: a test)
+    Column("payload", JSONB, nullable=False),
+    Column("state", String(16), nullable=False, server_default="pending"),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    # Pushed out by a lease while an attempt is in flight, so replicas never send it twice.
+    Column("next_attempt_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    Column("last_attempt_at", DateTime(timezone=True)),
+    Column("last_status_code", Integer),
+    Column("last_error", Text),
+    Column("delivered_at", DateTime(timezone=True)),
+    _created(),
+    Index("ix_webhook_deliveries_endpoint_created", "endpoint_id", "created_at"),
+    Index(
+        "ix_webhook_deliveries_due",
+        "next_attempt_at",
+        postgresql_where=text("state = 'pending'"),
+    ),
+)
+
+WEBHOOK_TENANT_TABLES: tuple[str, ...] = ("webhook_endpoints", "webhook_deliveries")
 # --- end outbound webhooks ---
 
 TENANT_TABLES = (

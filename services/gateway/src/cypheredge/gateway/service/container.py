@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cypheredge.gateway.domain.submission import UploadLimits
 from cypheredge.gateway.infra.batch_changes import BatchChanges
 from cypheredge.gateway.infra.ratelimit import Quota, RateLimiter
+from cypheredge.gateway.infra.webhook_http import resolve as resolve_host
 from cypheredge.gateway.service.accounts import PrincipalCache
 from cypheredge.gateway.service.keycache import KeyCache
 from cypheredge.gateway.service.oidc import OidcVerifier
+from cypheredge.gateway.service.webhook_urls import Resolver
 from cypheredge.gateway.settings import GatewaySettings
+from cypheredge.gateway.webhook_settings import WebhookSettings
 from cypheredge.kit.db import Database
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.secrets import Sealer
@@ -42,6 +45,9 @@ class Container:
     plan_quotas: KeyCache[Quota] | None = None
     # Verifies sign-in tokens (OIDC_ISSUER); None: tokens are refused, API keys only.
     oidc: OidcVerifier | None = None
+    # Outbound webhooks: which URLs endpoints may have, and how their hosts are resolved.
+    webhooks: WebhookSettings = field(default_factory=WebhookSettings)
+    resolve: Resolver = resolve_host
 
     @property
     def limits(self) -> UploadLimits:
