@@ -23,6 +23,7 @@ SERVICES = (
     "gateway",
     "relay",
     "projector",
+    "gateway-webhooks",
     "ingest",
     "extractor",
     "extractor-gpu",

@@ -34,6 +34,7 @@ APPS = {
     "gateway": ("gateway", "cypheredge.gateway"),
     "relay": ("gateway", "cypheredge.gateway.relay"),
     "projector": ("gateway", "cypheredge.gateway.projector"),
+    "gateway-webhooks": ("gateway", "cypheredge.gateway.webhooks"),
     "ingest": ("ingest", "cypheredge.ingest"),
     "extractor": ("extractor", "cypheredge.extractor"),
     "extractor-gpu": ("extractor", "cypheredge.extractor.gpu"),

@@ -6,11 +6,19 @@ from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from cetest.tenants import Tenant
-from cypheredge.gateway.infra.models import TENANT_TABLES, batches, org_plans, orgs, usage_records
+from cypheredge.gateway.infra.models import (
+    TENANT_TABLES,
+    batches,
+    org_plans,
+    orgs,
+    usage_records,
+    webhook_deliveries,
+    webhook_endpoints,
+)
 from cypheredge.gateway.service.container import Container
 from cypheredge.kit.db import set_org
 
@@ -98,7 +106,7 @@ async def test_every_tenant_table_is_under_forced_rls(gateway: Container) -> Non
         ).all()
     forced = {r.relname for r in rows if r.relrowsecurity and r.relforcerowsecurity}
     assert set(TENANT_TABLES) <= forced
-    assert {"org_plans", "usage_records"} <= forced
+    assert {"org_plans", "usage_records", "webhook_endpoints", "webhook_deliveries"} <= forced
 
 
 async def test_plans_and_usage_of_one_org_are_invisible_and_unwritable_to_another(
@@ -152,3 +160,47 @@ async def test_plans_and_usage_of_one_org_are_invisible_and_unwritable_to_anothe
 
 def uuid_of(tenant: Tenant) -> UUID:
     return UUID(tenant.org_id)
+
+
+async def test_webhook_endpoints_and_deliveries_of_one_org_are_invisible_to_another(
+    gateway: Container, org_a: Tenant, org_b: Tenant
+) -> None:
+    endpoint_id, delivery_id = uuid4(), uuid4()
+    a = uuid_of(org_a)
+    endpoint = {
+        "id": endpoint_id,
+        "org_id": a,
+        "url": "https://example.com/hook",
+        "event_types": ["batch.completed"],
+        "secret_sealed": "sealed",
+    }
+    delivery = {
+        "id": delivery_id,
+        "org_id": a,
+        "endpoint_id": endpoint_id,
+        "event_type": "batch.completed",
+        "payload": {},
+    }
+    async with gateway.db.tenant(a) as session:
+        await session.execute(insert(webhook_endpoints).values(**endpoint))
+        await session.execute(insert(webhook_deliveries).values(**delivery))
+    async with gateway.db.tenant(uuid_of(org_b)) as session:
+        for table in (webhook_endpoints, webhook_deliveries):
+            assert (await session.execute(select(table).where(table.c.org_id == a))).first() is None
+    for table, values in ((webhook_endpoints, endpoint), (webhook_deliveries, delivery)):
+        with pytest.raises(DBAPIError, match="row-level security"):
+            async with gateway.db.tenant(uuid_of(org_b)) as session:
+                await session.execute(insert(table).values({**values, "id": uuid4()}))
+    # The sender's definer function hands out ids only, and each is then read in its org.
+    async with gateway.db.system() as session:
+        due = (
+            await session.execute(
+                text("SELECT * FROM gateway.webhook_deliveries_due(now(), 1000, 10)")
+            )
+        ).all()
+    assert (delivery_id, a, endpoint_id) in [tuple(row) for row in due]
+    assert {"id", "org_id", "endpoint_id"} == set(due[0]._fields)
+    async with gateway.db.tenant(a) as session:
+        await session.execute(
+            delete(webhook_endpoints).where(webhook_endpoints.c.id == endpoint_id)
+        )

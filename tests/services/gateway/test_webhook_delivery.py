@@ -78,9 +78,7 @@ async def publish(container: Container, org: Tenant, event: Event) -> Envelope:
 
 async def deliveries(container: Container, org: Tenant, endpoint: dict[str, Any]) -> list[Any]:
     async with container.db.tenant(UUID(org.org_id)) as session:
-        query = select(webhook_deliveries).where(
-            webhook_deliveries.c.endpoint_id == endpoint["id"]
-        )
+        query = select(webhook_deliveries).where(webhook_deliveries.c.endpoint_id == endpoint["id"])
         return list((await session.execute(query)).all())
 
 
@@ -286,4 +284,3 @@ async def test_resolver_is_asked_again_at_every_attempt(gateway: Container, org:
         await send.send_due(start + RETRY.schedule[0] + timedelta(seconds=1))
     assert asked == ["localhost", "localhost"]
     assert len(hook.received) == 2
-
