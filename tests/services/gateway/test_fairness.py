@@ -151,6 +151,7 @@ async def test_a_revoked_key_works_until_its_cache_entry_expires_and_no_longer(
         assert (await client.get("/v1/batches", headers=bearer(created))).status_code == 200
         principal = await authenticate(container.db, created.api_key)
         assert principal is not None
+        assert principal.key_id is not None
         assert await revoke_key(container.db, created.org_id, principal.key_id)
         clock.now += 4.9  # within the 5 s TTL: the cached answer stands
         assert (await client.get("/v1/batches", headers=bearer(created))).status_code == 200

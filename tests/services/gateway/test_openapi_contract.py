@@ -65,6 +65,19 @@ OPERATIONS = {
     ("GET", "/v1/usage"): "getUsage",
     ("GET", "/v1/billing/subscription"): "getSubscription",
     ("POST", "/v1/stripe/webhooks"): "receiveStripeWebhook",
+    ("POST", "/v1/users"): "createUser",
+    ("GET", "/v1/users"): "listUsers",
+    ("PATCH", "/v1/users/{user_id}"): "updateUser",
+    ("DELETE", "/v1/users/{user_id}"): "deleteUser",
+    ("POST", "/v1/api_keys"): "createApiKey",
+    ("GET", "/v1/api_keys"): "listApiKeys",
+    ("DELETE", "/v1/api_keys/{key_id}"): "deleteApiKey",
+    ("POST", "/v1/webhook_endpoints"): "createWebhookEndpoint",
+    ("GET", "/v1/webhook_endpoints"): "listWebhookEndpoints",
+    ("GET", "/v1/webhook_endpoints/{endpoint_id}"): "getWebhookEndpoint",
+    ("DELETE", "/v1/webhook_endpoints/{endpoint_id}"): "deleteWebhookEndpoint",
+    ("POST", "/v1/webhook_endpoints/{endpoint_id}/test"): "testWebhookEndpoint",
+    ("GET", "/v1/webhook_endpoints/{endpoint_id}/deliveries"): "listWebhookDeliveries",
 }
 # Stripe signs its webhooks; it has no API key.
 UNAUTHENTICATED = {"/v1/stripe/webhooks"}
@@ -142,7 +155,9 @@ def test_the_document_declares_the_scheme_the_ids_and_typed_answers(
                 assert "security" not in operation
                 assert {"400", "429", "500", "503"} <= set(operation["responses"])
             elif path.startswith("/v1/"):
-                assert operation["security"] == [{"ApiKey": []}]
+                # Either an API key or a signed-in user's token, each with the route's scope.
+                schemes = {name for entry in operation["security"] for name in entry}
+                assert schemes == {"ApiKey", "OidcJwt"}, (method, path)
                 assert {"401", "403", "422", "429", "500"} <= set(operation["responses"])
                 assert "Retry-After" in operation["responses"]["429"]["headers"]
     assert OPERATIONS.items() <= found.items()

@@ -41,7 +41,10 @@ Manager = Annotated[Principal, Depends(require("webhooks:manage"))]
     "private, link-local, multicast or reserved address is refused with 422 `unsafe_url` "
     "naming why). The answer holds the signing secret, shown this once.",
     response_model=WebhookEndpointCreated,
-    responses={**success(201, "The endpoint, with its secret"), **problems(*AUTHENTICATED, 409)},
+    responses={
+        **success(201, "The endpoint, with its secret"),
+        **problems(*AUTHENTICATED, 400, 409),
+    },
 )
 async def create_endpoint(
     body: WebhookEndpointCreate, app: ContainerDep, principal: Manager
