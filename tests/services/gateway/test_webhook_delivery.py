@@ -198,7 +198,9 @@ async def test_a_slow_endpoint_does_not_delay_another_orgs_delivery(
             send = sender(gateway, per_endpoint=1)
             started = time.monotonic()
             tasks = await send.dispatch()
-            while not fast.received and time.monotonic() - started < 10:
+            while True:
+                if fast.received or time.monotonic() - started > 10:
+                    break
                 await asyncio.sleep(0.02)
             fast_after = time.monotonic() - started
             await asyncio.gather(*tasks)

@@ -63,7 +63,7 @@ def receiver(script: list[int] | None = None, delay: float = 0.0) -> Iterator[Re
     state: dict[str, Receiver] = {}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_POST(self) -> None:
             length = int(self.headers.get("content-length", "0"))
             got = Received(self.path, dict(self.headers.items()), self.rfile.read(length))
             target = state["receiver"]
@@ -73,7 +73,7 @@ def receiver(script: list[int] | None = None, delay: float = 0.0) -> Iterator[Re
             self.send_header("content-length", "0")
             self.end_headers()
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

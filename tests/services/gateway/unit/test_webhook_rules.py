@@ -36,7 +36,7 @@ STRICT = UrlPolicy()
         ("169.254.169.254", "link-local"),
         ("fe80::1", "link-local"),
         ("224.0.0.251", "multicast"),
-        ("0.0.0.0", "unspecified"),
+        ("0.0.0.0", "unspecified"),  # noqa: S104 (an address to refuse, not to bind)
         ("240.0.0.1", "reserved"),
         ("100.64.0.1", "non-public"),
         ("::ffff:127.0.0.1", "loopback"),
@@ -44,7 +44,8 @@ STRICT = UrlPolicy()
 )
 def test_non_public_addresses_are_refused_by_default(address: str, kind: str) -> None:
     why = refusal(ipaddress.ip_address(address), STRICT)
-    assert why is not None and f"a {kind} address" in why
+    assert why is not None
+    assert f"a {kind} address" in why
 
 
 def test_public_addresses_pass_and_settings_open_what_they_name() -> None:
@@ -91,7 +92,8 @@ def test_disabling_and_ids() -> None:
     assert message_id(uuid4(), "batch.completed", subject) != message_id(
         endpoint, "batch.completed", subject
     )
-    assert new_secret().startswith("whsec_") and new_secret() != new_secret()
+    assert new_secret().startswith("whsec_")
+    assert new_secret() != new_secret()
 
 
 def test_an_extracted_statement_says_counts_not_transactions_or_balances() -> None:
@@ -108,7 +110,8 @@ def test_an_extracted_statement_says_counts_not_transactions_or_balances() -> No
         closing_balance=Decimal("999.01"),
     )
     told = notification(event)
-    assert told is not None and told.type == "statement.extracted"
+    assert told is not None
+    assert told.type == "statement.extracted"
     assert told.subject == event.statement_id
     assert told.data["counts"] == {"transactions": 42, "accounts": 1, "pages": 1}
     text = json.dumps(told.data)

@@ -27,6 +27,8 @@ async def resolve(host: str, port: int) -> list[IPAddress]:
             infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except TimeoutError:
         raise OSError(f"resolving {host!r} timed out") from None
+    except (UnicodeError, ValueError) as exc:  # not a name IDNA or the resolver can take
+        raise OSError(f"{host!r} is not a host name: {exc}") from None
     return [ipaddress.ip_address(info[4][0]) for info in infos]
 
 
