@@ -35,6 +35,7 @@ from cypheredge.kit.kafka import wait_for_broker
 from cypheredge.kit.logging import configure_logging
 from cypheredge.kit.readiness import dependencies
 from cypheredge.kit.relay import Relay
+from cypheredge.kit.sampling import SAMPLE_INTERVAL, OffsetSampler, OutboxSampler, run_samplers
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.stream.app import broker_of
 from cypheredge.kit.stream.publishers import publisher_send, publisher_topics
@@ -75,6 +76,7 @@ class Worker:
         on_start: Sequence[Callable[[], None]] = (),
         on_close: Sequence[Callable[[], None]] = (),
         watch_interval: float = WATCH_INTERVAL,
+        sample_interval: float = SAMPLE_INTERVAL,
     ) -> None:
         self.name = name
         self.app = app
@@ -94,6 +96,7 @@ class Worker:
         )
         self._joined = False
         self._watch_interval = watch_interval
+        self._sample_interval = sample_interval
         self.stop = asyncio.Event()
 
     def ready(self) -> bool:
@@ -140,6 +143,16 @@ class Worker:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), self._watch_interval)
 
+    def samplers(self) -> tuple[OutboxSampler | None, OffsetSampler | None]:
+        """What this process samples for its metrics: the outbox it relays (if any), and the
+        lag and DLQ depth of its groups' topics (if it consumes)."""
+        outbox = OutboxSampler(self._db, self._outbox) if self._outbox is not None else None
+        groups: dict[str, list[str]] = {}
+        for sub in self.broker.subscribers:
+            if group := getattr(sub, "group_id", None):
+                groups.setdefault(str(group), []).extend(_topics(sub))
+        return outbox, OffsetSampler(self._bootstrap, groups) if groups else None
+
     async def run(self) -> None:
         if self._health is not None:
             await self._health.start()
@@ -157,6 +170,8 @@ class Worker:
                 relay = Relay(self._db, self._outbox, send, topics=publisher_topics(self.broker))
                 tasks.append(asyncio.create_task(relay.run(self.stop), name="relay"))
             tasks.extend(asyncio.create_task(task(self.stop)) for task in self._tasks)
+            sampling = run_samplers(self.stop, *self.samplers(), self._sample_interval)
+            tasks.append(asyncio.create_task(sampling, name="metrics-sampler"))
             if self.broker.subscribers:
                 tasks.append(asyncio.create_task(self.watch(self.stop), name="consumer-watch"))
             log.info("%s running: %d subscriber(s)", self.name, len(self.broker.subscribers))
