@@ -277,11 +277,6 @@ async def test_another_orgs_users_are_not_found(
     assert await roles(client, org) == {theirs["id"]: "member"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: an admin user mints an API key with the admin scope, and such a key "
-    "may grant the owner role (Principal.manages_owners is may('admin') for every key)",
-)
 async def test_an_admin_cannot_become_an_owner_through_a_key_they_mint(
     client: httpx.AsyncClient, org: Org, issuer: FakeIssuer
 ) -> None:

@@ -21,6 +21,7 @@ from cypheredge.gateway.domain.users import (
     LastOwner,
     NotPermitted,
     check_invite,
+    check_key_scopes,
     check_role_change,
     normalized_email,
 )
@@ -301,3 +302,10 @@ def test_unauthenticated_carries_a_code_for_the_client() -> None:
     plain = Unauthenticated("bad token")
     assert (plain.detail, plain.code, str(plain)) == ("bad token", "invalid_token", "bad token")
     assert Unauthenticated("gone", "unknown_user").code == "unknown_user"
+
+
+def test_only_who_may_grant_the_owner_role_issues_an_admin_key() -> None:
+    check_key_scopes(manages_owners=True, scopes=("admin",))
+    check_key_scopes(manages_owners=False, scopes=("batches:write", "webhooks:manage"))
+    with pytest.raises(NotPermitted, match="'admin' scope"):
+        check_key_scopes(manages_owners=False, scopes=("batches:read", "admin"))

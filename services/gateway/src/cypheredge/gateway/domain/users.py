@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from cypheredge.gateway.domain.scopes import ADMIN
+
 # Enough to refuse what cannot be an address; whether it receives mail is the issuer's
 # business (an invitation is linked only to a token whose email is verified).
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -44,3 +46,12 @@ def check_role_change(*, manages_owners: bool, current: str, new: str | None, ow
 def check_invite(*, manages_owners: bool, role: str) -> None:
     if role == "owner" and not manages_owners:
         raise NotPermitted("Only an owner, or an API key with 'admin', may invite an owner.")
+
+
+def check_key_scopes(*, manages_owners: bool, scopes: tuple[str, ...]) -> None:
+    """An ``admin`` key may grant the owner role, so only a principal who may do that issues
+    one: otherwise an admin user could mint a key and make themselves an owner."""
+    if ADMIN in scopes and not manages_owners:
+        raise NotPermitted(
+            "Only an owner, or an API key with 'admin', may issue a key with the 'admin' scope."
+        )

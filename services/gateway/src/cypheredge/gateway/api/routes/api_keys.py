@@ -13,6 +13,7 @@ from cypheredge.gateway.api.identity_schemas import ApiKeyCreate, ApiKeyCreated,
 from cypheredge.gateway.api.openapi import AUTHENTICATED, problems, success
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.gateway.domain.principals import Principal
+from cypheredge.gateway.domain.users import NotPermitted
 from cypheredge.gateway.service import api_keys
 from cypheredge.gateway.service.identity import forget
 
@@ -27,7 +28,8 @@ Admin = Annotated[Principal, Depends(require("admin"))]
     operation_id="createApiKey",
     summary="Issue an API key with scopes and an optional expiry",
     description="The answer's `secret` is the key, shown this once: only its prefix and a "
-    "hash are kept. It stops working at `expires_at`.",
+    "hash are kept. It stops working at `expires_at`. A key with `admin` may grant the owner "
+    "role, so only an owner (or an `admin` key) issues one (403 `owner_role_required`).",
     response_model=ApiKeyCreated,
     responses={**success(201, "The key, with its secret"), **problems(*AUTHENTICATED, 400)},
 )
@@ -40,13 +42,16 @@ async def create_api_key(body: ApiKeyCreate, app: ContainerDep, principal: Admin
             code="invalid_expiry",
             field="expires_at",
         )
-    return await api_keys.create_key(
-        app.db,
-        principal.org_id,
-        name=body.name,
-        scopes=list(body.scopes),
-        expires_at=body.expires_at,
-    )
+    try:
+        return await api_keys.create_key(
+            app.db,
+            principal,
+            name=body.name,
+            scopes=list(body.scopes),
+            expires_at=body.expires_at,
+        )
+    except NotPermitted as exc:
+        raise Problem(403, "Forbidden", str(exc), code="owner_role_required") from None
 
 
 @router.get(
