@@ -11,6 +11,7 @@ from typing import cast
 from uuid import uuid4
 
 import pytest
+from prometheus_client import REGISTRY
 
 from cetest.recording import RecordingOutbox
 from cetest.scans import scanned
@@ -100,11 +101,18 @@ async def test_a_scanned_statement_is_extracted_by_ocr_in_the_sandbox(
     runner = CascadeRunner(1, 120.0, settings.max_memory_mb, settings.ocr_engine)
     statement = generate("uk_ruled", 0)
     scan = scanned(statement.pdf, pages=[2])
+    ocr_pages = REGISTRY.get_sample_value("cypheredge_extractor_pages_total", {"method": "ocr"})
+    timed = REGISTRY.get_sample_value("cypheredge_extractor_ocr_page_seconds_count")
     try:
         outbox, rows = await _extract(infra, tmp_path, runner, scan, queued=True)
     finally:
         runner.close()
     assert rows == 1
+    # Counted once (the redelivery is not read again), the page's OCR seconds observed once.
+    after = REGISTRY.get_sample_value("cypheredge_extractor_pages_total", {"method": "ocr"})
+    assert (after or 0) == (ocr_pages or 0) + 1
+    timed_after = REGISTRY.get_sample_value("cypheredge_extractor_ocr_page_seconds_count")
+    assert (timed_after or 0) == (timed or 0) + 1
     extracted, usage, _statements = outbox.events
     assert isinstance(extracted, StatementExtracted), extracted
     assert [(p.method, p.number) for p in extracted.pages] == [("ocr:rapidocr", 1)]
@@ -126,6 +134,8 @@ async def test_without_an_engine_a_statement_without_text_is_refused(
     (failed,) = outbox.events
     assert isinstance(failed, StatementExtractionFailed)
     assert failed.reason == NO_TEXT_LAYER
+    labels = {"stage": "extract", "reason": "no_text_layer"}
+    assert REGISTRY.get_sample_value("cypheredge_extractor_failures_total", labels)
 
 
 async def test_the_text_extractor_hands_a_statement_ingest_found_no_text_on_to_ocr(

@@ -11,6 +11,7 @@ from typing import cast
 from uuid import UUID, uuid4
 
 import pytest
+from prometheus_client import REGISTRY
 
 from cetest.pdfs import DIGITAL_NZ, sample
 from cetest.recording import RecordingOutbox
@@ -33,6 +34,12 @@ from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.storage import LocalStorage
 
 pytestmark = pytest.mark.integration
+
+
+def counted(name: str, **labels: str) -> float:
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
 Setup = tuple[StatementExtractor, LocalStorage, RecordingOutbox]
 
 
@@ -83,7 +90,9 @@ async def test_the_file_that_matches_its_checksum_is_extracted(extractor: Setup)
     use_case, storage, outbox = extractor
     org = uuid4()
     event = await _ingested(storage, sample(DIGITAL_NZ), org)
+    text_pages = counted("cypheredge_extractor_pages_total", method="text")
     await _handle(use_case, event, org)
+    assert counted("cypheredge_extractor_pages_total", method="text") == text_pages + 1
     extracted, pages, statements = outbox.events
     assert isinstance(extracted, StatementExtracted)
     assert extracted.transactions == 6
@@ -101,7 +110,10 @@ async def test_a_file_altered_in_storage_is_refused_by_the_extractor(extractor: 
     event = await _ingested(storage, sample(DIGITAL_NZ), org)
     altered = sample(DIGITAL_NZ).replace(b"%%EOF", b"%%EOF\n% altered")
     await storage.put(event.storage_key, altered)
+    labels = {"stage": "download", "reason": "checksum_mismatch"}
+    before = counted("cypheredge_extractor_failures_total", **labels)
     await _handle(use_case, event, org)
+    assert counted("cypheredge_extractor_failures_total", **labels) == before + 1
     (failed,) = outbox.events
     assert isinstance(failed, StatementExtractionFailed)
     assert failed.stage == "download"

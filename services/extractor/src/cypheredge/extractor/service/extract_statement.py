@@ -29,6 +29,12 @@ from cypheredge.contracts.extraction import ExtractionDocument
 from cypheredge.extractor.infra import repository as repo
 from cypheredge.extractor.service.artefact import NO_TEXT_LAYER, event_warnings
 from cypheredge.extractor.service.metering import usage_of
+from cypheredge.extractor.service.metrics import (
+    FailureReason,
+    count_failure,
+    count_pages,
+    observe_ocr,
+)
 from cypheredge.extractor.service.runner import CascadeRunner
 from cypheredge.kit.checksums import ChecksumMismatch, read_verified, sha256_hex
 from cypheredge.kit.db import Database
@@ -83,31 +89,37 @@ class StatementExtractor:
             return
         if not event.text_layer_pages and not self._ocr:
             # Nothing to read without OCR: say so rather than report an empty statement.
-            await self._record_failure(envelope, event, NO_TEXT_LAYER)
+            await self._record_failure(envelope, event, NO_TEXT_LAYER, cause="no_text_layer")
             return
         if event.storage_sha256 is None:
             # An event from before the hash was carried: nothing to check the file against.
-            await self._record_failure(envelope, event, UNVERIFIABLE, stage="download")
+            await self._record_failure(
+                envelope, event, UNVERIFIABLE, stage="download", cause="unverifiable"
+            )
             return
         try:
             data = await read_verified(self._storage, event.storage_key, event.storage_sha256)
         except ChecksumMismatch as exc:
             log.error("statement %s: %s (%s)", event.statement_id, exc, exc.key)
-            await self._record_failure(envelope, event, str(exc), stage="download")
+            await self._record_failure(
+                envelope, event, str(exc), stage="download", cause="checksum_mismatch"
+            )
             return
         try:
             extraction = await self._runner.read(data, event.warnings)
         except PdfRejected as exc:  # the sandbox stopped it: too much memory, too slow, a crash
             log.warning("extraction of %s stopped: %s", event.statement_id, exc)
-            await self._record_failure(envelope, event, f"{type(exc).__name__}: {exc.reason}")
+            reason = f"{type(exc).__name__}: {exc.reason}"
+            await self._record_failure(envelope, event, reason, cause="sandbox")
             return
         except PdfTaskFailed as exc:  # the cascade raised, in its worker
             log.error("extraction of %s failed: %s", event.statement_id, exc.error)
-            await self._record_failure(envelope, event, exc.error)
+            await self._record_failure(envelope, event, exc.error, cause="cascade")
             return
+        observe_ocr(extraction.ocr_seconds)
         document = extraction.document
         if document.error is not None:
-            await self._record_failure(envelope, event, document.error)
+            await self._record_failure(envelope, event, document.error, cause="unreadable")
             return
         if self._queue and extraction.ocr_pages:
             pages = tuple(number for number, _ in extraction.ocr_pages)
@@ -160,7 +172,8 @@ class StatementExtractor:
             "reconciled": extracted.reconciled,
             "pages": [p.model_dump(mode="json") for p in document.pages],
         }
-        await self._finish(envelope, event, row, extracted, *usage)
+        if await self._finish(envelope, event, row, extracted, *usage):
+            count_pages(document.pages)
 
     async def _record_failure(
         self,
@@ -168,6 +181,8 @@ class StatementExtractor:
         event: StatementIngested,
         reason: str,
         stage: FailureStage = "extract",
+        *,
+        cause: FailureReason,
     ) -> None:
         failed = StatementExtractionFailed(
             batch_id=event.batch_id,
@@ -175,7 +190,9 @@ class StatementExtractor:
             reason=reason[:2000],
             stage=stage,
         )
-        await self._finish(envelope, event, {"status": "failed", "reason": failed.reason}, failed)
+        row = {"status": "failed", "reason": failed.reason}
+        if await self._finish(envelope, event, row, failed):
+            count_failure(stage, cause)
 
     async def _finish(
         self,
@@ -183,12 +200,13 @@ class StatementExtractor:
         event: StatementIngested,
         row: dict[str, Any] | None,
         *events: Event,
-    ) -> None:
+    ) -> bool:
         """Record the outcome (``row``; None: a hand-over, the OCR extractor records it) with
-        its events, in the transaction of the event's inbox row."""
+        its events, in the transaction of the event's inbox row; False when a delivery before
+        this one already had (nothing recorded)."""
         async with self._db.tenant(envelope.orgid) as session:
             if not await self._inbox.first_delivery(session, self._consumer, envelope):
-                return
+                return False
             if row is not None:
                 await repo.record(
                     session,
@@ -199,6 +217,7 @@ class StatementExtractor:
                 )
             for outgoing in events:
                 await self._outbox.add(session, outgoing, org_id=envelope.orgid)
+        return True
 
 
 def _without_text(event: StatementIngested) -> tuple[int, ...]:

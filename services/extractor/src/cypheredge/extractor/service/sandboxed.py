@@ -8,6 +8,7 @@ parent validates it again, since the worker has just read a hostile file.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,9 @@ from cypheredge.contracts.notices import Notice
 from cypheredge.pdf import Done, Job, PdfLimits
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from cypheredge.extractor.ocr.engine import OcrEngine, OcrReading
     from cypheredge.extractor.tables.check import Device
     from cypheredge.extractor.tables.stage import TableStage
 
@@ -57,11 +61,44 @@ def extract(job: Job, limits: PdfLimits) -> Done:
     # Built once per worker (the models load in a few hundred ms) and kept for its next jobs.
     device = str(job.options.get("device", "auto"))
     engine = shared_engine(str(job.options.get("ocr_engine", "none")), device)
+    timed = None if engine is None else TimedEngine(engine)
     tables = _table_stage(job)
     missing = missing_stages(None if tables is None else tables.directory)
-    result = extract_pdf(job.data, engine, tables, missing)
+    result = extract_pdf(job.data, timed, tables, missing)
     wanted = [[number, why] for number, why in result.ocr_pages]
-    return Done({"ocr_pages": wanted}, to_document(result, warnings).encode())
+    seconds = [] if timed is None else timed.seconds
+    fields = {"ocr_pages": wanted, "ocr_seconds": seconds}
+    return Done(fields, to_document(result, warnings).encode())
+
+
+class TimedEngine:
+    """An OCR engine that notes how long each page took to recognise (the metric is recorded
+    by the service: a worker's own registry is never scraped). A page found sideways is read
+    twice, the second time turned upright: both readings count for that page."""
+
+    def __init__(self, engine: OcrEngine) -> None:
+        self._engine = engine
+        self.seconds: list[float] = []
+        self._turned = False
+
+    @property
+    def name(self) -> str:
+        return self._engine.name
+
+    @property
+    def dpi(self) -> int:
+        return self._engine.dpi
+
+    def recognise(self, image: Image) -> OcrReading:
+        started = time.perf_counter()
+        reading = self._engine.recognise(image)
+        elapsed = time.perf_counter() - started
+        if self._turned:
+            self.seconds[-1] += elapsed
+        else:
+            self.seconds.append(elapsed)
+        self._turned = bool(reading.turn)
+        return reading
 
 
 def _table_stage(job: Job) -> TableStage | None:
@@ -92,6 +129,7 @@ class Extraction:
 
     document: ExtractionDocument
     ocr_pages: tuple[tuple[int, str], ...] = ()
+    ocr_seconds: tuple[float, ...] = ()  # how long OCR took on each page it read
 
 
 def read_document(done: Done) -> ExtractionDocument:
@@ -105,7 +143,16 @@ def read_extraction(done: Done) -> Extraction:
     pages = done.fields.get("ocr_pages", [])
     if not isinstance(pages, list) or not all(_page_and_why(p) for p in pages):
         raise ValueError(f"a worker's ocr_pages is not a list of [page, why]: {pages!r}")
-    return Extraction(read_document(done), tuple((n, why) for n, why in pages))
+    seconds = done.fields.get("ocr_seconds", [])
+    if not isinstance(seconds, list) or not all(_seconds(s) for s in seconds):
+        raise ValueError(f"a worker's ocr_seconds is not a list of seconds: {seconds!r}")
+    wanted = tuple((n, why) for n, why in pages)
+    return Extraction(read_document(done), wanted, tuple(float(s) for s in seconds))
+
+
+def _seconds(item: object) -> bool:
+    is_number = isinstance(item, int | float) and not isinstance(item, bool)
+    return is_number and 0 <= item < 86400  # type: ignore[operator]
 
 
 def _page_and_why(item: object) -> bool:
