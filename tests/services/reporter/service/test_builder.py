@@ -15,6 +15,7 @@ from uuid import UUID, uuid4
 
 import openpyxl
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy import select
 
 from cypheredge.contracts import Envelope
@@ -95,9 +96,14 @@ async def test_a_tampered_or_invalid_artefact_fails_its_statement_with_the_reaso
     )
     submitted = BatchSubmitted(batch_id=batch, statements=statements)
     await _deliver(tracker, org, submitted, GATEWAY.source)
+    built = {"status": "partially_failed"}
+    before = REGISTRY.get_sample_value("cypheredge_reporter_build_seconds_count", built) or 0
     for statement in statements:
         event = await _extracted(storage, org, batch, statement)
         await _deliver(tracker, org, event, EXTRACTOR.source)
+    # Built once, when the last statement's outcome came in.
+    after = REGISTRY.get_sample_value("cypheredge_reporter_build_seconds_count", built)
+    assert after == before + 1
 
     async with db.tenant(org) as session:
         rows = (await session.execute(select(outbox).where(outbox.c.key == str(batch)))).all()

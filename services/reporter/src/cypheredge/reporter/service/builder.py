@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any, Literal
 from uuid import UUID, uuid5
 
@@ -26,12 +27,14 @@ from cypheredge.contracts.events.report import ReportReady, ReportSummary
 from cypheredge.kit.db import Database
 from cypheredge.kit.outbox import Outbox
 from cypheredge.kit.storage import ObjectStorage
+from cypheredge.kit.telemetry import span
 from cypheredge.reporter.domain.categories import parse_rules
 from cypheredge.reporter.domain.model import BatchReport, ReportParams, StatementDoc
 from cypheredge.reporter.domain.report import build_report
 from cypheredge.reporter.infra import repository as repo
 from cypheredge.reporter.service.artefacts import render
 from cypheredge.reporter.service.extraction import InvalidArtefact, read_artefact, statement_doc
+from cypheredge.reporter.service.metrics import REPORT_BUILD_SECONDS
 
 log = logging.getLogger(__name__)
 NOTHING_PROCESSED = "no statement of the batch could be processed"
@@ -52,17 +55,20 @@ class ReportBuilder:
             if len(outcomes) < batch.statements or any(o.status == "pending" for o in outcomes):
                 return
             rules = parse_rules(await repo.org_rules(session))
+        started = time.perf_counter()
         docs = [await self._statement(o) for o in outcomes]
         reported = tuple(_outcome(d) for d in docs)
         if not any(d.status == "extracted" for d in docs):
             await self._fail(org_id, batch_id, reported)
             return
         params = ReportParams.from_json(batch.params or {})
-        report = await asyncio.to_thread(build_report, str(batch_id), docs, params, rules)
-        rendered = await asyncio.to_thread(render, org_id, batch_id, report)
-        for artefact in rendered.all():
-            await self._storage.put(artefact.key, artefact.data, artefact.media_type)
+        with span("build report", {"batch.id": str(batch_id), "batch.statements": len(docs)}):
+            report = await asyncio.to_thread(build_report, str(batch_id), docs, params, rules)
+            rendered = await asyncio.to_thread(render, org_id, batch_id, report)
+            for artefact in rendered.all():
+                await self._storage.put(artefact.key, artefact.data, artefact.media_type)
         status = "completed" if all(d.status == "extracted" for d in docs) else "partially_failed"
+        REPORT_BUILD_SECONDS.labels(status=status).observe(time.perf_counter() - started)
         report_id = uuid5(batch_id, "report")
         ready = ReportReady(
             batch_id=batch_id,
