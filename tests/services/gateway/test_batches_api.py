@@ -143,3 +143,16 @@ async def test_health_metrics_and_openapi(api: httpx.AsyncClient) -> None:
     )
     spec = (await api.get("/openapi.json")).json()
     assert "/v1/batches" in spec["paths"]
+
+
+async def test_http_metrics_are_labelled_by_route_template_not_path(
+    api: httpx.AsyncClient, org_a: Tenant
+) -> None:
+    """Latency and status counts carry the route template: ids never become label values."""
+    batch_id = uuid.uuid4()
+    assert (await api.get(f"/v1/batches/{batch_id}", headers=org_a.auth)).status_code == 404
+    text = (await api.get("/metrics")).text
+    template = 'route="/v1/batches/{batch_id}"'
+    assert f'cypheredge_http_request_seconds_count{{method="GET",{template}}}' in text
+    assert f'cypheredge_http_requests_total{{method="GET",{template},status="404"}}' in text
+    assert str(batch_id) not in text
