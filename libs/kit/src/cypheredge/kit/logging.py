@@ -7,7 +7,7 @@ import logging
 import sys
 from datetime import UTC, datetime
 
-from cypheredge.kit.tracing import current_traceparent, parse_trace_id
+from cypheredge.kit.tracing import current_trace_id
 
 
 class JsonFormatter(logging.Formatter):
@@ -16,16 +16,19 @@ class JsonFormatter(logging.Formatter):
         self._service = service
 
     def format(self, record: logging.LogRecord) -> str:
-        entry = {
+        entry: dict[str, object] = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(),
             "level": record.levelname.lower(),
             "service": self._service,
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        trace_id = parse_trace_id(current_traceparent.get())
+        trace_id = current_trace_id()
         if trace_id:
             entry["trace_id"] = trace_id
+        fields = getattr(record, "fields", None)  # ``log.info(..., extra={"fields": {...}})``
+        if isinstance(fields, dict):
+            entry.update({k: v for k, v in fields.items() if k not in entry})
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)

@@ -38,6 +38,8 @@ from cypheredge.kit.db import Database, libpq_dsn
 from cypheredge.kit.metrics import OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED
 from cypheredge.kit.retention import OutboxSettings
 from cypheredge.kit.tables import outbox_channel
+from cypheredge.kit.telemetry import in_trace
+from cypheredge.kit.tracing import span_traceparent
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +135,7 @@ class Relay:
 
     async def publish(self, token: UUID, rows: list[OutboxRow]) -> None:
         """Send the claimed rows and mark them sent; raises when the broker fails."""
-        futures = [await self._send(row) for row in rows]
+        futures = [await self._traced_send(row) for row in rows]
         await asyncio.gather(*futures)
         async with self._db.system() as session:
             await session.execute(
@@ -145,6 +147,21 @@ class Relay:
             )
         for row in rows:
             OUTBOX_PUBLISHED.labels(topic=row.topic).inc()
+
+    async def _traced_send(self, row: OutboxRow) -> Awaitable[Any]:
+        """Hand ``row`` over inside a span of the event's own trace (the one its envelope
+        carries), so the relay's publish sits between the producer and the consumers."""
+        traceparent = row.payload.get("traceparent")
+        attributes = {
+            "messaging.system": "kafka",
+            "messaging.destination.name": row.topic,
+            "messaging.message.id": str(row.id),
+            "cloudevents.event_type": row.event_type,
+        }
+        with in_trace(
+            traceparent if isinstance(traceparent, str) else None, f"relay {row.topic}", attributes
+        ):
+            return await self._send(row)
 
     async def release(self, token: UUID, error: str) -> None:
         """Give a failed claim back so the next attempt need not wait for the lease."""
@@ -239,7 +256,8 @@ def record_of(row: OutboxRow) -> Record:
         "ce_type": row.event_type.encode(),
         "ce_id": str(row.id).encode(),
     }
-    traceparent = row.payload.get("traceparent")
+    # The relay's span when there is one (a child of the envelope's, in the same trace).
+    traceparent = span_traceparent() or row.payload.get("traceparent")
     if isinstance(traceparent, str):
         headers[TRACEPARENT_HEADER] = traceparent.encode()
     return Record(

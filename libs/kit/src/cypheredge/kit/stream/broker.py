@@ -42,6 +42,7 @@ from prometheus_client import REGISTRY
 from cypheredge.contracts.topics import BATCH_REDRIVE, Topic
 from cypheredge.kit.stream.deadletter import DeadLetters, RetryPolicy
 from cypheredge.kit.stream.envelopes import event_data
+from cypheredge.kit.stream.tracecontext import EnvelopeTraceMiddleware
 
 __all__ = ["FETCH_MAX_WAIT_MS", "KafkaRouter", "TopicPartition", "make_broker", "subscriber"]
 
@@ -70,6 +71,7 @@ def make_broker(
         request_timeout_ms=15000,
         description=description,
         middlewares=(
+            EnvelopeTraceMiddleware,  # before telemetry: the span's parent is the envelope's
             KafkaTelemetryMiddleware(),
             KafkaPrometheusMiddleware(registry=REGISTRY, app_name=name),
             dead_letters,

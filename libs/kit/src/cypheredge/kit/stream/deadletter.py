@@ -35,6 +35,7 @@ from cypheredge.contracts.headers import (
     DLQ_TOPIC_HEADER,
 )
 from cypheredge.contracts.topics import DLQ_SUFFIX
+from cypheredge.kit.sentry import capture_handler_error
 from cypheredge.kit.stream.envelopes import envelope_of, skips_others
 from cypheredge.kit.tracing import adopt
 
@@ -122,16 +123,25 @@ class _DeadLetterMiddleware(BaseMiddleware):
                 raise  # FastStream's own ack/nack/reject requests
             except (PermanentError, ValidationError) as exc:
                 # A payload that does not validate never will: retrying only delays the rest.
+                self._report(exc, attempt)
                 await self._owner.park(self.msg, f"{type(exc).__name__}: {exc}", attempt)
                 return None
             except Exception as exc:
                 if attempt >= policy.max_attempts:
                     log.exception("%s: giving up after %d attempts", self._owner.group_id, attempt)
+                    self._report(exc, attempt)
                     await self._owner.park(self.msg, f"{type(exc).__name__}: {exc}", attempt)
                     return None
                 log.warning("%s: attempt %d failed: %r", self._owner.group_id, attempt, exc)
                 await asyncio.sleep(policy.delay(attempt))
                 attempt += 1
+
+    def _report(self, error: Exception, attempts: int) -> None:
+        """The handler's failure to Sentry (when configured), once per record given up on."""
+        topic = getattr(self.msg, "topic", None)
+        capture_handler_error(
+            error, topic=str(topic), consumer=self._owner.group_id, attempts=attempts
+        )
 
     async def after_processed(
         self,

@@ -39,6 +39,7 @@ from cypheredge.kit.sampling import SAMPLE_INTERVAL, OffsetSampler, OutboxSample
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.stream.app import broker_of
 from cypheredge.kit.stream.publishers import publisher_send, publisher_topics
+from cypheredge.kit.telemetry import setup_telemetry
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +252,8 @@ async def _first_failure_or_stop(tasks: list[asyncio.Task[None]], stop: asyncio.
 
 
 def run_worker(service: str, build: Callable[[InfraSettings], Worker]) -> None:
-    """The whole ``__main__`` of a worker service: logging, composition, signals, run."""
+    """The whole ``__main__`` of a worker service: logging, telemetry, composition, signals,
+    run; the telemetry's last spans and events are flushed when it ends."""
 
     async def _main() -> None:
         infra = InfraSettings()
@@ -260,4 +262,8 @@ def run_worker(service: str, build: Callable[[InfraSettings], Worker]) -> None:
         worker.install_signal_handlers()
         await worker.run()
 
-    asyncio.run(_main())
+    telemetry = setup_telemetry(service)
+    try:
+        asyncio.run(_main())
+    finally:
+        telemetry.shutdown()
