@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy import text
 
 from cetest.pdfs import DIGITAL, DIGITAL_NZ, sample
+from cetest.pipeline import free_port
 from cetest.tenants import Tenant
 from cypheredge.contracts import Envelope, Event
 from cypheredge.contracts.catalogue import REPORTER
@@ -295,12 +296,14 @@ async def test_the_gateway_relay_process_sweeps_and_publishes_the_redrive(
         batch_id = await _submit(api, tenant)
         await _publish_all(admin, batch_id)
         await _age(admin, batch_id, idle=timedelta(minutes=6), old=timedelta(minutes=50))
+    health = free_port()
     env = dict(
         os.environ,
         DATABASE_URL=infra.database_url,
         KAFKA_BOOTSTRAP_SERVERS=topics,
         SWEEP_INTERVAL_SECONDS="0.2",
         LOG_JSON="false",
+        GATEWAY_RELAY_HEALTH_PORT=str(health),
     )
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "cypheredge.gateway.relay", env=env
@@ -314,6 +317,14 @@ async def test_the_gateway_relay_process_sweeps_and_publishes_the_redrive(
 
         await _eventually(redriven_and_sent, "the relay process never re-drove the batch", 60)
         assert process.returncode is None, "still running"
+
+        async def backlog_exported() -> bool:
+            # Sampled by the relay from the outbox, served on its own /metrics.
+            async with httpx.AsyncClient() as client:
+                metrics = (await client.get(f"http://127.0.0.1:{health}/metrics")).text
+            return 'cypheredge_outbox_backlog{service="gateway"}' in metrics
+
+        await _eventually(backlog_exported, "the relay serves no outbox backlog", 30)
     finally:
         process.terminate()
         assert await asyncio.wait_for(process.wait(), 20) == 0, "stops cleanly on SIGTERM"

@@ -22,6 +22,7 @@ from cypheredge.gateway.bootstrap import build as build_gateway
 from cypheredge.gateway.projector import ProjectorSettings
 from cypheredge.gateway.projector import build as build_projector
 from cypheredge.gateway.recovery_settings import RecoverySettings
+from cypheredge.gateway.relay import RelaySettings
 from cypheredge.gateway.relay import build as build_gateway_relay
 from cypheredge.gateway.service.container import Container
 from cypheredge.gateway.settings import GatewaySettings
@@ -54,7 +55,11 @@ def default_hosts(ingest: IngestSettings | None = None) -> list[HostFactory]:
     return [
         # The sweeper runs too, but never on its own within a test: tests that re-drive or
         # expire batches ask for it (the CLI, or a sweeper of their own).
-        lambda infra: build_gateway_relay(infra, RecoverySettings(sweep_interval_seconds=86400)),
+        lambda infra: build_gateway_relay(
+            infra,
+            RecoverySettings(sweep_interval_seconds=86400),
+            RelaySettings(health_port=free_port()),
+        ),
         lambda infra: build_ingest(infra, ingest or IngestSettings(health_port=free_port())),
         lambda infra: build_projector(infra, ProjectorSettings(health_port=free_port())),
         lambda infra: build_extractor(infra, ExtractorSettings(health_port=free_port())),
