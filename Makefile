@@ -26,9 +26,10 @@ typecheck: install
 imports: install  ## Services never import each other; libs never import services
 	$(BIN)/lint-imports
 
-contracts: install  ## Committed JSON Schemas and AsyncAPI match the code
+contracts: install  ## Committed JSON Schemas, AsyncAPI and the chart catalogue match the code
 	$(BIN)/python -m cypheredge.contracts.generate --check
 	$(BIN)/python -m cypheredge.cli.asyncapi --check
+	$(BIN)/python -m cypheredge.cli.chart_catalogue --check
 
 test: lint typecheck imports contracts  ## Everything CI runs
 	$(BIN)/pytest
