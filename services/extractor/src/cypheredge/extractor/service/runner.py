@@ -28,7 +28,9 @@ from cypheredge.extractor.service.sandboxed import (
     extract_job,
     read_extraction,
 )
-from cypheredge.pdf import PdfCrashedParser, PdfLimits, PdfSandbox, PdfWorkerError
+from cypheredge.extractor.service.stages import StageTiming, read_stages, record_stage_spans
+from cypheredge.kit.telemetry import span
+from cypheredge.pdf import Done, PdfCrashedParser, PdfLimits, PdfSandbox, PdfWorkerError
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +101,18 @@ class CascadeRunner:
         failed for it.
         """
         job = extract_job(data, file_warnings, self.ocr_engine, self.table_model_dir, self.device)
-        try:
-            return await asyncio.to_thread(self.sandbox.run, job, read_extraction)
-        except PdfCrashedParser:
-            return await asyncio.to_thread(self.sandbox.run, job, read_extraction)
+        attributes = {"extraction.ocr_engine": self.ocr_engine, "file.size": len(data)}
+        with span("extract statement", attributes):
+            try:
+                extraction, stages = await asyncio.to_thread(self.sandbox.run, job, _reply)
+            except PdfCrashedParser:
+                extraction, stages = await asyncio.to_thread(self.sandbox.run, job, _reply)
+            record_stage_spans(stages)  # each page stage the worker timed, under this span
+        return extraction
 
     def close(self) -> None:
         self.sandbox.close()
+
+
+def _reply(done: Done) -> tuple[Extraction, tuple[StageTiming, ...]]:
+    return read_extraction(done), read_stages(done.fields.get("stages"))

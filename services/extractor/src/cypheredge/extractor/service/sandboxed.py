@@ -55,6 +55,7 @@ def extract(job: Job, limits: PdfLimits) -> Done:
     from cypheredge.extractor.domain import extract_pdf
     from cypheredge.extractor.ocr.engine import shared_engine
     from cypheredge.extractor.service.artefact import to_document
+    from cypheredge.extractor.service.stages import StageLog
     from cypheredge.extractor.tables.check import missing_stages
 
     warnings = tuple(Notice.model_validate(w) for w in job.options.get("warnings", ()))
@@ -64,10 +65,11 @@ def extract(job: Job, limits: PdfLimits) -> Done:
     timed = None if engine is None else TimedEngine(engine)
     tables = _table_stage(job)
     missing = missing_stages(None if tables is None else tables.directory)
-    result = extract_pdf(job.data, timed, tables, missing)
+    stages = StageLog()  # each page stage timed, for the service's trace
+    result = extract_pdf(job.data, timed, tables, missing, observe=stages.wrap)
     wanted = [[number, why] for number, why in result.ocr_pages]
     seconds = [] if timed is None else timed.seconds
-    fields = {"ocr_pages": wanted, "ocr_seconds": seconds}
+    fields = {"ocr_pages": wanted, "ocr_seconds": seconds, "stages": stages.fields()}
     return Done(fields, to_document(result, warnings).encode())
 
 
