@@ -47,8 +47,8 @@ async def test_relay_sampling_sets_backlog_and_age_then_zero_once_published(
     sampler = OutboxSampler(kit_db, outbox)
     backlog = await sampler.sample()
     assert backlog.rows == 3
-    assert gauge("cypheredge_outbox_backlog", service="kittest") == 3
-    age = gauge("cypheredge_outbox_oldest_age_seconds", service="kittest")
+    assert gauge("cypheredge_outbox_backlog", schema="kittest") == 3
+    age = gauge("cypheredge_outbox_oldest_age_seconds", schema="kittest")
     assert age is not None
     assert 60 <= age < 600
 
@@ -59,8 +59,8 @@ async def test_relay_sampling_sets_backlog_and_age_then_zero_once_published(
     finally:
         await producer.stop()
     await sampler.sample()
-    assert gauge("cypheredge_outbox_backlog", service="kittest") == 0
-    assert gauge("cypheredge_outbox_oldest_age_seconds", service="kittest") == 0
+    assert gauge("cypheredge_outbox_backlog", schema="kittest") == 0
+    assert gauge("cypheredge_outbox_oldest_age_seconds", schema="kittest") == 0
 
 
 async def _produce(bootstrap: str, topic: str, per_partition: dict[int, int]) -> None:

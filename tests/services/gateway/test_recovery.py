@@ -322,7 +322,7 @@ async def test_the_gateway_relay_process_sweeps_and_publishes_the_redrive(
             # Sampled by the relay from the outbox, served on its own /metrics.
             async with httpx.AsyncClient() as client:
                 metrics = (await client.get(f"http://127.0.0.1:{health}/metrics")).text
-            return 'cypheredge_outbox_backlog{service="gateway"}' in metrics
+            return 'cypheredge_outbox_backlog{schema="gateway"}' in metrics
 
         await _eventually(backlog_exported, "the relay serves no outbox backlog", 30)
     finally:

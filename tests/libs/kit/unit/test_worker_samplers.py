@@ -18,7 +18,7 @@ def test_a_consumer_that_relays_samples_its_outbox_and_each_groups_topics() -> N
     worker = Worker(name="w", app=app, bootstrap=BOOTSTRAP, db=Database(DB), outbox=outbox)
     sampled_outbox, offsets = worker.samplers()
     assert sampled_outbox is not None
-    assert sampled_outbox.service == "kittest"
+    assert sampled_outbox.schema == "kittest"
     assert offsets is not None
     assert offsets.groups == {
         "one": sorted(t.name for t in EXTRACTOR.consumes),

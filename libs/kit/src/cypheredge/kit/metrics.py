@@ -17,12 +17,12 @@ OUTBOX_PUBLISH_ERRORS = Counter(
     "cypheredge_outbox_publish_errors_total", "Failed attempts to publish an outbox batch"
 )
 OUTBOX_BACKLOG = Gauge(
-    "cypheredge_outbox_backlog", "Outbox rows not yet published (sampled by the relay)", ["service"]
+    "cypheredge_outbox_backlog", "Outbox rows not yet published (sampled by the relay)", ["schema"]
 )
 OUTBOX_OLDEST_AGE = Gauge(
     "cypheredge_outbox_oldest_age_seconds",
     "Age of the oldest unpublished outbox row, 0 when none (sampled by the relay)",
-    ["service"],
+    ["schema"],
 )
 MESSAGES_CONSUMED = Counter(
     "cypheredge_messages_consumed_total",

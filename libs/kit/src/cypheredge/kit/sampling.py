@@ -45,12 +45,13 @@ class Backlog:
 
 
 class OutboxSampler:
-    """Sets the backlog gauges of the service owning ``table`` (labelled by its schema)."""
+    """Sets the backlog gauges of the service owning ``table``, labelled by its schema (the
+    service's name; not ``service``, which Prometheus Operator sets on every target)."""
 
     def __init__(self, db: Database, table: Table) -> None:
         self._db = db
         self._qualified = f"{table.schema}.{table.name}"
-        self.service = str(table.schema)
+        self.schema = str(table.schema)
 
     async def sample(self) -> Backlog:
         sql = text(
@@ -63,8 +64,8 @@ class OutboxSampler:
         async with self._db.system() as session:
             row = (await session.execute(sql)).one()
         backlog = Backlog(int(row.rows), max(float(row.oldest), 0.0))
-        OUTBOX_BACKLOG.labels(service=self.service).set(backlog.rows)
-        OUTBOX_OLDEST_AGE.labels(service=self.service).set(backlog.oldest_seconds)
+        OUTBOX_BACKLOG.labels(schema=self.schema).set(backlog.rows)
+        OUTBOX_OLDEST_AGE.labels(schema=self.schema).set(backlog.oldest_seconds)
         return backlog
 
 
