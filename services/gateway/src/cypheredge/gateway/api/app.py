@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from cypheredge.gateway.api import openapi, problems
 from cypheredge.gateway.api.edge import HTTP_REQUESTS, HTTP_SECONDS, EdgeMiddleware
+from cypheredge.gateway.api.observability import observe
 from cypheredge.gateway.api.routes import (
     api_keys,
     batches,
@@ -58,4 +59,5 @@ def create_app(container: Container) -> FastAPI:
     app.include_router(billing.router)
     app.include_router(stripe.router)
     app.add_middleware(EdgeMiddleware, limits=container.rate_limits)
+    observe(app)  # access log around the edge; request spans around everything
     return app

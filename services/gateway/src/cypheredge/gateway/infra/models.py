@@ -240,6 +240,8 @@ webhook_deliveries = Table(
     Column("last_status_code", Integer),
     Column("last_error", Text),
     Column("delivered_at", DateTime(timezone=True)),
+    # The W3C traceparent of the event that queued it: each attempt is a span of its trace.
+    Column("traceparent", Text),
     _created(),
     Index("ix_webhook_deliveries_endpoint_created", "endpoint_id", "created_at"),
     Index(

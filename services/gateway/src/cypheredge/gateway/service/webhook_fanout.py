@@ -21,6 +21,7 @@ from cypheredge.gateway.domain.webhooks import message_id
 from cypheredge.gateway.infra import webhooks as sql
 from cypheredge.kit.db import Database
 from cypheredge.kit.inbox import Inbox
+from cypheredge.kit.tracing import child_traceparent
 
 CONSUMER = GATEWAY_WEBHOOKS.group_id
 
@@ -65,5 +66,6 @@ async def queue(
             event_type=told.type,
             event_id=event_id,
             payload=told.body(at),
+            traceparent=child_traceparent(),  # the consumer's span: attempts continue its trace
         )
     return added

@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
 
+from opentelemetry.trace import SpanKind
 from prometheus_client import Counter
 from standardwebhooks import Webhook
 
@@ -33,6 +34,7 @@ from cypheredge.gateway.service.webhook_outcomes import Outcome, record
 from cypheredge.gateway.service.webhook_urls import Resolver, check_url
 from cypheredge.kit.db import Database
 from cypheredge.kit.secrets import Sealer
+from cypheredge.kit.telemetry import in_trace
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,7 @@ class Claimed:
     body: bytes
     attempts: int
     created_at: datetime
+    traceparent: str | None = None  # of the event that queued it
 
 
 class WebhookSender:
@@ -146,7 +149,7 @@ class WebhookSender:
             claimed = await self._claim(delivery_id, org_id, now)
             if claimed is None:
                 return None
-            sent = await self._send(claimed)
+            sent = await self._traced_send(claimed)
             async with self._db.tenant(org_id) as session:
                 outcome = await record(session, claimed, sent, now, self._policy)
             ATTEMPTS.labels(outcome.label).inc()
@@ -188,7 +191,25 @@ class WebhookSender:
             body=_body(row.payload),
             attempts=row.attempts + 1,
             created_at=row.created_at,
+            traceparent=row.traceparent,
         )
+
+    async def _traced_send(self, claimed: Claimed) -> Outcome:
+        """One attempt, as a span of the trace of the event that queued the delivery."""
+        attributes = {
+            "webhook.delivery_id": str(claimed.id),
+            "webhook.endpoint_id": str(claimed.endpoint_id),
+            "webhook.attempt": claimed.attempts,
+        }
+        with in_trace(
+            claimed.traceparent, "webhook delivery", attributes, kind=SpanKind.CLIENT
+        ) as current:
+            outcome = await self._send(claimed)
+            if current is not None:
+                current.set_attribute("webhook.delivered", outcome.delivered)
+                if outcome.status_code is not None:
+                    current.set_attribute("http.response.status_code", outcome.status_code)
+            return outcome
 
     async def _send(self, claimed: Claimed) -> Outcome:
         try:
