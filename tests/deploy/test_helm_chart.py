@@ -516,3 +516,24 @@ def test_catalogue_check_runs_as_a_module(tmp_path: Path) -> None:
     failed = subprocess.run([*command, "--path", str(missing)], capture_output=True, timeout=60)
     assert failed.returncode == 1
     assert b"out of date" in failed.stderr
+
+
+def test_readme_scaling_table_matches_the_chart(default: list[Manifest]) -> None:
+    readme = (CHART / "README.md").read_text("utf-8")
+    rows = {
+        cells[0].strip("`"): cells
+        for line in readme.splitlines()
+        if line.startswith("| `")
+        and len(cells := [c.strip() for c in line.strip("|").split("|")]) == 6
+    }
+    scaled = of_kind(default, "ScaledObject")
+    consumers = [service for service in SERVICES if service.consumes]
+    assert set(rows) == {deployment_of(s.name) for s in consumers}
+    for service in consumers:
+        name = deployment_of(service.name)
+        _, group, topics, low, high, lag = rows[name]
+        spec = scaled[f"{FULLNAME}-{name}"]["spec"]
+        assert group == f"`{service.group_id}`"
+        assert topics == ", ".join(f"`{t.name}` ({t.partitions})" for t in service.consumes)
+        assert (int(low), int(high)) == (spec["minReplicaCount"], spec["maxReplicaCount"])
+        assert lag == spec["triggers"][0]["metadata"]["lagThreshold"]
