@@ -142,6 +142,8 @@ async def test_the_text_extractor_hands_a_statement_ingest_found_no_text_on_to_o
     infra: InfraSettings, tmp_path: Path
 ) -> None:
     runner = CascadeRunner(1, ocr_engine="none")
+    labels = {"outcome": "queued_for_ocr"}
+    queued_before = REGISTRY.get_sample_value("cypheredge_extractor_statements_total", labels)
     try:  # never read here: ingestion already said no page has text
         outbox, rows = await _extract(infra, tmp_path, runner, b"%PDF", queue_scans=True)
     finally:
@@ -149,6 +151,9 @@ async def test_the_text_extractor_hands_a_statement_ingest_found_no_text_on_to_o
     (queued,) = outbox.events
     assert isinstance(queued, StatementQueuedForOcr)
     assert (queued.ocr_pages, queued.reason) == ((1,), "page 1: it has no text layer")
+    # Handled twice (redelivered), counted once.
+    queued_after = REGISTRY.get_sample_value("cypheredge_extractor_statements_total", labels)
+    assert (queued_after or 0) == (queued_before or 0) + 1
     assert (queued.storage_key.endswith(".pdf"), queued.pages) == (True, 1)
     assert rows == 0  # the OCR extractor records the outcome
 

@@ -91,8 +91,10 @@ async def test_the_file_that_matches_its_checksum_is_extracted(extractor: Setup)
     org = uuid4()
     event = await _ingested(storage, sample(DIGITAL_NZ), org)
     text_pages = counted("cypheredge_extractor_pages_total", method="text")
+    done = counted("cypheredge_extractor_statements_total", outcome="extracted")
     await _handle(use_case, event, org)
     assert counted("cypheredge_extractor_pages_total", method="text") == text_pages + 1
+    assert counted("cypheredge_extractor_statements_total", outcome="extracted") == done + 1
     extracted, pages, statements = outbox.events
     assert isinstance(extracted, StatementExtracted)
     assert extracted.transactions == 6
@@ -112,8 +114,10 @@ async def test_a_file_altered_in_storage_is_refused_by_the_extractor(extractor: 
     await storage.put(event.storage_key, altered)
     labels = {"stage": "download", "reason": "checksum_mismatch"}
     before = counted("cypheredge_extractor_failures_total", **labels)
+    failures = counted("cypheredge_extractor_statements_total", outcome="failed")
     await _handle(use_case, event, org)
     assert counted("cypheredge_extractor_failures_total", **labels) == before + 1
+    assert counted("cypheredge_extractor_statements_total", outcome="failed") == failures + 1
     (failed,) = outbox.events
     assert isinstance(failed, StatementExtractionFailed)
     assert failed.stage == "download"

@@ -33,6 +33,7 @@ from cypheredge.extractor.service.metrics import (
     FailureReason,
     count_failure,
     count_pages,
+    count_statement,
     observe_ocr,
 )
 from cypheredge.extractor.service.runner import CascadeRunner
@@ -137,7 +138,8 @@ class StatementExtractor:
             reason=f"page{'s' if len(pages) > 1 else ''} {listed}: {why}",
         )
         log.info("statement %s queued for OCR: %s", event.statement_id, queued.reason)
-        await self._finish(envelope, event, None, queued)
+        if await self._finish(envelope, event, None, queued):
+            count_statement("queued_for_ocr")
 
     async def _record_success(
         self, envelope: Envelope, event: StatementIngested, document: ExtractionDocument
@@ -173,6 +175,7 @@ class StatementExtractor:
             "pages": [p.model_dump(mode="json") for p in document.pages],
         }
         if await self._finish(envelope, event, row, extracted, *usage):
+            count_statement("extracted")
             count_pages(document.pages)
 
     async def _record_failure(

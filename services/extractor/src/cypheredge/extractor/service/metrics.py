@@ -35,6 +35,11 @@ OCR_PAGE_SECONDS = Histogram(
     "Seconds OCR recognition took on one page (both readings of a page turned upright)",
     buckets=(0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0, 40.0, 80.0),
 )
+STATEMENTS = Counter(
+    "cypheredge_extractor_statements_total",
+    "Statements by outcome: extracted, failed, queued_for_ocr (handed to the OCR extractor)",
+    ["outcome"],
+)
 FAILURES = Counter(
     "cypheredge_extractor_failures_total",
     "Statements whose extraction failed, by stage and reason",
@@ -63,5 +68,10 @@ def observe_ocr(seconds: Sequence[float]) -> None:
         OCR_PAGE_SECONDS.observe(value)
 
 
+def count_statement(outcome: Literal["extracted", "queued_for_ocr"]) -> None:
+    STATEMENTS.labels(outcome=outcome).inc()
+
+
 def count_failure(stage: str, reason: FailureReason) -> None:
+    STATEMENTS.labels(outcome="failed").inc()
     FAILURES.labels(stage=stage, reason=reason).inc()
