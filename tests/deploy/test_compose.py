@@ -28,8 +28,9 @@ SECRETS = {
     "S3_SECRET_KEY": "test-s3-secret",
     "CYPHEREDGE_SECRET_KEY": "test-fernet-key",
 }
-INFRA = {"redpanda", "postgres", "minio", "redis"}
-JOBS = {"migrate", "provision-topics", "create-bucket"}
+INFRA = {"redpanda", "postgres", "seaweedfs", "valkey"}
+JOBS = {"migrate", "provision-topics"}
+OBSERVABILITY = {"otel-collector", "prometheus", "grafana"}
 APPS = {
     "gateway": ("gateway", "cypheredge.gateway"),
     "relay": ("gateway", "cypheredge.gateway.relay"),
@@ -41,7 +42,6 @@ APPS = {
     "reporter": ("reporter", "cypheredge.reporter"),
     "billing": ("billing", "cypheredge.billing"),
 }
-PORTLESS = {"relay"}
 
 
 def compose_binary() -> Path:
@@ -56,26 +56,41 @@ def compose_binary() -> Path:
     return binary
 
 
-def run_compose(tmp: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+def run_compose(
+    tmp: Path, env: dict[str, str], *args: str, profiles: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     env_file = tmp / "compose.env"
     env_file.write_text("".join(f"{k}={v}\n" for k, v in env.items()))
     command = [str(compose_binary()), "--project-directory", str(REPO), "-f", str(COMPOSE_FILE)]
-    command += ["--env-file", str(env_file), *args]
+    command += ["--env-file", str(env_file)]
+    command += [arg for profile in profiles for arg in ("--profile", profile)]
+    command += args
     clean_env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp)}
     return subprocess.run(command, capture_output=True, text=True, env=clean_env, timeout=60)
 
 
-@pytest.fixture(scope="module")
-def svcs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+def _services(tmp: Path, profiles: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
     """Services of the compose model after interpolation and merges (``config --format json``)."""
-    result = run_compose(tmp_path_factory.mktemp("compose"), SECRETS, "config", "--format", "json")
+    result = run_compose(tmp, SECRETS, "config", "--format", "json", profiles=profiles)
     assert result.returncode == 0, result.stderr
     found: dict[str, dict[str, Any]] = json.loads(result.stdout)["services"]
     return found
 
 
-def test_config_is_valid(tmp_path: Path) -> None:
-    result = run_compose(tmp_path, SECRETS, "config", "--quiet")
+@pytest.fixture(scope="module")
+def svcs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    return _services(tmp_path_factory.mktemp("compose"))
+
+
+@pytest.fixture(scope="module")
+def observed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """The services with the observability profile on."""
+    return _services(tmp_path_factory.mktemp("compose-observability"), ("observability",))
+
+
+@pytest.mark.parametrize("profiles", [(), ("observability",)], ids=["default", "observability"])
+def test_config_is_valid(tmp_path: Path, profiles: tuple[str, ...]) -> None:
+    result = run_compose(tmp_path, SECRETS, "config", "--quiet", profiles=profiles)
     assert result.returncode == 0, result.stderr
 
 
@@ -87,8 +102,41 @@ def test_config_refuses_a_missing_secret(tmp_path: Path, missing: str) -> None:
     assert missing in result.stderr
 
 
-def test_every_expected_service_exists(svcs: dict[str, dict[str, Any]]) -> None:
+def test_every_expected_service_exists(
+    svcs: dict[str, dict[str, Any]], observed: dict[str, dict[str, Any]]
+) -> None:
     assert set(svcs) == INFRA | JOBS | set(APPS)
+    assert set(observed) == INFRA | JOBS | set(APPS) | OBSERVABILITY
+    for name in OBSERVABILITY:
+        assert observed[name]["profiles"] == ["observability"], name
+
+
+def test_no_agpl_or_source_available_servers(observed: dict[str, dict[str, Any]]) -> None:
+    """MinIO (AGPL-3.0) and Redis (source-available since 7.4) are replaced by SeaweedFS's S3
+    server (Apache-2.0) and Valkey (BSD)."""
+    images = {name: svc["image"] for name, svc in observed.items()}
+    for name, image in images.items():
+        repository = image.rsplit(":", 1)[0]
+        assert "minio" not in repository, name
+        assert repository.rsplit("/", 1)[-1] != "redis", name
+    assert images["seaweedfs"].startswith("chrislusf/seaweedfs:")
+    assert images["valkey"].startswith("valkey/valkey:")
+
+
+def test_every_long_running_service_has_a_healthcheck_and_every_service_limits(
+    observed: dict[str, dict[str, Any]],
+) -> None:
+    for name, svc in observed.items():
+        limits = svc.get("deploy", {}).get("resources", {}).get("limits", {})
+        assert float(limits.get("cpus", 0)) > 0, f"{name} has no CPU limit"
+        assert int(limits.get("memory", 0)) > 0, f"{name} has no memory limit"
+        if name in JOBS:
+            assert svc["restart"] == "no", name
+            continue
+        test = svc.get("healthcheck", {}).get("test", [])
+        assert test[:1] in (["CMD"], ["CMD-SHELL"]), f"{name}: no healthcheck"
+        assert len(test) > 1, f"{name}: an empty healthcheck"
+        assert not svc["healthcheck"].get("disable", False), name
 
 
 def test_healthy_and_completed_gates(svcs: dict[str, dict[str, Any]]) -> None:
@@ -102,14 +150,14 @@ def test_healthy_and_completed_gates(svcs: dict[str, dict[str, Any]]) -> None:
             assert spec["condition"] == expected, f"{name} -> {dep}"
 
 
-def test_services_with_a_port_have_healthchecks(svcs: dict[str, dict[str, Any]]) -> None:
-    for name in INFRA | (set(APPS) - PORTLESS):
-        test = svcs[name]["healthcheck"]["test"]
-        assert test[0] in {"CMD", "CMD-SHELL"}, name
-        assert len(test) > 1, name
+def test_app_healthchecks_ask_their_health_endpoint(svcs: dict[str, dict[str, Any]]) -> None:
     assert "8000/healthz" in " ".join(svcs["gateway"]["healthcheck"]["test"])
-    for name in set(APPS) - PORTLESS - {"gateway"}:
+    for name in set(APPS) - {"gateway"}:
         assert "9000/healthz" in " ".join(svcs[name]["healthcheck"]["test"]), name
+    # The relay serves its health (and metrics) on the port its healthcheck asks.
+    relay = svcs["relay"]["environment"]
+    assert relay["GATEWAY_RELAY_HEALTH_HOST"] == svcs["ingest"]["environment"]["INGEST_HEALTH_HOST"]
+    assert relay["GATEWAY_RELAY_HEALTH_PORT"] == "9000"
 
 
 def test_apps_wait_for_infrastructure_and_jobs(svcs: dict[str, dict[str, Any]]) -> None:
@@ -117,7 +165,6 @@ def test_apps_wait_for_infrastructure_and_jobs(svcs: dict[str, dict[str, Any]]) 
         assert set(svcs[name]["depends_on"]) == INFRA | JOBS, name
     assert set(svcs["migrate"]["depends_on"]) == {"postgres"}
     assert set(svcs["provision-topics"]["depends_on"]) == {"redpanda"}
-    assert set(svcs["create-bucket"]["depends_on"]) == {"minio"}
 
 
 def test_apps_and_cli_jobs_build_from_the_dockerfile(svcs: dict[str, dict[str, Any]]) -> None:
@@ -148,11 +195,52 @@ def test_app_environment_comes_from_interpolation(svcs: dict[str, dict[str, Any]
             assert env[key] == SECRETS[key], f"{name}.{key} is not taken from the environment"
         assert env["DATABASE_URL"].startswith("postgresql+psycopg://")
         assert SECRETS["POSTGRES_PASSWORD"] in env["DATABASE_URL"]
+        assert env["S3_ENDPOINT"] == "seaweedfs:8333"
+        assert env["REDIS_URL"].startswith("redis://valkey:6379/")
+        # Tracing is off unless the operator points it somewhere (the observability profile).
+        assert env["OTEL_EXPORTER_OTLP_ENDPOINT"] == ""
+
+
+def test_object_storage_grants_the_apps_key_pair_and_creates_their_bucket(
+    svcs: dict[str, dict[str, Any]],
+) -> None:
+    """SeaweedFS's admin identity is the apps' S3 key pair; it creates S3_BUCKET at start (and,
+    for an admin identity, on the first upload if it is gone); its S3 API is on 8333."""
+    weed, app = svcs["seaweedfs"], svcs["gateway"]["environment"]
+    assert weed["command"][0] == "mini"
+    assert "-s3.port=8333" in weed["command"]
+    assert weed["environment"]["AWS_ACCESS_KEY_ID"] == app["S3_ACCESS_KEY"]
+    assert weed["environment"]["AWS_SECRET_ACCESS_KEY"] == SECRETS["S3_SECRET_KEY"]
+    assert weed["environment"]["S3_BUCKET"] == app["S3_BUCKET"]
+    assert "8333/healthz" in " ".join(weed["healthcheck"]["test"])
+
+
+def test_tracing_can_be_pointed_at_the_profiles_collector(tmp_path: Path) -> None:
+    env = {**SECRETS, "OTEL_EXPORTER_OTLP_ENDPOINT": "http://otel-collector:4318"}
+    result = run_compose(tmp_path, env, "config", "--format", "json", profiles=("observability",))
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)["services"]
+    for name in APPS:
+        assert found[name]["environment"]["OTEL_EXPORTER_OTLP_ENDPOINT"].endswith(":4318"), name
+
+
+def test_observability_mounts_exist_and_share_the_charts_rules(
+    observed: dict[str, dict[str, Any]],
+) -> None:
+    for name in OBSERVABILITY:
+        for volume in observed[name].get("volumes", []):
+            if volume["type"] == "bind":
+                assert Path(volume["source"]).exists(), f"{name}: {volume['source']}"
+                assert volume.get("read_only"), f"{name}: {volume['target']} is writable"
+    sources = {v["source"] for v in observed["prometheus"]["volumes"] if v["type"] == "bind"}
+    assert str(REPO / "deploy/helm/cypheredge/files/prometheus-rules.yaml") in sources
+    for name in ("prometheus", "grafana"):  # published on this machine only
+        assert all(p["host_ip"] == "127.0.0.1" for p in observed[name]["ports"]), name
 
 
 def test_compose_file_holds_no_literal_secret() -> None:
     text = COMPOSE_FILE.read_text()
-    for key in [*SECRETS, "MINIO_ROOT_PASSWORD"]:
+    for key in [*SECRETS, "AWS_SECRET_ACCESS_KEY"]:
         for line in re.findall(rf"^\s*{key}:.*$", text, re.MULTILINE):
             assert re.search(r"\$\{[A-Z0-9_]+:\?", line), line
 
