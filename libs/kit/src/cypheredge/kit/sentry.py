@@ -4,8 +4,9 @@ Initialised by :func:`cypheredge.kit.telemetry.setup_telemetry` when ``SENTRY_DS
 (environment and release from ``SENTRY_ENVIRONMENT``/``SENTRY_RELEASE``). Sentry gets
 exceptions with their stack traces, the service, the request's method, route and a few
 harmless headers, consumers' topic and group, and the trace id; never personal data
-(``send_default_pii=False``), local variables, request bodies, query strings, cookies or
-credentials, nor statement data: ``before_send`` removes them whatever an integration added.
+(``data_collection``, the SDK's successor of ``send_default_pii=False``), local variables,
+request bodies, query strings, cookies or credentials, nor statement data: ``before_send``
+removes them whatever an integration added.
 Breadcrumbs keep their messages only (their data may hold SQL parameters or URLs).
 Sentry does no tracing here (OpenTelemetry does); log records are breadcrumbs, not events:
 errors reach Sentry as the exceptions captured at the edges (the gateway's FastAPI
@@ -25,6 +26,7 @@ from sentry_sdk.integrations.logging import LoggingIntegration
 from cypheredge.kit.tracing import current_trace_id
 
 if TYPE_CHECKING:
+    from sentry_sdk._types import DataCollectionUserOptions
     from sentry_sdk.types import Event, Hint
 
     from cypheredge.kit.telemetry import TelemetrySettings
@@ -53,6 +55,19 @@ SENSITIVE_KEYS = frozenset(
         "env",
     }
 )
+# What integrations may collect: no user, cookies, bodies, query strings, SQL parameters or
+# frame variables; request headers only from the allowlist.
+NO_PERSONAL_DATA: DataCollectionUserOptions = {
+    "user_info": False,
+    "cookies": {"mode": "off"},
+    "http_headers": {"request": {"mode": "allowlist", "terms": sorted(SAFE_HEADERS)}},
+    "http_bodies": [],
+    "url_query_params": {"mode": "off"},
+    "database_query_data": False,
+    "stack_frame_variables": False,
+    "gen_ai": {"inputs": False, "outputs": False},
+    "graphql": {"document": False, "variables": False},
+}
 # pydantic's errors repeat the offending value (``input_value='...'``): that may be a row.
 _INPUT_VALUE = re.compile(r"input_value=(?:'[^']*'|\"[^\"]*\"|\S+)")
 
@@ -64,7 +79,8 @@ def init_sentry(settings: TelemetrySettings, service: str, integrations: Sequenc
         environment=settings.sentry_environment,
         release=settings.sentry_release or _release(),
         server_name=service,
-        send_default_pii=False,
+        # sentry-sdk 2.75's form of ``send_default_pii=False`` (which it deprecates), narrower.
+        data_collection=NO_PERSONAL_DATA,
         include_local_variables=False,
         max_request_body_size="never",
         traces_sample_rate=None,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from types import FrameType
+
 import uvicorn
 
 from cypheredge.gateway.api.app import create_app
@@ -16,6 +19,9 @@ def main() -> None:
     infra = InfraSettings()
     configure_logging("gateway", infra.log_level, infra.log_json)
     telemetry = setup_telemetry("gateway", sentry_integrations=sentry_integrations())
+    # uvicorn re-raises the SIGTERM it stopped on once it has: as an exit, so that the
+    # telemetry's last spans are flushed below rather than lost with the process.
+    signal.signal(signal.SIGTERM, _exit)
     try:
         container = build(infra)
         uvicorn.run(
@@ -27,6 +33,10 @@ def main() -> None:
         )
     finally:
         telemetry.shutdown()
+
+
+def _exit(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":
