@@ -42,7 +42,7 @@ LOCAL_WEBHOOKS = (
 
 PROCESSES: tuple[ProcessSpec, ...] = (
     ProcessSpec("gateway", "cypheredge.gateway", None, kafka_client=False, env=LOCAL_WEBHOOKS),
-    ProcessSpec("relay", "cypheredge.gateway.relay", None),
+    ProcessSpec("relay", "cypheredge.gateway.relay", "GATEWAY_RELAY_HEALTH_PORT"),
     ProcessSpec("projector", "cypheredge.gateway.projector", "GATEWAY_PROJECTOR_HEALTH_PORT"),
     # Customers' webhooks: consumes the outcomes, sends over HTTP.
     ProcessSpec(
