@@ -11,7 +11,6 @@ what the code has. It lives in the CLI because only the CLI may import every ser
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from typing import Any
 from faststream.specification import AsyncAPI
 
 from cypheredge.billing.bootstrap import build as billing
+from cypheredge.cli.generated_file import write_or_check
 from cypheredge.extractor.bootstrap import build as extractor
 from cypheredge.extractor.bootstrap import build_ocr as ocr_extractor
 from cypheredge.gateway.projector import build as projector
@@ -90,22 +90,7 @@ def render() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status."""
-    parser = argparse.ArgumentParser(prog="python -m cypheredge.cli.asyncapi")
-    parser.add_argument("--check", action="store_true", help="only compare, write nothing")
-    parser.add_argument("--path", type=Path, default=default_path(), help="document to write")
-    args = parser.parse_args(argv)
-    path: Path = args.path
-    text = render()
-    current = path.read_text("utf-8") if path.is_file() else None
-    if args.check:
-        if current != text:
-            print(f"out of date: {path}\nrun: python -m cypheredge.cli.asyncapi", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        path.write_text(text, "utf-8")
-        print(f"wrote {path}")
-    return 0
+    return write_or_check("cypheredge.cli.asyncapi", render, default_path(), argv, what="document")
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ count. Topic names, partition counts, groups and modules are never retyped in th
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cypheredge.cli.generated_file import write_or_check
 from cypheredge.cli.stack.services import PROCESSES, ProcessSpec
 from cypheredge.contracts.catalogue import SERVICES, Service
 from cypheredge.contracts.topics import ALL_TOPICS
@@ -88,26 +88,9 @@ def render() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status."""
-    parser = argparse.ArgumentParser(prog="python -m cypheredge.cli.chart_catalogue")
-    parser.add_argument("--check", action="store_true", help="only compare, write nothing")
-    parser.add_argument("--path", type=Path, default=default_path(), help="catalogue to write")
-    args = parser.parse_args(argv)
-    path: Path = args.path
-    text = render()
-    current = path.read_text("utf-8") if path.is_file() else None
-    if args.check:
-        if current != text:
-            print(
-                f"out of date: {path}\nrun: python -m cypheredge.cli.chart_catalogue",
-                file=sys.stderr,
-            )
-            return 1
-        return 0
-    if current != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-        print(f"wrote {path}")
-    return 0
+    return write_or_check(
+        "cypheredge.cli.chart_catalogue", render, default_path(), argv, what="catalogue"
+    )
 
 
 if __name__ == "__main__":
