@@ -4,11 +4,13 @@ Labels stay low-cardinality: services, consumer groups, topics, partitions and o
 an org, batch or statement id. Gauges of backlog, lag and dead-letter depth are sampled
 (``cypheredge.kit.sampling``) by the processes that own them: the relay samples its outbox,
 each consumer process its groups' committed offsets and the DLQs of the topics it reads.
+Messages handled, by outcome and time, are FastStream's own (``faststream_*``, its Prometheus
+middleware on every broker).
 """
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Gauge, Histogram
+from prometheus_client import Counter, Gauge
 
 OUTBOX_PUBLISHED = Counter(
     "cypheredge_outbox_published_total", "Outbox rows published to Kafka", ["topic"]
@@ -23,14 +25,6 @@ OUTBOX_OLDEST_AGE = Gauge(
     "cypheredge_outbox_oldest_age_seconds",
     "Age of the oldest unpublished outbox row, 0 when none (sampled by the relay)",
     ["schema"],
-)
-MESSAGES_CONSUMED = Counter(
-    "cypheredge_messages_consumed_total",
-    "Messages handled by consumers",
-    ["consumer", "topic", "outcome"],
-)
-MESSAGE_SECONDS = Histogram(
-    "cypheredge_message_seconds", "Time to handle one message", ["consumer", "topic"]
 )
 CONSUMER_LAG = Gauge(
     "cypheredge_consumer_lag",
