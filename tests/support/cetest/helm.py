@@ -18,6 +18,7 @@ import helm_python
 import kubernetes_validate  # type: ignore[import-untyped]
 import yaml  # type: ignore[import-untyped]
 from cloudcoil.models.keda import v1alpha1 as keda
+from cloudcoil.models.prometheus_operator import v1 as monitoring
 from cloudcoil.resources import Resource
 
 REPO = Path(__file__).resolve().parents[3]
@@ -32,7 +33,11 @@ KEDA_KINDS: dict[str, type[Resource]] = {
     "ScaledJob": keda.ScaledJob,
     "TriggerAuthentication": keda.TriggerAuthentication,
 }
-MONITORING_KINDS = {"ServiceMonitor", "PrometheusRule"}
+MONITORING_MODELS: dict[str, type[Resource]] = {
+    "ServiceMonitor": monitoring.ServiceMonitor,
+    "PrometheusRule": monitoring.PrometheusRule,
+}
+MONITORING_KINDS = set(MONITORING_MODELS)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,16 @@ def validate_builtin(body: dict[str, Any], version: str) -> None:
 
 def parse_keda(body: dict[str, Any]) -> Resource:
     """The KEDA object parsed by cloudcoil's model; a field the model drops fails."""
-    model = KEDA_KINDS[body["kind"]]
+    return _parse(body, KEDA_KINDS[body["kind"]])
+
+
+def parse_monitoring(body: dict[str, Any]) -> Resource:
+    """A Prometheus Operator object (ServiceMonitor, PrometheusRule) parsed by cloudcoil's
+    model of the operator's CRDs; a field the model drops fails."""
+    return _parse(body, MONITORING_MODELS[body["kind"]])
+
+
+def _parse(body: dict[str, Any], model: type[Resource]) -> Resource:
     parsed = model.model_validate(body)
     again = parsed.model_dump(mode="json", by_alias=True, exclude_none=True)
     lost = _lost(body, again)
