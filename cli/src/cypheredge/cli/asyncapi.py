@@ -29,6 +29,7 @@ from cypheredge.gateway.projector import build as projector
 from cypheredge.gateway.relay import build as gateway_relay
 from cypheredge.gateway.webhooks import build as gateway_webhooks
 from cypheredge.ingest.bootstrap import build as ingest
+from cypheredge.kit.kafka_security import PLAINTEXT, KafkaSecurity
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.stream import Worker
 from cypheredge.reporter.bootstrap import build as reporter
@@ -49,10 +50,12 @@ def default_path() -> Path:
     return Path(__file__).resolve().parents[4] / "libs" / "contracts" / "asyncapi.json"
 
 
-def workers(storage: Path) -> list[Worker]:
-    """Every Kafka-facing process of the platform, built by its composition root."""
+def workers(storage: Path, security: KafkaSecurity = PLAINTEXT) -> list[Worker]:
+    """Every Kafka-facing process of the platform, built by its composition root (with
+    ``security``: the document is written with none, whatever this shell holds)."""
     infra = InfraSettings(
         kafka_bootstrap_servers=DOCUMENTED_BOOTSTRAP,
+        kafka_security=security,
         database_url="postgresql+psycopg://cypheredge@postgres/cypheredge",
         storage_dir=storage,
     )

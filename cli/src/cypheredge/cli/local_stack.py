@@ -21,6 +21,7 @@ from rich.console import Console
 from cypheredge.cli.exits import ExitCode, unavailable
 from cypheredge.cli.localdata import database_url, secret_key, stack_file
 from cypheredge.cli.stack.embedded import (
+    EMBEDDED_BROKER_SECURITY,
     EmbeddedBroker,
     EmbeddedPostgres,
     free_port,
@@ -73,7 +74,8 @@ def _run(
         os.environ.update(env)
         migrate_all(InfraSettings(), progress=lambda step: status.update(step))
         status.update("provisioning Kafka topics and storage")
-        provision(env["KAFKA_BOOTSTRAP_SERVERS"])
+        infra = InfraSettings()
+        provision(infra.kafka_bootstrap_servers, infra.kafka_security)
         provision_storage(InfraSettings())
         stack.callback(supervisor.stop_all)
         stack_file(data_dir).write_text(
@@ -131,6 +133,7 @@ def _infrastructure(
         update("starting embedded Kafka broker (Tansu)")
         broker = stack.enter_context(EmbeddedBroker(log_path=logs / "broker.log"))
         env["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap = broker.start()
+        env.update(EMBEDDED_BROKER_SECURITY)
         started = [datetime.now(UTC)]
         database = env["DATABASE_URL"]
 

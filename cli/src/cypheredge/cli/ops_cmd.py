@@ -36,7 +36,8 @@ def provision_topics(
     from cypheredge.cli.stack.provision import provision
     from cypheredge.kit.settings import InfraSettings
 
-    created = provision(InfraSettings().kafka_bootstrap_servers)
+    infra = InfraSettings()
+    created = provision(infra.kafka_bootstrap_servers, infra.kafka_security)
     typer.echo(f"topics created: {len(created)}", err=True)
     if as_json:
         typer.echo(json.dumps({"created": created}))

@@ -16,7 +16,30 @@ from types import TracebackType
 from cypheredge.cli.stack.postgres import EmbeddedPostgres
 from cypheredge.cli.stack.process import ProcessGroup
 
-__all__ = ["EmbeddedBroker", "EmbeddedPostgres", "free_port", "port_open"]
+__all__ = [
+    "EMBEDDED_BROKER_SECURITY",
+    "EmbeddedBroker",
+    "EmbeddedPostgres",
+    "free_port",
+    "port_open",
+]
+
+# The embedded broker speaks PLAINTEXT only: the processes that use it get these, blanking
+# TLS/SASL settings a shell may hold for a real cluster (an empty variable counts as unset).
+EMBEDDED_BROKER_SECURITY = {
+    "KAFKA_SECURITY_PROTOCOL": "PLAINTEXT",
+    **{
+        f"KAFKA_{name}": ""
+        for name in (
+            "SASL_MECHANISM",
+            "SASL_USERNAME",
+            "SASL_PASSWORD",
+            "SSL_CA_FILE",
+            "SSL_CERT_FILE",
+            "SSL_KEY_FILE",
+        )
+    },
+}
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from cypheredge.cli.stack.services import SCHEMAS
 from cypheredge.kit.kafka import provision_topics, wait_for_broker
+from cypheredge.kit.kafka_security import PLAINTEXT, KafkaSecurity
 from cypheredge.kit.migrations import migrate
 from cypheredge.kit.settings import InfraSettings
 from cypheredge.kit.storage import S3Storage, storage_from_settings
@@ -25,10 +26,10 @@ def migrate_all(infra: InfraSettings, progress: Callable[[str], None] = lambda _
         )
 
 
-def provision(bootstrap: str) -> list[str]:
+def provision(bootstrap: str, security: KafkaSecurity = PLAINTEXT) -> list[str]:
     async def _run() -> list[str]:
-        await wait_for_broker(bootstrap, within=60)
-        return await provision_topics(bootstrap)
+        await wait_for_broker(bootstrap, within=60, security=security)
+        return await provision_topics(bootstrap, security=security)
 
     return asyncio.run(_run())
 

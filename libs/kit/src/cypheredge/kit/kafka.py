@@ -14,15 +14,21 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 
 from cypheredge.contracts import topic_partitions
+from cypheredge.kit.kafka_security import PLAINTEXT, KafkaSecurity, client_kwargs
 
 log = logging.getLogger(__name__)
 
 
 def make_producer(
-    bootstrap: str, client_id: str, *, request_timeout_ms: int = 15000
+    bootstrap: str,
+    client_id: str,
+    *,
+    request_timeout_ms: int = 15000,
+    security: KafkaSecurity = PLAINTEXT,
 ) -> AIOKafkaProducer:
     return AIOKafkaProducer(
         bootstrap_servers=bootstrap,
+        **client_kwargs(security),
         client_id=client_id,
         acks="all",
         enable_idempotence=False,
@@ -31,10 +37,17 @@ def make_producer(
     )
 
 
-async def provision_topics(bootstrap: str, topics: dict[str, int] | None = None) -> list[str]:
+async def provision_topics(
+    bootstrap: str,
+    topics: dict[str, int] | None = None,
+    *,
+    security: KafkaSecurity = PLAINTEXT,
+) -> list[str]:
     """Create every missing topic with its partition count; returns the names created."""
     wanted = topics if topics is not None else topic_partitions()
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="cypheredge-provision")
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=bootstrap, client_id="cypheredge-provision", **client_kwargs(security)
+    )
     await admin.start()
     try:
         existing = set(await admin.list_topics())
@@ -53,11 +66,18 @@ async def provision_topics(bootstrap: str, topics: dict[str, int] | None = None)
         await admin.close()
 
 
-async def wait_for_broker(bootstrap: str, within: float = 30.0) -> None:
-    """Block until the broker answers metadata requests (used at start-up)."""
+async def wait_for_broker(
+    bootstrap: str, within: float = 30.0, *, security: KafkaSecurity = PLAINTEXT
+) -> None:
+    """Block until the broker answers metadata requests (used at start-up).
+
+    A refused authentication is no connection error: it is raised at once, not waited out.
+    """
     deadline = asyncio.get_running_loop().time() + within
     while True:
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=bootstrap, request_timeout_ms=3000, **client_kwargs(security)
+        )
         try:
             await admin.start()
             await admin.list_topics()

@@ -19,6 +19,7 @@ from aiokafka.errors import KafkaError
 from sqlalchemy import text
 
 from cypheredge.kit.db import Database
+from cypheredge.kit.kafka_security import PLAINTEXT, KafkaSecurity, client_kwargs
 from cypheredge.kit.settings import InfraSettings
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,11 @@ async def database_answers(db: Database, within: float = DEFAULT_WITHIN) -> bool
 
 
 async def broker_answers(
-    bootstrap: str, topics: Collection[str] = (), within: float = DEFAULT_WITHIN
+    bootstrap: str,
+    topics: Collection[str] = (),
+    within: float = DEFAULT_WITHIN,
+    *,
+    security: KafkaSecurity = PLAINTEXT,
 ) -> bool:
     """Whether the broker answers a metadata request and knows every one of ``topics``.
 
@@ -52,6 +57,7 @@ async def broker_answers(
         bootstrap_servers=bootstrap,
         client_id="cypheredge-readiness",
         request_timeout_ms=int(within * 1000),
+        **client_kwargs(security),
     )
     try:
         async with asyncio.timeout(within):
@@ -97,11 +103,17 @@ class Readiness:
         return not await self.failing()
 
 
-def dependencies(db: Database, bootstrap: str | None, topics: Collection[str] = ()) -> Readiness:
+def dependencies(
+    db: Database,
+    bootstrap: str | None,
+    topics: Collection[str] = (),
+    *,
+    security: KafkaSecurity = PLAINTEXT,
+) -> Readiness:
     """The usual pair: the database, and the broker (with ``topics``) when there is one."""
     checks: dict[str, Check] = {"database": lambda: database_answers(db)}
     if bootstrap is not None:
-        checks["broker"] = lambda: broker_answers(bootstrap, topics)
+        checks["broker"] = lambda: broker_answers(bootstrap, topics, security=security)
     return Readiness(checks)
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import Table, text
 
 from cypheredge.contracts.topics import DLQ_SUFFIX
 from cypheredge.kit.db import Database
+from cypheredge.kit.kafka_security import PLAINTEXT, KafkaSecurity, client_kwargs
 from cypheredge.kit.metrics import (
     CONSUMER_LAG,
     DLQ_DEPTH,
@@ -74,8 +75,15 @@ class OffsetSampler:
     the depth gauges of those topics' DLQs. Its clients start on the first :meth:`sample`
     (again after one that failed to start them)."""
 
-    def __init__(self, bootstrap: str, groups: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self,
+        bootstrap: str,
+        groups: Mapping[str, Sequence[str]],
+        *,
+        security: KafkaSecurity = PLAINTEXT,
+    ) -> None:
         self._bootstrap = bootstrap
+        self._security = security
         self.groups = {group: sorted(set(topics)) for group, topics in groups.items()}
         self._reader: AIOKafkaConsumer | None = None
         self._members: dict[str, AIOKafkaConsumer] = {}
@@ -83,7 +91,10 @@ class OffsetSampler:
     async def _start(self) -> AIOKafkaConsumer:
         try:
             reader = AIOKafkaConsumer(
-                bootstrap_servers=self._bootstrap, group_id=None, client_id="cypheredge-sampler"
+                bootstrap_servers=self._bootstrap,
+                group_id=None,
+                client_id="cypheredge-sampler",
+                **client_kwargs(self._security),
             )
             self._reader = reader
             await reader.start()
@@ -93,6 +104,7 @@ class OffsetSampler:
                     group_id=group,
                     enable_auto_commit=False,
                     client_id="cypheredge-sampler",
+                    **client_kwargs(self._security),
                 )
                 self._members[group] = member
                 await member.start()

@@ -53,7 +53,12 @@ def build(
     stripe = stripe or StripeSettings()
     db = database(infra)
     ledger = UsageLedger(db, Inbox(inbox))
-    app = service_app(BILLING, infra.kafka_bootstrap_servers, [router(ledger, subscriptions(db))])
+    app = service_app(
+        BILLING,
+        infra.kafka_bootstrap_servers,
+        [router(ledger, subscriptions(db))],
+        security=infra.kafka_security,
+    )
     api = stripe_api(stripe)
     if api is None:
         log.warning(
@@ -66,6 +71,7 @@ def build(
         name=SERVICE,
         app=app,
         bootstrap=infra.kafka_bootstrap_servers,
+        security=infra.kafka_security,
         db=db,
         outbox=outbox,
         health_host=settings.health_host,

@@ -104,8 +104,11 @@ def _worker(
     # Each deployment's relay publishes the rows of the shared outbox it has publishers for.
     return Worker(
         name=service.name,
-        app=service_app(service, infra.kafka_bootstrap_servers, routers),
+        app=service_app(
+            service, infra.kafka_bootstrap_servers, routers, security=infra.kafka_security
+        ),
         bootstrap=infra.kafka_bootstrap_servers,
+        security=infra.kafka_security,
         db=db,
         outbox=outbox,
         health_host=settings.health_host,

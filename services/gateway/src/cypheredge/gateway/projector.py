@@ -27,12 +27,18 @@ def build(infra: InfraSettings, settings: ProjectorSettings | None = None) -> Wo
     projector = Projector(db, Inbox(inbox))
     # The gateway's events are published by its relay process; the projector only consumes.
     app = service_app(
-        GATEWAY, infra.kafka_bootstrap_servers, [router(projector)], name=NAME, publishes=False
+        GATEWAY,
+        infra.kafka_bootstrap_servers,
+        [router(projector)],
+        name=NAME,
+        publishes=False,
+        security=infra.kafka_security,
     )
     return Worker(
         name=NAME,
         app=app,
         bootstrap=infra.kafka_bootstrap_servers,
+        security=infra.kafka_security,
         db=db,
         outbox=None,
         health_host=settings.health_host,

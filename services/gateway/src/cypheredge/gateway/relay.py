@@ -56,8 +56,11 @@ def build(
 
     return Worker(
         name=NAME,
-        app=service_app(GATEWAY, infra.kafka_bootstrap_servers, name=NAME),
+        app=service_app(
+            GATEWAY, infra.kafka_bootstrap_servers, name=NAME, security=infra.kafka_security
+        ),
         bootstrap=infra.kafka_bootstrap_servers,
+        security=infra.kafka_security,
         db=db,
         outbox=outbox,
         health_host=process.health_host,

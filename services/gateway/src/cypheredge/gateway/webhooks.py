@@ -68,11 +68,13 @@ def build(infra: InfraSettings, settings: WebhookSettings | None = None) -> Work
         [router(fanout)],
         name=NAME,
         publishes=False,
+        security=infra.kafka_security,
     )
     return Worker(
         name=NAME,
         app=app,
         bootstrap=infra.kafka_bootstrap_servers,
+        security=infra.kafka_security,
         db=db,
         outbox=None,
         health_host=settings.health_host,

@@ -35,11 +35,17 @@ def build(infra: InfraSettings, settings: IngestSettings | None = None) -> Worke
     )
     # The same group also takes re-drive requests: they re-queue this service's sent events.
     republisher = Republisher(db, outbox, Inbox(inbox), CONSUMER)
-    app = service_app(INGEST, infra.kafka_bootstrap_servers, [router(ingestor, republisher)])
+    app = service_app(
+        INGEST,
+        infra.kafka_bootstrap_servers,
+        [router(ingestor, republisher)],
+        security=infra.kafka_security,
+    )
     return Worker(
         name=SERVICE,
         app=app,
         bootstrap=infra.kafka_bootstrap_servers,
+        security=infra.kafka_security,
         db=db,
         outbox=outbox,
         health_host=settings.health_host,

@@ -40,11 +40,17 @@ def build(infra: InfraSettings, settings: ReporterSettings | None = None) -> Wor
     tracker = OutcomeTracker(db, Inbox(inbox), builder)
     # The same group also takes re-drive requests: they re-queue this service's sent events.
     republisher = Republisher(db, outbox, Inbox(inbox), CONSUMER)
-    app = service_app(REPORTER, infra.kafka_bootstrap_servers, [router(tracker, republisher)])
+    app = service_app(
+        REPORTER,
+        infra.kafka_bootstrap_servers,
+        [router(tracker, republisher)],
+        security=infra.kafka_security,
+    )
     return Worker(
         name=SERVICE,
         app=app,
         bootstrap=infra.kafka_bootstrap_servers,
+        security=infra.kafka_security,
         db=db,
         outbox=outbox,
         health_host=settings.health_host,

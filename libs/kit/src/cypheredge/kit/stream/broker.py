@@ -40,6 +40,7 @@ from faststream.kafka.subscriber.usecase import LogicSubscriber
 from prometheus_client import REGISTRY
 
 from cypheredge.contracts.topics import BATCH_REDRIVE, Topic
+from cypheredge.kit.kafka_security import PLAINTEXT, KafkaSecurity, broker_security
 from cypheredge.kit.stream.deadletter import DeadLetters, RetryPolicy
 from cypheredge.kit.stream.envelopes import event_data
 from cypheredge.kit.stream.tracecontext import EnvelopeTraceMiddleware
@@ -59,8 +60,10 @@ def make_broker(
     retry: RetryPolicy | None = None,
     routers: Sequence[KafkaRouter] = (),
     description: str | None = None,
+    security: KafkaSecurity = PLAINTEXT,
 ) -> KafkaBroker:
-    """The broker of service ``name``: telemetry, metrics and dead-letters as middlewares."""
+    """The broker of service ``name``: telemetry, metrics and dead-letters as middlewares;
+    its TLS and SASL are ``security`` (the clients' one mapping, ``kafka_security``)."""
     dead_letters = DeadLetters(group_id, retry or RetryPolicy())
     broker = KafkaBroker(
         bootstrap,
@@ -69,6 +72,7 @@ def make_broker(
         enable_idempotence=False,
         linger_ms=0,
         request_timeout_ms=15000,
+        security=broker_security(security),
         description=description,
         middlewares=(
             EnvelopeTraceMiddleware,  # before telemetry: the span's parent is the envelope's

@@ -32,6 +32,7 @@ from sqlalchemy import Table
 from cypheredge.kit.db import Database
 from cypheredge.kit.health import HealthServer
 from cypheredge.kit.kafka import wait_for_broker
+from cypheredge.kit.kafka_security import PLAINTEXT, KafkaSecurity
 from cypheredge.kit.logging import configure_logging
 from cypheredge.kit.readiness import dependencies
 from cypheredge.kit.relay import Relay
@@ -61,6 +62,8 @@ class Worker:
     serves no health endpoint (a process that only publishes). ``on_start`` callbacks run when
     :meth:`run` begins, before the broker is waited for (they must not block: the extractor
     starts its sandbox workers in the background); ``on_close`` ones when it ends.
+    ``security`` is the TLS and SASL of the worker's own clients (start-up wait, readiness,
+    samplers): the same as its app's broker (``InfraSettings.kafka_security``).
     """
 
     def __init__(
@@ -69,6 +72,7 @@ class Worker:
         name: str,
         app: FastStream,
         bootstrap: str,
+        security: KafkaSecurity = PLAINTEXT,
         db: Database,
         outbox: Table | None,
         health_host: str = "127.0.0.1",
@@ -83,13 +87,14 @@ class Worker:
         self.app = app
         self.broker: KafkaBroker = broker_of(app)
         self._bootstrap = bootstrap
+        self.security = security
         self._db = db
         self._outbox = outbox
         self._tasks = list(tasks)
         self._on_start = list(on_start)
         self._on_close = list(on_close)
         topics = sorted({t for sub in self.broker.subscribers for t in _topics(sub)})
-        self._dependencies = dependencies(db, bootstrap, topics)
+        self._dependencies = dependencies(db, bootstrap, topics, security=security)
         self._health = (
             HealthServer(health_host, health_port, self.not_ready)
             if health_port is not None
@@ -152,7 +157,8 @@ class Worker:
         for sub in self.broker.subscribers:
             if group := getattr(sub, "group_id", None):
                 groups.setdefault(str(group), []).extend(_topics(sub))
-        return outbox, OffsetSampler(self._bootstrap, groups) if groups else None
+        offsets = OffsetSampler(self._bootstrap, groups, security=self.security) if groups else None
+        return outbox, offsets
 
     async def run(self) -> None:
         if self._health is not None:
@@ -162,7 +168,7 @@ class Worker:
         tasks: list[asyncio.Task[None]] = []
         started = False
         try:
-            await wait_for_broker(self._bootstrap, within=120)
+            await wait_for_broker(self._bootstrap, within=120, security=self.security)
             await self.app.start()
             started = True
             if self._outbox is not None:

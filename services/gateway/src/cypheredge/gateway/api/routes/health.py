@@ -16,6 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from cypheredge.gateway.api.deps import ContainerDep
 from cypheredge.gateway.api.problems import Problem
 from cypheredge.kit.readiness import Readiness, configured_broker, dependencies
+from cypheredge.kit.settings import InfraSettings
 
 router = APIRouter(tags=["operations"])
 
@@ -24,7 +25,8 @@ def get_readiness(request: Request, app: ContainerDep) -> Readiness:
     """The app's checks, built on first use unless the composition root installed some."""
     readiness: Readiness | None = getattr(request.app.state, "readiness", None)
     if readiness is None:
-        readiness = dependencies(app.db, configured_broker())
+        infra = InfraSettings()
+        readiness = dependencies(app.db, configured_broker(infra), security=infra.kafka_security)
         request.app.state.readiness = readiness
     return readiness
 
