@@ -275,3 +275,25 @@ def test_dockerfile_shape() -> None:
 def test_dockerignore_keeps_secrets_and_git_out() -> None:
     patterns = set((REPO / ".dockerignore").read_text().split())
     assert {".git", ".venv", ".env", ".env.*"} <= patterns
+
+
+def test_kafka_security_passes_through_from_env_and_defaults_to_plaintext(
+    svcs: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    for name in set(APPS) | JOBS:
+        env = svcs[name]["environment"]
+        assert env["KAFKA_BOOTSTRAP_SERVERS"] == "redpanda:9092", name
+        assert env["KAFKA_SECURITY_PROTOCOL"] == "PLAINTEXT", name
+        assert env["KAFKA_SASL_USERNAME"] == env["KAFKA_SASL_PASSWORD"] == "", name  # unset
+    cluster = {
+        "KAFKA_BOOTSTRAP_SERVERS": "pkc-1.example.test:9092",
+        "KAFKA_SECURITY_PROTOCOL": "SASL_SSL",
+        "KAFKA_SASL_MECHANISM": "PLAIN",
+        "KAFKA_SASL_USERNAME": "api-key",
+        "KAFKA_SASL_PASSWORD": "api-secret",
+    }
+    result = run_compose(tmp_path, {**SECRETS, **cluster}, "config", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    for name, service in json.loads(result.stdout)["services"].items():
+        if name in set(APPS) | JOBS:
+            assert cluster.items() <= service["environment"].items(), name

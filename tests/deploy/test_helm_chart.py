@@ -56,8 +56,14 @@ FULL_VALUES: dict[str, Any] = {
         "serviceMonitor": {"enabled": True, "labels": {"release": "prometheus"}},
         "prometheusRule": {"enabled": True},
     },
-    "keda": {"sasl": {"enabled": True, "mechanism": "scram_sha512", "tls": True}},
-    "config": {"oidc": {"issuer": "https://id.example.test", "audience": "cypheredge"}},
+    "config": {
+        "oidc": {"issuer": "https://id.example.test", "audience": "cypheredge"},
+        "kafka": {
+            "securityProtocol": "SASL_SSL",
+            "saslMechanism": "SCRAM-SHA-512",
+            "caBundle": {"secretName": "kafka-ca", "configMapName": "", "key": "ca.crt"},
+        },
+    },
 }
 BUILTIN_KINDS = {
     "ConfigMap",
@@ -80,6 +86,8 @@ SECRET_ENV = {
     "STRIPE_API_KEY",
     "STRIPE_WEBHOOK_SECRET",
     "SENTRY_DSN",
+    "KAFKA_SASL_USERNAME",
+    "KAFKA_SASL_PASSWORD",
 }
 # Where the pods listen: the kubelet and other pods reach them on the pod IP.
 ALL_INTERFACES = "0.0.0.0"  # noqa: S104
@@ -381,8 +389,9 @@ def test_sasl_for_keda_through_a_trigger_authentication(
     assert of_kind(default, "TriggerAuthentication") == {}
     auth = of_kind(full, "TriggerAuthentication")[f"{FULLNAME}-kafka"]
     refs = {r["parameter"]: r for r in auth["spec"]["secretTargetRef"]}
-    assert set(refs) == {"username", "password"}
-    assert {r["name"] for r in refs.values()} == {"cypheredge"}
+    assert set(refs) == {"username", "password", "ca"}
+    assert {refs["username"]["name"], refs["password"]["name"]} == {"cypheredge"}
+    assert (refs["ca"]["name"], refs["ca"]["key"]) == ("kafka-ca", "ca.crt")
     for scaled in of_kind(full, "ScaledObject").values():
         for trigger in scaled["spec"]["triggers"]:
             assert trigger["authenticationRef"] == {"name": f"{FULLNAME}-kafka"}
@@ -468,7 +477,9 @@ BAD_VALUES = {
     "writable root filesystem": {"securityContext": {"readOnlyRootFilesystem": False}},
     "zero lag threshold": {"processes": {"extractor": {"autoscaling": {"lagThreshold": 0}}}},
     "s3 endpoint with a scheme": {"config": {"s3": {"endpoint": "https://minio:9000"}}},
-    "bad sasl mechanism": {"keda": {"sasl": {"enabled": True, "mechanism": "kerberos"}}},
+    "bad sasl mechanism": {"config": {"kafka": {"saslMechanism": "GSSAPI"}}},
+    "bad kafka protocol": {"config": {"kafka": {"securityProtocol": "TLS"}}},
+    "keda's own sasl switch": {"keda": {"sasl": {"enabled": True}}},
 }
 
 

@@ -7,6 +7,7 @@ jobs, which run before the ConfigMap exists) and references to the operator's Se
 {{- define "cypheredge.configData" -}}
 {{- $c := .Values.config -}}
 KAFKA_BOOTSTRAP_SERVERS: {{ $c.kafkaBootstrapServers | quote }}
+{{ include "cypheredge.kafkaConfigData" . }}
 S3_ENDPOINT: {{ $c.s3.endpoint | quote }}
 S3_BUCKET: {{ $c.s3.bucket | quote }}
 S3_SECURE: {{ $c.s3.secure | toString | quote }}
@@ -78,6 +79,7 @@ billing:
       {{- end }}
 {{- end }}
 {{- end }}
+{{- include "cypheredge.kafkaSecretEnv" $root }}
 {{- end }}
 
 {{/* The env of one process besides the ConfigMap: (list $ $process $settings). */}}

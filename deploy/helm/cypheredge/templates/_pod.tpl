@@ -24,6 +24,7 @@ imagePullSecrets:
   emptyDir:
     sizeLimit: {{ $root.Values.spoolVolume.sizeLimit }}
 {{- end }}
+{{- include "cypheredge.kafkaCaVolume" $root }}
 {{- with (index . 2).extraVolumes }}
 {{ toYaml . }}
 {{- end }}
@@ -36,6 +37,7 @@ imagePullSecrets:
 - name: spool
   mountPath: /var/spool/cypheredge
 {{- end }}
+{{- include "cypheredge.kafkaCaMount" (index . 0) }}
 {{- with (index . 2).extraVolumeMounts }}
 {{ toYaml . }}
 {{- end }}
