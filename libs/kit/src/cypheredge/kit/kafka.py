@@ -71,7 +71,8 @@ async def wait_for_broker(
 ) -> None:
     """Block until the broker answers metadata requests (used at start-up).
 
-    A refused authentication is no connection error: it is raised at once, not waited out.
+    Refused credentials: aiokafka (0.14) reports a broker's SASL refusal as a failed
+    bootstrap (its log names the SASL error), waited out like an absent broker, then raised.
     """
     deadline = asyncio.get_running_loop().time() + within
     while True:
