@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,9 @@ from cypheredge.cli.localdata import DEFAULT_DATA_DIR, read_stack
 FINAL = {"completed", "failed", "partially_failed"}
 # Refusals that say "not now" rather than "not this": trying again later may work.
 _TRY_LATER = frozenset({408, 409, 425, 429})
+# A rate-limited request (429) is sent again after the server's Retry-After, for at most this
+# long in all: a plan's limits slow a client down, they do not fail its job.
+RATE_LIMIT_PATIENCE_SECONDS = 120.0
 
 
 class ApiError(CommandError):
@@ -63,8 +69,13 @@ class Client:
         for attempt in range(3):
             parts = [("files", (f.name, f.read_bytes(), "application/pdf")) for f in files]
             try:
-                response = self._http.post(
-                    "/v1/batches", files=parts, data=data, headers={"Idempotency-Key": key}
+                # The same Idempotency-Key on every try: a retried upload is stored once.
+                response = self._send(
+                    "POST",
+                    "/v1/batches",
+                    files=parts,
+                    data=data,
+                    headers={"Idempotency-Key": key},
                 )
             except httpx.TransportError:
                 if attempt == 2:
@@ -76,24 +87,61 @@ class Client:
         raise ApiError("the upload did not complete after 3 attempts")
 
     def batch(self, batch_id: str) -> dict[str, Any]:
-        return _ok(self._http.get(f"/v1/batches/{batch_id}"))
+        return _ok(self._send("GET", f"/v1/batches/{batch_id}"))
 
     def wait_batch(self, batch_id: str, seconds: int) -> tuple[dict[str, Any], bool]:
         """The batch once it changes or after ``seconds`` (``Prefer: wait``), and whether the
         server honoured the wait (a gateway that does not answers at once)."""
-        response = self._http.get(
-            f"/v1/batches/{batch_id}", headers={"Prefer": f"wait={max(seconds, 0)}"}
+        response = self._send(
+            "GET", f"/v1/batches/{batch_id}", headers={"Prefer": f"wait={max(seconds, 0)}"}
         )
         return _ok(response), "preference-applied" in response.headers
 
     def download(self, path: str, target: Path) -> None:
-        with self._http.stream("GET", path, follow_redirects=True) as response:
+        with self._stream(path) as response:
             if response.status_code >= 400:
                 response.read()
                 _ok(response)
             with target.open("wb") as handle:
                 for chunk in response.iter_bytes():
                     handle.write(chunk)
+
+    def _send(self, method: str, url: str, **options: Any) -> httpx.Response:
+        """The answer, after waiting out the org's rate limit (429 + Retry-After) a while."""
+        waited = 0.0
+        while True:
+            response = self._http.request(method, url, **options)
+            pause = _pause(response, waited)
+            if pause is None:
+                return response
+            time.sleep(pause)
+            waited += pause
+
+    @contextmanager
+    def _stream(self, url: str) -> Iterator[httpx.Response]:
+        waited = 0.0
+        while True:
+            with self._http.stream("GET", url, follow_redirects=True) as response:
+                pause = _pause(response, waited)
+                if pause is None:
+                    yield response
+                    return
+                response.read()
+            time.sleep(pause)
+            waited += pause
+
+
+def _pause(response: httpx.Response, waited: float) -> float | None:
+    """How long to wait before sending a rate-limited request again; None: use this answer."""
+    if response.status_code != 429:
+        return None
+    try:
+        pause = max(float(response.headers.get("retry-after", "1")), 0.1)
+    except ValueError:  # an HTTP date or garbage: the limiter's buckets refill within seconds
+        pause = 1.0
+    if waited + pause > RATE_LIMIT_PATIENCE_SECONDS:
+        return None
+    return pause
 
 
 def _ok(response: httpx.Response) -> dict[str, Any]:
