@@ -16,7 +16,6 @@ import pytest
 
 from cetest.http import serve
 from cetest.pdfs import DIGITAL, sample
-from cypheredge.cli import client as client_module
 from cypheredge.cli.client import ApiError, Client
 from cypheredge.cli.exits import ExitCode
 from cypheredge.gateway.api.app import create_app
@@ -39,7 +38,7 @@ async def test_more_reads_than_the_free_burst_all_succeed_after_waits(
         pauses.append(seconds)
         real_sleep(seconds)
 
-    monkeypatch.setattr(client_module.time, "sleep", pause)
+    monkeypatch.setattr("cypheredge.cli.client.time.sleep", pause)
     container = build(infra, GatewaySettings(rate_limit_by_plan=True))
     try:
         org = await create_org(container.db, "Rate-limited CLI")  # a new org: free plan
@@ -87,7 +86,7 @@ def test_past_its_patience_the_client_gives_up_as_unavailable(
     always_limited: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     pauses: list[float] = []
-    monkeypatch.setattr(client_module.time, "sleep", pauses.append)
+    monkeypatch.setattr("cypheredge.cli.client.time.sleep", pauses.append)
     with Client(always_limited, "ce_test") as api:
         with pytest.raises(ApiError) as refused:
             api.batch("7f1b1c1e-3e6f-4a8e-9a0e-1a2b3c4d5e6f")

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -46,9 +47,12 @@ def test_up_demo_leaves_the_sample_batchs_workbook_and_exports(tmp_path: Path) -
     )
     lines: queue.Queue[str] = queue.Queue()
     assert up.stdout is not None
-    threading.Thread(
-        target=lambda: [lines.put(line) for line in up.stdout or ()], daemon=True
-    ).start()
+
+    def read(stream: IO[str]) -> None:
+        for line in stream:
+            lines.put(line)
+
+    threading.Thread(target=read, args=(up.stdout,), daemon=True).start()
     seen: list[str] = []
     try:
         deadline = time.monotonic() + 420
