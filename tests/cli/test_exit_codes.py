@@ -54,6 +54,8 @@ class FakeApi:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
+                if status == 429:  # later than the client waits: it gives up at once
+                    self.send_header("Retry-After", "600")
                 self.end_headers()
                 self.wfile.write(body)
 
