@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
+from oidc import FakeIssuer
 
 from cetest.http import serve
+from cetest.identity import Served
+from cetest.identity import gateway as identity_gateway
 from cetest.tenants import Tenant
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build
@@ -56,3 +59,22 @@ async def org_a(gateway: Container) -> Tenant:
 @pytest.fixture(scope="session")
 async def org_b(gateway: Container) -> Tenant:
     return await _tenant(gateway, "Org B")
+
+
+# The identity tests' gateway (its own per module: one trusting a local OIDC issuer, with a
+# long auth cache, so what stops working does so because it was evicted).
+@pytest.fixture(scope="module")
+def issuer() -> Iterator[FakeIssuer]:
+    with FakeIssuer() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+async def served(infra: InfraSettings, issuer: FakeIssuer) -> AsyncIterator[Served]:
+    async with identity_gateway(infra, issuer) as pair:
+        yield pair
+
+
+@pytest.fixture
+def client(served: Served) -> httpx.AsyncClient:
+    return served[1]

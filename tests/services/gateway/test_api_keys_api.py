@@ -14,17 +14,15 @@ from uuid import UUID, uuid4
 import httpx
 import pytest
 
-from cetest.identity import PROBLEM, Org, bearer, new_org
+from cetest.identity import PROBLEM, Org, Served, bearer, new_org
 from cetest.identity import gateway as identity_gateway
 from cypheredge.gateway.domain.keys import hash_key, issue_key
 from cypheredge.gateway.infra import accounts
 from cypheredge.gateway.infra.revocations import CHANNEL as REVOCATIONS
-from cypheredge.gateway.service.container import Container
 from cypheredge.kit.settings import InfraSettings
 
 pytestmark = pytest.mark.integration
 
-Served = tuple[Container, httpx.AsyncClient]
 LISTED = {"id", "name", "prefix", "scopes", "created_at", "last_used_at", "expires_at"}
 
 
@@ -32,11 +30,6 @@ LISTED = {"id", "name", "prefix", "scopes", "created_at", "last_used_at", "expir
 async def served(infra: InfraSettings) -> AsyncIterator[Served]:
     async with identity_gateway(infra, None) as pair:
         yield pair
-
-
-@pytest.fixture
-def client(served: Served) -> httpx.AsyncClient:
-    return served[1]
 
 
 @pytest.fixture

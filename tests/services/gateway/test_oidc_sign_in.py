@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
 
@@ -21,34 +21,14 @@ from oidc import FakeIssuer
 from oidc.issuer import AUDIENCE, make_key
 
 from cetest.http import serve
-from cetest.identity import FAST, PROBLEM, Org, bearer, email, invite, new_org
+from cetest.identity import FAST, PROBLEM, Org, Served, bearer, email, invite, new_org
 from cetest.identity import gateway as identity_gateway
 from cypheredge.gateway.api.app import create_app
 from cypheredge.gateway.bootstrap import build
-from cypheredge.gateway.service.container import Container
 from cypheredge.gateway.settings import OidcSettings
 from cypheredge.kit.settings import InfraSettings
 
 pytestmark = pytest.mark.integration
-
-Served = tuple[Container, httpx.AsyncClient]
-
-
-@pytest.fixture(scope="module")
-def issuer() -> Iterator[FakeIssuer]:
-    with FakeIssuer() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-async def served(infra: InfraSettings, issuer: FakeIssuer) -> AsyncIterator[Served]:
-    async with identity_gateway(infra, issuer) as pair:
-        yield pair
-
-
-@pytest.fixture
-def client(served: Served) -> httpx.AsyncClient:
-    return served[1]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ The OpenAPI document lists both ways in (ApiKey, OidcJwt) with the route's scope
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import uuid4
 
@@ -12,14 +11,10 @@ import httpx
 import pytest
 from oidc import FakeIssuer
 
-from cetest.identity import PROBLEM, Org, bearer, email, invite, new_org
-from cetest.identity import gateway as identity_gateway
-from cypheredge.gateway.service.container import Container
-from cypheredge.kit.settings import InfraSettings
+from cetest.identity import PROBLEM, Org, Served, bearer, email, invite, new_org
 
 pytestmark = pytest.mark.integration
 
-Served = tuple[Container, httpx.AsyncClient]
 ALL_BUT_ADMIN = ["batches:write", "batches:read", "reports:read", "webhooks:manage"]
 SOME_ID = "00000000-0000-4000-8000-000000000000"
 
@@ -102,23 +97,6 @@ def assert_insufficient(response: httpx.Response, scope: str, who: str) -> None:
     body = response.json()
     assert (body["status"], body["code"], body["scope"]) == (403, "insufficient_scope", scope)
     assert body["detail"] == f"{who} lacks the '{scope}' scope."
-
-
-@pytest.fixture(scope="module")
-def issuer() -> Iterator[FakeIssuer]:
-    with FakeIssuer() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-async def served(infra: InfraSettings, issuer: FakeIssuer) -> AsyncIterator[Served]:
-    async with identity_gateway(infra, issuer) as pair:
-        yield pair
-
-
-@pytest.fixture
-def client(served: Served) -> httpx.AsyncClient:
-    return served[1]
 
 
 @pytest.fixture(scope="module")

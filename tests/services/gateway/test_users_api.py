@@ -3,7 +3,6 @@ owner, and that one org's users are invisible to another org."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import uuid4
 
@@ -11,32 +10,11 @@ import httpx
 import pytest
 from oidc import FakeIssuer
 
-from cetest.identity import PROBLEM, Org, bearer, email, invite, new_org
-from cetest.identity import gateway as identity_gateway
-from cypheredge.gateway.service.container import Container
-from cypheredge.kit.settings import InfraSettings
+from cetest.identity import PROBLEM, Org, Served, bearer, email, invite, new_org
 
 pytestmark = pytest.mark.integration
 
-Served = tuple[Container, httpx.AsyncClient]
 LISTED = {"id", "email", "role", "created_at", "last_sign_in_at", "signed_in"}
-
-
-@pytest.fixture(scope="module")
-def issuer() -> Iterator[FakeIssuer]:
-    with FakeIssuer() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-async def served(infra: InfraSettings, issuer: FakeIssuer) -> AsyncIterator[Served]:
-    async with identity_gateway(infra, issuer) as pair:
-        yield pair
-
-
-@pytest.fixture
-def client(served: Served) -> httpx.AsyncClient:
-    return served[1]
 
 
 @pytest.fixture

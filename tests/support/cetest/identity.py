@@ -20,6 +20,7 @@ from cypheredge.gateway.settings import GatewaySettings, OidcSettings
 from cypheredge.kit.settings import InfraSettings
 
 PROBLEM = "application/problem+json"
+Served = tuple[Container, httpx.AsyncClient]  # a gateway and a client of it over real HTTP
 FAST = GatewaySettings(
     rate_limit_per_minute=6000,
     rate_limit_burst=1000,
