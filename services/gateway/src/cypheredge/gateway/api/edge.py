@@ -2,7 +2,8 @@
 
 It assigns the request id and trace, applies the global and per-client-address rate limits
 before routing (so a flood is turned away before authentication or any database work),
-adds the request id, trace and RateLimit fields to every answer, and records metrics.
+adds the request id, trace and RateLimit fields to every answer, and records metrics and
+the access log line.
 Operations endpoints (probes, metrics) are never limited: an orchestrator must always see them.
 """
 
@@ -16,6 +17,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cypheredge.gateway.api import context
+from cypheredge.gateway.api.access_log import QUIET_PATHS, log_access, route_template
 from cypheredge.gateway.api.problems import Problem, problem_response
 from cypheredge.gateway.service.container import RateLimits
 from cypheredge.kit.tracing import adopt
@@ -24,7 +26,6 @@ HTTP_REQUESTS = Counter(
     "cypheredge_http_requests_total", "HTTP requests answered", ["method", "route", "status"]
 )
 HTTP_SECONDS = Histogram("cypheredge_http_request_seconds", "HTTP latency", ["method", "route"])
-UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
 class EdgeMiddleware:
@@ -55,12 +56,14 @@ class EdgeMiddleware:
                 return
             await self.app(scope, receive, send_decorated)
         finally:
-            route = _route(scope)  # known only once routing has happened
-            HTTP_SECONDS.labels(scope["method"], route).observe(time.perf_counter() - started)
+            seconds = time.perf_counter() - started
+            route = route_template(scope)  # known only once routing has happened
+            HTTP_SECONDS.labels(scope["method"], route).observe(seconds)
             HTTP_REQUESTS.labels(scope["method"], route, status).inc()
+            log_access(scope, status, seconds * 1000)
 
     async def _refusal(self, scope: Scope) -> Problem | None:
-        if scope["path"] in UNLIMITED_PATHS:
+        if scope["path"] in QUIET_PATHS:  # probes and scrapes are never limited
             return None
         client = scope.get("client")
         address = client[0] if client else "unknown"
@@ -87,8 +90,3 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return bytes(value).decode("latin-1")
     return None
-
-
-def _route(scope: Scope) -> str:
-    """The route template, not the raw path: ids must not explode metric cardinality."""
-    return str(getattr(scope.get("route"), "path", "unmatched"))

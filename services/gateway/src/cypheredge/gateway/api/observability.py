@@ -1,4 +1,5 @@
-"""The gateway app's share of telemetry: FastAPI spans, Sentry's integrations, access logs.
+"""The gateway app's share of telemetry: FastAPI spans and Sentry's integrations
+(the access log is the edge middleware's).
 
 The request span (OpenTelemetry's ASGI middleware, outermost) is the current span while a
 route runs, so the traceparent the outbox stamps on an event is the request's: the event's
@@ -11,15 +12,13 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from cypheredge.gateway.api.access_log import AccessLogMiddleware
 from cypheredge.kit.telemetry import active, scrub_span_urls
 
 UNTRACED_URLS = "healthz,readyz,metrics"
 
 
 def observe(app: FastAPI) -> None:
-    """Access logs always; request spans when tracing is on (the process's provider)."""
-    app.add_middleware(AccessLogMiddleware)
+    """Request spans when tracing is on (the process's provider)."""
     telemetry = active()
     if telemetry is None or telemetry.provider is None:
         return
