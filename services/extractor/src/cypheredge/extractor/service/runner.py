@@ -29,7 +29,7 @@ from cypheredge.extractor.service.sandboxed import (
     read_extraction,
 )
 from cypheredge.extractor.service.stages import StageTiming, read_stages, record_stage_spans
-from cypheredge.kit.telemetry import span
+from cypheredge.kit.telemetry import span, tracing_enabled
 from cypheredge.pdf import Done, PdfCrashedParser, PdfLimits, PdfSandbox, PdfWorkerError
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,14 @@ class CascadeRunner:
         replaced and the file read once more, so only a file that kills a worker twice is
         failed for it.
         """
-        job = extract_job(data, file_warnings, self.ocr_engine, self.table_model_dir, self.device)
+        job = extract_job(
+            data,
+            file_warnings,
+            self.ocr_engine,
+            self.table_model_dir,
+            self.device,
+            timed_stages=tracing_enabled(),
+        )
         attributes = {"extraction.ocr_engine": self.ocr_engine, "file.size": len(data)}
         with span("extract statement", attributes):
             try:

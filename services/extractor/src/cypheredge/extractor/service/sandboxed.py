@@ -34,17 +34,19 @@ def extract_job(
     ocr_engine: str = "none",
     table_model_dir: Path | None = None,
     device: str = "auto",
+    timed_stages: bool = False,
 ) -> Job:
     """The job that extracts ``data``; ``file_warnings`` are ingestion's findings,
     ``ocr_engine`` the engine that reads pages without a text layer (``none``: flagged),
     ``table_model_dir`` the weights of stages C/D (None: not configured), both run on
-    ``device`` (EXTRACTOR_DEVICE)."""
+    ``device`` (EXTRACTOR_DEVICE); ``timed_stages``: time each page stage, for a trace."""
     warnings = [w.model_dump(mode="json") for w in file_warnings]
     options = {
         "warnings": warnings,
         "ocr_engine": ocr_engine,
         "table_model_dir": None if table_model_dir is None else str(table_model_dir),
         "device": device,
+        "timed_stages": timed_stages,
     }
     return Job(options, data)
 
@@ -65,11 +67,14 @@ def extract(job: Job, limits: PdfLimits) -> Done:
     timed = None if engine is None else TimedEngine(engine)
     tables = _table_stage(job)
     missing = missing_stages(None if tables is None else tables.directory)
-    stages = StageLog()  # each page stage timed, for the service's trace
-    result = extract_pdf(job.data, timed, tables, missing, observe=stages.wrap)
+    # Each page stage timed only for a trace: untraced, the readers run unwrapped.
+    stages = StageLog() if job.options.get("timed_stages") else None
+    observe = None if stages is None else stages.wrap
+    result = extract_pdf(job.data, timed, tables, missing, observe=observe)
     wanted = [[number, why] for number, why in result.ocr_pages]
     seconds = [] if timed is None else timed.seconds
-    fields = {"ocr_pages": wanted, "ocr_seconds": seconds, "stages": stages.fields()}
+    timings = [] if stages is None else stages.fields()
+    fields = {"ocr_pages": wanted, "ocr_seconds": seconds, "stages": timings}
     return Done(fields, to_document(result, warnings).encode())
 
 
