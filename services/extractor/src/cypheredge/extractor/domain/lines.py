@@ -76,6 +76,7 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
 
 FUSE = 0.16  # x word height: figures closer than this are one number (`22,0` `14.78`)
 _SPLIT_FIGURE = re.compile(r"^[-+(]?\D{0,3}\d[\d,.' ]*$")
+_WHOLE_DATE = re.compile(r"^(?:\d{4}|\d{2})([./-])\d{2}\1\d{2}(?:\d{2})?$")
 
 
 def _line(words: list[Word], top: float, bottom: float) -> Line:
@@ -112,11 +113,15 @@ def _fuse(words: list[Word]) -> list[Word]:
 
 
 def _figure_pieces(left: str, right: str) -> bool:
+    # A whole date, or a time after it, is a token of its own however close the next one is
+    # set (`2024.06.27` `10:21` in a squeezed column, or as a scan's boxes place them).
     return (
         left[-1:].isdigit()
         and right[:1].isdigit()
         and _SPLIT_FIGURE.match(left) is not None
         and any(c in ",.'" for c in left + right)
+        and ":" not in right
+        and _WHOLE_DATE.match(left) is None
     )
 
 

@@ -33,6 +33,8 @@ _IBAN_TOKEN = re.compile(r"^[A-Z0-9*]{2,}$")
 _PREFIXED = re.compile(r"^[A-Z]{1,2}\d{4,}$")  # `S7129`: a share or product letter before it
 _COUNTRY_TOKEN = re.compile(r"^[A-Z]{2}[\dXx*•]{2,}$")  # `CH**`, `GB72`: an IBAN's first group
 _KEY_CHARS = re.compile(r"[^\w/#]")
+# OCR joins a short label to the number after it when the gap is narrow (`no.****3310`).
+_GLUED_LABEL = re.compile(r"^(?:no|nr|num|number|#)[.:#]+(?=[0-9Xx*•])", re.IGNORECASE)
 _SYMBOL_CHARS = re.compile(r"[^\d\s.,'()+\-]")
 _DIGIT = re.compile(r"\d")
 _ACCOUNT_KEYS = (
@@ -329,6 +331,8 @@ def _identifier(words: Sequence[Word], iban: bool) -> str | None:
     taken: list[str] = []
     for k, word in enumerate(words):
         text = word.text.strip(":.,()")
+        if not taken:
+            text = _GLUED_LABEL.sub("", text)
         if not taken and text.lower() in {"", "no", "number", "nr", "num", "#", ":"}:
             continue
         if taken and _starts_date(text, words[k + 1 : k + 2]):

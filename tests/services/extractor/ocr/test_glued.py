@@ -1,0 +1,68 @@
+"""Tokens a recogniser glued together (a date and its time, two dates) are split in two."""
+
+from __future__ import annotations
+
+import pytest
+
+from cypheredge.extractor.domain.lines import group_lines
+from cypheredge.extractor.domain.words import Word
+from cypheredge.extractor.ocr.confusions import correct
+from cypheredge.extractor.ocr.engine import OcrWord
+from cypheredge.extractor.ocr.glued import split_glued
+
+
+def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
+    return OcrWord(text, x0, 100.0, x1, 112.0, 0.95)
+
+
+@pytest.mark.parametrize(
+    ("glued", "halves"),
+    [
+        ("2024-07-3014:49", ("2024-07-30", "14:49")),
+        ("2024.06.1921:53", ("2024.06.19", "21:53")),
+        ("114/03/1419:09:43", ("114/03/14", "19:09:43")),  # Taiwan's Republic years
+        ("16.05.202316.33.43", ("16.05.2023", "16.33.43")),
+        ("24.04.2124.04.21", ("24.04.21", "24.04.21")),  # a booking and a value date
+    ],
+)
+def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
+    glued: str, halves: tuple[str, str]
+) -> None:
+    first, second = split_glued([_word(glued)])
+    assert (first.text, second.text) == halves
+    assert (first.x0, second.x1) == (10.0, 160.0)
+    assert first.x1 < second.x0  # a space between, as printed
+    assert (first.y0, first.confidence) == (100.0, 0.95)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "2024-07-30",  # one date
+        "1,234,567.89",  # a figure
+        "24.13.2124.04.21",  # no month 13
+        "2024-07-3025:61",  # no such time
+        "2024-07-30ABC",
+        "12345678901234",  # a reference
+        "31.12.20231",  # a stray digit is not a time
+    ],
+)
+def test_what_is_not_two_valid_halves_stays_one_word(token: str) -> None:
+    assert [w.text for w in split_glued([_word(token)])] == [token]
+
+
+def test_the_halves_reach_the_parser_as_two_words_of_one_line() -> None:
+    words = correct([_word("2024.06.1921:53", 60.0, 130.0), _word("HANA", 140.0, 170.0)])
+    line = group_lines([Word(w.text, w.x0, w.y0, w.x1, w.y1, 1) for w in words])[0]
+    assert [w.text for w in line.words] == ["2024.06.19", "21:53", "HANA"]
+
+
+def test_a_date_and_a_time_set_close_are_not_fused_as_one_figure() -> None:
+    # 1.4 pt apart in a squeezed column: closer than a space, but two tokens, not the pieces
+    # of one kerned figure (which `22,0` `14.78` are).
+    words = [Word("2024.06.27", 63.7, 505, 107.6, 517, 1), Word("10:21", 109.1, 505, 132, 517, 1)]
+    dates = [Word("24.04.21", 60, 505, 90, 517, 1), Word("24.04.21", 91.4, 505, 121, 517, 1)]
+    kerned = [Word("22,0", 60, 505, 80, 517, 1), Word("14.78", 81.3, 505, 105, 517, 1)]
+    assert [w.text for w in group_lines(words)[0].words] == ["2024.06.27", "10:21"]
+    assert [w.text for w in group_lines(dates)[0].words] == ["24.04.21", "24.04.21"]
+    assert [w.text for w in group_lines(kerned)[0].words] == ["22,014.78"]
