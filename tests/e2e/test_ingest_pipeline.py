@@ -22,7 +22,7 @@ from cetest.tenants import Tenant
 
 pytestmark = pytest.mark.integration
 
-INGESTED_OR_LATER = {"ingested", "extracted", "reported"}
+INGESTED_OR_LATER = {"ingested", "queued_for_ocr", "extracted", "reported"}
 
 
 def _file(name: str, data: bytes | None = None) -> tuple[str, tuple[str, bytes, str]]:

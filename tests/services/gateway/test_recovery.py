@@ -26,13 +26,13 @@ from cetest.pdfs import DIGITAL, DIGITAL_NZ, sample
 from cetest.pipeline import free_port
 from cetest.tenants import Tenant
 from cypheredge.contracts import Envelope, Event
-from cypheredge.contracts.catalogue import REPORTER
+from cypheredge.contracts.catalogue import EXTRACTOR, REPORTER
 from cypheredge.contracts.events.batch import (
     BatchCompleted,
     BatchRedriveRequested,
     StatementOutcome,
 )
-from cypheredge.contracts.events.statement import StatementExtracted
+from cypheredge.contracts.events.statement import StatementExtracted, StatementQueuedForOcr
 from cypheredge.gateway.infra.models import inbox
 from cypheredge.gateway.recovery_settings import RecoverySettings
 from cypheredge.gateway.relay import recovery
@@ -242,6 +242,35 @@ async def test_a_batch_past_its_deadline_fails_with_the_reason(
     ]
     listed = (await api.get("/v1/batches?limit=100", headers=org.auth)).json()["data"]
     assert next(b for b in listed if b["id"] == batch_id)["status"] == "failed"
+
+
+async def test_a_statement_still_waiting_for_ocr_at_the_deadline_fails_with_it(
+    api: httpx.AsyncClient, org: Tenant, admin: Database, sweeper: Recovery, gateway: Container
+) -> None:
+    batch_id = await _submit(api, org)
+    statement_id = UUID((await _view(api, org, batch_id))["statements"][0]["id"])
+    handed_over = StatementQueuedForOcr(
+        batch_id=UUID(batch_id),
+        statement_id=statement_id,
+        filename=DIGITAL,
+        pages=1,
+        text_layer_pages=(),
+        storage_key="k",
+        sha256="0" * 64,
+        ocr_pages=(1,),
+        reason="page 1: it has no text layer",
+    )
+    envelope = Envelope.wrap(handed_over, org_id=UUID(org.org_id), source=EXTRACTOR.source)
+    await Projector(gateway.db, Inbox(inbox)).handle(envelope, handed_over)
+    assert (await _view(api, org, batch_id))["statements"][0]["status"] == "queued_for_ocr"
+
+    await _age(admin, batch_id, idle=timedelta(minutes=1), old=timedelta(hours=2))
+    assert UUID(batch_id) in (await sweeper.sweep()).expired
+    view = await _view(api, org, batch_id)
+    assert (view["status"], view["error"]) == ("failed", "deadline_exceeded")
+    assert [(s["status"], s["error"]) for s in view["statements"]] == [
+        ("failed", "deadline_exceeded")
+    ]
 
 
 async def test_late_events_after_the_deadline_land_facts_but_no_status(

@@ -39,5 +39,6 @@ def test_a_deadline_fails_only_statements_still_waiting_for_a_stage() -> None:
     assert waiting == {
         StatementStatus.UPLOADED,
         StatementStatus.INGESTED,
+        StatementStatus.QUEUED_FOR_OCR,
         StatementStatus.EXTRACTED,
     }

@@ -17,7 +17,7 @@ from cypheredge.gateway.domain.statuses import (
 
 S = StatementStatus
 B = BatchStatus
-PROGRESS = [S.UPLOADED, S.INGESTED, S.EXTRACTED, S.REPORTED]
+PROGRESS = [S.UPLOADED, S.INGESTED, S.QUEUED_FOR_OCR, S.EXTRACTED, S.REPORTED]
 FAILURES = [S.REJECTED, S.FAILED]
 ORDER = [*PROGRESS, *FAILURES]
 FINAL_BATCH = [B.COMPLETED, B.FAILED, B.PARTIALLY_FAILED]
@@ -35,6 +35,23 @@ def apply(events: list[StatementStatus]) -> StatementStatus:
 def test_progress_advances_forward_only(earlier: StatementStatus, later: StatementStatus) -> None:
     assert advances(earlier, later)
     assert not advances(later, earlier)
+
+
+def test_ocr_sits_between_ingestion_and_extraction() -> None:
+    assert advances(S.INGESTED, S.QUEUED_FOR_OCR)
+    assert advances(S.QUEUED_FOR_OCR, S.EXTRACTED)
+    # The hand-over and the OCR extractor's outcome travel on different topics: a hand-over
+    # projected late (or re-driven) never takes an extracted statement back.
+    assert not advances(S.EXTRACTED, S.QUEUED_FOR_OCR)
+    assert not advances(S.REPORTED, S.QUEUED_FOR_OCR)
+    # Ingestion's own event, overtaken by the hand-over, neither.
+    assert not advances(S.QUEUED_FOR_OCR, S.INGESTED)
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_a_failure_ends_a_statement_waiting_for_ocr_for_good(failure: StatementStatus) -> None:
+    assert advances(S.QUEUED_FOR_OCR, failure)
+    assert not advances(failure, S.QUEUED_FOR_OCR)
 
 
 @pytest.mark.parametrize("status", ORDER)
@@ -79,6 +96,8 @@ def test_all_statements_failed_fails_the_batch(current: BatchStatus) -> None:
     [
         [S.INGESTED],
         [S.UPLOADED, S.INGESTED],
+        [S.UPLOADED, S.QUEUED_FOR_OCR],
+        [S.QUEUED_FOR_OCR, S.QUEUED_FOR_OCR],
         [S.UPLOADED, S.REJECTED],
         [S.REJECTED, S.EXTRACTED],
         [S.REPORTED, S.REPORTED],
@@ -87,6 +106,12 @@ def test_all_statements_failed_fails_the_batch(current: BatchStatus) -> None:
 def test_any_progress_makes_the_batch_processing(statements: list[StatementStatus]) -> None:
     assert derive_batch_status(B.QUEUED, statements) is B.PROCESSING
     assert derive_batch_status(B.PROCESSING, statements) is B.PROCESSING
+
+
+@pytest.mark.parametrize("current", [B.QUEUED, B.PROCESSING])
+def test_a_batch_waiting_for_ocr_is_still_in_progress(current: BatchStatus) -> None:
+    # Neither final nor failed: only the reporter's outcome (or every statement failing) ends it.
+    assert derive_batch_status(current, [S.QUEUED_FOR_OCR, S.FAILED]) is B.PROCESSING
 
 
 def test_all_uploaded_keeps_the_batch_queued() -> None:
@@ -100,7 +125,11 @@ def test_no_statements_keeps_the_current_status(current: BatchStatus) -> None:
 
 @pytest.mark.parametrize(
     ("current", "statements"),
-    list(itertools.product(FINAL_BATCH, [[S.UPLOADED], [S.INGESTED], [S.FAILED], [S.REPORTED]])),
+    list(
+        itertools.product(
+            FINAL_BATCH, [[S.UPLOADED], [S.INGESTED], [S.QUEUED_FOR_OCR], [S.FAILED], [S.REPORTED]]
+        )
+    ),
 )
 def test_final_batch_statuses_stick(
     current: BatchStatus, statements: list[StatementStatus]

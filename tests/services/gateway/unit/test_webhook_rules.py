@@ -11,7 +11,14 @@ from uuid import uuid4
 
 import pytest
 
-from cypheredge.contracts.events.statement import PageMethod, StatementExtracted
+from cypheredge.contracts.catalogue import GATEWAY_WEBHOOKS
+from cypheredge.contracts.events.statement import (
+    PageMethod,
+    StatementExtracted,
+    StatementQueuedForOcr,
+)
+from cypheredge.contracts.examples import examples_of
+from cypheredge.contracts.topics import STATEMENT_OCR
 from cypheredge.gateway.domain.ssrf import UnsafeUrl, UrlPolicy, parse_target, refusal
 from cypheredge.gateway.domain.webhook_events import notification
 from cypheredge.gateway.domain.webhooks import (
@@ -117,3 +124,9 @@ def test_an_extracted_statement_says_counts_not_transactions_or_balances() -> No
     text = json.dumps(told.data)
     for secret in ("1234.56", "999.01", "secret-key", "artefact"):
         assert secret not in text
+
+
+def test_a_hand_over_to_ocr_tells_no_webhook() -> None:
+    # The projection shows queued_for_ocr; customers' webhooks stay the outcomes they were.
+    assert STATEMENT_OCR not in GATEWAY_WEBHOOKS.consumes
+    assert notification(examples_of(StatementQueuedForOcr)[0]) is None

@@ -80,11 +80,19 @@ class Service:
 # Every service whose outbox holds a batch's events consumes the re-drive requests and
 # re-publishes its own sent rows; the gateway re-queues its own rows as it asks.
 # The gateway also projects usage and subscriptions (its quotas) and forwards the Stripe
-# webhooks it verified to billing.
+# webhooks it verified to billing. It reads the OCR topic only for the hand-over itself, so a
+# statement shows that it waits for OCR (the OCR extractor's outcome comes on extraction).
 GATEWAY = Service(
     "gateway",
     produces=(BatchSubmitted, BatchRedriveRequested, StripeEventReceived),
-    consumes=(STATEMENT_INGESTION, STATEMENT_EXTRACTION, BATCH_OUTCOME, USAGE, SUBSCRIPTIONS),
+    consumes=(
+        STATEMENT_INGESTION,
+        STATEMENT_OCR,
+        STATEMENT_EXTRACTION,
+        BATCH_OUTCOME,
+        USAGE,
+        SUBSCRIPTIONS,
+    ),
 )
 # Customers' outbound webhooks: the gateway's code, deployed apart so that slow receivers
 # never hold up the projection. It reads the outcome events in a group of its own, queues

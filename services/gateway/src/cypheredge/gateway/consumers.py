@@ -12,6 +12,7 @@ from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
     StatementIngested,
+    StatementQueuedForOcr,
     StatementRejected,
 )
 from cypheredge.gateway.service.projection import Projector
@@ -25,6 +26,12 @@ def router(projector: Projector, group_id: str = GATEWAY.group_id) -> KafkaRoute
 
     @sub(filter=of_type(StatementIngested))
     async def statement_ingested(event: StatementIngested, envelope: CurrentEnvelope) -> None:
+        await projector.handle(envelope, event)
+
+    @sub(filter=of_type(StatementQueuedForOcr))
+    async def statement_queued_for_ocr(
+        event: StatementQueuedForOcr, envelope: CurrentEnvelope
+    ) -> None:
         await projector.handle(envelope, event)
 
     @sub(filter=of_type(StatementRejected))

@@ -1,7 +1,9 @@
 """Status rules of the batch projection.
 
 Events arrive on different topics, so they can arrive out of order: a statement's status only
-moves forward (by rank), and terminal failures stay terminal.
+moves forward (by rank), and terminal failures stay terminal. ``queued_for_ocr`` (the text
+extractor handed the statement to the OCR extractor) ranks between ``ingested`` and
+``extracted``, so a hand-over that lands after the OCR extractor's outcome moves nothing.
 
 A final batch status is final. That includes a batch the sweeper failed for exceeding its
 deadline (error ``deadline_exceeded``; its unfinished statements fail with the same reason):
@@ -19,6 +21,7 @@ from enum import StrEnum
 class StatementStatus(StrEnum):
     UPLOADED = "uploaded"
     INGESTED = "ingested"
+    QUEUED_FOR_OCR = "queued_for_ocr"
     EXTRACTED = "extracted"
     REPORTED = "reported"
     REJECTED = "rejected"
@@ -36,10 +39,11 @@ class BatchStatus(StrEnum):
 _RANK = {
     StatementStatus.UPLOADED: 0,
     StatementStatus.INGESTED: 1,
-    StatementStatus.EXTRACTED: 2,
-    StatementStatus.REPORTED: 3,
-    StatementStatus.REJECTED: 4,
-    StatementStatus.FAILED: 4,
+    StatementStatus.QUEUED_FOR_OCR: 2,
+    StatementStatus.EXTRACTED: 3,
+    StatementStatus.REPORTED: 4,
+    StatementStatus.REJECTED: 5,
+    StatementStatus.FAILED: 5,
 }
 FAILED_STATEMENT = frozenset({StatementStatus.REJECTED, StatementStatus.FAILED})
 FINAL_BATCH = frozenset({BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.PARTIALLY_FAILED})

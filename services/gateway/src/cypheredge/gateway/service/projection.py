@@ -21,9 +21,11 @@ from cypheredge.contracts.events.statement import (
     StatementExtracted,
     StatementExtractionFailed,
     StatementIngested,
+    StatementQueuedForOcr,
     StatementRejected,
 )
 from cypheredge.contracts.notices import Notice
+from cypheredge.gateway.domain.ocr_notice import ocr_notice
 from cypheredge.gateway.domain.statuses import (
     BatchStatus,
     StatementStatus,
@@ -55,16 +57,25 @@ class Projector:
 
     async def _apply(self, session: AsyncSession, event: Event) -> None:
         match event:
+            # Before StatementIngested, which it extends: the hand-over carries the ingested
+            # event whole, so its facts land too when it overtakes ingestion's own event.
+            case StatementQueuedForOcr():
+                await self._statement(
+                    session,
+                    event.batch_id,
+                    event.statement_id,
+                    StatementStatus.QUEUED_FOR_OCR,
+                    warnings=(*event.warnings, ocr_notice(event.ocr_pages, event.reason)),
+                    **_ingest_facts(event),
+                )
             case StatementIngested():
                 await self._statement(
                     session,
                     event.batch_id,
                     event.statement_id,
                     StatementStatus.INGESTED,
-                    pages=event.pages,
-                    text_layer_pages=len(event.text_layer_pages),
-                    duplicate_of=event.duplicate_of,
                     warnings=event.warnings,
+                    **_ingest_facts(event),
                 )
             case StatementRejected():
                 await self._statement(
@@ -153,6 +164,14 @@ class Projector:
         status = settle(BatchStatus(batch.status), said)
         error = batch.error or (event.reason if isinstance(event, BatchFailed) else None)
         await sql.update_batch(session, event.batch_id, status=status.value, error=error)
+
+
+def _ingest_facts(event: StatementIngested) -> dict[str, Any]:
+    return {
+        "pages": event.pages,
+        "text_layer_pages": len(event.text_layer_pages),
+        "duplicate_of": event.duplicate_of,
+    }
 
 
 def _merged(stored: list[dict[str, Any]], new: Sequence[Notice]) -> list[dict[str, Any]]:
