@@ -22,6 +22,8 @@ from cypheredge.cli.stack.lock import StackLock
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 CLI = str(Path(sys.executable).with_name("cypheredge"))
+# Statuses before extraction: the scan waits for OCR after ingestion, before its outcome.
+WAITING = ("uploaded", "ingested", "queued_for_ocr")
 
 
 def _embedded_env() -> dict[str, str]:
@@ -33,7 +35,7 @@ def _wait(client: httpx.Client, url: str, headers: dict[str, str], within: float
     deadline = time.monotonic() + within
     while True:
         batch: dict[str, Any] = client.get(url, headers=headers).json()
-        if all(s["status"] not in ("uploaded", "ingested") for s in batch["statements"]):
+        if all(s["status"] not in WAITING for s in batch["statements"]):
             return batch
         assert time.monotonic() < deadline, batch
         time.sleep(0.3)

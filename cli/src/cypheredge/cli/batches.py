@@ -23,6 +23,8 @@ from cypheredge.contracts.artefacts import EXPORT_FORMATS
 
 console = Console(stderr=True)
 DONE_STATUSES = {"reported", "rejected", "failed"}
+# Statement statuses as people read them; one this CLI does not know yet is printed as sent.
+STATUS_LABELS = {"queued_for_ocr": "queued for OCR"}
 # Each status read may wait this long on the server for a change (the gateway caps it too).
 LONG_POLL_SECONDS = 30
 # Between reads when the server does not honour the wait (an older gateway answers at once).
@@ -54,7 +56,7 @@ def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
             statements = batch["statements"]
             done = sum(s["status"] in DONE_STATUSES for s in statements)
             progress.update(
-                task, total=len(statements), completed=done, description=f"{batch['status']}"
+                task, total=len(statements), completed=done, description=progress_text(batch)
             )
             if batch["status"] in FINAL:
                 return batch
@@ -64,12 +66,25 @@ def follow(client: Client, batch_id: str, timeout: float) -> dict[str, Any]:
                 time.sleep(POLL_SECONDS)
 
 
+def label(status: str) -> str:
+    """A statement status as the summary and the progress line print it."""
+    return STATUS_LABELS.get(status, status)
+
+
+def progress_text(batch: dict[str, Any]) -> str:
+    """The batch status, and how many of its statements wait for OCR: a scan queue can be
+    slow, and a user should tell it from a stuck batch."""
+    status = str(batch["status"])
+    waiting = sum(s["status"] == "queued_for_ocr" for s in batch["statements"])
+    return f"{status} ({waiting} {label('queued_for_ocr')})" if waiting else status
+
+
 def show(batch: dict[str, Any]) -> None:
     console.print(f"batch {batch['id']}: [bold]{batch['status']}[/]")
     for s in batch["statements"]:
         extra = f" - {s['error']}" if s.get("error") else ""
         rows = f", {s['transactions']} transactions" if s.get("transactions") is not None else ""
-        console.print(f"  {s['filename']}: {s['status']}{rows}{extra}")
+        console.print(f"  {s['filename']}: {label(s['status'])}{rows}{extra}")
 
 
 def download_results(client: Client, batch: dict[str, Any], out: Path) -> None:
