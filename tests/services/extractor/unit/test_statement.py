@@ -166,15 +166,16 @@ def test_two_accounts_in_one_statement(extract: Extract) -> None:
     assert [a.opening_balance for a in result.accounts] == [Decimal("500.00"), Decimal("2000.00")]
 
 
-def test_an_account_label_read_glued_to_its_number_still_starts_the_next_account(
+def test_an_account_caption_read_glued_and_set_close_above_its_table_starts_the_next_account(
     extract: Extract,
 ) -> None:
-    # OCR joins words the print set close: `no.****9876` is one word on a scan.
+    # OCR joins words the print set close: `no.****9876` is one word on a scan. The second
+    # caption sits 4 pt above its table's titles, as close as a title's own second line.
     page = [
         (100, [(40, "Current Account"), (200, "Account no.****1234")]),
         HEADER,
         row(220, "01/03/2025", "RENT", debit="400.00", balance="100.00"),
-        (300, [(40, "Instant Saver"), (200, "Account Nr:9876")]),
+        (386, [(40, "Saver"), (120, "Account Nr:9876")]),
         (400, HEADER[1]),
         row(420, "02/03/2025", "INTEREST", credit="1.50", balance="2,001.50"),
     ]

@@ -16,6 +16,7 @@ from cypheredge.extractor.domain.header import (
     titled_words,
 )
 from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.metadata import account_id
 from cypheredge.extractor.domain.vocabulary import MOVEMENT_ROLES, Role, fold, section_sign
 from cypheredge.extractor.domain.vocabulary_intl import JOINERS
 from cypheredge.extractor.domain.words import Word
@@ -72,6 +73,8 @@ def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool, spli
     gap = line.y0 - header.y1 if below else header.y0 - line.y1
     if gap > STACK_GAP * height or has_values(line) or section_sign(line.text) is not None:
         return False
+    if not below and account_id(line) is not None:
+        return False  # the table's caption (`Account no. ****3310`), set close above it
     if any(abs(w.height - height) > 0.15 * height for w in line.words):
         return False  # a title of another size is a heading, not part of the header
     if below and not all(title_part(w.text) for w in line.words):
