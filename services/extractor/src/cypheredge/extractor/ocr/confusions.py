@@ -31,7 +31,7 @@ AMOUNT = re.compile(
     r"(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,:;'`]?$"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
-CLEAN = re.compile(r"^[(\-+]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}")
+CLEAN = re.compile(r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}")
 # A numeric date as printed (`12.09.2023`, `09/12/23`): the page's vote on its separator.
 DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}$")
 # The same with separators OCR may confuse and a stray mark before or after it.
@@ -43,6 +43,13 @@ LOOSE_DATE = re.compile(
 # cleanly read one: the page's vote that its amounts are printed with `$`.
 AS_DOLLAR = re.compile(r"^(?P<sign>[(\-+]?)[Ss§](?P<figure>\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\)?)$")
 DOLLAR = re.compile(r"^[(\-+]?\$\d")
+# A dollar sign read as a 5 (`-5500.00` for -$500.00): taken for one where what follows is a
+# figure the page's grouping allows and the 5 is not (`5500.00` on a page that groups its
+# thousands), or where nearly every amount on the page is printed with its `$`.
+AS_FIVE = re.compile(r"^(?P<sign>[(\-+]?)5(?P<figure>(?:\d{1,3}(?:,\d{3})*)\.\d{2}\)?)$")
+UNGROUPED = re.compile(r"^[(\-+]?\d{4,}\.\d{2}\)?$")
+MONEY = re.compile(r"^[(\-+]?\$?\d[\d,]*\.\d{2}\)?$")
+DOLLAR_SHARE = 0.8
 # Letters a recogniser gives for digits inside a number.
 # A Q read for a zero inside a figure or a date (`2Q24`, `08-Q6-2025`): only between digits
 # or a digit and its separator, so that words (`Q1 fees`, `QR`) keep their Q.
@@ -57,12 +64,13 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     mark, group = _convention(words)
     months = _attested_months(words)
     sep = _date_separator(words)
-    dollars = sum(bool(DOLLAR.match(w.text)) for w in words) >= MIN_ATTESTED
+    dollars = _dollar_share(words)
     out = []
     for i, word in enumerate(words):
         text = _digits(word.text)
-        if dollars:
+        if dollars is not None:
             text = AS_DOLLAR.sub(r"\g<sign>$\g<figure>", text)
+            text = _five(text, dollars, group == ",")
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
             text = _amount(text, mark, group, _amount_beside(word, after))
@@ -71,6 +79,24 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
         text = _month(text, months, words[i - 1] if i else None, word)
         out.append(word if text == word.text else replace(word, text=text))
     return out
+
+
+def _dollar_share(words: Sequence[OcrWord]) -> float | None:
+    """The share of the page's amounts printed with `$`, where MIN_ATTESTED are."""
+    printed = sum(bool(DOLLAR.match(w.text)) for w in words)
+    if printed < MIN_ATTESTED:
+        return None
+    return printed / max(1, sum(bool(MONEY.match(w.text)) for w in words))
+
+
+def _five(text: str, share: float, grouped: bool) -> str:
+    """An amount whose leading 5 is its dollar sign misread (see AS_FIVE)."""
+    found = AS_FIVE.match(text)
+    if found is None:
+        return text
+    if share >= DOLLAR_SHARE or (grouped and UNGROUPED.match(text)):
+        return f"{found['sign']}${found['figure']}"
+    return text
 
 
 def _convention(words: Sequence[OcrWord]) -> tuple[str | None, str | None]:
