@@ -31,7 +31,9 @@ AMOUNT = re.compile(
     r"(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,:;'`]?$"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
-CLEAN = re.compile(r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}")
+CLEAN = re.compile(
+    r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}"
+)
 # A numeric date as printed (`12.09.2023`, `09/12/23`): the page's vote on its separator.
 DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}$")
 # The same with separators OCR may confuse and a stray mark before or after it.
