@@ -110,3 +110,13 @@ def test_a_dollar_sign_read_as_a_five_is_one_where_the_page_tells_it() -> None:
     # No dollars on the page: a 5 is a 5.
     plain = _page(("1,009.27",), ("2,500.10",), ("3,100.00",), ("5500.00",))
     assert _texts(correct(plain))[-1] == "5500.00"
+
+
+def test_a_currency_sign_after_the_amounts_read_as_a_letter_is_dropped() -> None:
+    # Kaspi prints `-8 208,00 ₸`; the recogniser reads the tenge sign as a T.
+    page = _page(("-8208,00T",), ("704,50T", "+63"), ("1563,00T",), ("Gold", "12,30T"))
+    assert _texts(correct(page)) == ["-8208,00", "704,50", "+63", "1563,00", "Gold", "12,30"]
+    # Twice is not the page's habit; and a C or D after a figure is its side, kept.
+    assert _texts(correct(_page(("12,00T",), ("3,10T",))))[0] == "12,00T"
+    sides = _page(("150.00C",), ("12.00C",), ("9.99C",))
+    assert _texts(correct(sides)) == ["150.00C", "12.00C", "9.99C"]

@@ -52,6 +52,11 @@ AS_FIVE = re.compile(r"^(?P<sign>[(\-+]?)5(?P<figure>(?:\d{1,3}(?:,\d{3})*)\.\d{
 UNGROUPED = re.compile(r"^[(\-+]?\d{4,}\.\d{2}\)?$")
 MONEY = re.compile(r"^[(\-+]?\$?\d[\d,]*\.\d{2}\)?$")
 DOLLAR_SHARE = 0.8
+# A currency sign printed after the amounts and read as the letter it resembles (`704,50T`
+# for 704,50 ₸, `12,00P` for ₽, `9,99E` for €): dropped where MIN_ATTESTED amounts on the page
+# end in the same letter. Not C or D, which banks print after a figure as its side.
+SIGN_LETTERS = frozenset("TPERZLNYWF")
+SUFFIXED = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*[.,]\d{2}\)?)(?P<letter>[A-Za-z])$")
 # Letters a recogniser gives for digits inside a number.
 # A Q read for a zero inside a figure or a date (`2Q24`, `08-Q6-2025`): only between digits
 # or a digit and its separator, so that words (`Q1 fees`, `QR`) keep their Q.
@@ -67,9 +72,12 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     months = _attested_months(words)
     sep = _date_separator(words)
     dollars = _dollar_share(words)
+    suffix = _sign_letter(words)
     out = []
     for i, word in enumerate(words):
         text = _digits(word.text)
+        if suffix is not None and (found := SUFFIXED.match(text)) and found["letter"] == suffix:
+            text = found["figure"]
         if dollars is not None:
             text = AS_DOLLAR.sub(r"\g<sign>$\g<figure>", text)
             text = _five(text, dollars, group == ",")
@@ -81,6 +89,19 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
         text = _month(text, months, words[i - 1] if i else None, word)
         out.append(word if text == word.text else replace(word, text=text))
     return out
+
+
+def _sign_letter(words: Sequence[OcrWord]) -> str | None:
+    """The letter MIN_ATTESTED of the page's amounts end in, where it stands for a sign."""
+    votes = Counter(
+        found["letter"]
+        for w in words
+        if (found := SUFFIXED.match(w.text)) and found["letter"].upper() in SIGN_LETTERS
+    )
+    if not votes:
+        return None
+    letter, count = votes.most_common(1)[0]
+    return letter if count >= MIN_ATTESTED else None
 
 
 def _dollar_share(words: Sequence[OcrWord]) -> float | None:
