@@ -8,7 +8,7 @@ from cypheredge.extractor.domain.lines import group_lines
 from cypheredge.extractor.domain.words import Word
 from cypheredge.extractor.ocr.confusions import correct
 from cypheredge.extractor.ocr.engine import OcrWord
-from cypheredge.extractor.ocr.glued import split_glued
+from cypheredge.extractor.ocr.glued import split_day_month, split_glued
 
 
 def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
@@ -66,3 +66,30 @@ def test_a_date_and_a_time_set_close_are_not_fused_as_one_figure() -> None:
     assert [w.text for w in group_lines(words)[0].words] == ["2024.06.27", "10:21"]
     assert [w.text for w in group_lines(dates)[0].words] == ["24.04.21", "24.04.21"]
     assert [w.text for w in group_lines(kerned)[0].words] == ["22,014.78"]
+
+
+def _at(text: str, x0: float, y: float) -> OcrWord:
+    return OcrWord(text, x0, y, x0 + 5.0 * len(text), y + 10.0, 0.9)
+
+
+def test_a_day_and_month_read_as_one_number_split_where_the_page_prints_them_apart() -> None:
+    # Attijariwafa's DATE column: `22 11`, `24 11`, `25 11` ..., and `2011` where OCR lost
+    # the space; the value date `20 11 2023` further right keeps its year whole.
+    pairs = [[_at(d, 110, y), _at("11", 122, y), _at("2023", 351, y)] for d, y in
+             (("22", 20.0), ("24", 40.0), ("25", 60.0))]  # fmt: skip
+    glued = [_at("2011", 110, 80.0), _at("FRAIS", 160, 80.0), _at("2023", 351, 80.0)]
+    words = split_day_month([w for line in pairs for w in line] + glued)
+    assert [w.text for w in words[-4:]] == ["20", "11", "FRAIS", "2023"]
+    day, month = words[-4], words[-3]
+    assert day.x0 == 110
+    assert day.x1 < month.x0
+
+
+def test_four_digits_are_left_alone_without_the_pages_pairs_or_as_no_day_and_month() -> None:
+    lone = [_at("2011", 110, 80.0), _at("FRAIS", 160, 80.0)]
+    assert [w.text for w in split_day_month(lone)] == ["2011", "FRAIS"]
+    pairs = [_at("22", 110, y) for y in (20.0, 40.0, 60.0)]
+    pairs += [_at("11", 122, y) for y in (20.0, 40.0, 60.0)]
+    pairs.sort(key=lambda w: (w.y0, w.x0))
+    not_dates = [_at("3913", 110, 80.0), _at("2011", 300, 100.0)]  # month 13; elsewhere
+    assert [w.text for w in split_day_month(pairs + not_dates)][-2:] == ["3913", "2011"]

@@ -1,15 +1,20 @@
 """Words a recogniser read as one because the print set them close: a date and the time
-after it (`2024-07-3014:49`, `16.05.202316.33.43`), or a booking date and a value date
-(`24.04.2124.04.21`). A text layer keeps them apart; OCR drops a narrow gap, and the glued
-token then reads as no date at all, so the row loses its date to its neighbour's.
+after it (`2024-07-3014:49`, `16.05.202316.33.43`), a booking date and a value date
+(`24.04.2124.04.21`), or a day and month printed as two numbers (`20 11` read `2011`). A
+text layer keeps them apart; OCR drops a narrow gap, and the glued token then reads as no
+date at all, so the row loses its date to its neighbour's.
 
 Only zero-padded machine forms are split, and only where both halves are valid (a month
 1-12, a day 1-31, a time 00:00-23:59): a figure or a reference never reads as two of them.
+Four digits are a day and a month only where the page prints its other pairs apart, at the
+same left edge.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -64,3 +69,51 @@ def _valid_time(text: str) -> bool:
         return False
     seconds = found["sec"] or "00"
     return int(found["h"]) <= 23 and int(found["min"]) <= 59 and int(seconds) <= 59
+
+
+MIN_ATTESTED = 3
+_NUMBER = re.compile(r"\d{1,2}")
+
+
+def split_day_month(words: Sequence[OcrWord]) -> list[OcrWord]:
+    """`words` with each four-digit token that starts where the page's day-and-month pairs
+    start (`22` `11` on MIN_ATTESTED lines at that left edge) split into its day and month,
+    where it is a valid one (`2011` -> `20` `11`); a year elsewhere on the line is untouched.
+    """
+    starts = _pair_starts(words)
+    if not starts:
+        return list(words)
+    out: list[OcrWord] = []
+    for word in words:
+        text = word.text
+        tolerance = (word.y1 - word.y0) / 2
+        at_pair = any(abs(word.x0 - x) <= tolerance for x in starts)
+        if at_pair and len(text) == 4 and text.isdigit() and _day_month(text[:2], text[2:]):
+            width = (word.x1 - word.x0) / 4
+            out.append(replace(word, text=text[:2], x1=word.x0 + width * 1.5))
+            out.append(replace(word, text=text[2:], x0=word.x0 + width * 2.5))
+        else:
+            out.append(word)
+    return out
+
+
+def _pair_starts(words: Sequence[OcrWord]) -> list[float]:
+    """Left edges where MIN_ATTESTED lines print a day and a month as two numbers."""
+    found: list[float] = []
+    for a, b in itertools.pairwise(words):
+        height = a.y1 - a.y0
+        same_line = b.y0 < a.y1 and a.y0 < b.y1
+        if same_line and 0 < b.x0 - a.x1 < height and _day_month(a.text, b.text):
+            found.append(a.x0)
+    votes = Counter(round(x / 4) for x in found)
+    return [x for x in found if votes[round(x / 4)] >= MIN_ATTESTED]
+
+
+def _day_month(day: str, month: str) -> bool:
+    return (
+        _NUMBER.fullmatch(day) is not None
+        and len(month) == 2
+        and month.isdigit()
+        and 1 <= int(day) <= 31
+        and 1 <= int(month) <= 12
+    )
