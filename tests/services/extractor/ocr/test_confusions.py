@@ -116,6 +116,10 @@ def test_a_currency_sign_after_the_amounts_read_as_a_letter_is_dropped() -> None
     # Kaspi prints `-8 208,00 ₸`; the recogniser reads the tenge sign as a T.
     page = _page(("-8208,00T",), ("704,50T", "+63"), ("1563,00T",), ("Gold", "12,30T"))
     assert _texts(correct(page)) == ["-8208,00", "704,50", "+63", "1563,00", "Gold", "12,30"]
+    # Read as a digit instead, it is a third decimal where the page prints two.
+    assert _texts(correct([*page, *_line(90.0, "417,507", "417.507")]))[-2:] == [
+        "417,50", "417.507",
+    ]  # fmt: skip
     # Twice is not the page's habit; and a C or D after a figure is its side, kept.
     assert _texts(correct(_page(("12,00T",), ("3,10T",))))[0] == "12,00T"
     sides = _page(("150.00C",), ("12.00C",), ("9.99C",))

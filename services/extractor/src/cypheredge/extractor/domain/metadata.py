@@ -60,7 +60,7 @@ _KEY_STARTS = frozenset(key.split()[0] for key, _ in _ACCOUNT_KEYS)
 
 _LEADING_SIGNS = frozenset({"-", "−", "-$", "$-", "-£", "-€", "(", "($", "+"})
 # Words between a period's two dates, in the languages statements are printed in (folded).
-_RANGE_WORDS = frozenset((
+RANGE_WORDS = frozenset((
     "to", "-", "–", "—", "·", "through", "thru", "until", "till", "bis", "au", "al", "a", "from",
     "period", "statement", "von", "du", "od", "do", "van", "tot", "t/m", "tm", "dal", "desde",
     "hasta", "de", "ate", "fra", "til", "fran", "till", "tol", "ig", "s", "po", "с", "по", "tu",
@@ -155,7 +155,7 @@ def month_period(lines: Iterable[Line]) -> tuple[date, date] | None:
 @lru_cache(maxsize=1 << 12)
 def _range_word(text: str) -> bool:
     lower = text.lower().rstrip(":")  # `от: 01.06.2024 ДО: 30.06.2024`
-    return lower in _RANGE_WORDS or fold(lower) in _RANGE_WORDS
+    return lower in RANGE_WORDS or fold(lower) in RANGE_WORDS
 
 
 def _yearless_start(words: Sequence[Word], end: date, order: DateOrder) -> date | None:

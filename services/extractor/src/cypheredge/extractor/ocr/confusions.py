@@ -56,7 +56,9 @@ DOLLAR_SHARE = 0.8
 # for 704,50 ₸, `12,00P` for ₽, `9,99E` for €): dropped where MIN_ATTESTED amounts on the page
 # end in the same letter. Not C or D, which banks print after a figure as its side.
 SIGN_LETTERS = frozenset("TPERZLNYWF")
-SUFFIXED = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*[.,]\d{2}\)?)(?P<letter>[A-Za-z])$")
+SUFFIXED = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*(?P<mark>[.,])\d{2}\)?)(?P<letter>[A-Za-z])$")
+# The same sign read as a digit (`417,507`): a third decimal where the page prints two.
+SIGN_AS_DIGIT = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*?(?P<mark>[.,])\d{2})\d$")
 # Letters a recogniser gives for digits inside a number.
 # A Q read for a zero inside a figure or a date (`2Q24`, `08-Q6-2025`): only between digits
 # or a digit and its separator, so that words (`Q1 fees`, `QR`) keep their Q.
@@ -76,8 +78,8 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     out = []
     for i, word in enumerate(words):
         text = _digits(word.text)
-        if suffix is not None and (found := SUFFIXED.match(text)) and found["letter"] == suffix:
-            text = found["figure"]
+        if suffix is not None:
+            text = _unsuffixed(text, *suffix)
         if dollars is not None:
             text = AS_DOLLAR.sub(r"\g<sign>$\g<figure>", text)
             text = _five(text, dollars, group == ",")
@@ -91,17 +93,29 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     return out
 
 
-def _sign_letter(words: Sequence[OcrWord]) -> str | None:
-    """The letter MIN_ATTESTED of the page's amounts end in, where it stands for a sign."""
+def _sign_letter(words: Sequence[OcrWord]) -> tuple[str, str] | None:
+    """The letter MIN_ATTESTED of the page's amounts end in, where it stands for a sign, and
+    the decimal mark those amounts show."""
     votes = Counter(
-        found["letter"]
+        (found["letter"], found["mark"])
         for w in words
         if (found := SUFFIXED.match(w.text)) and found["letter"].upper() in SIGN_LETTERS
     )
     if not votes:
         return None
-    letter, count = votes.most_common(1)[0]
-    return letter if count >= MIN_ATTESTED else None
+    habit, count = votes.most_common(1)[0]
+    return habit if count >= MIN_ATTESTED else None
+
+
+def _unsuffixed(text: str, letter: str, mark: str) -> str:
+    """An amount without the sign printed after it (see SIGN_LETTERS, SIGN_AS_DIGIT)."""
+    found = SUFFIXED.match(text)
+    if found is not None and found["letter"] == letter:
+        return found["figure"]
+    found = SIGN_AS_DIGIT.match(text)
+    if found is not None and found["mark"] == mark:
+        return found["figure"]
+    return text
 
 
 def _dollar_share(words: Sequence[OcrWord]) -> float | None:

@@ -15,6 +15,7 @@ from cypheredge.extractor.domain.words import PageWords, Word
 from cypheredge.extractor.ocr.clean import for_recognition
 from cypheredge.extractor.ocr.confusions import correct
 from cypheredge.extractor.ocr.engine import OcrEngine, OcrWord
+from cypheredge.extractor.ocr.lookalikes import restore
 from cypheredge.extractor.ocr.render import PageTooLarge, Rendered, render_page
 from cypheredge.extractor.pdfwords.pdfium_words import PdfiumDocument
 
@@ -44,7 +45,7 @@ class OcrReader:
             self.skipped[number] = str(exc)
             log.warning("page %d not read by OCR: %s", number, exc)
             return None
-        return to_page_words(number, correct(reading.words), rendered)
+        return to_page_words(number, correct(restore(reading.words)), rendered)
 
     def _render(self, number: int, rotation: int) -> Rendered:
         return render_page(self._doc, number, self._engine.dpi, rotation)
