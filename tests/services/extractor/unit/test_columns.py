@@ -54,6 +54,31 @@ def test_header_line_needs_money_and_a_date_or_description(words: Words) -> None
     assert header_cells(values) is None
 
 
+def test_a_date_title_set_close_beside_another_is_split_off_so_the_table_keeps_its_date(
+    words: Words,
+) -> None:
+    # A scan's boxes put `Booking Date` a space from `Reference`: one cell, read as a reference.
+    cells = [(40, "Booking Date Reference"), (190, "Description"), (300, "Value Date")]
+    line = group_lines(words([(100, [*cells, (390, "Debit"), (500, "Balance")])]))[0]
+    typed = header_cells(line)
+    assert typed is not None
+    assert [(c.text, r) for c, r in typed][:3] == [
+        ("Booking Date", Role.DATE),
+        ("Reference", Role.REFERENCE),
+        ("Description", Role.DESCRIPTION),
+    ]
+    # With its date column already there, a cell of titles is left as printed.
+    kept = group_lines(words([(100, [(40, "Date"), (90, "Details Reference"), (300, "Debit")])]))
+    typed = header_cells(kept[0])
+    assert typed is not None
+    assert [c.text for c, _ in typed] == ["Date", "Details Reference", "Debit"]
+    # A value date as the only date is one title, not `Value` beside `Date`.
+    value = group_lines(words([(100, [(40, "Value Date"), (110, "Remarks"), (300, "Amount")])]))
+    typed = header_cells(value[0])
+    assert typed is not None
+    assert (typed[0][0].text, typed[0][1]) == ("Value Date", Role.VALUE_DATE)
+
+
 @pytest.mark.parametrize(
     ("titles", "split"),
     [

@@ -190,15 +190,34 @@ def header_cells(line: Line, gap: float = CELL_GAP) -> list[tuple[Cell, Role | N
         return None  # two roles need two cells, each with a title word
     typed = [(cell, classify(cell.text)) for cell in _split_mixed(split_cells(line.words, gap))]
     roles = {role for _, role in typed if role is not None}
-    known = sum(1 for _, role in typed if role is not None)
     if len(roles) < 2 or not roles & MONEY_ROLES:
         return None
+    if Role.DATE not in roles:
+        typed = _date_set_close(typed)
+        roles = {role for _, role in typed if role is not None}
+    known = sum(1 for _, role in typed if role is not None)
     if not roles & (DATE_ROLES | {Role.DESCRIPTION}) or 2 * known < len(typed):
         return None
     if not has_values(line):
         return typed
     beside = without_side_box(line, gap)  # the titles, then a box beside the table
     return header_cells(beside, gap) if beside is not line else None
+
+
+def _date_set_close(typed: list[tuple[Cell, Role | None]]) -> list[tuple[Cell, Role | None]]:
+    """A header without a date column whose cell holds the date's title set close beside
+    another (`Booking Date Reference`, as a scan's boxes may place them): the cell split in
+    two, so that the table keeps its date."""
+    for k, (cell, role) in enumerate(typed):
+        words = cell.words
+        if role in DATE_ROLES or fold(cell.text) in HEADER_PHRASES:
+            continue  # a date's own title (`Value Date`), or a title printed as one
+        for cut in range(1, len(words)):
+            left, right = Cell(words[:cut]), Cell(words[cut:])
+            sides = classify(left.text), classify(right.text)
+            if Role.DATE in sides and None not in sides and sides[0] != sides[1]:
+                return [*typed[:k], (left, sides[0]), (right, sides[1]), *typed[k + 1 :]]
+    return typed
 
 
 def without_side_box(line: Line, gap: float = CELL_GAP) -> Line:
