@@ -124,3 +124,8 @@ def test_a_currency_sign_after_the_amounts_read_as_a_letter_is_dropped() -> None
     assert _texts(correct(_page(("12,00T",), ("3,10T",))))[0] == "12,00T"
     sides = _page(("150.00C",), ("12.00C",), ("9.99C",))
     assert _texts(correct(sides)) == ["150.00C", "12.00C", "9.99C"]
+
+
+def test_a_swiss_apostrophe_read_as_a_degree_sign_or_a_quote_is_the_pages_grouping() -> None:
+    page = _page(("4'690.11",), ("2'115.40",), ("2'413.51",), ("5°816.68", '1"219.29', "97.21"))
+    assert _texts(correct(page))[-3:] == ["5'816.68", "1'219.29", "97.21"]

@@ -23,12 +23,13 @@ from cypheredge.extractor.ocr.glued import split_day_month, split_glued
 
 MIN_ATTESTED = 3
 # An amount with two decimals, its separators as OCR may give them: groups of three digits
-# and a decimal part, each after a dot, comma, colon or semicolon, and a stray mark before or
-# after it. A stray mark before it may be a sign misread (`:237,42`, `±245,17`): it is dropped
-# and the balance chain, which settles a row of unknown direction, tells the sign.
+# and a decimal part, each after a dot, comma, colon or semicolon (a Swiss apostrophe read as
+# a degree sign or a quote: `5°816.68`), and a stray mark before or after it. A stray mark
+# before it may be a sign misread (`:237,42`, `±245,17`): it is dropped and the balance
+# chain, which settles a row of unknown direction, tells the sign.
 AMOUNT = re.compile(
-    r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})(?P<groups>(?:[.,:;'’]\d{3})*)"
-    r"(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,:;'`]?$"
+    r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})"
+    r"(?P<groups>(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,:;'`]?$"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
 CLEAN = re.compile(
