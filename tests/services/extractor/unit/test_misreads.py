@@ -120,3 +120,22 @@ def test_a_days_amount_read_cleanly_is_left_as_printed() -> None:
             _day("5.00", -1, "502.75")]  # fmt: skip
     assert mend(rows, Decimal("500.00")) is False
     assert rows[1].magnitude == Decimal("420.00")
+
+
+def test_a_lone_row_whose_balances_moved_the_other_way_has_its_side_turned() -> None:
+    # `43,948` read without its minus: 1,441,919 -> 1,397,971 says it was money out.
+    credit = _row("43948.00", "1397971.00")
+    credit.sign = 1
+    rows = [_row("100.00", "1441919.00"), credit, _row("1000.00", "1396971.00")]
+    assert mend(rows, Decimal("1442019.00")) is True
+    assert (credit.sign, credit.mended) == (-1, True)
+    assert not rows[0].mended
+    # Not where the balances move by something else, nor on a text layer.
+    other = _row("43948.00", "1397000.00")
+    other.sign = 1
+    assert mend([_row("100.00", "1441919.00"), other], Decimal("1442019.00")) is False
+    printed = _row("43948.00", "1397971.00", "geometric")
+    printed.sign = 1
+    text = [_row("100.00", "1441919.00", "geometric"), printed]
+    assert mend(text, Decimal("1442019.00")) is False
+    assert printed.sign == 1

@@ -7,7 +7,9 @@ the balance is right and the amount is the difference of the balances; when neit
 holds but the next one would with the balance the amount implies, the balance was misread.
 A mend is taken only when the printed figure is one such confusion away from the proven one
 (one digit added, dropped or changed, or the point lost), and only for rows read by OCR; the
-row keeps a lower confidence. Anything else stays as printed, for the chain to flag.
+row keeps a lower confidence. A lone row whose balances moved by its amount the other way
+has its side turned (a minus lost, or the figure read into the other column). Anything else
+stays as printed, for the chain to flag.
 
 A row whose amount OCR could not read at all (`Draft.unread`: a date and a balance, nothing
 under the amount's title) takes the difference of the balances when both links prove them:
@@ -40,6 +42,8 @@ def mend(
     for k, link in enumerate(links):
         following = links[k + 1] if k + 1 < len(links) else None
         scanned = all(d.method.startswith(OCR) and not d.unproven for d in link.rows)
+        if previous is not None and scanned and len(link.rows) == 1:
+            changed |= link.mend_side(previous)
         if previous is not None and scanned and link.leads(previous, link.end) is False:
             if following is not None and following.leads(link.end, following.end):
                 changed |= link.mend_amount(link.end - previous)
@@ -111,6 +115,20 @@ class _Link:
             return False
         draft, draft.magnitude = found[0]
         draft.mended = True
+        return True
+
+    def mend_side(self, previous: Decimal) -> bool:
+        """A lone row whose balance moved by its amount the other way: its minus lost or
+        added by OCR (`43,948` for -43,948), or its figure read into the other side's
+        column. The balances on both sides of it are the proof, exactly."""
+        draft = self.rows[0]
+        side = self._side[id(draft)]
+        if side == 0 or previous + side * draft.magnitude == self.end:
+            return False
+        if previous - side * draft.magnitude != self.end:
+            return False
+        draft.sign, draft.mended = -side, True
+        self._side[id(draft)] = -side
         return True
 
     def mend_balance(self, previous: Decimal, following: _Link | None) -> bool:
