@@ -129,3 +129,10 @@ def test_a_currency_sign_after_the_amounts_read_as_a_letter_is_dropped() -> None
 def test_a_swiss_apostrophe_read_as_a_degree_sign_or_a_quote_is_the_pages_grouping() -> None:
     page = _page(("4'690.11",), ("2'115.40",), ("2'413.51",), ("5°816.68", '1"219.29', "97.21"))
     assert _texts(correct(page))[-3:] == ["5'816.68", "1'219.29", "97.21"]
+
+
+def test_a_time_read_with_slashes_is_a_time_where_it_can_be_no_date() -> None:
+    page = _page(("27/05/2023", "11/43/08"), ("16.33.25", "08/22/34", "11/12/08", "25/61/08"))
+    assert _texts(correct(page)) == [
+        "27/05/2023", "11:43:08", "16:33:25", "08/22/34", "11/12/08", "25/61/08",
+    ]  # fmt: skip

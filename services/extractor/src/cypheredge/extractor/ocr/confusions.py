@@ -42,6 +42,8 @@ LOOSE_DATE = re.compile(
     r"^[.,:;'`]?(?:(\d{1,2})[.,:;/-](\d{1,2})[.,:;/-](\d{2,4})"
     r"|(\d{1,2})[.,:;/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;/-](\d{4}))[.,:;'`]?$"
 )  # the last two: one separator lost (`21.092023`)
+# A time with its colons read as slashes or dots (`11/43/08`): see `_time`.
+SLASHED_TIME = re.compile(r"^(\d{2})[/.](\d{2})[/.](\d{2})$")
 # A dollar sign read as a letter (`S43.40`, `§20.00`) before a figure with cents, and a
 # cleanly read one: the page's vote that its amounts are printed with `$`.
 AS_DOLLAR = re.compile(r"^(?P<sign>[(\-+]?)[Ss§](?P<figure>\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\)?)$")
@@ -89,6 +91,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
             text = _amount(text, mark, group, _amount_beside(word, after))
         if sep is not None:
             text = _date(text, sep)
+        text = _time(text)
         text = _month(text, months, words[i - 1] if i else None, word)
         out.append(word if text == word.text else replace(word, text=text))
     return out
@@ -166,6 +169,19 @@ def _date(text: str, sep: str) -> str:
         return text
     found = LOOSE_DATE.match(text)
     return sep.join(g for g in found.groups() if g is not None) if found else text
+
+
+def _time(text: str) -> str:
+    """A time whose colons were read as slashes or dots (`11/43/08`), where it can be no date
+    in any order: a row's time taken for its date would give the row a date it never had."""
+    found = SLASHED_TIME.match(text)
+    if found is None:
+        return text
+    a, b, c = (int(g) for g in found.groups())
+    could_be_date = (b <= 12 and 1 <= a <= 31) or (a <= 12 and 1 <= b <= 31) or b <= 12
+    if could_be_date or a > 23 or b > 59 or c > 59:
+        return text
+    return ":".join(found.groups())
 
 
 def _digits(text: str) -> str:
