@@ -136,3 +136,10 @@ def test_a_time_read_with_slashes_is_a_time_where_it_can_be_no_date() -> None:
     assert _texts(correct(page)) == [
         "27/05/2023", "11:43:08", "16:33:25", "08/22/34", "11/12/08", "25/61/08",
     ]  # fmt: skip
+
+
+def test_a_bar_read_for_an_l_in_a_month_is_the_month() -> None:
+    jul = (("Jul", "21,2023"), ("Jul", "22,2023"), ("Jul", "23,2023"))
+    assert _texts(correct(_page(*jul, ("Ju|", "24,2023", "A|B"))))[-3:] == [
+        "Jul", "24,2023", "A|B",
+    ]  # fmt: skip

@@ -248,6 +248,11 @@ def _month(text: str, months: dict[str, str], before: OcrWord | None, word: OcrW
     day number on the same line."""
     if not months:
         return text
+    if "|" in text:
+        # A bar read for an l (`Ju| 24,2023`), where that spells a month.
+        barless = text.replace("|", "l")
+        if any(p.isalpha() and p.lower() in MONTHS for p in PARTS.findall(barless)):
+            text = barless
     parts = PARTS.findall(text)
     in_date = any(p.isdigit() for p in parts) or (
         before is not None
