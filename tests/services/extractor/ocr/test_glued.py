@@ -8,7 +8,7 @@ from cypheredge.extractor.domain.lines import group_lines
 from cypheredge.extractor.domain.words import Word
 from cypheredge.extractor.ocr.confusions import correct
 from cypheredge.extractor.ocr.engine import OcrWord
-from cypheredge.extractor.ocr.glued import split_day_month, split_glued
+from cypheredge.extractor.ocr.glued import mend_short_dates, split_day_month, split_glued
 
 
 def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
@@ -93,3 +93,26 @@ def test_four_digits_are_left_alone_without_the_pages_pairs_or_as_no_day_and_mon
     pairs.sort(key=lambda w: (w.y0, w.x0))
     not_dates = [_at("3913", 110, 80.0), _at("2011", 300, 100.0)]  # month 13; elsewhere
     assert [w.text for w in split_day_month(pairs + not_dates)][-2:] == ["3913", "2011"]
+
+
+def _dates(*texts: str) -> list[OcrWord]:
+    return [_at(t, 39, 20.0 * (i + 1)) for i, t in enumerate(texts)]
+
+
+def test_a_short_date_whose_slash_was_lost_is_the_one_between_its_neighbours() -> None:
+    # Wells Fargo's `11/9`: the slash read as a 1 (`1119`); `11/19` would be the slash
+    # dropped, but it does not fall between 11/8 and 11/10.
+    words = mend_short_dates(_dates("11/5", "11/7", "11/8", "1119", "11/10", "1l12"))
+    assert [w.text for w in words] == ["11/5", "11/7", "11/8", "11/9", "11/10", "1l12"]
+    # Newest first, day first: the same.
+    words = mend_short_dates(_dates("28.11", "27.11", "2611", "25.11"))
+    assert [w.text for w in words][2] == "26.11"
+
+
+def test_digits_are_left_alone_off_the_date_edge_or_where_no_one_reading_fits() -> None:
+    column = _dates("11/5", "11/7", "11/8")
+    elsewhere = [_at("1119", 200, 70.0)]  # a check number in its own column
+    assert mend_short_dates(column + elsewhere)[-1].text == "1119"
+    # 1/11 and 11/1 both lie between 1/5 and 12/1: nothing tells which.
+    ambiguous = _dates("1/5", "1/7", "1/9", "1111", "12/1")
+    assert mend_short_dates(ambiguous)[3].text == "1111"

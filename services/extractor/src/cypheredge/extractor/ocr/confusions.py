@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.ocr.engine import OcrWord
-from cypheredge.extractor.ocr.glued import split_day_month, split_glued
+from cypheredge.extractor.ocr.glued import mend_short_dates, split_day_month, split_glued
 
 MIN_ATTESTED = 3
 # An amount with two decimals, its separators as OCR may give them: groups of three digits
@@ -72,7 +72,7 @@ PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
 
 def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     """`words` with each confusion the page's evidence settles corrected."""
-    words = split_day_month(split_glued(words))
+    words = mend_short_dates(split_day_month(split_glued(words)))
     mark, group = _convention(words)
     months = _attested_months(words)
     sep = _date_separator(words)

@@ -7,7 +7,8 @@ date at all, so the row loses its date to its neighbour's.
 Only zero-padded machine forms are split, and only where both halves are valid (a month
 1-12, a day 1-31, a time 00:00-23:59): a figure or a reference never reads as two of them.
 Four digits are a day and a month only where the page prints its other pairs apart, at the
-same left edge.
+same left edge; and digits at the left edge of the page's short dates (`11/8`) are the date
+whose slash was lost (`1119` for 11/9) only where one reading falls between its neighbours.
 """
 
 from __future__ import annotations
@@ -117,3 +118,71 @@ def _day_month(day: str, month: str) -> bool:
         and 1 <= int(day) <= 31
         and 1 <= int(month) <= 12
     )
+
+
+SHORT_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})")
+# What a recogniser reads a date's slash as when it does not drop it (`1119` for 11/9).
+_SLASH_READ_AS = frozenset("1l|I7")
+
+
+def mend_short_dates(words: Sequence[OcrWord]) -> list[OcrWord]:
+    """`words` with each run of 3-4 digits at the left edge of the page's short dates
+    (`11/8` on MIN_ATTESTED lines) read as the date its slash was lost from: the one reading
+    (the slash read as a 1, or dropped) that falls between the dates above and below it."""
+    dates = [(w, found) for w in words if (found := SHORT_DATE.fullmatch(w.text))]
+    votes = Counter(round(w.x0 / 4) for w, _ in dates)
+    column = sorted(
+        ((w, found) for w, found in dates if votes[round(w.x0 / 4)] >= MIN_ATTESTED),
+        key=lambda pair: pair[0].y0,
+    )
+    if not column:
+        return list(words)
+    sep = Counter(found[2] for _, found in column).most_common(1)[0][0]
+    month_first = all(int(found[1]) <= 12 for _, found in column)
+    out: list[OcrWord] = []
+    for word in words:
+        text = word.text
+        lost = 3 <= len(text) <= 5 and text[0].isdigit() and text[-1].isdigit()
+        lost = lost and all(c.isdigit() or c in _SLASH_READ_AS for c in text)
+        edge = lost and any(abs(word.x0 - w.x0) <= (word.y1 - word.y0) / 2 for w, _ in column)
+        if edge:
+            above = [_key(f, month_first) for w, f in column if w.y0 < word.y0]
+            below = [_key(f, month_first) for w, f in column if w.y0 > word.y0]
+            readings = {
+                r for r in _readings(text, sep)
+                if _fits(_key(SHORT_DATE.fullmatch(r), month_first), above, below)
+            }  # fmt: skip
+            if len(readings) == 1:
+                word = replace(word, text=readings.pop())
+        out.append(word)
+    return out
+
+
+def _readings(text: str, sep: str) -> Iterator[str]:
+    for k in range(1, len(text) - 1):
+        if text[k] in _SLASH_READ_AS:
+            yield f"{text[:k]}{sep}{text[k + 1 :]}"
+    for k in range(1, len(text)):
+        yield f"{text[:k]}{sep}{text[k:]}"
+
+
+def _key(found: re.Match[str] | None, month_first: bool) -> tuple[int, int] | None:
+    """(month, day) of a short date, None where it is none."""
+    if found is None or not (found[1].isdigit() and found[3].isdigit()):
+        return None
+    month, day = (int(found[1]), int(found[3])) if month_first else (int(found[3]), int(found[1]))
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _fits(
+    date: tuple[int, int] | None,
+    above: Sequence[tuple[int, int] | None],
+    below: Sequence[tuple[int, int] | None],
+) -> bool:
+    """Whether `date` lies between the nearest dates above and below it, either way round
+    (statements list oldest or newest first)."""
+    before = next((d for d in reversed(above) if d is not None), None)
+    after = next((d for d in below if d is not None), None)
+    if date is None or before is None or after is None:
+        return False
+    return before <= date <= after or after <= date <= before
