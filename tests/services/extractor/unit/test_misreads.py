@@ -139,3 +139,11 @@ def test_a_lone_row_whose_balances_moved_the_other_way_has_its_side_turned() -> 
     text = [_row("100.00", "1441919.00", "geometric"), printed]
     assert mend(text, Decimal("1442019.00")) is False
     assert printed.sign == 1
+
+
+def test_sides_are_not_turned_where_most_rows_would_be() -> None:
+    # Every balance moves against its row: a card's balances (what is owed) read as an
+    # account's, which the reading decides, not a few lost minus signs.
+    rows = [_row("10.00", "510.00"), _row("20.00", "530.00"), _row("5.00", "535.00")]
+    assert mend(rows, Decimal("500.00")) is False
+    assert [r.sign for r in rows] == [-1, -1, -1]

@@ -26,6 +26,7 @@ from cypheredge.extractor.domain.balance import DOUBTED_READ
 from cypheredge.extractor.domain.draft import Draft
 
 OCR = "ocr:"
+FEW_SIDES = 2  # lost minus signs a statement's scan may have, at least (or a tenth of rows)
 
 
 def mend(
@@ -38,12 +39,11 @@ def mend(
     changed = _prove_unread(ordered, opening)
     side = dict(zip(map(id, ordered), signs or [d.sign for d in ordered], strict=True))
     links = [_Link(group, side) for group in _groups(ordered)]
+    changed |= _mend_sides(links, opening)
     previous = opening
     for k, link in enumerate(links):
         following = links[k + 1] if k + 1 < len(links) else None
-        scanned = all(d.method.startswith(OCR) and not d.unproven for d in link.rows)
-        if previous is not None and scanned and len(link.rows) == 1:
-            changed |= link.mend_side(previous)
+        scanned = _scanned(link)
         if previous is not None and scanned and link.leads(previous, link.end) is False:
             if following is not None and following.leads(link.end, following.end):
                 changed |= link.mend_amount(link.end - previous)
@@ -54,6 +54,29 @@ def mend(
                 changed |= link.mend_balance(previous, following)
         previous = link.end
     return changed
+
+
+def _scanned(link: _Link) -> bool:
+    return all(d.method.startswith(OCR) and not d.unproven for d in link.rows)
+
+
+def _mend_sides(links: Sequence[_Link], opening: Decimal | None) -> bool:
+    """Turn the sides of the lone scanned rows whose balances moved the other way, where
+    they are a few: where many are, the reading itself is wrong (a card's balances read as
+    an account's), not a few minus signs, and nothing is turned."""
+    previous = opening
+    turned: list[_Link] = []
+    for link in links:
+        lone = previous is not None and len(link.rows) == 1 and _scanned(link)
+        if lone and previous is not None and link.turned(previous):
+            turned.append(link)
+        previous = link.end
+    few = len(turned) <= max(FEW_SIDES, len(links) // 10) and 2 * len(turned) < len(links)
+    if not turned or not few:
+        return False
+    for link in turned:
+        link.turn()
+    return True
 
 
 def _groups(ordered: Sequence[Draft]) -> list[list[Draft]]:
@@ -117,19 +140,20 @@ class _Link:
         draft.mended = True
         return True
 
-    def mend_side(self, previous: Decimal) -> bool:
-        """A lone row whose balance moved by its amount the other way: its minus lost or
-        added by OCR (`43,948` for -43,948), or its figure read into the other side's
+    def turned(self, previous: Decimal) -> bool:
+        """Whether this lone row's balance moved by its amount the other way: its minus lost
+        or added by OCR (`43,948` for -43,948), or its figure read into the other side's
         column. The balances on both sides of it are the proof, exactly."""
         draft = self.rows[0]
         side = self._side[id(draft)]
         if side == 0 or previous + side * draft.magnitude == self.end:
             return False
-        if previous - side * draft.magnitude != self.end:
-            return False
-        draft.sign, draft.mended = -side, True
-        self._side[id(draft)] = -side
-        return True
+        return previous - side * draft.magnitude == self.end
+
+    def turn(self) -> None:
+        draft = self.rows[0]
+        side = -self._side[id(draft)]
+        draft.sign, draft.mended, self._side[id(draft)] = side, True, side
 
     def mend_balance(self, previous: Decimal, following: _Link | None) -> bool:
         """The printed balance, where the next link holds from the one the rows imply."""
