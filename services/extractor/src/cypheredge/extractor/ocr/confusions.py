@@ -48,13 +48,12 @@ SLASHED_TIME = re.compile(r"^(\d{2})[/.](\d{2})[/.](\d{2})$")
 # cleanly read one: the page's vote that its amounts are printed with `$`.
 AS_DOLLAR = re.compile(r"^(?P<sign>[(\-+]?)[Ss§](?P<figure>\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\)?)$")
 DOLLAR = re.compile(r"^[(\-+]?\$\d")
-# A dollar sign read as a 5 (`-5500.00` for -$500.00): taken for one where what follows is a
-# figure the page's grouping allows and the 5 is not (`5500.00` on a page that groups its
-# thousands), or where nearly every amount on the page is printed with its `$`.
+# A dollar sign read as a 5 (`-5500.00` for -$500.00) on a page that prints dollars: taken
+# for one only where what follows is a figure the page's grouping allows and the 5 is not
+# (`5500.00` where thousands are grouped). A bare `579.90` may be `$579.90` with its sign
+# dropped, as copiers do, so a figure that reads either way is left as read.
 AS_FIVE = re.compile(r"^(?P<sign>[(\-+]?)5(?P<figure>(?:\d{1,3}(?:,\d{3})*)\.\d{2}\)?)$")
 UNGROUPED = re.compile(r"^[(\-+]?\d{4,}\.\d{2}\)?$")
-MONEY = re.compile(r"^[(\-+]?\$?\d[\d,]*\.\d{2}\)?$")
-DOLLAR_SHARE = 0.8
 # A currency sign printed after the amounts and read as the letter it resembles (`704,50T`
 # for 704,50 ₸, `12,00P` for ₽, `9,99E` for €): dropped where MIN_ATTESTED amounts on the page
 # end in the same letter. Not C or D, which banks print after a figure as its side.
@@ -76,16 +75,16 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     mark, group = _convention(words)
     months = _attested_months(words)
     sep = _date_separator(words)
-    dollars = _dollar_share(words)
+    dollars = sum(bool(DOLLAR.match(w.text)) for w in words) >= MIN_ATTESTED
     suffix = _sign_letter(words)
     out = []
     for i, word in enumerate(words):
         text = _digits(word.text)
         if suffix is not None:
             text = _unsuffixed(text, *suffix)
-        if dollars is not None:
+        if dollars:
             text = AS_DOLLAR.sub(r"\g<sign>$\g<figure>", text)
-            text = _five(text, dollars, group == ",")
+            text = _five(text, group == ",")
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
             text = _amount(text, mark, group, _amount_beside(word, after))
@@ -122,20 +121,10 @@ def _unsuffixed(text: str, letter: str, mark: str) -> str:
     return text
 
 
-def _dollar_share(words: Sequence[OcrWord]) -> float | None:
-    """The share of the page's amounts printed with `$`, where MIN_ATTESTED are."""
-    printed = sum(bool(DOLLAR.match(w.text)) for w in words)
-    if printed < MIN_ATTESTED:
-        return None
-    return printed / max(1, sum(bool(MONEY.match(w.text)) for w in words))
-
-
-def _five(text: str, share: float, grouped: bool) -> str:
+def _five(text: str, grouped: bool) -> str:
     """An amount whose leading 5 is its dollar sign misread (see AS_FIVE)."""
     found = AS_FIVE.match(text)
-    if found is None:
-        return text
-    if share >= DOLLAR_SHARE or (grouped and UNGROUPED.match(text)):
+    if found is not None and grouped and UNGROUPED.match(text):
         return f"{found['sign']}${found['figure']}"
     return text
 
