@@ -35,6 +35,7 @@ from cypheredge.extractor.domain.vocabulary import (
     KEYWORD_ROLES,
     OPENING_PHRASES,
     SUMMARY_PHRASES,
+    fold,
 )
 from cypheredge.extractor.domain.vocabulary_intl import LANGUAGES
 from cypheredge.extractor.ocr.engine import OcrWord
@@ -73,21 +74,23 @@ def shape(text: str) -> str:
 def restore(words: Sequence[OcrWord]) -> list[OcrWord]:
     """`words`, with the vocabulary words of another script that were read as Latin
     look-alikes given back, where the page shows it is in that script."""
-    exact, fuzzy = _index()
-    found = [(word, _match(word.text, exact, fuzzy)) for word in words]
+    exact, fuzzy, changed = _index()
+    found = [(word, _match(word.text, exact, fuzzy, changed)) for word in words]
     # The page's script shows in its vocabulary read as look-alikes, or read in the script
     # itself (this recogniser knows some Greek capitals: `Ημερομηνια` among `∏AHPΩMH`).
     evidence = {
         vocab for word, vocab in found
         if vocab is not None and len(vocab) >= 4 and not _latin(word.text)
     }  # fmt: skip
-    evidence |= {w for w in map(_plain, (word.text for word in words)) if w in _as_printed()}
+    evidence |= {w for w in (fold(word.text) for word in words) if w in _as_printed()}
     if len(evidence) < MIN_PAGE_WORDS:
         return list(words)
     return [word if vocab is None else _given(word, vocab) for word, vocab in found]
 
 
-def _match(text: str, exact: dict[str, str], fuzzy: dict[str, set[str]]) -> str | None:
+def _match(
+    text: str, exact: dict[str, str], fuzzy: dict[str, set[str]], changed: dict[str, set[str]]
+) -> str | None:
     parts = EDGES.match(text)
     core = parts["core"] if parts else text
     if not core or (OTHER_SCRIPT.search(core) and not _mixed(core)):
@@ -100,19 +103,15 @@ def _match(text: str, exact: dict[str, str], fuzzy: dict[str, set[str]]) -> str 
     if len(key) < FUZZY_FROM:
         # A short word only with one letter changed (`Aara` for `Дата`), never one more or
         # less: too many short words are a letter apart.
-        near = {exact[k] for k in exact if len(k) == len(key) and _one_changed(k, key)}
+        near = {word for pattern in _wildcards(key) for word in changed.get(pattern, ())}
         return near.pop() if len(near) == 1 else None
     # A letter dropped or added is a likelier misreading than one changed: nearest first.
     dropped_or_added = {exact[v] for v in _deletions(key) if v in exact}
     dropped_or_added |= {w for w in fuzzy.get(key, ()) if len(shape(w)) == len(key) + 1}
     if dropped_or_added:
         return dropped_or_added.pop() if len(dropped_or_added) == 1 else None
-    changed = {vocab for variant in _deletions(key) for vocab in fuzzy.get(variant, ())}
-    return changed.pop() if len(changed) == 1 else None
-
-
-def _one_changed(a: str, b: str) -> bool:
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    swapped = {vocab for variant in _deletions(key) for vocab in fuzzy.get(variant, ())}
+    return swapped.pop() if len(swapped) == 1 else None
 
 
 def _mixed(core: str) -> bool:
@@ -137,19 +136,30 @@ def _deletions(key: str) -> Iterator[str]:
     return (key[:k] + key[k + 1 :] for k in range(len(key)))
 
 
+def _wildcards(key: str) -> Iterator[str]:
+    """`key` with each letter in turn unknown: shapes one letter changed share one."""
+    return (f"{key[:k]}?{key[k + 1 :]}" for k in range(len(key)))
+
+
 @cache
-def _index() -> tuple[dict[str, str], dict[str, set[str]]]:
-    """Shape -> vocabulary word, for every word of another script the parser knows; and the
-    shapes one letter shorter (`_deletions`), for the long words' near matches."""
+def _index() -> tuple[dict[str, str], dict[str, set[str]], dict[str, set[str]]]:
+    """Shape -> vocabulary word, for every word of another script the parser knows; the
+    shapes one letter shorter (`_deletions`), for the long words' near matches; and the
+    short words' shapes with a letter unknown (`_wildcards`), for one changed. Built once,
+    so a page's words are looked up, never compared with the vocabulary one by one."""
     exact: dict[str, str] = {}
     for word in _vocabulary():
         exact.setdefault(shape(word), word)
     fuzzy: dict[str, set[str]] = {}
+    changed: dict[str, set[str]] = {}
     for key, word in exact.items():
         if len(key) >= FUZZY_FROM:
             for variant in itertools.chain((key,), _deletions(key)):
                 fuzzy.setdefault(variant, set()).add(word)
-    return exact, fuzzy
+        elif len(key) >= CHANGED_FROM:
+            for pattern in _wildcards(key):
+                changed.setdefault(pattern, set()).add(word)
+    return exact, fuzzy, changed
 
 
 def _vocabulary() -> Iterator[str]:
@@ -177,15 +187,10 @@ def _phrases() -> Iterable[str]:
         yield from (*language.opening, *language.closing, *language.totals)
 
 
-def _plain(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text.strip(".,:;()").lower())
-    return "".join(c for c in plain if not unicodedata.combining(c))
-
-
 @cache
 def _as_printed() -> frozenset[str]:
-    """The vocabulary words of other scripts of four letters or more, accents stripped."""
-    return frozenset(p for p in map(_plain, _vocabulary()) if len(p) >= 4)
+    """The vocabulary words of other scripts of four letters or more, folded."""
+    return frozenset(p for p in map(fold, _vocabulary()) if len(p) >= 4)
 
 
 @cache
