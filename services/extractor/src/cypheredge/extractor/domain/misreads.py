@@ -67,8 +67,8 @@ def _mend_sides(links: Sequence[_Link], opening: Decimal | None) -> bool:
     previous = opening
     turned: list[_Link] = []
     for link in links:
-        lone = previous is not None and len(link.rows) == 1 and _scanned(link)
-        if lone and previous is not None and link.turned(previous):
+        lone = len(link.rows) == 1 and _scanned(link)
+        if previous is not None and lone and link.turned(previous):
             turned.append(link)
         previous = link.end
     few = len(turned) <= max(FEW_SIDES, len(links) // 10) and 2 * len(turned) < len(links)
@@ -146,9 +146,7 @@ class _Link:
         column. The balances on both sides of it are the proof, exactly."""
         draft = self.rows[0]
         side = self._side[id(draft)]
-        if side == 0 or previous + side * draft.magnitude == self.end:
-            return False
-        return previous - side * draft.magnitude == self.end
+        return side != 0 and draft.magnitude > 0 and previous - side * draft.magnitude == self.end
 
     def turn(self) -> None:
         draft = self.rows[0]
