@@ -141,3 +141,13 @@ def test_a_bar_read_for_an_l_in_a_month_is_the_month() -> None:
     assert _texts(correct(_page(*jul, ("Ju|", "24,2023", "A|B"))))[-3:] == [
         "Jul", "24,2023", "A|B",
     ]  # fmt: skip
+
+
+def test_a_colon_after_more_hours_than_a_day_has_is_a_misread_decimal_point() -> None:
+    page = _page(*UK, ("03", "Mar", "ATM", "180:00", "86.04"), ("07:45", "23:59"))
+    assert _texts(correct(page))[-4:] == ["180.00", "86.04", "07:45", "23:59"]
+
+
+def test_an_amount_with_its_side_glued_on_is_mended_and_keeps_the_side() -> None:
+    page = _page(*UK, ("30", "Mar", "CASH", "780.00", "8,816:35.Cr", "1.204,10Dr"))
+    assert _texts(correct(page))[-2:] == ["8,816.35.Cr", "1,204.10Dr"]

@@ -85,7 +85,7 @@ def test_directions_only_the_wording_guessed_are_settled_by_the_ends_when_one_wa
 
 def _day(amount: str, sign: int, balance: str | None, read: float = 0.99) -> Draft:
     row = _row(amount, balance)
-    row.sign, row.read = sign, read
+    row.sign, row.read, row.money_read = sign, read, read
     return row
 
 
@@ -120,6 +120,40 @@ def test_a_days_amount_read_cleanly_is_left_as_printed() -> None:
             _day("5.00", -1, "502.75")]  # fmt: skip
     assert mend(rows, Decimal("500.00")) is False
     assert rows[1].magnitude == Decimal("420.00")
+
+
+def test_a_days_amount_read_cleanly_without_a_digit_is_the_one_mended() -> None:
+    # 148.70 read 48.70 under a pen mark, with full confidence, beside a row whose date was
+    # doubted: 112.34 read as printed could be 12.34 too, but a recogniser loses digits.
+    rows = [_day("6.33", -1, "356.73"), _day("112.34", 1, None), _day("48.70", -1, "320.37"),
+            _day("2720.08", 1, None), _day("48.21", -1, "2992.24")]  # fmt: skip
+    rows[1].read = 0.54
+    assert mend(rows, Decimal("363.06")) is True
+    assert [r.magnitude for r in rows[1:3]] == [Decimal("112.34"), Decimal("148.70")]
+
+
+def _unread(balance: str) -> Draft:
+    row = _row("0", balance)
+    row.sign, row.unread = 0, True
+    return row
+
+
+def test_a_days_later_row_read_without_its_amount_is_proven_over_the_days_rows() -> None:
+    # 320.37 + 2720.08 (no balance printed) - 48.21 (unread) = 2992.24, then 452.94 unread
+    # to 2539.30, which the next day's two rows lead on from.
+    rows = [_day("48.70", -1, "320.37"), _day("2720.08", 1, None), _unread("2992.24"),
+            _unread("2539.30"), _day("253.72", -1, None), _day("77.20", -1, "2208.38")]  # fmt: skip
+    assert mend(rows, Decimal("369.07")) is True
+    assert [(r.magnitude, r.sign) for r in rows[2:4]] == [
+        (Decimal("48.21"), -1), (Decimal("452.94"), -1),
+    ]  # fmt: skip
+
+
+def test_a_balance_repeated_on_a_line_of_its_own_proves_no_row() -> None:
+    rows = [_day("10.00", -1, "490.00"), _day("40.00", -1, None), _unread("450.00"),
+            _day("50.00", -1, "400.00")]  # fmt: skip
+    mend(rows, Decimal("500.00"))
+    assert rows[2].unproven
 
 
 def test_a_lone_row_whose_balances_moved_the_other_way_has_its_side_turned() -> None:

@@ -30,6 +30,7 @@ class Draft:
     reference: str | None = None
     code: str | None = None
     read: float | None = None  # OCR's lowest confidence in the row's date and money words
+    money_read: float | None = None  # the same in its money words alone
     unread: bool = False  # OCR read no amount: the balance chain must prove it (`misreads`)
 
     @property

@@ -37,7 +37,9 @@ def mend(
     row between them (a day's rows where only its last prints the balance). `signs` are the
     sides the chain's reading gives the rows (as `ordered` has them where not given)."""
     changed = _prove_unread(ordered, opening)
-    side = dict(zip(map(id, ordered), signs or [d.sign for d in ordered], strict=True))
+    given = signs or [d.sign for d in ordered]
+    # A row the chain just proved has the side its proof gave it.
+    side = {id(d): d.sign if d.unread else s for d, s in zip(ordered, given, strict=True)}
     links = [_Link(group, side) for group in _groups(ordered)]
     changed |= _mend_sides(links, opening)
     previous = opening
@@ -120,25 +122,38 @@ class _Link:
 
     def mend_amount(self, moved: Decimal) -> bool:
         """The one row whose amount, one confusion away, makes the link hold. Among a day's
-        rows only one whose figures the recogniser itself doubted is a suspect: more rows
-        make more sums one confusion away, and a statement's own slip reads cleanly."""
+        rows only one whose money words the recogniser itself doubted is a suspect: more rows
+        make more sums one confusion away, and a statement's own slip reads cleanly. Where
+        none was doubted, one whose figure is the proven one less a digit is (a digit lost
+        under a pen mark or a stamp reads cleanly; a recogniser seldom adds one)."""
+        found = self._candidates(moved, doubted_only=len(self.rows) > 1)
+        if found == [] and len(self.rows) > 1:
+            everyone = self._candidates(moved, doubted_only=False) or []
+            found = [(d, p) for d, p in everyone if _digit_lost(d.magnitude, p)]
+        if found is None or len(found) != 1:
+            return False
+        draft, draft.magnitude = found[0]
+        draft.mended = True
+        return True
+
+    def _candidates(
+        self, moved: Decimal, doubted_only: bool
+    ) -> list[tuple[Draft, Decimal]] | None:
+        """Rows whose figure is one confusion away from what makes the link hold, with that
+        figure; None where a row has no side to tell it by."""
         found: list[tuple[Draft, Decimal]] = []
         for draft in self.rows:
-            if len(self.rows) > 1 and (draft.read is None or draft.read >= DOUBTED_READ):
+            if doubted_only and (draft.money_read is None or draft.money_read >= DOUBTED_READ):
                 continue
             others = self._net([d for d in self.rows if d is not draft])
             if others is None:
-                return False
+                return None
             rest = moved - others
             sign = self._side[id(draft)]
             proven = abs(rest) if len(self.rows) == 1 or sign == 0 else rest * sign
             if proven > 0 and confusable(draft.magnitude, proven):
                 found.append((draft, proven))
-        if len(found) != 1:
-            return False
-        draft, draft.magnitude = found[0]
-        draft.mended = True
-        return True
+        return found
 
     def turned(self, previous: Decimal) -> bool:
         """Whether this lone row's balance moved by its amount the other way: its minus lost
@@ -170,19 +185,51 @@ class _Link:
 
 def _prove_unread(ordered: Sequence[Draft], opening: Decimal | None) -> bool:
     """Unread amounts the balances prove, last first: a run of unread rows is proven back
-    from the row that leads on from its last one."""
+    from the row that leads on from its last one. Rows between printed balances (a day's
+    rows where only its last prints one) count with their amounts on either side."""
     changed = False
     for i in range(len(ordered) - 1, -1, -1):
         draft = ordered[i]
-        previous = ordered[i - 1].balance if i else opening
-        if not draft.unproven or draft.balance is None or previous in (None, draft.balance):
-            continue  # a balance repeated on a dated line is no transaction
-        following = ordered[i + 1] if i + 1 < len(ordered) else None
-        if _links(draft.balance, following):
+        if not draft.unproven or draft.balance is None:
+            continue
+        previous = _balance_before(ordered, i, opening)
+        if previous in (None, draft.balance):
+            continue  # a balance repeated on a line of its own is no transaction
+        if _leads_on(ordered, i):
             delta = draft.balance - previous
             draft.magnitude, draft.sign = abs(delta), 1 if delta > 0 else -1
             draft.mended = changed = True
     return changed
+
+
+def _balance_before(ordered: Sequence[Draft], i: int, opening: Decimal | None) -> Decimal | None:
+    """The balance just before row `i`: the last printed one and the rows since, where each
+    has a known amount and side."""
+    moved = Decimal(0)
+    for draft in reversed(ordered[:i]):
+        if draft.balance is not None:
+            return draft.balance + moved
+        if draft.unproven or draft.sign == 0:
+            return None
+        moved += draft.net
+    return None if opening is None else opening + moved
+
+
+def _leads_on(ordered: Sequence[Draft], i: int) -> bool:
+    """Whether the rows after `i` lead from its balance to the next printed one."""
+    balance = ordered[i].balance
+    assert balance is not None
+    for k, draft in enumerate(ordered[i + 1 :]):
+        if draft.unproven:
+            return False
+        if draft.balance is not None:
+            if k == 0:  # a lone row either way, as its side may be the chain's to settle
+                return abs(draft.balance - balance) == draft.magnitude
+            return draft.sign != 0 and balance + draft.net == draft.balance
+        if draft.sign == 0:
+            return False
+        balance += draft.net
+    return False
 
 
 def resolved(drafts: list[Draft]) -> bool:
@@ -193,13 +240,6 @@ def resolved(drafts: list[Draft]) -> bool:
     return dropped
 
 
-def _links(balance: Decimal, following: Draft | None) -> bool:
-    """Whether the next row's amount leads from `balance` to its own printed balance."""
-    if following is None or following.balance is None or following.unproven:
-        return False
-    return abs(following.balance - balance) == following.magnitude
-
-
 def confusable(printed: Decimal, proven: Decimal) -> bool:
     """Whether OCR could have read `proven` as `printed`: the point lost, or the digits one
     edit apart (a digit added, dropped or changed)."""
@@ -207,6 +247,12 @@ def confusable(printed: Decimal, proven: Decimal) -> bool:
     if abs(printed) == abs(proven) * 100 or abs(proven) == abs(printed) * 100:
         return True  # the decimal point dropped: 1480.77 read as 148077
     return _one_edit(a, b)
+
+
+def _digit_lost(printed: Decimal, proven: Decimal) -> bool:
+    """Whether `printed` is `proven` with one of its digits dropped."""
+    a, b = _digits(printed), _digits(proven)
+    return len(b) == len(a) + 1 and any(b[:k] + b[k + 1 :] == a for k in range(len(b)))
 
 
 def _digits(value: Decimal) -> str:

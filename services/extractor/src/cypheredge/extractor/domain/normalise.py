@@ -110,17 +110,19 @@ def _draft(
         reference=member or row.reference,
         code=row.code,
         read=row.figures_read,
+        money_read=row.money_read,
     )
 
 
 def _amount_unread(row: RawRow) -> bool:
-    """A scanned row printed with its own date and a balance but no amount OCR could read (a
-    pen mark or a stamp over it, a figure too faint): a transaction whose amount only the
-    balance chain can tell (`misreads.mend` proves it or the row is left out)."""
+    """A scanned row printed with a balance but no amount OCR could read (a pen mark or a
+    stamp over it, a figure too faint), and with its own date or words (a day's later row):
+    a transaction whose amount only the balance chain can tell (`misreads.mend` proves it or
+    the row is left out; a balance repeated on a line of its own proves nothing)."""
     return (
         row.kind is RowKind.INVALID
         and row.method.startswith(OCR)
-        and row.date is not None
+        and (row.date is not None or bool(row.description.strip()))
         and Role.BALANCE in row.money
         and not row.movement
     )
@@ -140,6 +142,7 @@ def _unread_draft(row: RawRow, day: date, card: bool) -> Draft:
         reference=row.reference,
         code=row.code,
         read=row.figures_read,
+        money_read=row.money_read,
         unread=True,
     )
 

@@ -106,6 +106,18 @@ class RawRow:
         return least_confidence(w for w in self.words if id(w) not in text)
 
     @property
+    def money_read(self) -> float | None:
+        """The recogniser's lowest confidence in the row's money words alone: what tells a
+        misread figure from a doubted date."""
+        others = {
+            id(w)
+            for p in self.lines
+            for cell in (p.description, p.reference, p.code, p.date_cell, *(c for _, c in p.details))
+            for w in cell
+        }
+        return least_confidence(w for w in self.words if id(w) not in others)
+
+    @property
     def reference_label(self) -> str:
         return next((p.ref_label for p in self.lines if p.ref_label), "")
 

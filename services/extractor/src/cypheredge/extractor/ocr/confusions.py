@@ -26,10 +26,12 @@ MIN_ATTESTED = 3
 # and a decimal part, each after a dot, comma, colon or semicolon (a Swiss apostrophe read as
 # a degree sign or a quote: `5°816.68`), and a stray mark before or after it. A stray mark
 # before it may be a sign misread (`:237,42`, `±245,17`): it is dropped and the balance
-# chain, which settles a row of unknown direction, tells the sign.
+# chain, which settles a row of unknown direction, tells the sign. A side printed after it
+# may be glued on (`8,816:35.Cr`); it is kept as read, for the amount parser to take.
 AMOUNT = re.compile(
     r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})"
-    r"(?P<groups>(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)[.,:;'`]?$"
+    r"(?P<groups>(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)"
+    r"(?:[.,:;'`]?$|(?P<side>[.,]?(?:Cr|Dr|CR|DR))$)"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
 CLEAN = re.compile(
@@ -201,19 +203,21 @@ def _amount_beside(word: OcrWord, after: OcrWord | None) -> bool:
 
 def _amount(text: str, mark: str, group: str, beside: bool = False) -> str:
     """An amount written with the page's decimal mark and grouping where OCR confused them.
-    Without groups of thousands only a semicolon, any mark after a sign, or a colon right
-    before another amount is taken for a misread mark: "12:30" (a time) or "01.11" (a date)
-    may be what is printed."""
+    Without groups of thousands only a semicolon, any mark after a sign, a colon right
+    before another amount, or a colon after more hours than a day has is taken for a misread
+    mark: "12:30" (a time) or "01.11" (a date) may be what is printed."""
     found = AMOUNT.match(text)
     if found is None:
         return text
     signed = found["sign"][:1] in ("-", "+", "(")
-    # `40:00` before the row's balance is its amount, not a time.
-    plausible = signed or (beside and found["mark"] == ":")
+    # `40:00` before the row's balance is its amount, not a time; `180:00` is no time at all.
+    colon = found["mark"] == ":"
+    plausible = signed or (colon and (beside or int(found["head"]) > 23))
     if not found["groups"] and found["mark"] not in (mark, ";") and not plausible:
         return text
     groups = "".join(group + digits for digits in re.findall(r"\d{3}", found["groups"]))
-    return f"{found['sign']}{found['head']}{groups}{mark}{found['cents']}{found['tail']}"
+    side = found["side"] or ""
+    return f"{found['sign']}{found['head']}{groups}{mark}{found['cents']}{found['tail']}{side}"
 
 
 def _attested_months(words: Sequence[OcrWord]) -> dict[str, str]:
