@@ -97,25 +97,23 @@ class RawRow:
     def figures_read(self) -> float | None:
         """The recogniser's lowest confidence in the row's date and money words (the words
         outside its text cells); None where a text layer gave them."""
-        text = {
-            id(w)
-            for p in self.lines
-            for cell in (p.description, p.reference, p.code, *(c for _, c in p.details))
-            for w in cell
-        }
-        return least_confidence(w for w in self.words if id(w) not in text)
+        return self._read_outside(skip_date=False)
 
     @property
     def money_read(self) -> float | None:
-        """The recogniser's lowest confidence in the row's money words alone: what tells a
-        misread figure from a doubted date."""
-        others = {
+        """The same in the row's money words alone: what tells a misread figure from a
+        doubted date."""
+        return self._read_outside(skip_date=True)
+
+    def _read_outside(self, skip_date: bool) -> float | None:
+        skipped = {
             id(w)
             for p in self.lines
-            for cell in (p.description, p.reference, p.code, p.date_cell, *(c for _, c in p.details))
+            for cell in (p.description, p.reference, p.code, *(c for _, c in p.details))
+            + ((p.date_cell,) if skip_date else ())
             for w in cell
         }
-        return least_confidence(w for w in self.words if id(w) not in others)
+        return least_confidence(w for w in self.words if id(w) not in skipped)
 
     @property
     def reference_label(self) -> str:
