@@ -132,8 +132,8 @@ class _Link:
             found = [(d, p) for d, p in everyone if _digit_lost(d.magnitude, p)]
         if found is None or len(found) != 1:
             return False
-        draft, draft.magnitude = found[0]
-        draft.mended = True
+        suspect, proven = found[0]
+        suspect.magnitude, suspect.mended = proven, True
         return True
 
     def _candidates(
