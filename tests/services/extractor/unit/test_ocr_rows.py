@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from cypheredge.extractor.domain.cascade import Cascade
@@ -124,3 +125,41 @@ def test_wrapped_lines_read_in_the_order_their_text_is_printed_past_a_tall_margi
     assert [t.description for t in result.transactions] == [
         "Coffee shop", "Grocer on the corner", "Salary",
     ]  # fmt: skip
+
+
+def test_a_days_later_row_read_without_its_amount_is_the_chains_over_the_days_rows() -> None:
+    # The Grocer's row prints no date of its own (the Coffee shop's day) and OCR lost its
+    # amount: the day's two rows run from 1,000.00 to 941.30, the Coffee shop took 10.00.
+    unread = (("03/01/2023", "Coffee shop", "10.00", "", ""), ("", "Grocer", "", "", "941.30"),
+              ROWS[2])  # fmt: skip
+    spec = _statement(*unread)
+    spec[2] = (spec[2][0], [c for c in spec[2][1] if c[1]])  # no balance cell on that line
+    scanned = _read(spec, ocr=True)
+    assert [(t.description, t.debit) for t in scanned.transactions][:2] == [
+        ("Coffee shop", Decimal("10.00")), ("Grocer", Decimal("48.70")),
+    ]  # fmt: skip
+    assert scanned.reconciled is True
+
+
+def test_a_balance_on_a_line_of_its_own_below_a_row_is_that_rows_not_another() -> None:
+    # The Grocer's balance printed (or read) on the line below its wrapped description.
+    spec = _statement(ROWS[0], ("04/01/2023", "Grocer", "48.70", "", ""), ("", "on the corner",
+                      "", "", "941.30"), ROWS[2])  # fmt: skip
+    spec[3] = (spec[3][0], [c for c in spec[3][1] if c[1]])
+    spec[4] = (spec[4][0], [c for c in spec[4][1] if c[1]])
+    scanned = _read(spec, ocr=True)
+    assert [t.debit or t.credit for t in scanned.transactions] == [
+        Decimal("10.00"), Decimal("48.70"), Decimal("500.00"),
+    ]  # fmt: skip
+
+
+def test_a_period_date_whose_spaces_ocr_read_as_dots_is_the_periods_end() -> None:
+    period = (60.0, [(50, "STATEMENT"), (110, "PERIOD:"), (160, "December"), (210, "18,"),
+                     (235, "2023"), (265, "to"), (285, "January.14,.2024")])  # fmt: skip
+    rows = (("19 Dec", "Coffee shop", "10.00", "", "990.00"),
+            ("02 Jan", "Grocer", "48.70", "", "941.30"))  # fmt: skip
+    scanned = _read([period, *_statement(*rows)], ocr=True)
+    assert (scanned.statement.period_start, scanned.statement.period_end) == (
+        date(2023, 12, 18), date(2024, 1, 14),
+    )  # fmt: skip
+    assert [t.date.isoformat() for t in scanned.transactions] == ["2023-12-19", "2024-01-02"]

@@ -74,8 +74,15 @@ def _cached_date(text: str, order: DateOrder) -> PartialDate | None:
     return parse_date(text, order)
 
 
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _may_start_date(text: str) -> bool:
-    return text[:1].isdigit() or text.lower().strip(".,").removesuffix("s") in MONTHS
+    """A figure, or a month name, alone or with the day OCR glued to it (`January14,`)."""
+    if text[:1].isdigit():
+        return True
+    letters = _LEADING_LETTERS.match(text.lower())
+    return letters is not None and letters[0].removesuffix("s") in MONTHS
 
 
 def full_dates(words: Sequence[Word], order: DateOrder) -> list[tuple[int, int, date]]:
