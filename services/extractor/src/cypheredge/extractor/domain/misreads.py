@@ -136,9 +136,7 @@ class _Link:
         suspect.magnitude, suspect.mended = proven, True
         return True
 
-    def _candidates(
-        self, moved: Decimal, doubted_only: bool
-    ) -> list[tuple[Draft, Decimal]] | None:
+    def _candidates(self, moved: Decimal, doubted_only: bool) -> list[tuple[Draft, Decimal]] | None:
         """Rows whose figure is one confusion away from what makes the link hold, with that
         figure; None where a row has no side to tell it by."""
         found: list[tuple[Draft, Decimal]] = []
