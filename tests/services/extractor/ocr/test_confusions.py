@@ -84,8 +84,8 @@ def test_a_mark_misread_before_an_amount_is_dropped_for_the_chain_to_sign() -> N
 
 
 def test_a_page_without_enough_clean_dates_keeps_its_odd_ones() -> None:
-    page = _page(("12.09.2023", "29,09.2023"))
-    assert _texts(correct(page)) == ["12.09.2023", "29,09.2023"]
+    page = _page(("12.09.2023", "29,09,2023"))
+    assert _texts(correct(page)) == ["12.09.2023", "29,09,2023"]
 
 
 def test_a_dollar_sign_read_as_an_s_is_one_where_the_page_prints_dollars() -> None:
@@ -151,3 +151,9 @@ def test_a_colon_after_more_hours_than_a_day_has_is_a_misread_decimal_point() ->
 def test_an_amount_with_its_side_glued_on_is_mended_and_keeps_the_side() -> None:
     page = _page(*UK, ("30", "Mar", "CASH", "780.00", "8,816:35.Cr", "1.204,10Dr"))
     assert _texts(correct(page))[-2:] == ["8,816.35.Cr", "1,204.10Dr"]
+
+
+def test_a_date_whose_two_separators_differ_takes_the_dates_own() -> None:
+    page = _page(("Obdobie", "01,08.2024", "31.08.2024"), ("01;08.2024", "1,234.56", "01.08:24"))
+    assert _texts(correct(page)) == ["Obdobie", "01.08.2024", "31.08.2024", "01.08.2024",
+                                     "1,234.56", "01.08:24"]  # fmt: skip

@@ -23,6 +23,8 @@ def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
         ("114/03/1419:09:43", ("114/03/14", "19:09:43")),  # Taiwan's Republic years
         ("16.05.202316.33.43", ("16.05.2023", "16.33.43")),
         ("24.04.2124.04.21", ("24.04.21", "24.04.21")),  # a booking and a value date
+        ("-31.08.2024", ("-", "31.08.2024")),  # a period's range dash and its end
+        ("–2024.04.30", ("–", "2024.04.30")),
     ],
 )
 def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
@@ -45,6 +47,8 @@ def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
         "2024-07-30ABC",
         "12345678901234",  # a reference
         "31.12.20231",  # a stray digit is not a time
+        "-1.234.56",  # a negative figure
+        "-31.13.2024",  # no month 13
     ],
 )
 def test_what_is_not_two_valid_halves_stays_one_word(token: str) -> None:

@@ -44,6 +44,8 @@ LOOSE_DATE = re.compile(
     r"^[.,:;'`]?(?:(\d{1,2})[.,:;/-](\d{1,2})[.,:;/-](\d{2,4})"
     r"|(\d{1,2})[.,:;/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;/-](\d{4}))[.,:;'`]?$"
 )  # the last two: one separator lost (`21.092023`)
+MIXED_MARKS = re.compile(r"[.,:;/-]")
+YEAR = re.compile(r"\d{4}")
 # A time with its colons read as slashes or dots (`11/43/08`): see `_time`.
 SLASHED_TIME = re.compile(r"^(\d{2})[/.](\d{2})[/.](\d{2})$")
 # A dollar sign read as a letter (`S43.40`, `§20.00`) before a figure with cents, and a
@@ -90,8 +92,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
             text = _amount(text, mark, group, _amount_beside(word, after))
-        if sep is not None:
-            text = _date(text, sep)
+        text = _date(text, sep)
         text = _time(text)
         text = _month(text, months, words[i - 1] if i else None, word)
         out.append(word if text == word.text else replace(word, text=text))
@@ -153,13 +154,22 @@ def _date_separator(words: Sequence[OcrWord]) -> str | None:
     return sep if count >= MIN_ATTESTED else None
 
 
-def _date(text: str, sep: str) -> str:
+def _date(text: str, sep: str | None) -> str:
     """A numeric date written with the page's separator where OCR confused one or added a
-    stray mark (`29,09.2023`, `.12.09.2023`, `08.10:2023`)."""
+    stray mark (`29,09.2023`, `.12.09.2023`, `08.10:2023`). Without the page's vote, a date
+    whose two separators differ takes the one that is a date's (`01,08.2024`), where it
+    has its year in full."""
     if DATE.match(text):
         return text
     found = LOOSE_DATE.match(text)
-    return sep.join(g for g in found.groups() if g is not None) if found else text
+    if found is None:
+        return text
+    if sep is None:
+        marks = set(MIXED_MARKS.findall(text.strip(".,:;'`")))
+        sep = next(iter(marks & set("./-")), None) if len(marks) == 2 else None
+        if sep is None or not marks & set(",:;") or not YEAR.search(text):
+            return text
+    return sep.join(g for g in found.groups() if g is not None)
 
 
 def _time(text: str) -> str:

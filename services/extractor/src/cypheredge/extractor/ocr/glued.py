@@ -1,6 +1,7 @@
 """Words a recogniser read as one because the print set them close: a date and the time
 after it (`2024-07-3014:49`, `16.05.202316.33.43`), a booking date and a value date
-(`24.04.2124.04.21`), or a day and month printed as two numbers (`20 11` read `2011`). A
+(`24.04.2124.04.21`), a period's range dash and its second date (`-31.08.2024`), or a day
+and month printed as two numbers (`20 11` read `2011`). A
 text layer keeps them apart; OCR drops a narrow gap, and the glued token then reads as no
 date at all, so the row loses its date to its neighbour's.
 
@@ -31,6 +32,7 @@ _DATE = (
 _TIME = re.compile(r"(?P<h>\d{2})[:.](?P<min>\d{2})(?:[:.](?P<sec>\d{2}))?")
 _GLUED = tuple(re.compile(f"(?P<first>{form})(?P<rest>\\d.+)") for form in _DATE)
 _ALONE = tuple(re.compile(form) for form in _DATE)
+_RANGE_DASH = re.compile(r"(?P<dash>[-–—])(?P<date>\d[\d./-]{7,9})")
 
 
 def split_glued(words: Sequence[OcrWord]) -> list[OcrWord]:
@@ -42,6 +44,17 @@ def split_glued(words: Sequence[OcrWord]) -> list[OcrWord]:
 
 
 def _split(word: OcrWord) -> Iterator[OcrWord]:
+    dashed = _RANGE_DASH.fullmatch(word.text)
+    if dashed is not None and any(
+        (found := alone.fullmatch(dashed["date"])) is not None and _valid_date(found)
+        for alone in _ALONE
+    ):
+        # A period's range dash read onto its second date (`-31.08.2024`): a date with its
+        # year is never a negative figure.
+        width = (word.x1 - word.x0) / len(word.text)
+        yield replace(word, text=dashed["dash"], x1=word.x0 + width * 0.8)
+        yield replace(word, text=dashed["date"], x0=word.x0 + width * 1.2)
+        return
     for glued, alone in zip(_GLUED, _ALONE, strict=True):
         found = glued.fullmatch(word.text)
         if found is None or not _valid_date(found):
