@@ -92,6 +92,8 @@ def test_a_dollar_sign_read_as_an_s_is_one_where_the_page_prints_dollars() -> No
     dollars = (("SEP", "22", "$9.31"), ("SEP", "23", "$47.08"), ("SEP", "24", "-$446.31"))
     page = _page(*dollars, ("SEP", "25", "S43.40", "-S20.00", "§1,051.16", "SEP25", "S4340"))
     assert _texts(correct(page))[-5:] == ["$43.40", "-$20.00", "$1,051.16", "SEP25", "S4340"]
+    page = _page(*dollars, ("APR", "05", "s97.75.", "so.00", "solo.00"))
+    assert _texts(correct(page))[-3:] == ["$97.75", "$0.00", "solo.00"]
     # Without the page's dollars an S stays a letter (a reference, a code).
     page = _page(("SEP", "25", "S43.40"), ("SEP", "26", "$9.31"))
     assert _texts(correct(page))[2] == "S43.40"

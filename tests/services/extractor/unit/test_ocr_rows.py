@@ -163,3 +163,30 @@ def test_a_period_date_whose_spaces_ocr_read_as_dots_is_the_periods_end() -> Non
         date(2023, 12, 18), date(2024, 1, 14),
     )  # fmt: skip
     assert [t.date.isoformat() for t in scanned.transactions] == ["2023-12-19", "2024-01-02"]
+
+
+def test_a_header_over_two_lines_whose_boxes_ocr_gave_uneven_heights_is_one_header() -> None:
+    # `Sale Post Description Amount` over `Date Date`: a recogniser's box for `Amount` is a
+    # few points taller than `Post`'s, which a text layer would call another type size.
+    spec: Spec = [
+        (100.0, [(50, "Sale"), (120, "Post"), (190, "Description"), (520, "Amount", "r")]),
+        (111.0, [(50, "Date"), (120, "Date")]),
+        (130.0, [(50, "03/09"), (120, "03/10"), (190, "AMAZON MKTP"), (520, "$166.58", "r")]),
+        (145.0, [(50, "03/12"), (120, "03/15"), (190, "STARBUCKS STORE"), (520, "$40.64", "r")]),
+    ]  # fmt: skip
+    words = [
+        replace(w, y0=w.y0 - 3.0) if w.text == "Amount" else w
+        for w in make_words(spec)
+    ]  # fmt: skip
+    words = [replace(w, confidence=0.98) for w in words]
+    result = Cascade(_Blank(), 1, ocr=[_Pages("ocr:fake", words)]).run()
+    assert [(t.date.month, t.date.day, t.description) for t in result.transactions] == [
+        (3, 9, "AMAZON MKTP"), (3, 12, "STARBUCKS STORE"),
+    ]  # fmt: skip
+
+
+def test_a_total_read_with_a_speck_before_it_is_still_a_total() -> None:
+    rows = (ROWS[0], ROWS[1])
+    spec = [*_statement(*rows), (160.0, [(120, "-Total fees charged"), (330, "58.70", "r")])]
+    scanned = _read(spec, ocr=True)
+    assert [t.description for t in scanned.transactions] == ["Coffee shop", "Grocer"]

@@ -149,7 +149,8 @@ def _ends_total(text: str) -> bool:
 
 def classify(row: RawRow, transactional: bool) -> RowKind:
     """Carried balances, totals and balance-only lines are not transactions."""
-    text = fold(row.description)
+    # A speck or a dash read before the first word (`-Total fees charged`) names nothing.
+    text = fold(row.description).lstrip("-–—*•·.,:;'` ")
     loose = not row.movement or row.date is None or contains_phrase(text, CARRY_PHRASES)
     if contains_phrase(text, ("average",)) and contains_phrase(text, CARRY_PHRASES):
         return RowKind.SUMMARY

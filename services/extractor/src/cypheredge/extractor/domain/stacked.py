@@ -15,13 +15,15 @@ from cypheredge.extractor.domain.header import (
     split_cells,
     titled_words,
 )
-from cypheredge.extractor.domain.lines import Line
+from cypheredge.extractor.domain.lines import Line, median
 from cypheredge.extractor.domain.metadata import account_id
 from cypheredge.extractor.domain.vocabulary import MOVEMENT_ROLES, Role, fold, section_sign
 from cypheredge.extractor.domain.vocabulary_intl import JOINERS
 from cypheredge.extractor.domain.words import Word
 
 STACK_GAP = 0.6  # x line height between the lines of one header
+SIZE_SLACK = 0.15  # of the header's height: a title line of another size is a heading
+OCR_SIZE_SLACK = 0.25
 # `Ref No./`, `(in GBP)`, and the other languages' small words
 _JOINERS = frozenset({"/", "-", "+", "of", "and", "nr", "#", *JOINERS})
 
@@ -75,12 +77,23 @@ def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool, spli
         return False
     if not below and account_id(line) is not None:
         return False  # the table's caption (`Account no. ****3310`), set close above it
-    if any(abs(w.height - height) > 0.15 * height for w in line.words):
+    if not _same_size(line, header):
         return False  # a title of another size is a heading, not part of the header
     if below and not all(title_part(w.text) for w in line.words):
         return False  # the table's first row (a description wrapped above its figures)
     spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws)) for ws in cells]
     return all(_fits(c, spans) for c in split_cells(line.words, split))
+
+
+def _same_size(line: Line, header: Line) -> bool:
+    """Whether `line`'s words are of the header's type size. A recogniser's boxes vary with
+    the letters in them (`Amount` a few points taller than `Post`), so on a scanned page
+    the header's usual word is the measure, with more slack."""
+    if any(w.confidence is not None for w in header.words):
+        size = median([w.height for w in header.words])
+        return all(abs(w.height - size) <= OCR_SIZE_SLACK * size for w in line.words)
+    size = max(w.height for w in header.words)
+    return all(abs(w.height - size) <= SIZE_SLACK * size for w in line.words)
 
 
 def _fits(cell: Cell, spans: list[tuple[float, float]]) -> bool:

@@ -50,7 +50,9 @@ YEAR = re.compile(r"\d{4}")
 SLASHED_TIME = re.compile(r"^(\d{2})[/.](\d{2})[/.](\d{2})$")
 # A dollar sign read as a letter (`S43.40`, `§20.00`) before a figure with cents, and a
 # cleanly read one: the page's vote that its amounts are printed with `$`.
-AS_DOLLAR = re.compile(r"^(?P<sign>[(\-+]?)[Ss§](?P<figure>\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\)?)$")
+AS_DOLLAR = re.compile(
+    r"^(?P<sign>[(\-+]?)[Ss§](?P<figure>(?:\d{1,3}|[oO])(?:[.,]\d{3})*[.,]\d{2}\)?)[.,]?$"
+)  # `so.00` for $0.00, a stray dot after it (`s97.75.`)
 DOLLAR = re.compile(r"^[(\-+]?\$\d")
 # A dollar sign read as a 5 (`-5500.00` for -$500.00) on a page that prints dollars: taken
 # for one only where what follows is a figure the page's grouping allows and the 5 is not
@@ -87,7 +89,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
         if suffix is not None:
             text = _unsuffixed(text, *suffix)
         if dollars:
-            text = AS_DOLLAR.sub(r"\g<sign>$\g<figure>", text)
+            text = _dollar(text)
             text = _five(text, group == ",")
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
@@ -122,6 +124,15 @@ def _unsuffixed(text: str, letter: str, mark: str) -> str:
     if found is not None and found["mark"] == mark:
         return found["figure"]
     return text
+
+
+def _dollar(text: str) -> str:
+    """An amount whose dollar sign was read as a letter (see AS_DOLLAR)."""
+    found = AS_DOLLAR.match(text)
+    if found is None:
+        return text
+    figure = found["figure"]
+    return f"{found['sign']}${'0' + figure[1:] if figure[0] in 'oO' else figure}"
 
 
 def _five(text: str, grouped: bool) -> str:
