@@ -159,3 +159,12 @@ def test_a_date_whose_two_separators_differ_takes_the_dates_own() -> None:
     page = _page(("Obdobie", "01,08.2024", "31.08.2024"), ("01;08.2024", "1,234.56", "01.08:24"))
     assert _texts(correct(page)) == ["Obdobie", "01.08.2024", "31.08.2024", "01.08.2024",
                                      "1,234.56", "01.08:24"]  # fmt: skip
+
+
+def test_a_one_or_a_zero_read_in_a_month_name_is_its_letter() -> None:
+    page = _page(*UK, ("06", "Ju1", "2024", "0ct", "N0V", "0i", "A1", "S0L0", "1Jul"))
+    assert _texts(correct(page))[-9:] == [
+        "06", "Jul", "2024", "Oct", "NOV",
+        "01",  # an i read for the one of a day
+        "A1", "S0L0", "1Jul",  # no month: left as read
+    ]  # fmt: skip

@@ -190,3 +190,13 @@ def test_a_total_read_with_a_speck_before_it_is_still_a_total() -> None:
     spec = [*_statement(*rows), (160.0, [(120, "-Total fees charged"), (330, "58.70", "r")])]
     scanned = _read(spec, ocr=True)
     assert [t.description for t in scanned.transactions] == ["Coffee shop", "Grocer"]
+
+
+def test_a_total_whose_words_ocr_ran_together_is_still_a_total() -> None:
+    spec = [*_statement(ROWS[0], ROWS[1]),
+            (160.0, [(120, "TOTALBALANCE FORVOYAGE"), (330, "58.70", "r")]),
+            (175.0, [(120, "TOTALENERGIES"), (330, "9.99", "r")])]  # fmt: skip
+    scanned = _read(spec, ocr=True)
+    assert [t.description for t in scanned.transactions] == [
+        "Coffee shop", "Grocer", "TOTALENERGIES",
+    ]  # fmt: skip

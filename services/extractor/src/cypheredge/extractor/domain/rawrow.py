@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from cypheredge.extractor.domain.amounts import Money
 from cypheredge.extractor.domain.dates import PartialDate
@@ -137,6 +138,7 @@ def _reading_order(p: Parsed) -> tuple[int, float]:
     return (page, min((w.y0 for w in p.description), default=p.line.y0))
 
 
+MIN_GLUED = 3  # letters of each word a recogniser may run together
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
@@ -147,10 +149,31 @@ def _ends_total(text: str) -> bool:
     )
 
 
+@cache
+def _phrase_words() -> frozenset[str]:
+    """The words of the balance and total phrases (`total`, `balance`, `closing`)."""
+    phrases = (*OPENING_PHRASES, *CLOSING_PHRASES, *CARRY_PHRASES, *SUMMARY_PHRASES)
+    return frozenset(w for p in phrases for w in p.split() if len(w) >= MIN_GLUED)
+
+
+def _respaced(text: str) -> str:
+    """`text` with a first word OCR ran together from two of those words (`totalbalance`,
+    as a narrow print sets them) given its space back; a merchant's name that begins with
+    one (`totalenergies`) is no pair of them and stays."""
+    first, _, rest = text.partition(" ")
+    words = _phrase_words()
+    for k in range(MIN_GLUED, len(first) - MIN_GLUED + 1):
+        if first[:k] in words and first[k:] in words:
+            return f"{first[:k]} {first[k:]} {rest}".rstrip()
+    return text
+
+
 def classify(row: RawRow, transactional: bool) -> RowKind:
     """Carried balances, totals and balance-only lines are not transactions."""
     # A speck or a dash read before the first word (`-Total fees charged`) names nothing.
     text = fold(row.description).lstrip("-–—*•·.,:;'` ")
+    if any(w.confidence is not None for w in row.words):  # read by OCR
+        text = _respaced(text)
     loose = not row.movement or row.date is None or contains_phrase(text, CARRY_PHRASES)
     if contains_phrase(text, ("average",)) and contains_phrase(text, CARRY_PHRASES):
         return RowKind.SUMMARY

@@ -71,7 +71,10 @@ SIGN_AS_DIGIT = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*?(?P<mark>[.,])\d{2})\
 # A Q read for a zero inside a figure or a date (`2Q24`, `08-Q6-2025`): only between digits
 # or a digit and its separator, so that words (`Q1 fees`, `QR`) keep their Q.
 INNER_Q = re.compile(r"(?<=\d)Q(?=\d)|(?<=\d[-./])Q(?=\d)|(?<=\d)Q(?=[-./]\d)")
-AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1"})
+AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "i": "1", "l": "1", "|": "1"})
+AS_LETTER = str.maketrans({"|": "l", "1": "l", "0": "o"})
+# A run of letters with a bar, a one or a zero among them (`Ju1`, `0ct`, `N0v`).
+LETTERED = re.compile(r"[|10]*[^\W\d_]+(?:[|10]+[^\W\d_]+)*[|10]*|\|+")
 PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
 
 
@@ -203,11 +206,11 @@ def _digits(text: str) -> str:
         return text
     text = INNER_Q.sub("0", text)
     core = text.strip("().,:;-+")
-    letters = sum(c in "OoDIl|" for c in core)
+    letters = sum(c in "OoDIil|" for c in core)
     if (
         not letters
         or letters * 2 > len(core)
-        or any(c.isalpha() and c not in "OoDIl" for c in core)
+        or any(c.isalpha() and c not in "OoDIil" for c in core)
     ):
         return text
     return text.translate(AS_DIGIT)
@@ -262,11 +265,12 @@ def _month(text: str, months: dict[str, str], before: OcrWord | None, word: OcrW
     day number on the same line."""
     if not months:
         return text
-    if "|" in text:
-        # A bar read for an l (`Ju| 24,2023`), where that spells a month.
-        barless = text.replace("|", "l")
-        if any(p.isalpha() and p.lower() in MONTHS for p in PARTS.findall(barless)):
-            text = barless
+    if "|" in text or (any(c.isalpha() for c in text) and any(c in "10" for c in text)):
+        # A bar or a one read for an l, a zero for an o (`Ju| 24,2023`, `Ju1`, `0ct`),
+        # where that spells a month.
+        mended = LETTERED.sub(_as_letters, text)
+        if any(p.isalpha() and p.lower() in MONTHS for p in PARTS.findall(mended)):
+            text = mended
     parts = PARTS.findall(text)
     in_date = any(p.isdigit() for p in parts) or (
         before is not None
@@ -279,6 +283,16 @@ def _month(text: str, months: dict[str, str], before: OcrWord | None, word: OcrW
         return text
     fixed = [_mend(p, months) if p.isalpha() else p for p in parts]
     return "".join(fixed)
+
+
+def _as_letters(found: re.Match[str]) -> str:
+    run = found[0]
+    letters = run.translate(AS_LETTER)
+    # The letter a digit stood for takes the case the word is printed in (`0CT`, `0ct`).
+    printed = "".join(c for c in run if c.isalpha())
+    if printed.isupper():
+        return letters.upper()
+    return letters.capitalize() if run[0] in "10" else letters
 
 
 def _mend(part: str, months: dict[str, str]) -> str:
