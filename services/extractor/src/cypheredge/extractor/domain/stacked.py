@@ -23,7 +23,7 @@ from cypheredge.extractor.domain.words import Word
 
 STACK_GAP = 0.6  # x line height between the lines of one header
 SIZE_SLACK = 0.15  # of the header's height: a title line of another size is a heading
-OCR_SIZE_SLACK = 0.25
+OCR_SIZE_SLACK = 0.35  # a recogniser's box grows with accents and descenders (`Erläuterung`)
 # `Ref No./`, `(in GBP)`, and the other languages' small words
 _JOINERS = frozenset({"/", "-", "+", "of", "and", "nr", "#", *JOINERS})
 
@@ -75,8 +75,9 @@ def _stacks(line: Line, header: Line, cells: list[list[Word]], below: bool, spli
     gap = line.y0 - header.y1 if below else header.y0 - line.y1
     if gap > STACK_GAP * height or has_values(line) or section_sign(line.text) is not None:
         return False
-    if not below and account_id(line) is not None:
-        return False  # the table's caption (`Account no. ****3310`), set close above it
+    if not below and (account_id(line) is not None or not titled_words(line)):
+        # The table's caption (`Account no. ****3310`) or a letterhead set close above it.
+        return False
     if not _same_size(line, header):
         return False  # a title of another size is a heading, not part of the header
     if below and not all(title_part(w.text) for w in line.words):

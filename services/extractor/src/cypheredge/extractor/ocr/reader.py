@@ -17,6 +17,7 @@ from cypheredge.extractor.ocr.confusions import correct
 from cypheredge.extractor.ocr.engine import OcrEngine, OcrWord
 from cypheredge.extractor.ocr.lookalikes import restore
 from cypheredge.extractor.ocr.render import PageTooLarge, Rendered, render_page
+from cypheredge.extractor.ocr.titles import mend_titles
 from cypheredge.extractor.pdfwords.pdfium_words import PdfiumDocument
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class OcrReader:
             self.skipped[number] = str(exc)
             log.warning("page %d not read by OCR: %s", number, exc)
             return None
-        return to_page_words(number, correct(restore(reading.words)), rendered)
+        return to_page_words(number, correct(mend_titles(restore(reading.words))), rendered)
 
     def _render(self, number: int, rotation: int) -> Rendered:
         return render_page(self._doc, number, self._engine.dpi, rotation)
