@@ -168,3 +168,8 @@ def test_a_one_or_a_zero_read_in_a_month_name_is_its_letter() -> None:
         "01",  # an i read for the one of a day
         "A1", "S0L0", "1Jul",  # no month: left as read
     ]  # fmt: skip
+
+
+def test_an_amount_grouped_in_lakhs_takes_the_pages_marks() -> None:
+    page = _page(*UK, ("KHALTI", "1,66.218.08", "3,86.277.22", "4.50.810.15.", "01.11.23"))
+    assert _texts(correct(page))[-4:] == ["1,66,218.08", "3,86,277.22", "4,50,810.15", "01.11.23"]

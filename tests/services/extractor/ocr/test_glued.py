@@ -25,6 +25,8 @@ def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
         ("24.04.2124.04.21", ("24.04.21", "24.04.21")),  # a booking and a value date
         ("-31.08.2024", ("-", "31.08.2024")),  # a period's range dash and its end
         ("–2024.04.30", ("–", "2024.04.30")),
+        ("2024-09-14.to", ("2024-09-14", "to")),  # a period's first date and its range word
+        ("14.09.2024bis", ("14.09.2024", "bis")),
     ],
 )
 def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
@@ -49,6 +51,7 @@ def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
         "31.12.20231",  # a stray digit is not a time
         "-1.234.56",  # a negative figure
         "-31.13.2024",  # no month 13
+        "2024-09-14ABC",  # no range word
     ],
 )
 def test_what_is_not_two_valid_halves_stays_one_word(token: str) -> None:

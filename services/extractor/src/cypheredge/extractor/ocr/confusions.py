@@ -23,14 +23,16 @@ from cypheredge.extractor.ocr.glued import mend_short_dates, split_day_month, sp
 
 MIN_ATTESTED = 3
 # An amount with two decimals, its separators as OCR may give them: groups of three digits
-# and a decimal part, each after a dot, comma, colon or semicolon (a Swiss apostrophe read as
-# a degree sign or a quote: `5°816.68`), and a stray mark before or after it. A stray mark
+# (after pairs, where thousands are grouped in lakhs: `3,86,277.22`) and a decimal part,
+# each after a dot, comma, colon or semicolon (a Swiss apostrophe read as a degree sign or
+# a quote: `5°816.68`), and a stray mark before or after it. A stray mark
 # before it may be a sign misread (`:237,42`, `±245,17`): it is dropped and the balance
 # chain, which settles a row of unknown direction, tells the sign. A side printed after it
 # may be glued on (`8,816:35.Cr`); it is kept as read, for the amount parser to take.
 AMOUNT = re.compile(
     r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})"
-    r"(?P<groups>(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])(?P<cents>\d{2})(?P<tail>[)\-+]?)"
+    r"(?P<groups>(?:[.,:;'’‘´\"°]\d{2})*(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])(?P<cents>\d{2})"
+    r"(?P<tail>[)\-+]?)"
     r"(?:[.,:;'`]?$|(?P<side>[.,]?(?:Cr|Dr|CR|DR))$)"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
@@ -222,7 +224,14 @@ def _amount_beside(word: OcrWord, after: OcrWord | None) -> bool:
         return False
     found = AMOUNT.match(after.text)
     # Grouped, or three digits before the mark: not a day and month (`01.11`).
-    return found is not None and bool(found["groups"] or len(found["head"]) == 3)
+    return found is not None and (_grouped(found) or len(found["head"]) == 3)
+
+
+def _grouped(found: re.Match[str]) -> bool:
+    """Whether the amount has groups of thousands: pairs only before a group of three
+    (`4,48,374.92`), never alone (`01.11.23` is a date)."""
+    pieces = re.findall(r"\d+", found["groups"])
+    return bool(pieces) and len(pieces[-1]) == 3
 
 
 def _amount(text: str, mark: str, group: str, beside: bool = False) -> str:
@@ -239,7 +248,9 @@ def _amount(text: str, mark: str, group: str, beside: bool = False) -> str:
     plausible = signed or (colon and (beside or int(found["head"]) > 23))
     if not found["groups"] and found["mark"] not in (mark, ";") and not plausible:
         return text
-    groups = "".join(group + digits for digits in re.findall(r"\d{3}", found["groups"]))
+    if found["groups"] and not _grouped(found):
+        return text
+    groups = "".join(group + digits for digits in re.findall(r"\d+", found["groups"]))
     side = found["side"] or ""
     return f"{found['sign']}{found['head']}{groups}{mark}{found['cents']}{found['tail']}{side}"
 

@@ -1,6 +1,7 @@
 """Words a recogniser read as one because the print set them close: a date and the time
 after it (`2024-07-3014:49`, `16.05.202316.33.43`), a booking date and a value date
-(`24.04.2124.04.21`), a period's range dash and its second date (`-31.08.2024`), or a day
+(`24.04.2124.04.21`), a period's dates and the range between them (`-31.08.2024`,
+`2024-09-14.to`), or a day
 and month printed as two numbers (`20 11` read `2011`). A
 text layer keeps them apart; OCR drops a narrow gap, and the glued token then reads as no
 date at all, so the row loses its date to its neighbour's.
@@ -20,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from cypheredge.extractor.domain.metadata import RANGE_WORDS
 from cypheredge.extractor.ocr.engine import OcrWord
 
 # Year first (ISO, Korean, Taiwanese Republic years), or year last, or two-digit years.
@@ -32,6 +34,7 @@ _DATE = (
 _TIME = re.compile(r"(?P<h>\d{2})[:.](?P<min>\d{2})(?:[:.](?P<sec>\d{2}))?")
 _GLUED = tuple(re.compile(f"(?P<first>{form})(?P<rest>\\d.+)") for form in _DATE)
 _ALONE = tuple(re.compile(form) for form in _DATE)
+_RANGED = re.compile(r"(?P<date>\d[\d./-]{7,9})[.,]?(?P<word>[^\W\d_]{1,7})")
 _RANGE_DASH = re.compile(r"(?P<dash>[-–—])(?P<date>\d[\d./-]{7,9})")
 
 
@@ -44,11 +47,15 @@ def split_glued(words: Sequence[OcrWord]) -> list[OcrWord]:
 
 
 def _split(word: OcrWord) -> Iterator[OcrWord]:
+    ranged = _RANGED.fullmatch(word.text)
+    if ranged is not None and ranged["word"].lower() in RANGE_WORDS and _full_date(ranged["date"]):
+        # A period's first date run into the word after it (`2024-09-14.to`).
+        at = word.x0 + (word.x1 - word.x0) * len(ranged["date"]) / len(word.text)
+        yield replace(word, text=ranged["date"], x1=at)
+        yield replace(word, text=ranged["word"], x0=at + (word.x1 - at) * 0.3)
+        return
     dashed = _RANGE_DASH.fullmatch(word.text)
-    if dashed is not None and any(
-        (found := alone.fullmatch(dashed["date"])) is not None and _valid_date(found)
-        for alone in _ALONE
-    ):
+    if dashed is not None and _full_date(dashed["date"]):
         # A period's range dash read onto its second date (`-31.08.2024`): a date with its
         # year is never a negative figure.
         width = (word.x1 - word.x0) / len(word.text)
@@ -71,6 +78,13 @@ def _split(word: OcrWord) -> Iterator[OcrWord]:
             yield replace(word, text=rest, x0=at + width / 2)
             return
     yield word
+
+
+def _full_date(text: str) -> bool:
+    """A zero-padded machine date with its year (`31.08.2024`, `2024-04-30`)."""
+    return any(
+        (found := alone.fullmatch(text)) is not None and _valid_date(found) for alone in _ALONE
+    )
 
 
 def _valid_date(found: re.Match[str]) -> bool:
