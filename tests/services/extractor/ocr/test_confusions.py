@@ -173,3 +173,19 @@ def test_a_one_or_a_zero_read_in_a_month_name_is_its_letter() -> None:
 def test_an_amount_grouped_in_lakhs_takes_the_pages_marks() -> None:
     page = _page(*UK, ("KHALTI", "1,66.218.08", "3,86.277.22", "4.50.810.15.", "01.11.23"))
     assert _texts(correct(page))[-4:] == ["1,66,218.08", "3,86,277.22", "4,50,810.15", "01.11.23"]
+
+
+def test_on_a_page_of_three_decimal_amounts_one_shown_without_decimals_had_its_mark_misread() -> (
+    None
+):
+    dinars = (
+        ("11/08/2025", "94.229", "7559,711"), ("12/08/2025", "67.587", "7315,515"),
+        ("12/08/2025", "12,842", "7.302,673"), ("15/08/2025", "2269.920", "7.152.985"),
+    )  # fmt: skip
+    assert _texts(correct(_page(*dinars))) == [
+        "11/08/2025", "94,229", "7559,711", "12/08/2025", "67,587", "7315,515",
+        "12/08/2025", "12,842", "7.302,673", "15/08/2025", "2269,920", "7.152,985",
+    ]  # fmt: skip
+    # Two decimals: `94.229` may be 94,229 grouped on a continental page; left as read.
+    euros = (("1.234,56", "12.000,00", "9.999,99"), ("94.229", "2269.920"))
+    assert _texts(correct(_page(*euros)))[3:] == ["94.229", "2269.920"]

@@ -22,6 +22,8 @@ from cypheredge.extractor.ocr.engine import OcrWord
 from cypheredge.extractor.ocr.glued import mend_short_dates, split_day_month, split_glued
 
 MIN_ATTESTED = 3
+
+
 # An amount with two decimals, its separators as OCR may give them: groups of three digits
 # (after pairs, where thousands are grouped in lakhs: `3,86,277.22`) and a decimal part,
 # each after a dot, comma, colon or semicolon (a Swiss apostrophe read as a degree sign or
@@ -29,11 +31,24 @@ MIN_ATTESTED = 3
 # before it may be a sign misread (`:237,42`, `±245,17`): it is dropped and the balance
 # chain, which settles a row of unknown direction, tells the sign. A side printed after it
 # may be glued on (`8,816:35.Cr`); it is kept as read, for the amount parser to take.
-AMOUNT = re.compile(
-    r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})"
-    r"(?P<groups>(?:[.,:;'’‘´\"°]\d{2})*(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])(?P<cents>\d{2})"
-    r"(?P<tail>[)\-+]?)"
-    r"(?:[.,:;'`]?$|(?P<side>[.,]?(?:Cr|Dr|CR|DR))$)"
+def _amount_pattern(places: int) -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3}"
+        + (r"|\d{4,}" if places == 3 else "")
+        + r")(?P<groups>(?:[.,:;'’‘´\"°]\d{2})*(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])"
+        + f"(?P<cents>\\d{{{places}}})"
+        + r"(?P<tail>[)\-+]?)(?:[.,:;'`]?$|(?P<side>[.,]?(?:Cr|Dr|CR|DR))$)"
+    )
+
+
+AMOUNT = _amount_pattern(2)
+# Where the page's currency has three decimals (a dinar, a rial): `94.229` for 94,229.
+AMOUNT3 = _amount_pattern(3)
+# What tells a page's decimal places: an amount whose mark can be no grouping (a group of
+# another kind before it, or four digits or more).
+PLACES = re.compile(
+    r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*|\d{4,})"
+    r"(?P<mark>[.,])(?P<tail>\d{2,3})[)\-+]?$"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
 CLEAN = re.compile(
@@ -84,6 +99,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     """`words` with each confusion the page's evidence settles corrected."""
     words = mend_short_dates(split_day_month(split_glued(words)))
     mark, group = _convention(words)
+    places = _places(words)
     months = _attested_months(words)
     sep = _date_separator(words)
     dollars = sum(bool(DOLLAR.match(w.text)) for w in words) >= MIN_ATTESTED
@@ -98,7 +114,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
             text = _five(text, group == ",")
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
-            text = _amount(text, mark, group, _amount_beside(word, after))
+            text = _amount(text, mark, group, _amount_beside(word, after, places), places)
         text = _date(text, sep)
         text = _time(text)
         text = _month(text, months, words[i - 1] if i else None, word)
@@ -218,11 +234,18 @@ def _digits(text: str) -> str:
     return text.translate(AS_DIGIT)
 
 
-def _amount_beside(word: OcrWord, after: OcrWord | None) -> bool:
+def _places(words: Sequence[OcrWord]) -> int:
+    """The page's decimal places: 3 where MIN_ATTESTED of its amounts show three and more
+    show three than two (see PLACES), else 2."""
+    votes = Counter(len(m["tail"]) for w in words if (m := PLACES.match(w.text)))
+    return 3 if votes[3] >= MIN_ATTESTED and votes[3] > votes[2] else 2
+
+
+def _amount_beside(word: OcrWord, after: OcrWord | None, places: int = 2) -> bool:
     """Whether the next word on the same line is surely an amount (a row's balance)."""
     if after is None or not (after.y0 < word.y1 and word.y0 < after.y1):
         return False
-    found = AMOUNT.match(after.text)
+    found = (AMOUNT3 if places == 3 else AMOUNT).match(after.text)
     # Grouped, or three digits before the mark: not a day and month (`01.11`).
     return found is not None and (_grouped(found) or len(found["head"]) == 3)
 
@@ -234,18 +257,21 @@ def _grouped(found: re.Match[str]) -> bool:
     return bool(pieces) and len(pieces[-1]) == 3
 
 
-def _amount(text: str, mark: str, group: str, beside: bool = False) -> str:
+def _amount(text: str, mark: str, group: str, beside: bool = False, places: int = 2) -> str:
     """An amount written with the page's decimal mark and grouping where OCR confused them.
     Without groups of thousands only a semicolon, any mark after a sign, a colon right
     before another amount, or a colon after more hours than a day has is taken for a misread
     mark: "12:30" (a time) or "01.11" (a date) may be what is printed."""
-    found = AMOUNT.match(text)
+    found = (AMOUNT3 if places == 3 else AMOUNT).match(text)
     if found is None:
         return text
     signed = found["sign"][:1] in ("-", "+", "(")
     # `40:00` before the row's balance is its amount, not a time; `180:00` is no time at all.
     colon = found["mark"] == ":"
     plausible = signed or (colon and (beside or int(found["head"]) > 23))
+    # Where every amount has three decimals, one printed without them is none: `94.229`,
+    # `2269.920` are 94,229 and 2269,920 with the mark misread.
+    plausible |= places == 3 and (found["mark"] == group or len(found["head"]) > 3)
     if not found["groups"] and found["mark"] not in (mark, ";") and not plausible:
         return text
     if found["groups"] and not _grouped(found):
