@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
+from cypheredge.extractor.domain.header import classify
 from cypheredge.extractor.domain.lineparse import MARKERS
 from cypheredge.extractor.domain.metadata import RANGE_WORDS
 from cypheredge.extractor.domain.normalise import CREDIT_WORDS
@@ -104,14 +105,23 @@ def _match(
         # A short word only with one letter changed (`Aara` for `Дата`), never one more or
         # less: too many short words are a letter apart.
         near = {word for pattern in _wildcards(key) for word in changed.get(pattern, ())}
-        return near.pop() if len(near) == 1 else None
+        return _one(near)
     # A letter dropped or added is a likelier misreading than one changed: nearest first.
     dropped_or_added = {exact[v] for v in _deletions(key) if v in exact}
     dropped_or_added |= {w for w in fuzzy.get(key, ()) if len(shape(w)) == len(key) + 1}
     if dropped_or_added:
-        return dropped_or_added.pop() if len(dropped_or_added) == 1 else None
+        return _one(dropped_or_added)
     swapped = {vocab for variant in _deletions(key) for vocab in fuzzy.get(variant, ())}
-    return swapped.pop() if len(swapped) == 1 else None
+    return _one(swapped)
+
+
+def _one(near: set[str]) -> str | None:
+    """The one word `near` holds; or, where it holds a language's spellings of one title
+    (`дебит`, `дебет`), the first of them: the parser reads either the same."""
+    if len(near) == 1:
+        return next(iter(near))
+    roles = {classify(word) for word in near}
+    return min(near) if len(roles) == 1 and None not in roles else None
 
 
 def _mixed(core: str) -> bool:
