@@ -189,3 +189,18 @@ def test_on_a_page_of_three_decimal_amounts_one_shown_without_decimals_had_its_m
     # Two decimals: `94.229` may be 94,229 grouped on a continental page; left as read.
     euros = (("1.234,56", "12.000,00", "9.999,99"), ("94.229", "2269.920"))
     assert _texts(correct(_page(*euros)))[3:] == ["94.229", "2269.920"]
+
+
+def test_on_a_page_of_whole_amounts_one_grouped_with_both_marks_takes_the_pages() -> None:
+    yen = (
+        ("2025/06/03", "200,060", "790,963"), ("2025/06/03", "386,199", "1.177,162"),
+        ("2025/06/04", "9,013", "1.186,175"), ("2025/06/05", "270,015", "1,456,190"),
+        ("2025/06/06", "12,001", "1.468,191"), ("2025/06/07", "8,950", "1,477,141"),
+        ("2025/06/08", "45,311", "1,522,452"), ("2025/06/09", "3,208", "1,519,244"),
+    )  # fmt: skip
+    assert _texts(correct(_page(*yen)))[5:18:3] == [
+        "1,177,162", "1,186,175", "1,456,190", "1,468,191", "1,477,141",
+    ]  # fmt: skip
+    # Where the page prints two decimals, `1.177,162` is no amount of it: left as read.
+    page = _page(*UK, ("1.177,162",))
+    assert _texts(correct(page))[-1] == "1.177,162"

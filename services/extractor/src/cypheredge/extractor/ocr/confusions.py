@@ -47,13 +47,19 @@ AMOUNT3 = _amount_pattern(3)
 # What tells a page's decimal places: an amount whose mark can be no grouping (a group of
 # another kind before it, or four digits or more).
 PLACES = re.compile(
-    r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*|\d{4,})"
+    r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?!(?P=group))|\d{4,})"
     r"(?P<mark>[.,])(?P<tail>\d{2,3})[)\-+]?$"
 )
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
 CLEAN = re.compile(
-    r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}"
-)
+    r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}(?!\d)"
+)  # two decimals and no more: `1.177,162` (yen with a mark misread) casts no vote
+CLEAN3 = re.compile(CLEAN.pattern.replace(r"\d{2}(?!\d)", r"\d{3}(?!\d)"))
+# Whole amounts grouped in thousands with both marks (`1.177,162` for ¥1,177,162): on a page
+# of whole amounts one of the marks was misread.
+MIXED_GROUPS = re.compile(r"^(?P<sign>[(\-+]?[£$€¥₹]?)\d{1,3}(?:[.,]\d{3}){2,}[)\-+]?$")
+# An amount ending in a group of three digits after a single kind of mark (`386,199`).
+TAIL_GROUP = re.compile(r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<mark>[.,])\d{3}(?:(?P=mark)\d{3})*[)\-+]?$")
 # A numeric date as printed (`12.09.2023`, `09/12/23`): the page's vote on its separator.
 DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}$")
 # The same with separators OCR may confuse and a stray mark before or after it.
@@ -98,8 +104,9 @@ PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
 def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     """`words` with each confusion the page's evidence settles corrected."""
     words = mend_short_dates(split_day_month(split_glued(words)))
-    mark, group = _convention(words)
     places = _places(words)
+    mark, group = _convention(words, CLEAN3 if places == 3 else CLEAN)
+    grouping = _whole_grouping(words) if mark is None and places != 3 else None
     months = _attested_months(words)
     sep = _date_separator(words)
     dollars = sum(bool(DOLLAR.match(w.text)) for w in words) >= MIN_ATTESTED
@@ -112,6 +119,8 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
         if dollars:
             text = _dollar(text)
             text = _five(text, group == ",")
+        if grouping is not None and MIXED_GROUPS.match(text):
+            text = re.sub(r"(?<=\d)[.,](?=\d{3})", grouping, text)
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
             text = _amount(text, mark, group, _amount_beside(word, after, places), places)
@@ -164,12 +173,14 @@ def _five(text: str, grouped: bool) -> str:
     return text
 
 
-def _convention(words: Sequence[OcrWord]) -> tuple[str | None, str | None]:
+def _convention(
+    words: Sequence[OcrWord], clean: re.Pattern[str] = CLEAN
+) -> tuple[str | None, str | None]:
     """The decimal mark and grouping most of the page's cleanly read amounts use."""
     votes = Counter(
         (m["mark"], m["group"])
         for w in words
-        if (m := CLEAN.match(w.text)) and m["mark"] != m["group"]
+        if (m := clean.match(w.text)) and m["mark"] != m["group"]
     )
     if not votes:
         return None, None
@@ -234,11 +245,24 @@ def _digits(text: str) -> str:
     return text.translate(AS_DIGIT)
 
 
+def _whole_grouping(words: Sequence[OcrWord]) -> str | None:
+    """On a page of whole amounts (no decimals to vote with), the mark MIN_ATTESTED of its
+    amounts group their thousands with, where more than twice as many do as the other."""
+    votes = Counter(m["mark"] for w in words if (m := TAIL_GROUP.match(w.text)))
+    (found, count), *rest = votes.most_common() or [("", 0)]
+    other = rest[0][1] if rest else 0
+    return found if count >= MIN_ATTESTED and count > 2 * other else None
+
+
 def _places(words: Sequence[OcrWord]) -> int:
-    """The page's decimal places: 3 where MIN_ATTESTED of its amounts show three and more
-    show three than two (see PLACES), else 2."""
+    """The page's decimal places: 3 where MIN_ATTESTED of its amounts show three, more show
+    three than two (see PLACES), and they are not a few among whole amounts; else 2."""
     votes = Counter(len(m["tail"]) for w in words if (m := PLACES.match(w.text)))
-    return 3 if votes[3] >= MIN_ATTESTED and votes[3] > votes[2] else 2
+    # On a page of whole amounts grouped in thousands (yen, won) a few misread ones look
+    # like three decimals (`1.312,996`): they are three decimals only among as many others.
+    whole = sum(1 for w in words if TAIL_GROUP.match(w.text))
+    plenty = votes[3] >= MIN_ATTESTED and votes[3] > votes[2] and 4 * votes[3] >= whole
+    return 3 if plenty else 2
 
 
 def _amount_beside(word: OcrWord, after: OcrWord | None, places: int = 2) -> bool:
