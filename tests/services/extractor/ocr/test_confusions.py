@@ -151,8 +151,11 @@ def test_a_colon_after_more_hours_than_a_day_has_is_a_misread_decimal_point() ->
 
 
 def test_an_amount_with_its_side_glued_on_is_mended_and_keeps_the_side() -> None:
-    page = _page(*UK, ("30", "Mar", "CASH", "780.00", "8,816:35.Cr", "1.204,10Dr"))
-    assert _texts(correct(page))[-2:] == ["8,816.35.Cr", "1,204.10Dr"]
+    page = _page(*UK, ("30", "Mar", "CASH", "780.00", "8,816:35.Cr", "1.204,10Dr"),
+                 ("1,46,174:00Cr.", "2,70,223.1QCr", "12.1Q", "QR"))  # fmt: skip
+    assert _texts(correct(page))[-6:] == [
+        "8,816.35.Cr", "1,204.10Dr", "1,46,174.00Cr", "2,70,223.10Cr", "12.10", "QR",
+    ]  # fmt: skip
 
 
 def test_a_date_whose_two_separators_differ_takes_the_dates_own() -> None:

@@ -37,7 +37,7 @@ def _amount_pattern(places: int) -> re.Pattern[str]:
         + (r"|\d{4,}" if places == 3 else "")
         + r")(?P<groups>(?:[.,:;'’‘´\"°]\d{2})*(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])"
         + f"(?P<cents>\\d{{{places}}})"
-        + r"(?P<tail>[)\-+]?)(?:[.,:;'`]?$|(?P<side>[.,]?(?:Cr|Dr|CR|DR))$)"
+        + r"(?P<tail>[)\-+]?)(?:[.,:;'`]?$|(?P<side>[.,]?(?:Cr|Dr|CR|DR))[.,]?$)"
     )
 
 
@@ -93,7 +93,9 @@ SIGN_AS_DIGIT = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*?(?P<mark>[.,])\d{2})\
 # Letters a recogniser gives for digits inside a number.
 # A Q read for a zero inside a figure or a date (`2Q24`, `08-Q6-2025`): only between digits
 # or a digit and its separator, so that words (`Q1 fees`, `QR`) keep their Q.
-INNER_Q = re.compile(r"(?<=\d)Q(?=\d)|(?<=\d[-./])Q(?=\d)|(?<=\d)Q(?=[-./]\d)")
+INNER_Q = re.compile(
+    r"(?<=\d)Q(?=\d)|(?<=\d[-./])Q(?=\d)|(?<=\d)Q(?=[-./]\d)|(?<=[.,]\d)Q(?=(?:Cr|Dr|CR|DR)?$)"
+)  # the last: a figure's last cent before its side (`2,70,223.1QCr`)
 AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "i": "1", "l": "1", "|": "1"})
 AS_LETTER = str.maketrans({"|": "l", "1": "l", "0": "o"})
 # A run of letters with a bar, a one or a zero among them (`Ju1`, `0ct`, `N0v`).
