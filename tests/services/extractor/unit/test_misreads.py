@@ -181,3 +181,14 @@ def test_sides_are_not_turned_where_most_rows_would_be() -> None:
     rows = [_row("10.00", "510.00"), _row("20.00", "530.00"), _row("5.00", "535.00")]
     assert mend(rows, Decimal("500.00")) is False
     assert [r.sign for r in rows] == [-1, -1, -1]
+
+
+def test_a_faint_copys_lost_minus_signs_are_turned_while_they_are_a_quarter_or_fewer() -> None:
+    # Sixteen rows of money out, four of them read without their minus: each balance says so.
+    rows = [_row("10.00", "490.00") for _ in range(16)]
+    for k, row in enumerate(rows):
+        row.balance = Decimal(490 - 10 * k)
+    for k in (2, 5, 9, 13):
+        rows[k].sign = 1
+    assert mend(rows, Decimal("500.00")) is True
+    assert [r.sign for r in rows] == [-1] * 16

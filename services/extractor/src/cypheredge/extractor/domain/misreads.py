@@ -26,7 +26,9 @@ from cypheredge.extractor.domain.balance import DOUBTED_READ
 from cypheredge.extractor.domain.draft import Draft
 
 OCR = "ocr:"
-FEW_SIDES = 2  # lost minus signs a statement's scan may have, at least (or a tenth of rows)
+# Lost minus signs a statement's scan may have: at least this many, or a quarter of its rows
+# (a faint copier drops one in six); more is a reading of the wrong kind, not lost signs.
+FEW_SIDES = 2
 
 
 def mend(
@@ -73,7 +75,7 @@ def _mend_sides(links: Sequence[_Link], opening: Decimal | None) -> bool:
         if previous is not None and lone and link.turned(previous):
             turned.append(link)
         previous = link.end
-    few = len(turned) <= max(FEW_SIDES, len(links) // 10) and 2 * len(turned) < len(links)
+    few = len(turned) <= max(FEW_SIDES, len(links) // 4) and 2 * len(turned) < len(links)
     if not turned or not few:
         return False
     for link in turned:
