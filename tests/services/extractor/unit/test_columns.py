@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from cypheredge.extractor.domain.columns import assign, make_layout
+from cypheredge.extractor.domain.columns import assign, figure_end, make_layout
 from cypheredge.extractor.domain.gutters import text_bounds
 from cypheredge.extractor.domain.header import build_columns, cell_gap, classify, header_cells
 from cypheredge.extractor.domain.lines import group_lines
@@ -197,3 +197,10 @@ def test_gutter_splits_text_columns_where_the_data_does(words: Words) -> None:
     cells = assign(body[0].words, layout, ".", bounds)
     assert " ".join(w.text for w in cells[1]) == "REFUND STORE CHENNAI"
     assert " ".join(w.text for w in cells[2]) == "AB12CD"
+
+
+def test_a_figure_with_its_currency_or_side_set_on_it_ends_where_its_digits_do() -> None:
+    glued = Word("435,711.92ETB", 500.0, 100.0, 549.5, 110.0)
+    assert figure_end(glued) == pytest.approx(549.5 - 49.5 * 3 / 13)
+    assert figure_end(Word("755,596.32", 499.0, 100.0, 534.0, 110.0)) == 534.0
+    assert figure_end(Word("(90.35)", 500.0, 100.0, 535.0, 110.0)) == 530.0

@@ -188,7 +188,8 @@ class Placer:
                 cells[self.text_column(word)].append(word)
                 continue  # `12.07` under `Valeur`: a value date, however money-like
             col = _money_column(word, columns, money_cols) if kind is Kind.STRONG else None
-            if col is not None and abs(word.x1 - self.edges.get(col, word.x1)) > ALIGN_SLACK:
+            end = figure_end(word)
+            if col is not None and abs(end - self.edges.get(col, end)) > ALIGN_SLACK:
                 col = None  # far from the edge its column's figures keep: text (`EUR 158.77`)
             if col is not None:
                 cells[col].append(word)
@@ -319,6 +320,20 @@ class Placer:
 ALIGNED = 0.6  # share of a column's figures ending at one edge that shows it right-aligned
 
 
+_SUFFIX = re.compile(r"(?<=\d)[^\d]+$")
+
+
+def figure_end(word: Word) -> float:
+    """Where the figure of `word` ends: a currency code or side set on it (`435,711.92ETB`,
+    `90.35CR`) is given its characters' share of the box, and the figure ends before it, as
+    it does where the print spaces them apart."""
+    found = _SUFFIX.search(word.text)
+    if found is None:
+        return word.x1
+    share = (len(word.text) - found.start()) / len(word.text)
+    return word.x1 - (word.x1 - word.x0) * share
+
+
 def _right_edges(placer: Placer, lines: Sequence[Sequence[Word]]) -> dict[int, float]:
     """The right edge each money column's figures keep to, where the table right-aligns them
     (most end within a point or two of one another). Typed statements that set each figure
@@ -331,7 +346,7 @@ def _right_edges(placer: Placer, lines: Sequence[Sequence[Word]]) -> dict[int, f
                 continue
             col = _money_column(word, columns, placer.money)
             if col is not None:
-                ends.setdefault(col, []).append(word.x1)
+                ends.setdefault(col, []).append(figure_end(word))
     edges: dict[int, float] = {}
     for col, xs in ends.items():
         edge, count = _densest(sorted(xs), 4.0)
