@@ -132,7 +132,7 @@ def test_a_days_later_row_read_without_its_amount_is_the_chains_over_the_days_ro
     # amount: the day's two rows run from 1,000.00 to 941.30, the Coffee shop took 10.00.
     unread = (("03/01/2023", "Coffee shop", "10.00", "", ""), ("", "Grocer", "", "", "941.30"),
               ROWS[2])  # fmt: skip
-    spec = _statement(*unread)
+    spec = list(_statement(*unread))
     spec[2] = (spec[2][0], [c for c in spec[2][1] if c[1]])  # no balance cell on that line
     scanned = _read(spec, ocr=True)
     assert [(t.description, t.debit) for t in scanned.transactions][:2] == [
@@ -143,8 +143,8 @@ def test_a_days_later_row_read_without_its_amount_is_the_chains_over_the_days_ro
 
 def test_a_balance_on_a_line_of_its_own_below_a_row_is_that_rows_not_another() -> None:
     # The Grocer's balance printed (or read) on the line below its wrapped description.
-    spec = _statement(ROWS[0], ("04/01/2023", "Grocer", "48.70", "", ""), ("", "on the corner",
-                      "", "", "941.30"), ROWS[2])  # fmt: skip
+    spec = list(_statement(ROWS[0], ("04/01/2023", "Grocer", "48.70", "", ""),
+                           ("", "on the corner", "", "", "941.30"), ROWS[2]))  # fmt: skip
     spec[3] = (spec[3][0], [c for c in spec[3][1] if c[1]])
     spec[4] = (spec[4][0], [c for c in spec[4][1] if c[1]])
     scanned = _read(spec, ocr=True)
@@ -187,15 +187,16 @@ def test_a_header_over_two_lines_whose_boxes_ocr_gave_uneven_heights_is_one_head
 
 def test_a_total_read_with_a_speck_before_it_is_still_a_total() -> None:
     rows = (ROWS[0], ROWS[1])
-    spec = [*_statement(*rows), (160.0, [(120, "-Total fees charged"), (330, "58.70", "r")])]
+    total: list[Cell] = [(120, "-Total fees charged"), (330, "58.70", "r")]
+    spec = [*_statement(*rows), (160.0, total)]
     scanned = _read(spec, ocr=True)
     assert [t.description for t in scanned.transactions] == ["Coffee shop", "Grocer"]
 
 
 def test_a_total_whose_words_ocr_ran_together_is_still_a_total() -> None:
-    spec = [*_statement(ROWS[0], ROWS[1]),
-            (160.0, [(120, "TOTALBALANCE FORVOYAGE"), (330, "58.70", "r")]),
-            (175.0, [(120, "TOTALENERGIES"), (330, "9.99", "r")])]  # fmt: skip
+    glued: list[Cell] = [(120, "TOTALBALANCE FORVOYAGE"), (330, "58.70", "r")]
+    merchant: list[Cell] = [(120, "TOTALENERGIES"), (330, "9.99", "r")]
+    spec = [*_statement(ROWS[0], ROWS[1]), (160.0, glued), (175.0, merchant)]
     scanned = _read(spec, ocr=True)
     assert [t.description for t in scanned.transactions] == [
         "Coffee shop", "Grocer", "TOTALENERGIES",
