@@ -39,6 +39,7 @@ from cypheredge.extractor.domain.vocabulary import (
     fold,
 )
 from cypheredge.extractor.domain.vocabulary_intl import LANGUAGES
+from cypheredge.extractor.ocr.edges import cased, split
 from cypheredge.extractor.ocr.engine import OcrWord
 
 # What a recogniser without these scripts reads each letter as (lower case, after accents
@@ -57,9 +58,7 @@ SHAPES = str.maketrans({
 })  # fmt: skip
 OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 # Punctuation around a word (not `∏` or `∑`, which are letters read as symbols).
-EDGES = re.compile(
-    r"^(?P<head>[\s.,:;!?()\[\]\"'«»/-]*)(?P<core>.*?)(?P<tail>[\s.,:;!?()\[\]\"'«»/-]*)$"
-)
+EDGE_MARKS = r"\s.,:;!?()\[\]\"'«»/-"
 MIN_PAGE_WORDS = 3  # distinct vocabulary words of four letters or more seen on the page
 FUZZY_FROM = 6  # shapes this long may be one letter off
 CHANGED_FROM = 4  # and these one letter changed
@@ -92,8 +91,7 @@ def restore(words: Sequence[OcrWord]) -> list[OcrWord]:
 def _match(
     text: str, exact: dict[str, str], fuzzy: dict[str, set[str]], changed: dict[str, set[str]]
 ) -> str | None:
-    parts = EDGES.match(text)
-    core = parts["core"] if parts else text
+    core = split(text, EDGE_MARKS, EDGE_MARKS).core
     if not core or (OTHER_SCRIPT.search(core) and not _mixed(core)):
         return None  # read in its own script already
     key = shape(core)
@@ -135,11 +133,8 @@ def _latin(text: str) -> bool:
 
 
 def _given(word: OcrWord, vocab: str) -> OcrWord:
-    parts = EDGES.match(word.text)
-    assert parts is not None
-    core = parts["core"]
-    cased = vocab.upper() if core.isupper() else vocab.capitalize() if core[:1].isupper() else vocab
-    return replace(word, text=f"{parts['head']}{cased}{parts['tail']}")
+    head, core, tail = split(word.text, EDGE_MARKS, EDGE_MARKS)
+    return replace(word, text=f"{head}{cased(vocab, core)}{tail}")
 
 
 def _deletions(key: str) -> Iterator[str]:

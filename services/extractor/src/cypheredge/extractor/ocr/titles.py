@@ -10,19 +10,21 @@ that a description's `Soli` or `Bill` stays as printed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from cypheredge.extractor.domain.header import TITLE_WORDS
 from cypheredge.extractor.domain.vocabulary import fold
+from cypheredge.extractor.ocr.edges import cased, split
 from cypheredge.extractor.ocr.engine import OcrWord
 
 MIN_TITLES = 2
 MIN_LETTERS = 4  # shorter titles (`Ma`, `Inn`) are too near other short words
 SAME_SHAPE = str.maketrans({"i": "l", "1": "l", "|": "l", "!": "l", "0": "o"})
-EDGES = re.compile(r"^(?P<head>[(\[\"']*)(?P<core>.*?)(?P<tail>[.:;,)\]\"']*)$")
+# Not `!` or `|` before a word: they are its first letter misread (`!nterest`).
+HEAD_MARKS = r"(\[\"'"
+TAIL_MARKS = r".:;,)\]\"'"
 
 
 def shape(text: str) -> str:
@@ -35,14 +37,12 @@ def mend_titles(words: Sequence[OcrWord]) -> list[OcrWord]:
     index = _index()
     out = list(words)
     for k, word in enumerate(words):
-        parts = EDGES.match(word.text)
-        assert parts is not None
-        core = parts["core"]
+        head, core, tail = split(word.text, HEAD_MARKS, TAIL_MARKS)
         if len(core) < MIN_LETTERS or fold(core) in TITLE_WORDS:
             continue
         title = index.get(shape(core))
         if title is not None and _titles_beside(word, words) >= MIN_TITLES:
-            out[k] = replace(word, text=f"{parts['head']}{_cased(title, core)}{parts['tail']}")
+            out[k] = replace(word, text=f"{head}{_cased(title, core)}{tail}")
     return out
 
 
@@ -54,21 +54,15 @@ def _titles_beside(word: OcrWord, words: Sequence[OcrWord]) -> int:
         for other in words
         if other is not word
         and other.y0 <= middle <= other.y1
-        and fold(_core(other.text)) in TITLE_WORDS
+        and fold(split(other.text, HEAD_MARKS, TAIL_MARKS).core) in TITLE_WORDS
     )
 
 
-def _core(text: str) -> str:
-    parts = EDGES.match(text)
-    return parts["core"] if parts else text
-
-
 def _cased(title: str, core: str) -> str:
-    if core.isupper():
-        return title.upper()
     # A first glyph misread (`lnterest`) was a capital: titles begin with one.
-    first = core[:1]
-    return title.capitalize() if first.isupper() or first in "l1|!0" else title
+    if core[:1] in "l1|!0" and not core.isupper():
+        return title.capitalize()
+    return cased(title, core)
 
 
 @cache
