@@ -207,3 +207,25 @@ def test_on_a_page_of_whole_amounts_one_grouped_with_both_marks_takes_the_pages(
     # Where the page prints two decimals, `1.177,162` is no amount of it: left as read.
     page = _page(*UK, ("1.177,162",))
     assert _texts(correct(page))[-1] == "1.177,162"
+
+
+def test_on_a_page_of_whole_amounts_with_mixed_marks_each_group_is_a_comma() -> None:
+    # Whole dollars with faint commas: half the page reads them as dots, colons, a stray
+    # dot before (a copier's speck), and `27.800` would be read as 27.8 dollars.
+    dollars = (
+        ("114/03/14", "237", "32,891"), ("114/03/16", "27.800", ".59,928"),
+        ("114/03/17", "3.736", "56,192"), ("114/03/19", "48,900", "105.092"),
+        ("114/04/09", "43:200", "164:043"), ("114/04/11", "5,836", "158.207"),
+    )  # fmt: skip
+    assert _texts(correct(_page(*dollars)))[1::3] == [
+        "237", "27,800", "3,736", "48,900", "43,200", "5,836",
+    ]  # fmt: skip
+    assert _texts(correct(_page(*dollars)))[2::3] == [
+        "32,891", "59,928", "56,192", "105,092", "164,043", "158,207",
+    ]  # fmt: skip
+    # A page that prints two decimals anywhere is not of whole amounts: left as read.
+    page = _page(*dollars, ("114/04/12", "150.00", "158,057"))
+    assert _texts(correct(page))[4] == "27.800"
+    # Marks all of one kind tell nothing the parser cannot: left as read.
+    dots = (("01/06", "27.800", "59.928"), ("02/06", "3.736", "56.192"), ("03/06", "1.300"))
+    assert _texts(correct(_page(*dots)))[1:3] == ["27.800", "59.928"]

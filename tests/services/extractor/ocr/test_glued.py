@@ -22,6 +22,9 @@ def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
         ("2024.06.1921:53", ("2024.06.19", "21:53")),
         ("114/03/1419:09:43", ("114/03/14", "19:09:43")),  # Taiwan's Republic years
         ("16.05.202316.33.43", ("16.05.2023", "16.33.43")),
+        ("114/03/2017:40;34", ("114/03/20", "17:40:34")),  # a colon read as a semicolon
+        ("114/03/232031:29", ("114/03/23", "20:31:29")),  # the first colon lost
+        ("114/03/30.17:10:01", ("114/03/30", "17:10:01")),  # a dot read into the gap
         ("24.04.2124.04.21", ("24.04.21", "24.04.21")),  # a booking and a value date
         ("-31.08.2024", ("-", "31.08.2024")),  # a period's range dash and its end
         ("–2024.04.30", ("–", "2024.04.30")),
@@ -49,6 +52,8 @@ def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
         "2024-07-30ABC",
         "12345678901234",  # a reference
         "31.12.20231",  # a stray digit is not a time
+        "2024-07-302561:29",  # no hour 25 with its colon lost
+        "2024-07-302031.29",  # a lost colon only where the seconds keep theirs
         "-1.234.56",  # a negative figure
         "-31.13.2024",  # no month 13
         "2024-09-14ABC",  # no range word

@@ -50,16 +50,34 @@ PLACES = re.compile(
     r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?!(?P=group))|\d{4,})"
     r"(?P<mark>[.,])(?P<tail>\d{2,3})[)\-+]?$"
 )
+
+
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
-CLEAN = re.compile(
-    r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d{2}(?!\d)"
-)  # two decimals and no more: `1.177,162` (yen with a mark misread) casts no vote
-CLEAN3 = re.compile(CLEAN.pattern.replace(r"\d{2}(?!\d)", r"\d{3}(?!\d)"))
+def _clean_pattern(places: int) -> re.Pattern[str]:
+    return re.compile(
+        r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])"
+        + f"\\d{{{places}}}(?!\\d)"
+    )  # so many decimals and no more: `1.177,162` (yen with a mark misread) casts no vote
+
+
+CLEAN = _clean_pattern(2)
+CLEAN3 = _clean_pattern(3)
 # Whole amounts grouped in thousands with both marks (`1.177,162` for ¥1,177,162): on a page
 # of whole amounts one of the marks was misread.
 MIXED_GROUPS = re.compile(r"^(?P<sign>[(\-+]?[£$€¥₹]?)\d{1,3}(?:[.,]\d{3}){2,}[)\-+]?$")
 # An amount ending in a group of three digits after a single kind of mark (`386,199`).
 TAIL_GROUP = re.compile(r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<mark>[.,])\d{3}(?:(?P=mark)\d{3})*[)\-+]?$")
+# A whole amount grouped in thousands as OCR may give it, its marks mixed (`27.800` beside
+# `32,891`, `164:043`) and a stray mark before it (`.59,928`): on a page of whole amounts
+# with mixed marks, each is given commas, which no currency without decimals reads otherwise.
+SLOPPY_WHOLE = re.compile(
+    r"^[.,:;'`]?(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})(?P<groups>(?:[.,:;]\d{3})+)"
+    r"(?P<tail>[)\-+]?)[.,]?$"
+)
+# A figure with two decimals (not a day and month, `12.07`): the page is not of whole amounts.
+TWO_DECIMALS = re.compile(
+    r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?:[.,]\d{3})+|\d{3,}|[4-9]\d)[.,]\d{2}(?!\d)"
+)
 # A numeric date as printed (`12.09.2023`, `09/12/23`): the page's vote on its separator.
 DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}$")
 # The same with separators OCR may confuse and a stray mark before or after it.
@@ -108,6 +126,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     words = mend_short_dates(split_day_month(split_glued(words)))
     places = _places(words)
     mark, group = _convention(words, CLEAN3 if places == 3 else CLEAN)
+    mixed_whole = mark is None and places != 3 and _mixed_whole(words)
     grouping = _whole_grouping(words) if mark is None and places != 3 else None
     months = _attested_months(words)
     sep = _date_separator(words)
@@ -121,7 +140,9 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
         if dollars:
             text = _dollar(text)
             text = _five(text, group == ",")
-        if grouping is not None and MIXED_GROUPS.match(text):
+        if mixed_whole and (whole := SLOPPY_WHOLE.match(text)):
+            text = _comma_grouped(whole)
+        elif grouping is not None and MIXED_GROUPS.match(text):
             text = re.sub(r"(?<=\d)[.,](?=\d{3})", grouping, text)
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
@@ -254,6 +275,26 @@ def _whole_grouping(words: Sequence[OcrWord]) -> str | None:
     (found, count), *rest = votes.most_common() or [("", 0)]
     other = rest[0][1] if rest else 0
     return found if count >= MIN_ATTESTED and count > 2 * other else None
+
+
+def _mixed_whole(words: Sequence[OcrWord]) -> bool:
+    """Whether the page's amounts are whole (no figure shows two decimals) and grouped in
+    thousands with marks OCR mixed: MIN_ATTESTED with a comma and as many with another mark
+    (`27.800`, `43:200` beside `32,891`). A copier's faint commas come back as dots on half
+    a page, and the parser, which reads `27.800` dollars as 27.8, cannot tell."""
+    if any(TWO_DECIMALS.match(w.text) for w in words):
+        return False
+    marks = Counter(
+        "," if set(found["groups"][::4]) == {","} else "other"
+        for w in words
+        if (found := SLOPPY_WHOLE.match(w.text))
+    )
+    return marks[","] >= MIN_ATTESTED and marks["other"] >= MIN_ATTESTED
+
+
+def _comma_grouped(found: re.Match[str]) -> str:
+    groups = "".join("," + digits for digits in re.findall(r"\d{3}", found["groups"]))
+    return f"{found['sign']}{found['head']}{groups}{found['tail']}"
 
 
 def _places(words: Sequence[OcrWord]) -> int:

@@ -31,8 +31,14 @@ _DATE = (
     r"(?P<d>\d{2})(?P<s>[-./])(?P<m>\d{2})(?P=s)(?P<y>\d{4})",
     r"(?P<d>\d{2})(?P<s>[-./])(?P<m>\d{2})(?P=s)(?P<y>\d{2})",
 )
-_TIME = re.compile(r"(?P<h>\d{2})[:.](?P<min>\d{2})(?:[:.](?P<sec>\d{2}))?")
-_GLUED = tuple(re.compile(f"(?P<first>{form})(?P<rest>\\d.+)") for form in _DATE)
+# A time as OCR gives it: a colon read as a dot or a semicolon (`17:40;34`), or the first
+# one lost where the seconds keep theirs (`2031:29`).
+_TIMES = (
+    re.compile(r"(?P<h>\d{2})[:.;](?P<min>\d{2})(?:[:.;](?P<sec>\d{2}))?"),
+    re.compile(r"(?P<h>\d{2})(?P<min>\d{2})[:;](?P<sec>\d{2})"),
+)
+# A date and what follows it, a dot between them or none (`114/03/30.17:10:01`).
+_GLUED = tuple(re.compile(f"(?P<first>{form})[.,]?(?P<rest>\\d.+)") for form in _DATE)
 _ALONE = tuple(re.compile(form) for form in _DATE)
 _RANGED = re.compile(r"(?P<date>\d[\d./-]{7,9})[.,]?(?P<word>[^\W\d_]{1,7})")
 _RANGE_DASH = re.compile(r"(?P<dash>[-–—])(?P<date>\d[\d./-]{7,9})")
@@ -68,14 +74,15 @@ def _split(word: OcrWord) -> Iterator[OcrWord]:
             continue
         rest = found["rest"]
         second = alone.fullmatch(rest)
-        if (second is not None and _valid_date(second)) or _valid_time(rest):
+        time = _time(rest)
+        if (second is not None and _valid_date(second)) or time is not None:
             # The box is shared by character count (digits and separators are about as wide
             # as each other), with a character's width between the halves: the space the
             # print had, which keeps the parser from fusing them again as one figure.
             width = (word.x1 - word.x0) / len(word.text)
             at = word.x0 + width * len(found["first"])
             yield replace(word, text=found["first"], x1=at - width / 2)
-            yield replace(word, text=rest, x0=at + width / 2)
+            yield replace(word, text=time or rest, x0=word.x1 - width * len(rest) + width / 2)
             return
     yield word
 
@@ -91,12 +98,17 @@ def _valid_date(found: re.Match[str]) -> bool:
     return 1 <= int(found["m"]) <= 12 and 1 <= int(found["d"]) <= 31
 
 
-def _valid_time(text: str) -> bool:
-    found = _TIME.fullmatch(text)
-    if found is None:
-        return False
-    seconds = found["sec"] or "00"
-    return int(found["h"]) <= 23 and int(found["min"]) <= 59 and int(seconds) <= 59
+def _time(text: str) -> str | None:
+    """`text` as the time it reads as, its semicolons and a lost colon mended (`17:40:34`);
+    None where it is none."""
+    for pattern, mended in zip(_TIMES, (text.replace(";", ":"), None), strict=True):
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        h, m, sec = found["h"], found["min"], found["sec"]
+        if int(h) <= 23 and int(m) <= 59 and int(sec or "00") <= 59:
+            return mended or f"{h}:{m}:{sec}"
+    return None
 
 
 MIN_ATTESTED = 3
