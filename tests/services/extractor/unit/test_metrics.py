@@ -62,7 +62,7 @@ class Scripted:
     name: str = "scripted"
     dpi: int = 200
 
-    def recognise(self, image: Image.Image) -> OcrReading:
+    def recognise(self, image: Image.Image, fine: bool = False) -> OcrReading:
         turn = self.turns[len(self.calls)]
         self.calls.append(turn)
         self.clock[0] += self.step

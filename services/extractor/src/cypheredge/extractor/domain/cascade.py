@@ -11,6 +11,7 @@ from typing import Protocol, runtime_checkable
 from cypheredge.extractor.domain.context import DocContext, build_context
 from cypheredge.extractor.domain.document import FLAGGED, assemble
 from cypheredge.extractor.domain.furniture import find_furniture
+from cypheredge.extractor.domain.guessed_sides import align_guessed_sides
 from cypheredge.extractor.domain.lines import Line, group_lines
 from cypheredge.extractor.domain.model import ExtractionResult, Notice
 from cypheredge.extractor.domain.page import PageParse, TableState, parse_page
@@ -198,6 +199,7 @@ class Cascade:
             body = [ln for i, ln in enumerate(page_lines) if i not in furniture]
             extra = [ln for i, ln in enumerate(page_lines) if i in furniture]
             parses.append(parse_page(number, body, state, ctx.reading, method, extra))
+        _align_sides(parses)
         return parses
 
     def _retry(
@@ -217,12 +219,19 @@ class Cascade:
             state = replace(self._states[number - 1])
             alt = parse_page(number, group_lines(page.words), state, ctx.reading, reader.method)
             trial_parses = [alt if p.number == number else p for p in best_parses]
+            _align_sides(trial_parses)
             trial = self._assemble(trial_parses, ctx, flagged)
             if _better(trial, best, number):
                 best, best_parses = trial, trial_parses
             if best.pages[number - 1].confidence >= self.threshold:
                 break
         return best, best_parses
+
+
+def _align_sides(parses: Sequence[PageParse]) -> None:
+    titled = [layout for page in parses for layout in page.titled]
+    for page in parses:
+        align_guessed_sides(titled, page.guessed)
 
 
 def _better(trial: ExtractionResult, best: ExtractionResult, number: int) -> bool:

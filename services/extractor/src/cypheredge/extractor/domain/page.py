@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import overload
 
 from cypheredge.extractor.domain.columns import Kind, Layout, Placer, kind_of, make_layout
+from cypheredge.extractor.domain.guessed_sides import Guessed
 from cypheredge.extractor.domain.gutters import text_bounds
 from cypheredge.extractor.domain.header import (
     Cell,
@@ -63,6 +64,8 @@ class PageParse:
     method: str = ""
     head: list[Parsed] = field(default_factory=list)  # ends the previous page's last row
     headers: list[float] = field(default_factory=list)  # where each table header starts
+    titled: list[Layout] = field(default_factory=list)  # tables read under a header
+    guessed: list[Guessed] = field(default_factory=list)  # tables inferred, with their rows
 
     @property
     def transactions(self) -> list[RawRow]:
@@ -119,6 +122,10 @@ def parse_page(
         )
         for row in read.rows:
             row.method = method
+        if seg.layout.inferred:
+            out.guessed.append((seg.layout, read.rows))
+        else:
+            out.titled.append(seg.layout)
         if read.above is not None:
             state.above = read.above
         out.rows += read.rows

@@ -49,7 +49,9 @@ class OcrReading:
 
 class OcrEngine(Protocol):
     """An OCR engine: `name` goes into each page's method (`ocr:<name>`), `dpi` is the
-    resolution its models read best at (pages are rendered at it, never above)."""
+    resolution its models read best at (pages are rendered at it, never above). `fine`
+    asks for a second, slower look at a page the first reading left unsure: an engine that
+    finds its lines on a reduced image looks for them on the image as given."""
 
     @property
     def name(self) -> str: ...
@@ -57,7 +59,7 @@ class OcrEngine(Protocol):
     @property
     def dpi(self) -> int: ...
 
-    def recognise(self, image: Image) -> OcrReading: ...
+    def recognise(self, image: Image, fine: bool = False) -> OcrReading: ...
 
 
 def build_engine(name: str, device: str = "auto") -> OcrEngine | None:

@@ -12,6 +12,7 @@ each one keeps the engine off the network, and a missing file fails here, at con
 from __future__ import annotations
 
 import importlib.util
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -57,6 +58,11 @@ MODEL_SETS = {
 # verdicts. One verdict a page, so a sample gives it (every line would cost ~2 ms each).
 DIRECTION_SAMPLE = 24
 DIRECTION_SHAPES = (2.0, 10.0)  # width / height of the lines sampled
+# The detector finds lines as well at 1600 px on the longest side (~135 dpi on A4) in half
+# the time; a second look (`fine`) runs it on the page as rendered, where the reduced image
+# lost a short faint figure (`0,06` among a copier's specks).
+DET_SIDE = 1600
+FINE_SIDE = 4000
 DIRECTION_CONFIDENT = 0.9  # rapidocr's own threshold for turning a line
 
 
@@ -129,15 +135,15 @@ class RapidOcrEngine:
             # The renderer already bounds the pixel count; rapidocr's own cap (2000 px on the
             # longest side) would shrink an A4 page rendered at 200 dpi to ~170 dpi again.
             "Global.max_side_len": 4000,
-            # The detector finds lines as well at 1600 px on the longest side (~135 dpi on A4)
-            # in half the time; the recogniser still reads crops of the full image.
+            # The recogniser still reads crops of the full image (see DET_SIDE).
             "Det.limit_type": "max",
-            "Det.limit_side_len": 1600,
+            "Det.limit_side_len": DET_SIDE,
             # Direction is judged on a sample of lines (see `_upside_down`), not every line.
             "Global.use_cls": False,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
         }
         self._ocr = RapidOCR(params=params)
+        self._det_lock = threading.Lock()  # the detector's side limit is set per reading
         # rapidocr loads each model on first use; load them now so that a model onnxruntime
         # cannot read fails at start, not on the first scanned page.
         for loader in ("_load_det_model", "_load_cls_model", "_load_rec_model"):
@@ -158,7 +164,7 @@ class RapidOcrEngine:
             message = f"OCR engine {self.name} cannot run its models through torch on {device}"
             raise OcrUnavailable(f"{message}: {exc}") from exc
 
-    def recognise(self, image: Image) -> OcrReading:
+    def recognise(self, image: Image, fine: bool = False) -> OcrReading:
         from rapidocr.ch_ppocr_cls import TextClsOutput
         from rapidocr.main import RapidOCRError
         from rapidocr.utils.output import RapidOCROutput
@@ -171,7 +177,10 @@ class RapidOcrEngine:
         original = ocr.load_img(pixels)
         img, record = ocr.preprocess_img(original)
         try:
-            crops, det = ocr.detect_and_crop(img, record)
+            with self._det_lock:
+                detector: Any = ocr.text_det  # loaded at start (see __init__)
+                detector.limit_side_len = FINE_SIDE if fine else DET_SIDE
+                crops, det = ocr.detect_and_crop(img, record)
         except RapidOCRError:
             return OcrReading((), 0)  # nothing detected
         turn = self._turn(det.boxes, crops)

@@ -76,7 +76,8 @@ class TesseractEngine:
     def __init__(self) -> None:
         self._program, self._langs, self._osd = check()
 
-    def recognise(self, image: Image) -> OcrReading:
+    def recognise(self, image: Image, fine: bool = False) -> OcrReading:
+        # Tesseract finds its lines on the image as given: `fine` has nothing more to look at.
         png = _png(image)
         if self._osd and (turn := self._turn(png)):
             return OcrReading((), 0, turn)

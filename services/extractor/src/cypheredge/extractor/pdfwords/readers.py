@@ -91,9 +91,12 @@ def open_readers(
             ]
         readers: list[PageReader] = []
         if ocr is not None:
-            from cypheredge.extractor.ocr.reader import OcrReader
+            from cypheredge.extractor.ocr.reader import OcrReader, SecondLook
 
-            readers.append(OcrReader(doc, ocr))
+            first = OcrReader(doc, ocr)
+            readers.append(first)
+            second = SecondLook(doc, ocr, first)
+            fallbacks += [second.added, second.instead]
         yield Readers(words, len(doc), fallbacks, readers, created=doc.created())
     finally:
         plumber.close()

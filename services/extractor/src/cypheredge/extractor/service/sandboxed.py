@@ -96,9 +96,9 @@ class TimedEngine:
     def dpi(self) -> int:
         return self._engine.dpi
 
-    def recognise(self, image: Image) -> OcrReading:
+    def recognise(self, image: Image, fine: bool = False) -> OcrReading:
         started = time.perf_counter()
-        reading = self._engine.recognise(image)
+        reading = self._engine.recognise(image, fine)
         elapsed = time.perf_counter() - started
         if self._turned:
             self.seconds[-1] += elapsed
