@@ -60,6 +60,9 @@ def test_letters_read_for_digits_inside_a_number_become_digits() -> None:
     # A Q only between digits (or a digit and its separator) is a zero.
     page = _page(("22-10-2Q24", "08-Q6-2025", "1Q5.00", "Q1", "QR", "Q7-10"))
     assert _texts(correct(page)) == ["22-10-2024", "08-06-2025", "105.00", "Q1", "QR", "Q7-10"]
+    # An ordinal day, only where it reads as a day of a month.
+    page = _page(("1Ith", "Aug", "2lst", "I2th.", "4Ith", "1Ithaca"))
+    assert _texts(correct(page)) == ["11th", "Aug", "21st", "12th.", "4Ith", "1Ithaca"]
 
 
 def test_a_misread_month_is_mended_only_into_a_month_the_page_spells_right() -> None:
@@ -69,6 +72,13 @@ def test_a_misread_month_is_mended_only_into_a_month_the_page_spells_right() -> 
         "Noy", "ATM",  # not in a date: a word, not a month
         "21", "Dcc",  # December is not attested on the page: left for the parser
     ]  # fmt: skip
+    # A named month's date with one separator misread, or a J read as a one.
+    named = [("13-Jan-2024", "FEE"), ("14-Jan-2024", "ATM"), ("15-Jan-2024", "POS")]
+    page = _page(*named, ("17:Jan-2024", "26-1an-2024", "17:Jan:2024"))
+    assert _texts(correct(page))[-3:] == ["17-Jan-2024", "26-Jan-2024", "17:Jan:2024"]
+    # Month first, the day after it on the same line (a Canadian or American date).
+    page = _page(*UK, ("Noy", "22", "METRO", "262.13"), ("Noy", "ATM", "2,000"))
+    assert _texts(correct(page))[-7:] == ["Nov", "22", "METRO", "262.13", "Noy", "ATM", "2,000"]
 
 
 def test_numeric_dates_take_the_separator_the_page_prints_them_with() -> None:
@@ -76,6 +86,15 @@ def test_numeric_dates_take_the_separator_the_page_prints_them_with() -> None:
     page = _page(*clean, (".15.09.2023", "29,09.2023", "08.10:2023", "21.092023", "12:30"))
     assert _texts(correct(page))[-5:] == ["15.09.2023", "29.09.2023", "08.10.2023", "21.09.2023",
                                           "12:30"]  # fmt: skip
+    # An equals sign for a dash, two specks before the date.
+    dashed = [("12-09-2023", "80,79"), ("13-09-2023", "1.234,56"), ("14-09-2023", "9,99")]
+    assert _texts(correct(_page(*dashed, ("09=08-2023", "..28-08-2023", "3=4"))))[-3:] == [
+        "09-08-2023", "28-08-2023", "3=4",
+    ]  # fmt: skip
+    # Croatian and Hungarian dates end with the year's ordinal dot: still the page's vote.
+    ordinal = [("01.03.2023.", "80,79"), ("03.03.2023.", "1.234,56"), ("05.03.2023.", "9,99")]
+    page = _page(*ordinal, ("02.03.2023:", "11:03,2023.", "07.03.2023."))
+    assert _texts(correct(page))[-3:] == ["02.03.2023", "11.03.2023", "07.03.2023."]
 
 
 def test_a_mark_misread_before_an_amount_is_dropped_for_the_chain_to_sign() -> None:

@@ -30,6 +30,8 @@ def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
         ("–2024.04.30", ("–", "2024.04.30")),
         ("2024-09-14.to", ("2024-09-14", "to")),  # a period's first date and its range word
         ("14.09.2024bis", ("14.09.2024", "bis")),
+        ("12thAug", ("12th", "Aug")),  # an ordinal day run into its month
+        ("1stJanuary,", ("1st", "January,")),
     ],
 )
 def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
@@ -57,6 +59,7 @@ def test_a_date_glued_to_its_time_or_a_second_date_is_two_words(
         "-1.234.56",  # a negative figure
         "-31.13.2024",  # no month 13
         "2024-09-14ABC",  # no range word
+        "5thFloor",  # no month after the ordinal
     ],
 )
 def test_what_is_not_two_valid_halves_stays_one_word(token: str) -> None:

@@ -12,6 +12,7 @@ from cypheredge.extractor.domain.balance import Verdict, apply, choose, reconcil
 from cypheredge.extractor.domain.context import DocContext
 from cypheredge.extractor.domain.dates import NO_YEAR, YearContext
 from cypheredge.extractor.domain.draft import Draft
+from cypheredge.extractor.domain.lost_minuses import lost_minuses_reconcile
 from cypheredge.extractor.domain.metadata import BalanceFact
 from cypheredge.extractor.domain.misreads import OCR, mend, resolved
 from cypheredge.extractor.domain.model import (
@@ -151,6 +152,8 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
         reconciled = True  # the few directions only the wording guessed, told by the ends
     if reconciled is False and _lost_signs_reconcile(mine, opening, closing):
         reconciled = True  # a sign OCR lost on a scan without balances, told by the ends
+    if reconciled is False and lost_minuses_reconcile(mine, opening, closing):
+        reconciled = True  # a copier's faint minus signs lost on many rows, the same
     score(mine, reconciled)
     chain_break = _chain_break(ordered, mine, verdict, owed)
     difference = None

@@ -78,14 +78,15 @@ SLOPPY_WHOLE = re.compile(
 TWO_DECIMALS = re.compile(
     r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?:[.,]\d{3})+|\d{3,}|[4-9]\d)[.,]\d{2}(?!\d)"
 )
-# A numeric date as printed (`12.09.2023`, `09/12/23`): the page's vote on its separator.
-DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}$")
+# A numeric date as printed (`12.09.2023`, `09/12/23`, Croatian and Hungarian `01.03.2023.`
+# with the year's ordinal dot): the page's vote on its separator.
+DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}(?:(?<=\.\d\d\d\d)\.)?$")
 # The same with separators OCR may confuse and a stray mark before or after it.
 LOOSE_DATE = re.compile(
-    r"^[.,:;'`]?(?:(\d{1,2})[.,:;/-](\d{1,2})[.,:;/-](\d{2,4})"
-    r"|(\d{1,2})[.,:;/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;/-](\d{4}))[.,:;'`]?$"
-)  # the last two: one separator lost (`21.092023`)
-MIXED_MARKS = re.compile(r"[.,:;/-]")
+    r"^[.,:;'`]{0,2}(?:(\d{1,2})[.,:;=/-](\d{1,2})[.,:;=/-](\d{2,4})"
+    r"|(\d{1,2})[.,:;=/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;=/-](\d{4}))[.,:;'`]?$"
+)  # `=` for a dash (`09=08-2023`); the last two: one separator lost (`21.092023`)
+MIXED_MARKS = re.compile(r"[.,:;=/-]")
 YEAR = re.compile(r"\d{4}")
 # A time with its colons read as slashes or dots (`11/43/08`): see `_time`.
 SLASHED_TIME = re.compile(r"^(\d{2})[/.](\d{2})[/.](\d{2})$")
@@ -108,6 +109,10 @@ SIGN_LETTERS = frozenset("TPERZLNYWF")
 SUFFIXED = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*(?P<mark>[.,])\d{2}\)?)(?P<letter>[A-Za-z])$")
 # The same sign read as a digit (`417,507`): a third decimal where the page prints two.
 SIGN_AS_DIGIT = re.compile(r"^(?P<figure>[(\-+]?\d[\d.,']*?(?P<mark>[.,])\d{2})\d$")
+# A day, a month name and a year, with separators OCR may confuse (`17:Jan-2024`).
+NAMED_DATE = re.compile(
+    r"^(?P<day>\d{1,2})(?P<a>[.,:;=/ -])(?P<month>[^\W\d_]{3,9})(?P<b>[.,:;=/ -])(?P<year>\d{2,4})$"
+)
 # Letters a recogniser gives for digits inside a number.
 # A Q read for a zero inside a figure or a date (`2Q24`, `08-Q6-2025`): only between digits
 # or a digit and its separator, so that words (`Q1 fees`, `QR`) keep their Q.
@@ -118,6 +123,8 @@ AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "i": "1", "l":
 AS_LETTER = str.maketrans({"|": "l", "1": "l", "0": "o"})
 # A run of letters with a bar, a one or a zero among them (`Ju1`, `0ct`, `N0v`).
 LETTERED = re.compile(r"[|10]*[^\W\d_]+(?:[|10]+[^\W\d_]+)*[|10]*|\|+")
+# An ordinal day with a letter read for one of its digits (`1Ith`, `2lst`), a month after it.
+ORDINAL = re.compile(r"^(?P<day>\d[Il|]|[Il|]\d)(?:st|nd|rd|th)(?![a-z])")
 PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
 
 
@@ -149,7 +156,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
             text = _amount(text, mark, group, _amount_beside(word, after, places), places)
         text = _date(text, sep)
         text = _time(text)
-        text = _month(text, months, words[i - 1] if i else None, word)
+        text = _month(text, months, words[i - 1 : i + 2 : 2] if i else words[1:2], word)
         out.append(word if text == word.text else replace(word, text=text))
     return out
 
@@ -253,9 +260,13 @@ def _time(text: str) -> str:
 
 def _digits(text: str) -> str:
     """A number with a letter in it read as a digit: "O1" -> "01", "20450847I" ->
-    "204508471". Only tokens of digits and such letters, with no more letters than digits."""
+    "204508471", an ordinal day "1Ith" -> "11th". Only tokens of digits and such letters,
+    with no more letters than digits."""
     if not any(c.isdigit() for c in text):
         return text
+    if (ordinal := ORDINAL.match(text)) is not None:
+        day = ordinal["day"].translate(AS_DIGIT)
+        return day + text[len(ordinal["day"]) :] if 1 <= int(day) <= 31 else text
     text = INNER_Q.sub("0", text)
     core = text.strip("().,:;-+")
     letters = sum(c in "OoDIil|" for c in core)
@@ -363,30 +374,45 @@ def _attested_months(words: Sequence[OcrWord]) -> dict[str, str]:
     return {fold: printed[fold] for fold, count in by_fold.items() if count >= MIN_ATTESTED}
 
 
-def _month(text: str, months: dict[str, str], before: OcrWord | None, word: OcrWord) -> str:
+def _month(text: str, months: dict[str, str], beside: Sequence[OcrWord], word: OcrWord) -> str:
     """A misread month name ("Noy", "0ct" read as letters) mended into the one attested
-    month it is one letter away from, where it sits in a date: glued to digits, or after a
-    day number on the same line."""
+    month it is one letter away from, where it sits in a date: glued to digits, or with a
+    day number before or after it on the same line (`22 Noy`, `Noy 22`); `beside` holds the
+    words read before and after it."""
     if not months:
         return text
+    parts = PARTS.findall(text)
+    in_date = any(p.isdigit() for p in parts) or any(
+        other.text.isdigit() and len(other.text) <= 2 and other.y0 < word.y1 and word.y0 < other.y1
+        for other in beside
+    )
     if "|" in text or (any(c.isalpha() for c in text) and any(c in "10" for c in text)):
         # A bar or a one read for an l, a zero for an o (`Ju| 24,2023`, `Ju1`, `0ct`),
-        # where that spells a month.
+        # where that spells a month, or one letter off a month the page spells (`26-1an-2024`
+        # in a date, where `Jan` is printed).
         mended = LETTERED.sub(_as_letters, text)
-        if any(p.isalpha() and p.lower() in MONTHS for p in PARTS.findall(mended)):
+        if any(
+            p.isalpha() and (p.lower() in MONTHS or (in_date and _mend(p, months) != p))
+            for p in PARTS.findall(mended)
+        ):
             text = mended
-    parts = PARTS.findall(text)
-    in_date = any(p.isdigit() for p in parts) or (
-        before is not None
-        and before.text.isdigit()
-        and len(before.text) <= 2
-        and before.y0 < word.y1
-        and word.y0 < before.y1
-    )
     if not in_date:
         return text
-    fixed = [_mend(p, months) if p.isalpha() else p for p in parts]
-    return "".join(fixed)
+    fixed = [_mend(p, months) if p.isalpha() else p for p in PARTS.findall(text)]
+    return _named_date("".join(fixed))
+
+
+def _named_date(text: str) -> str:
+    """A date with its month named, one of its separators misread (`17:Jan-2024`,
+    `09=Aug.2023`): both take the one that is a date's."""
+    found = NAMED_DATE.match(text)
+    if found is None or found["month"].lower() not in MONTHS:
+        return text
+    seps = {found["a"], found["b"]} & set("-/. ")
+    if len(seps) != 1 or found["a"] == found["b"]:
+        return text
+    (sep,) = seps
+    return f"{found['day']}{sep}{found['month']}{sep}{found['year']}"
 
 
 def _as_letters(found: re.Match[str]) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from cypheredge.extractor.domain.metadata import RANGE_WORDS
+from cypheredge.extractor.domain.months import MONTHS
 from cypheredge.extractor.ocr.engine import OcrWord
 
 # Year first (ISO, Korean, Taiwanese Republic years), or year last, or two-digit years.
@@ -42,6 +43,10 @@ _GLUED = tuple(re.compile(f"(?P<first>{form})[.,]?(?P<rest>\\d.+)") for form in 
 _ALONE = tuple(re.compile(form) for form in _DATE)
 _RANGED = re.compile(r"(?P<date>\d[\d./-]{7,9})[.,]?(?P<word>[^\W\d_]{1,7})")
 _RANGE_DASH = re.compile(r"(?P<dash>[-–—])(?P<date>\d[\d./-]{7,9})")
+# An ordinal day run into its month (`12thAug`): a date only with the two apart.
+_ORDINAL_MONTH = re.compile(
+    r"(?P<day>\d{1,2}(?:st|nd|rd|th))(?P<month>[^\W\d_]{3,9})(?P<tail>[.,]?)"
+)
 
 
 def split_glued(words: Sequence[OcrWord]) -> list[OcrWord]:
@@ -59,6 +64,12 @@ def _split(word: OcrWord) -> Iterator[OcrWord]:
         at = word.x0 + (word.x1 - word.x0) * len(ranged["date"]) / len(word.text)
         yield replace(word, text=ranged["date"], x1=at)
         yield replace(word, text=ranged["word"], x0=at + (word.x1 - at) * 0.3)
+        return
+    ordinal = _ORDINAL_MONTH.fullmatch(word.text)
+    if ordinal is not None and ordinal["month"].lower() in MONTHS:
+        at = word.x0 + (word.x1 - word.x0) * len(ordinal["day"]) / len(word.text)
+        yield replace(word, text=ordinal["day"], x1=at)
+        yield replace(word, text=ordinal["month"] + ordinal["tail"], x0=at + (word.x1 - at) * 0.1)
         return
     dashed = _RANGE_DASH.fullmatch(word.text)
     if dashed is not None and _full_date(dashed["date"]):
