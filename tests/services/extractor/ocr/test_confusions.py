@@ -91,6 +91,12 @@ def test_numeric_dates_take_the_separator_the_page_prints_them_with() -> None:
     assert _texts(correct(_page(*dashed, ("09=08-2023", "..28-08-2023", "3=4"))))[-3:] == [
         "09-08-2023", "28-08-2023", "3=4",
     ]  # fmt: skip
+    # Year first, as ISO prints it: a colon or a dot for a dash, a dash lost.
+    iso = [("2024-09-14", "80.79"), ("2024-09-15", "1,234.56"), ("2024-09-16", "9.99")]
+    page = _page(*iso, ("2024-09-18:", "2024-09.28.", "202409-17.", "2024:10:14", "20241010"))
+    assert _texts(correct(page))[-5:] == [
+        "2024-09-18", "2024-09-28", "2024-09-17", "2024-10-14", "20241010",
+    ]  # fmt: skip
     # Croatian and Hungarian dates end with the year's ordinal dot: still the page's vote.
     ordinal = [("01.03.2023.", "80,79"), ("03.03.2023.", "1.234,56"), ("05.03.2023.", "9,99")]
     page = _page(*ordinal, ("02.03.2023:", "11:03,2023.", "07.03.2023."))
@@ -105,6 +111,8 @@ def test_a_mark_misread_before_an_amount_is_dropped_for_the_chain_to_sign() -> N
 def test_a_page_without_enough_clean_dates_keeps_its_odd_ones() -> None:
     page = _page(("12.09.2023", "29,09,2023"))
     assert _texts(correct(page)) == ["12.09.2023", "29,09,2023"]
+    # A date read clean but for a speck beside it needs no vote.
+    assert _texts(correct(_page(("29/05/2023:", ".30/05/2023")))) == ["29/05/2023", "30/05/2023"]
 
 
 def test_a_dollar_sign_read_as_an_s_is_one_where_the_page_prints_dollars() -> None:

@@ -79,6 +79,22 @@ def test_a_date_title_set_close_beside_another_is_split_off_so_the_table_keeps_i
     assert (typed[0][0].text, typed[0][1]) == ("Value Date", Role.VALUE_DATE)
 
 
+def test_a_two_word_title_a_scan_set_apart_as_two_cells_is_one_title(words: Words) -> None:
+    # `Data Mov.` read as `Data` and, a cell's gap away, `Mov.`: the date column keeps its width.
+    cells = [(40, "Data"), (72, "Mov."), (120, "Data Valor"), (190, "Descricao"), (530, "Saldo")]
+    typed = header_cells(group_lines(words([(100, cells)]))[0])
+    assert typed is not None
+    assert [(c.text, r) for c, r in typed][:2] == [
+        ("Data Mov.", Role.DATE),
+        ("Data Valor", Role.VALUE_DATE),
+    ]
+    # Words that make no title together stay apart.
+    other = [(40, "Data"), (72, "Ref."), (190, "Descricao"), (530, "Saldo")]
+    typed = header_cells(group_lines(words([(100, other)]))[0])
+    assert typed is not None
+    assert [c.text for c, _ in typed][:2] == ["Data", "Ref."]
+
+
 @pytest.mark.parametrize(
     ("titles", "split"),
     [

@@ -189,6 +189,7 @@ def header_cells(line: Line, gap: float = CELL_GAP) -> list[tuple[Cell, Role | N
     if titled_words(line) < 2:
         return None  # two roles need two cells, each with a title word
     typed = [(cell, classify(cell.text)) for cell in _split_mixed(split_cells(line.words, gap))]
+    typed = _phrases_set_apart(typed)
     roles = {role for _, role in typed if role is not None}
     if len(roles) < 2 or not roles & MONEY_ROLES:
         return None
@@ -202,6 +203,24 @@ def header_cells(line: Line, gap: float = CELL_GAP) -> list[tuple[Cell, Role | N
         return typed
     beside = without_side_box(line, gap)  # the titles, then a box beside the table
     return header_cells(beside, gap) if beside is not line else None
+
+
+def _phrases_set_apart(
+    typed: list[tuple[Cell, Role | None]],
+) -> list[tuple[Cell, Role | None]]:
+    """A two-word title whose words a scan's boxes set apart as two cells (`Data` `Mov.`):
+    a cell of no role after one whose words and its own are a title phrase of that role
+    joins it, so that the column keeps its title's width."""
+    out: list[tuple[Cell, Role | None]] = []
+    for cell, role in typed:
+        if out and role is None and out[-1][1] is not None:
+            before, known = out[-1]
+            joined = Cell((*before.words, *cell.words))
+            if HEADER_PHRASES.get(fold(joined.text)) is known:
+                out[-1] = (joined, known)
+                continue
+        out.append((cell, role))
+    return out
 
 
 def _date_set_close(typed: list[tuple[Cell, Role | None]]) -> list[tuple[Cell, Role | None]]:

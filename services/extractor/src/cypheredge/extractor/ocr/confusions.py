@@ -80,12 +80,17 @@ TWO_DECIMALS = re.compile(
 )
 # A numeric date as printed (`12.09.2023`, `09/12/23`, Croatian and Hungarian `01.03.2023.`
 # with the year's ordinal dot): the page's vote on its separator.
-DATE = re.compile(r"^\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}(?:(?<=\.\d\d\d\d)\.)?$")
+DATE = re.compile(
+    r"^(?:\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}(?:(?<=\.\d\d\d\d)\.)?"
+    r"|\d{4}(?P<ysep>[./-])\d{1,2}(?P=ysep)\d{1,2})$"
+)  # the second: year first (`2024-09-18`, `2024.09.18`)
 # The same with separators OCR may confuse and a stray mark before or after it.
 LOOSE_DATE = re.compile(
     r"^[.,:;'`]{0,2}(?:(\d{1,2})[.,:;=/-](\d{1,2})[.,:;=/-](\d{2,4})"
-    r"|(\d{1,2})[.,:;=/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;=/-](\d{4}))[.,:;'`]?$"
-)  # `=` for a dash (`09=08-2023`); the last two: one separator lost (`21.092023`)
+    r"|(\d{1,2})[.,:;=/-](\d{2})(\d{4})|(\d{2})(\d{2})[.,:;=/-](\d{4})"
+    r"|(\d{4})[.,:;=/-](\d{1,2})[.,:;=/-](\d{1,2})"
+    r"|(\d{4})(\d{2})[.,:;=/-](\d{2})|(\d{4})[.,:;=/-](\d{2})(\d{2}))[.,:;'`]?$"
+)  # `=` for a dash (`09=08-2023`); one separator lost (`21.092023`, `202409-17`); year first
 MIXED_MARKS = re.compile(r"[.,:;=/-]")
 YEAR = re.compile(r"\d{4}")
 # A time with its colons read as slashes or dots (`11/43/08`): see `_time`.
@@ -220,7 +225,7 @@ def _convention(
 
 def _date_separator(words: Sequence[OcrWord]) -> str | None:
     """The separator of the page's cleanly read numeric dates, when MIN_ATTESTED show it."""
-    votes = Counter(m["sep"] for w in words if (m := DATE.match(w.text)))
+    votes = Counter(m["sep"] or m["ysep"] for w in words if (m := DATE.match(w.text)))
     if not votes:
         return None
     sep, count = votes.most_common(1)[0]
@@ -237,6 +242,8 @@ def _date(text: str, sep: str | None) -> str:
     found = LOOSE_DATE.match(text)
     if found is None:
         return text
+    if sep is None and DATE.match(bare := text.strip(".,:;'`")):
+        return bare  # a clean date with a speck beside it (`29/05/2023:`)
     if sep is None:
         marks = set(MIXED_MARKS.findall(text.strip(".,:;'`")))
         sep = next(iter(marks & set("./-")), None) if len(marks) == 2 else None

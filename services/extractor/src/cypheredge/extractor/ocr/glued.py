@@ -27,7 +27,7 @@ from cypheredge.extractor.ocr.engine import OcrWord
 
 # Year first (ISO, Korean, Taiwanese Republic years), or year last, or two-digit years.
 _DATE = (
-    r"(?P<y>\d{4})(?P<s>[-./])(?P<m>\d{2})(?P=s)(?P<d>\d{2})",
+    r"(?P<y>\d{4})(?P<s>[-./:])(?P<m>\d{2})[-./:](?P<d>\d{2})",  # a separator misread
     r"(?P<y>\d{2,3})(?P<s>[-./])(?P<m>\d{2})(?P=s)(?P<d>\d{2})",
     r"(?P<d>\d{2})(?P<s>[-./])(?P<m>\d{2})(?P=s)(?P<y>\d{4})",
     r"(?P<d>\d{2})(?P<s>[-./])(?P<m>\d{2})(?P=s)(?P<y>\d{2})",
