@@ -76,6 +76,9 @@ def test_a_misread_month_is_mended_only_into_a_month_the_page_spells_right() -> 
     named = [("13-Jan-2024", "FEE"), ("14-Jan-2024", "ATM"), ("15-Jan-2024", "POS")]
     page = _page(*named, ("17:Jan-2024", "26-1an-2024", "17:Jan:2024"))
     assert _texts(correct(page))[-3:] == ["17-Jan-2024", "26-Jan-2024", "17:Jan:2024"]
+    # A day read as letters before its month, a speck read as a letter before the month.
+    page = _page(*UK, ("oi", "Nov", "KOPITIAM"), ("IO", "ATM"), ("06jNov", "REBATE"))
+    assert _texts(correct(page))[-7:] == ["01", "Nov", "KOPITIAM", "IO", "ATM", "06Nov", "REBATE"]
     # Month first, the day after it on the same line (a Canadian or American date).
     page = _page(*UK, ("Noy", "22", "METRO", "262.13"), ("Noy", "ATM", "2,000"))
     assert _texts(correct(page))[-7:] == ["Nov", "22", "METRO", "262.13", "Noy", "ATM", "2,000"]

@@ -14,6 +14,7 @@ from cypheredge.extractor.domain.dates import NO_YEAR, YearContext
 from cypheredge.extractor.domain.draft import Draft
 from cypheredge.extractor.domain.lost_minuses import lost_minuses_reconcile
 from cypheredge.extractor.domain.metadata import BalanceFact
+from cypheredge.extractor.domain.misread_ends import ends_without_sign
 from cypheredge.extractor.domain.misreads import OCR, mend, resolved
 from cypheredge.extractor.domain.model import (
     AccountInfo,
@@ -154,6 +155,8 @@ def _settle(drafts: list[Draft], run: AccountRun, owed: int) -> tuple[tuple[int,
         reconciled = True  # a sign OCR lost on a scan without balances, told by the ends
     if reconciled is False and lost_minuses_reconcile(mine, opening, closing):
         reconciled = True  # a copier's faint minus signs lost on many rows, the same
+    if reconciled is False and (ends := ends_without_sign(mine, opening, closing)) is not None:
+        (opening, closing), reconciled = ends, True  # a `$` read as a 5 on an end
     score(mine, reconciled)
     chain_break = _chain_break(ordered, mine, verdict, owed)
     difference = None

@@ -130,6 +130,7 @@ AS_LETTER = str.maketrans({"|": "l", "1": "l", "0": "o"})
 LETTERED = re.compile(r"[|10]*[^\W\d_]+(?:[|10]+[^\W\d_]+)*[|10]*|\|+")
 # An ordinal day with a letter read for one of its digits (`1Ith`, `2lst`), a month after it.
 ORDINAL = re.compile(r"^(?P<day>\d[Il|]|[Il|]\d)(?:st|nd|rd|th)(?![a-z])")
+LETTERED_DAY = re.compile(r"^[OoDIil|0-3][OoDIil|0-9]$")
 PARTS = re.compile(r"\d+|[^\W\d_]+|[^\w]+|_")
 
 
@@ -147,6 +148,8 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
     out = []
     for i, word in enumerate(words):
         text = _digits(word.text)
+        if i + 1 < len(words):
+            text = _lettered_day(text, word, words[i + 1])
         if suffix is not None:
             text = _unsuffixed(text, *suffix)
         if dollars:
@@ -284,6 +287,17 @@ def _digits(text: str) -> str:
     ):
         return text
     return text.translate(AS_DIGIT)
+
+
+def _lettered_day(text: str, word: OcrWord, after: OcrWord) -> str:
+    """A day read as letters before its month (`oi JUL` for 01 JUL): two glyphs that are
+    each a digit's look-alike, a month name after them on the same line."""
+    if not LETTERED_DAY.match(text) or not (after.y0 < word.y1 and word.y0 < after.y1):
+        return text
+    if after.text.strip(".,").lower() not in MONTHS:
+        return text
+    day = text.translate(AS_DIGIT)
+    return day if 1 <= int(day) <= 31 else text
 
 
 def _whole_grouping(words: Sequence[OcrWord]) -> str | None:
@@ -436,6 +450,8 @@ def _mend(part: str, months: dict[str, str]) -> str:
     folded = part.lower()
     if folded in MONTHS or len(part) < 3:
         return part
+    if folded[1:] in months:
+        return months[folded[1:]]  # a speck read as a letter before it (`06jJUL`)
     near = [
         printed
         for fold, printed in months.items()
