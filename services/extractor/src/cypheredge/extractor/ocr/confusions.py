@@ -407,7 +407,10 @@ def _month(text: str, months: dict[str, str], beside: Sequence[OcrWord], word: O
         other.text.isdigit() and len(other.text) <= 2 and other.y0 < word.y1 and word.y0 < other.y1
         for other in beside
     )
-    if "|" in text or (any(c.isalpha() for c in text) and any(c in "10" for c in text)):
+    spelt = any(p.isalpha() and p.lower() in MONTHS for p in parts)  # `30Nov` needs nothing
+    if not spelt and (
+        "|" in text or (any(c.isalpha() for c in text) and any(c in "10" for c in text))
+    ):
         # A bar or a one read for an l, a zero for an o (`Ju| 24,2023`, `Ju1`, `0ct`),
         # where that spells a month, or one letter off a month the page spells (`26-1an-2024`
         # in a date, where `Jan` is printed).
