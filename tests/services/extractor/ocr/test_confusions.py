@@ -79,6 +79,12 @@ def test_a_misread_month_is_mended_only_into_a_month_the_page_spells_right() -> 
     # A day read as letters before its month, a speck read as a letter before the month.
     page = _page(*UK, ("oi", "Nov", "KOPITIAM"), ("IO", "ATM"), ("06jNov", "REBATE"))
     assert _texts(correct(page))[-7:] == ["01", "Nov", "KOPITIAM", "IO", "ATM", "06Nov", "REBATE"]
+    # A month spelt right glued to its day keeps the day's digits (`30Nov`, not `3ONov`).
+    assert _texts(correct(_page(*UK, ("30Nov", "20Nov", "10Nov"))))[-3:] == [
+        "30Nov",
+        "20Nov",
+        "10Nov",
+    ]
     # Month first, the day after it on the same line (a Canadian or American date).
     page = _page(*UK, ("Noy", "22", "METRO", "262.13"), ("Noy", "ATM", "2,000"))
     assert _texts(correct(page))[-7:] == ["Nov", "22", "METRO", "262.13", "Noy", "ATM", "2,000"]
