@@ -477,6 +477,23 @@ def test_a_labelled_currency_outweighs_foreign_amounts_in_the_rows(extract: Extr
     assert [t.debit for t in result.transactions] == [Decimal("381.00"), Decimal("195.70")]
 
 
+def test_a_code_inside_a_name_or_a_reference_with_a_letter_names_no_currency(
+    extract: Extract,
+) -> None:
+    # `CLP POWER` is Hong Kong's power company, `R002643` a reference: no pesos, no rand.
+    rows = [
+        (100, [(40, "Date"), (120, "Details"), (330, "Withdrawal", "r"), (430, "Balance", "r")]),
+        (114, [(40, "17 MAR 2024"), (120, "DIRECT DEBIT CLP POWER R002643")]),
+        (114, [(330, "238.13", "r"), (430, "10,555.43", "r")]),
+        (128, [(40, "20 MAR 2024"), (120, "PPS CLP POWER BILL")]),
+        (128, [(330, "475.57", "r"), (430, "10,079.86", "r")]),
+    ]
+    assert extract(rows).statement.currency is None
+    # Printed for a column, the code is the statement's.
+    titled = [(100, [*rows[0][1][:3], (430, "Balance (HKD)", "r")]), *rows[1:]]
+    assert extract(titled).statement.currency == "HKD"
+
+
 def test_db_beside_an_amount_marks_a_debit_and_unmarked_amounts_are_credits(
     extract: Extract,
 ) -> None:

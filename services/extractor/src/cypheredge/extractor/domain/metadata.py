@@ -379,22 +379,35 @@ def document_currency(words: Iterable[Word], mark: str) -> str | None:
     labelled = _labelled_codes(texts)
     if labelled:
         return labelled.most_common(1)[0][0]
-    for text in texts:
+    listed = list(words)
+    for k, text in enumerate(texts):
         if text.isalnum() and not text.isupper():
             continue  # ordinary words and plain numbers name no currency
         bare = text.strip("():.,")
         if bare in ISO_CODES:
-            votes[bare] += 2
+            if not _in_name(listed, k):
+                votes[bare] += 2
         elif bare in SYMBOLS and (not bare.isalpha() or len(bare) > 1):
             votes[SYMBOLS[bare] or "$"] += 1  # `TL`, `zł` printed apart vote; a lone `R` not
         elif _DIGIT.search(text) and _SYMBOL_CHARS.search(text):
             money = money_of(text, mark)
-            if money is not None and money.currency:
+            # With its decimals: `R002643` is a reference, not 2,643 rand.
+            if money is not None and money.currency and money.decimals:
                 votes[money.currency] += 1
     if not votes:
         return None
     best = votes.most_common(1)[0][0]
     return dollar_country(" ".join(texts)) if best == "$" else best
+
+
+def _in_name(words: Sequence[Word], k: int) -> bool:
+    """Whether the code `words[k]` stands between two words of its line (`DIRECT DEBIT CLP
+    POWER`, a company's name), where no currency is printed."""
+    if words[k].text != words[k].text.strip("()[]"):
+        return False  # `(HKD)`: a column's currency
+    beside = [words[j] for j in (k - 1, k + 1) if 0 <= j < len(words)]
+    same_line = [w for w in beside if w.page == words[k].page and abs(w.y0 - words[k].y0) < 2]
+    return len(same_line) == 2 and all(w.text.isalpha() for w in same_line)
 
 
 def _labelled_codes(texts: Sequence[str]) -> Counter[str]:
