@@ -11,6 +11,8 @@ from cypheredge.extractor.domain.header import classify
 from cypheredge.extractor.domain.model import ExtractionResult
 from cypheredge.extractor.domain.vocabulary import Role
 
+from .conftest import Cell
+
 Extract = Callable[..., ExtractionResult]
 SpecRow = tuple[float, list[tuple[float, str] | tuple[float, str, str]]]
 
@@ -481,8 +483,9 @@ def test_a_code_inside_a_name_or_a_reference_with_a_letter_names_no_currency(
     extract: Extract,
 ) -> None:
     # `CLP POWER` is Hong Kong's power company, `R002643` a reference: no pesos, no rand.
-    rows = [
-        (100, [(40, "Date"), (120, "Details"), (330, "Withdrawal", "r"), (430, "Balance", "r")]),
+    titles: list[Cell] = [(40, "Date"), (120, "Details"), (330, "Withdrawal", "r")]
+    rows: list[tuple[float, list[Cell]]] = [
+        (100, [*titles, (430, "Balance", "r")]),
         (114, [(40, "17 MAR 2024"), (120, "DIRECT DEBIT CLP POWER R002643")]),
         (114, [(330, "238.13", "r"), (430, "10,555.43", "r")]),
         (128, [(40, "20 MAR 2024"), (120, "PPS CLP POWER BILL")]),
@@ -490,7 +493,7 @@ def test_a_code_inside_a_name_or_a_reference_with_a_letter_names_no_currency(
     ]
     assert extract(rows).statement.currency is None
     # Printed for a column, the code is the statement's.
-    titled = [(100, [*rows[0][1][:3], (430, "Balance (HKD)", "r")]), *rows[1:]]
+    titled = [(100.0, [*titles, (430, "Balance (HKD)", "r")]), *rows[1:]]
     assert extract(titled).statement.currency == "HKD"
 
 
