@@ -31,6 +31,7 @@ def _word(text: str, x0: float = 10.0, x1: float = 160.0) -> OcrWord:
         ("2024-09-14.to", ("2024-09-14", "to")),  # a period's first date and its range word
         ("14.09.2024bis", ("14.09.2024", "bis")),
         ("12thAug", ("12th", "Aug")),  # an ordinal day run into its month
+        ("MAR:2024", ("MAR", "2024")),  # a month run into its year, a mark for the space
         ("1stJanuary,", ("1st", "January,")),
     ],
 )

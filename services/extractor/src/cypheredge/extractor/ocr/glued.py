@@ -43,7 +43,9 @@ _GLUED = tuple(re.compile(f"(?P<first>{form})[.,]?(?P<rest>\\d.+)") for form in 
 _ALONE = tuple(re.compile(form) for form in _DATE)
 _RANGED = re.compile(r"(?P<date>\d[\d./-]{7,9})[.,]?(?P<word>[^\W\d_]{1,7})")
 _RANGE_DASH = re.compile(r"(?P<dash>[-–—])(?P<date>\d[\d./-]{7,9})")
-# An ordinal day run into its month (`12thAug`): a date only with the two apart.
+# A month run into its year with a mark read for the space (`MAR:2024`), and an ordinal
+# day run into its month (`12thAug`): dates only with the two apart.
+_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]{3,9})[.,:;](?P<year>(?:19|20)\d\d[.,]?)")
 _ORDINAL_MONTH = re.compile(
     r"(?P<day>\d{1,2}(?:st|nd|rd|th))(?P<month>[^\W\d_]{3,9})(?P<tail>[.,]?)"
 )
@@ -64,6 +66,12 @@ def _split(word: OcrWord) -> Iterator[OcrWord]:
         at = word.x0 + (word.x1 - word.x0) * len(ranged["date"]) / len(word.text)
         yield replace(word, text=ranged["date"], x1=at)
         yield replace(word, text=ranged["word"], x0=at + (word.x1 - at) * 0.3)
+        return
+    month_year = _MONTH_YEAR.fullmatch(word.text)
+    if month_year is not None and month_year["month"].lower() in MONTHS:
+        at = word.x0 + (word.x1 - word.x0) * len(month_year["month"]) / len(word.text)
+        yield replace(word, text=month_year["month"], x1=at)
+        yield replace(word, text=month_year["year"], x0=at + (word.x1 - at) * 0.2)
         return
     ordinal = _ORDINAL_MONTH.fullmatch(word.text)
     if ordinal is not None and ordinal["month"].lower() in MONTHS:
