@@ -106,6 +106,10 @@ def test_numeric_dates_take_the_separator_the_page_prints_them_with() -> None:
     assert _texts(correct(page))[-5:] == [
         "2024-09-18", "2024-09-28", "2024-09-17", "2024-10-14", "20241010",
     ]  # fmt: skip
+    # A slash read as a 7, where the page prints its dates with slashes.
+    slashed = [("19/10/24", "80.79"), ("21/10/24", "1,234.56"), ("23/10/24", "9.99")]
+    page = _page(*slashed, ("20710/24", "22/10724", "12/13724", "1,770.24"))
+    assert _texts(correct(page))[-4:] == ["20/10/24", "22/10/24", "12/13724", "1,770.24"]
     # Croatian and Hungarian dates end with the year's ordinal dot: still the page's vote.
     ordinal = [("01.03.2023.", "80,79"), ("03.03.2023.", "1.234,56"), ("05.03.2023.", "9,99")]
     page = _page(*ordinal, ("02.03.2023:", "11:03,2023.", "07.03.2023."))

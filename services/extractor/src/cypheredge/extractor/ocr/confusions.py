@@ -91,6 +91,7 @@ LOOSE_DATE = re.compile(
     r"|(\d{4})[.,:;=/-](\d{1,2})[.,:;=/-](\d{1,2})"
     r"|(\d{4})(\d{2})[.,:;=/-](\d{2})|(\d{4})[.,:;=/-](\d{2})(\d{2}))[.,:;'`]?$"
 )  # `=` for a dash (`09=08-2023`); one separator lost (`21.092023`, `202409-17`); year first
+SEVEN_FOR_SLASH = re.compile(r"^(\d{2})7(\d{2})/(\d{2}|\d{4})$|^(\d{2})/(\d{2})7(\d{2}|\d{4})$")
 MIXED_MARKS = re.compile(r"[.,:;=/-]")
 YEAR = re.compile(r"\d{4}")
 # A time with its colons read as slashes or dots (`11/43/08`): see `_time`.
@@ -162,7 +163,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
         if mark is not None and group is not None:
             after = words[i + 1] if i + 1 < len(words) else None
             text = _amount(text, mark, group, _amount_beside(word, after, places), places)
-        text = _date(text, sep)
+        text = _date(_slash_as_seven(text, sep), sep)
         text = _time(text)
         text = _month(text, months, words[i - 1 : i + 2 : 2] if i else words[1:2], word)
         out.append(word if text == word.text else replace(word, text=text))
@@ -233,6 +234,17 @@ def _date_separator(words: Sequence[OcrWord]) -> str | None:
         return None
     sep, count = votes.most_common(1)[0]
     return sep if count >= MIN_ATTESTED else None
+
+
+def _slash_as_seven(text: str, sep: str | None) -> str:
+    """A date's slash read as a 7 (`20710/24`, `22/10724`) on a page that prints its dates
+    with slashes, where only that reading is a day and a month."""
+    if sep != "/" or (found := SEVEN_FOR_SLASH.match(text)) is None:
+        return text
+    day, month, year = (g for g in found.groups() if g is not None)
+    if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+        return f"{day}/{month}/{year}"
+    return text
 
 
 def _date(text: str, sep: str | None) -> str:
