@@ -25,6 +25,9 @@ UK = (("01", "Nov", "2023", "1,009.27", "10,339.10"), ("02", "Nov", "2023", "9,9
 def test_amounts_take_the_decimal_mark_and_grouping_most_amounts_on_the_page_show() -> None:
     page = _page(*UK, ("04", "Nov", "2023", "3.887.15", "1.804:08", "3;384:55", "£3.891.23"))
     assert _texts(correct(page))[-4:] == ["3,887.15", "1,804.08", "3,384.55", "£3,891.23"]
+    # A currency's code printed on the figure: its marks are mended as the page prints them.
+    page = _page(*UK, ("PKR257.678.40", "-PKR35.652.40.", "+PKR237,820.80"))
+    assert _texts(correct(page))[-3:] == ["PKR257,678.40", "-PKR35,652.40", "+PKR237,820.80"]
 
 
 def test_a_continental_page_keeps_its_comma_decimals() -> None:

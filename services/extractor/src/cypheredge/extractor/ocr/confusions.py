@@ -23,8 +23,12 @@ from cypheredge.extractor.ocr.glued import mend_short_dates, split_day_month, sp
 
 MIN_ATTESTED = 3
 
+# A currency's sign or code printed on a figure (`£`, `PKR`).
+CURRENCY = r"(?:[£$€¥₹]|[A-Z]{3})?"
 
-# An amount with two decimals, its separators as OCR may give them: groups of three digits
+
+# An amount with two decimals (its currency's sign or code before it: `PKR293,330.80`), its
+# separators as OCR may give them: groups of three digits
 # (after pairs, where thousands are grouped in lakhs: `3,86,277.22`) and a decimal part,
 # each after a dot, comma, colon or semicolon (a Swiss apostrophe read as a degree sign or
 # a quote: `5°816.68`), and a stray mark before or after it. A stray mark
@@ -33,7 +37,9 @@ MIN_ATTESTED = 3
 # may be glued on (`8,816:35.Cr`); it is kept as read, for the amount parser to take.
 def _amount_pattern(places: int) -> re.Pattern[str]:
     return re.compile(
-        r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3}"
+        r"^(?P<stray>[.,:;'`±~]?)(?P<sign>[(\-+]?"
+        + CURRENCY
+        + r")(?P<head>\d{1,3}"
         + (r"|\d{4,}" if places == 3 else "")
         + r")(?P<groups>(?:[.,:;'’‘´\"°]\d{2})*(?:[.,:;'’‘´\"°]\d{3})*)(?P<mark>[.,:;])"
         + f"(?P<cents>\\d{{{places}}})"
@@ -47,7 +53,9 @@ AMOUNT3 = _amount_pattern(3)
 # What tells a page's decimal places: an amount whose mark can be no grouping (a group of
 # another kind before it, or four digits or more).
 PLACES = re.compile(
-    r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?!(?P=group))|\d{4,})"
+    r"^[(\-+]?"
+    + CURRENCY
+    + r"(?:\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?!(?P=group))|\d{4,})"
     r"(?P<mark>[.,])(?P<tail>\d{2,3})[)\-+]?$"
 )
 
@@ -55,7 +63,9 @@ PLACES = re.compile(
 # A clean amount: the page's vote on its decimal mark and grouping comes from these.
 def _clean_pattern(places: int) -> re.Pattern[str]:
     return re.compile(
-        r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])"
+        r"^[(\-+]?"
+        + CURRENCY
+        + r"\d{1,3}(?P<group>[.,'’ ])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])"
         + f"\\d{{{places}}}(?!\\d)"
     )  # so many decimals and no more: `1.177,162` (yen with a mark misread) casts no vote
 
@@ -64,19 +74,21 @@ CLEAN = _clean_pattern(2)
 CLEAN3 = _clean_pattern(3)
 # Whole amounts grouped in thousands with both marks (`1.177,162` for ¥1,177,162): on a page
 # of whole amounts one of the marks was misread.
-MIXED_GROUPS = re.compile(r"^(?P<sign>[(\-+]?[£$€¥₹]?)\d{1,3}(?:[.,]\d{3}){2,}[)\-+]?$")
+MIXED_GROUPS = re.compile(r"^(?P<sign>[(\-+]?" + CURRENCY + r")\d{1,3}(?:[.,]\d{3}){2,}[)\-+]?$")
 # An amount ending in a group of three digits after a single kind of mark (`386,199`).
-TAIL_GROUP = re.compile(r"^[(\-+]?[£$€¥₹]?\d{1,3}(?P<mark>[.,])\d{3}(?:(?P=mark)\d{3})*[)\-+]?$")
+TAIL_GROUP = re.compile(
+    r"^[(\-+]?" + CURRENCY + r"\d{1,3}(?P<mark>[.,])\d{3}(?:(?P=mark)\d{3})*[)\-+]?$"
+)
 # A whole amount grouped in thousands as OCR may give it, its marks mixed (`27.800` beside
 # `32,891`, `164:043`) and a stray mark before it (`.59,928`): on a page of whole amounts
 # with mixed marks, each is given commas, which no currency without decimals reads otherwise.
 SLOPPY_WHOLE = re.compile(
-    r"^[.,:;'`]?(?P<sign>[(\-+]?[£$€¥₹]?)(?P<head>\d{1,3})(?P<groups>(?:[.,:;]\d{3})+)"
+    r"^[.,:;'`]?(?P<sign>[(\-+]?" + CURRENCY + r")(?P<head>\d{1,3})(?P<groups>(?:[.,:;]\d{3})+)"
     r"(?P<tail>[)\-+]?)[.,]?$"
 )
 # A figure with two decimals (not a day and month, `12.07`): the page is not of whole amounts.
 TWO_DECIMALS = re.compile(
-    r"^[(\-+]?[£$€¥₹]?(?:\d{1,3}(?:[.,]\d{3})+|\d{3,}|[4-9]\d)[.,]\d{2}(?!\d)"
+    r"^[(\-+]?" + CURRENCY + r"(?:\d{1,3}(?:[.,]\d{3})+|\d{3,}|[4-9]\d)[.,]\d{2}(?!\d)"
 )
 # A numeric date as printed (`12.09.2023`, `09/12/23`, Croatian and Hungarian `01.03.2023.`
 # with the year's ordinal dot): the page's vote on its separator.
