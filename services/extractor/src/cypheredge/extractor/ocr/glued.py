@@ -63,21 +63,15 @@ def _split(word: OcrWord) -> Iterator[OcrWord]:
     ranged = _RANGED.fullmatch(word.text)
     if ranged is not None and ranged["word"].lower() in RANGE_WORDS and _full_date(ranged["date"]):
         # A period's first date run into the word after it (`2024-09-14.to`).
-        at = word.x0 + (word.x1 - word.x0) * len(ranged["date"]) / len(word.text)
-        yield replace(word, text=ranged["date"], x1=at)
-        yield replace(word, text=ranged["word"], x0=at + (word.x1 - at) * 0.3)
+        yield from _halves(word, ranged["date"], ranged["word"], 0.3)
         return
     month_year = _MONTH_YEAR.fullmatch(word.text)
     if month_year is not None and month_year["month"].lower() in MONTHS:
-        at = word.x0 + (word.x1 - word.x0) * len(month_year["month"]) / len(word.text)
-        yield replace(word, text=month_year["month"], x1=at)
-        yield replace(word, text=month_year["year"], x0=at + (word.x1 - at) * 0.2)
+        yield from _halves(word, month_year["month"], month_year["year"], 0.2)
         return
     ordinal = _ORDINAL_MONTH.fullmatch(word.text)
     if ordinal is not None and ordinal["month"].lower() in MONTHS:
-        at = word.x0 + (word.x1 - word.x0) * len(ordinal["day"]) / len(word.text)
-        yield replace(word, text=ordinal["day"], x1=at)
-        yield replace(word, text=ordinal["month"] + ordinal["tail"], x0=at + (word.x1 - at) * 0.1)
+        yield from _halves(word, ordinal["day"], ordinal["month"] + ordinal["tail"], 0.1)
         return
     dashed = _RANGE_DASH.fullmatch(word.text)
     if dashed is not None and _full_date(dashed["date"]):
@@ -104,6 +98,15 @@ def _split(word: OcrWord) -> Iterator[OcrWord]:
             yield replace(word, text=time or rest, x0=word.x1 - width * len(rest) + width / 2)
             return
     yield word
+
+
+def _halves(word: OcrWord, first: str, second: str, gap: float) -> tuple[OcrWord, OcrWord]:
+    """`word` as `first` and `second`, its box cut after `first`'s characters (digits and
+    letters are about as wide as each other) and `second` set `gap` of the rest further on."""
+    at = word.x0 + (word.x1 - word.x0) * len(first) / len(word.text)
+    return replace(word, text=first, x1=at), replace(
+        word, text=second, x0=at + (word.x1 - at) * gap
+    )
 
 
 def _full_date(text: str) -> bool:
