@@ -90,6 +90,17 @@ def test_pixel_boxes_become_points_from_the_top_left() -> None:
     assert second.page == 3
 
 
+def test_a_speck_read_as_a_mark_on_its_own_is_no_word_and_a_sign_apart_is_one() -> None:
+    rendered = Rendered(Image.new("L", (1654, 2339)), 200 / 72, 0)
+    texts = ["Purchase", ".", "·", ".,", "-", "8", "208,00", "+"]
+    words = [
+        OcrWord(t, 100.0 + 80 * k, 500.0, 170.0 + 80 * k, 530.0, 0.9) for k, t in enumerate(texts)
+    ]
+    assert [w.text for w in to_page_words(1, words, rendered).words] == [
+        "Purchase", "-", "8", "208,00", "+",
+    ]  # fmt: skip
+
+
 def test_a_line_without_word_boxes_is_split_by_character_widths() -> None:
     words = split_line("01 Nov  4.08", (100.0, 10.0, 220.0, 20.0), 0.9)
     assert [w.text for w in words] == ["01", "Nov", "4.08"]

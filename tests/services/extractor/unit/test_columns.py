@@ -79,6 +79,24 @@ def test_a_date_title_set_close_beside_another_is_split_off_so_the_table_keeps_i
     assert (typed[0][0].text, typed[0][1]) == ("Value Date", Role.VALUE_DATE)
 
 
+def test_a_money_title_set_close_before_another_columns_title_is_two_cells(
+    words: Words,
+) -> None:
+    # `Částka Popis` read as one cell: the amount and the details beside it stay two columns.
+    cells = [(40, "Zaúčtováno"), (100, "Položka"), (420, "Částka Popis")]
+    typed = header_cells(group_lines(words([(100, cells)]))[0])
+    assert typed is not None
+    assert [(c.text, r) for c, r in typed][-2:] == [
+        ("Částka", Role.AMOUNT),
+        ("Popis", Role.DESCRIPTION),
+    ]
+    # A qualifier before its money title is one title with it.
+    kept = [(40, "Date"), (100, "Details"), (420, "Transaction Amount"), (520, "Balance")]
+    typed = header_cells(group_lines(words([(100, kept)]))[0])
+    assert typed is not None
+    assert [c.text for c, _ in typed][2] == "Transaction Amount"
+
+
 def test_a_two_word_title_a_scan_set_apart_as_two_cells_is_one_title(words: Words) -> None:
     # `Data Mov.` read as `Data` and, a cell's gap away, `Mov.`: the date column keeps its width.
     cells = [(40, "Data"), (72, "Mov."), (120, "Data Valor"), (190, "Descricao"), (530, "Saldo")]

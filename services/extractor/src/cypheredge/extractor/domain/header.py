@@ -290,6 +290,9 @@ def _split_mixed(cells: list[Cell]) -> list[Cell]:
         money = {r for w in words if (r := classify(w.text)) in MONEY_ROLES}
         # `Betrag Soll`, `Importe Debe`: an amount qualified by its side is one title.
         qualified = len(money) == 2 and Role.AMOUNT in money and money & {Role.DEBIT, Role.CREDIT}
+        if len(money) == 1 and fold(cell.text) not in HEADER_PHRASES:
+            out.extend(_money_then_title(cell))
+            continue
         if len(money) < 2 or qualified or fold(cell.text) in HEADER_PHRASES or len(words) > 8:
             out.append(cell)
             continue
@@ -300,6 +303,25 @@ def _split_mixed(cells: list[Cell]) -> list[Cell]:
         bounds = [0, *best, len(words)]
         out.extend(Cell(words[a:b]) for a, b in itertools.pairwise(bounds))
     return out
+
+
+def _money_then_title(cell: Cell) -> list[Cell]:
+    """`Částka Popis` set close: a money title and, after it, a title of another column,
+    each exactly a title, are two cells. A qualifier comes before the money title it
+    qualifies (`Transaction Amount`), never after it, so nothing else is split."""
+    words = cell.words
+    for cut in range(1, len(words)):
+        left, right = fold(Cell(words[:cut]).text), fold(Cell(words[cut:]).text)
+        if not (_exact(left) and _exact(right)):
+            continue
+        roles = classify(left), classify(right)
+        if roles[0] in MONEY_ROLES and roles[1] is not None and roles[1] not in MONEY_ROLES:
+            return [Cell(words[:cut]), Cell(words[cut:])]
+    return [cell]
+
+
+def _exact(text: str) -> bool:
+    return text in HEADER_PHRASES or text in KEYWORD_ROLES
 
 
 def _splits(n: int) -> list[tuple[int, ...]]:

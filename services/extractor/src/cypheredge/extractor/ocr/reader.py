@@ -8,6 +8,7 @@ turned to be read upright (scanned sideways or upside down) is given in its upri
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -22,6 +23,9 @@ from cypheredge.extractor.ocr.titles import mend_titles
 from cypheredge.extractor.pdfwords.pdfium_words import PdfiumDocument
 
 log = logging.getLogger(__name__)
+# A speck of a copier or a fax read as a mark on its own (`.`, `·`, `.,`): no word. A dash or
+# a plus on its own is kept: a sign printed apart from its figure, or a cell's nothing.
+SPECK = re.compile(r"[.,:;`·~]{1,2}")
 
 
 class OcrReader:
@@ -111,6 +115,6 @@ def to_page_words(number: int, words: Sequence[OcrWord], rendered: Rendered) -> 
     out = [
         Word(w.text, w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale, number, w.confidence)
         for w in sorted(words, key=lambda w: (w.y0, w.x0))
-        if w.text.strip()
+        if w.text.strip() and not SPECK.fullmatch(w.text)
     ]
     return PageWords(number, width / scale, height / scale, out)
