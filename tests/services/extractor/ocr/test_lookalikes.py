@@ -41,6 +41,9 @@ def test_a_greek_page_read_partly_in_greek_gets_its_side_markers_back() -> None:
     assert restored[4] == "Χ"  # Greek Chi: a debit (χρέωση)
     assert restored[6] == "π"  # Greek Pi: a credit (πίστωση)
     assert restored[:4] == _texts(page)[:4]
+    # One glyph read as two of its shape is the letter; a Latin pair stays as read.
+    page = _words("Ημερομηνια", "Αιτιολογια", "Υπολοιπο:", "n∏", "nn", "IRIS")
+    assert _texts(restore(page))[3:] == ["π", "nn", "IRIS"]
 
 
 @pytest.mark.parametrize(

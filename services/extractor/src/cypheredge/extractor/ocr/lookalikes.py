@@ -97,6 +97,9 @@ def _match(
     key = shape(core)
     if key in exact:
         return exact[key]
+    if len(key) == 2 and key[0] == key[1] and key[0] in exact and not core.isascii():
+        # One glyph read as two of its shape (`n∏` for `Π`, a side letter).
+        return exact[key[0]]
     if len(key) < CHANGED_FROM:
         return None
     if len(key) < FUZZY_FROM:
