@@ -375,11 +375,11 @@ def document_currency(words: Iterable[Word], mark: str) -> str | None:
     """The currency most often printed: ISO codes and amounts' symbols vote, a code printed
     after a `Currency` label most."""
     votes: Counter[str] = Counter()
-    texts = [word.text for word in words]
+    listed = list(words)  # walked twice: for the texts, then for a code's neighbours
+    texts = [word.text for word in listed]
     labelled = _labelled_codes(texts)
     if labelled:
         return labelled.most_common(1)[0][0]
-    listed = list(words)
     for k, text in enumerate(texts):
         if text.isalnum() and not text.isupper():
             continue  # ordinary words and plain numbers name no currency

@@ -177,7 +177,7 @@ def correct(words: Sequence[OcrWord]) -> list[OcrWord]:
             text = _amount(text, mark, group, _amount_beside(word, after, places), places)
         text = _date(_slash_as_seven(text, sep), sep)
         text = _time(text)
-        text = _month(text, months, words[i - 1 : i + 2 : 2] if i else words[1:2], word)
+        text = _month(text, months, [*words[max(i - 1, 0) : i], *words[i + 1 : i + 2]], word)
         out.append(word if text == word.text else replace(word, text=text))
     return out
 
@@ -254,7 +254,7 @@ def _slash_as_seven(text: str, sep: str | None) -> str:
     if sep != "/" or (found := SEVEN_FOR_SLASH.match(text)) is None:
         return text
     day, month, year = (g for g in found.groups() if g is not None)
-    if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+    if _is_day(day) and 1 <= int(month) <= 12:
         return f"{day}/{month}/{year}"
     return text
 
@@ -300,7 +300,7 @@ def _digits(text: str) -> str:
         return text
     if (ordinal := ORDINAL.match(text)) is not None:
         day = ordinal["day"].translate(AS_DIGIT)
-        return day + text[len(ordinal["day"]) :] if 1 <= int(day) <= 31 else text
+        return day + text[len(ordinal["day"]) :] if _is_day(day) else text
     text = INNER_Q.sub("0", text)
     core = text.strip("().,:;-+")
     letters = sum(c in "OoDIil|" for c in core)
@@ -321,7 +321,11 @@ def _lettered_day(text: str, word: OcrWord, after: OcrWord) -> str:
     if after.text.strip(".,").lower() not in MONTHS:
         return text
     day = text.translate(AS_DIGIT)
-    return day if 1 <= int(day) <= 31 else text
+    return day if _is_day(day) else text
+
+
+def _is_day(digits: str) -> bool:
+    return 1 <= int(digits) <= 31
 
 
 def _whole_grouping(words: Sequence[OcrWord]) -> str | None:
